@@ -1,0 +1,23 @@
+import { int, list, oneOf, str, url } from './fields';
+
+/** Variables every service reads, named with its prefix: GROUPS_PORT, GROUPS_DATABASE_URL, ... */
+export function serviceFields(prefix: string, defaultPort: number, defaultDatabase: string) {
+  return {
+    nodeEnv: oneOf('NODE_ENV', 'runtime mode', ['development', 'test', 'production'] as const, { fallback: 'development' }),
+    host: str(`${prefix}_HOST`, 'interface to listen on', { fallback: '127.0.0.1' }),
+    port: int(`${prefix}_PORT`, 'HTTP port', { fallback: defaultPort, min: 0, max: 65535 }),
+    databaseUrl: url(`${prefix}_DATABASE_URL`, 'PostgreSQL URL of this service\'s own database', {
+      devFallback: `postgres://postgres@127.0.0.1:5432/${defaultDatabase}`,
+    }),
+    kafkaBrokers: list('KAFKA_BROKERS', 'Kafka bootstrap servers, host:port, comma-separated', { fallback: ['127.0.0.1:9092'] }),
+  };
+}
+
+/** How every service verifies access tokens issued by identity. */
+export function authFields() {
+  return {
+    jwksUrl: url('AUTH_JWKS_URL', 'URL of identity\'s JSON Web Key Set', { fallback: 'http://127.0.0.1:4001/.well-known/jwks.json' }),
+    issuer: str('AUTH_ISSUER', 'issuer of access tokens', { fallback: 'kz-identity' }),
+    audience: str('AUTH_AUDIENCE', 'audience of access tokens', { fallback: 'kz-api' }),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Stable codes a client can branch on; they become `extensions.code` in
+ * GraphQL errors. Domain code throws DomainError and never builds GraphQL errors.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The input field at fault, for BAD_USER_INPUT. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, field);
+export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} was not found.`);
+export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
+export const unauthenticated = (message = 'Sign in first: this needs a valid access token.') =>
+  new DomainError('UNAUTHENTICATED', message);

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * The one place where topics and event payloads are defined. Producers and
+ * consumers both validate against these schemas; a change to a payload's shape
+ * needs a new version number.
+ */
+export const Topics = {
+  identityUsers: { name: 'kz.identity.users', partitions: 6 },
+  identityOrganizations: { name: 'kz.identity.organizations', partitions: 6 },
+  groupsGroups: { name: 'kz.groups.groups', partitions: 6 },
+  groupsMemberships: { name: 'kz.groups.memberships', partitions: 12 },
+  messagingMessages: { name: 'kz.messaging.messages', partitions: 12 },
+} as const;
+
+export type TopicKey = keyof typeof Topics;
+
+const id = z.string().min(1);
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
+const role = z.enum(['OWNER', 'ADMIN', 'MEMBER']);
+const network = z.enum(['EMPLOYEE', 'OTHER']);
+
+export const EventCatalogue = {
+  'identity.user.registered': {
+    version: 1,
+    topic: 'identityUsers',
+    payload: z.object({ userId: id, phone: e164, displayName: z.string() }),
+  },
+  'identity.organization.created': {
+    version: 1,
+    topic: 'identityOrganizations',
+    payload: z.object({ orgId: id, name: z.string(), createdBy: id }),
+  },
+  'identity.organization.member-added': {
+    version: 1,
+    topic: 'identityOrganizations',
+    payload: z.object({ orgId: id, userId: id, role: z.enum(['ADMIN', 'MEMBER']), network }),
+  },
+  'groups.group.created': {
+    version: 1,
+    topic: 'groupsGroups',
+    payload: z.object({
+      groupId: id,
+      orgId: id.nullable(),
+      parentId: id.nullable(),
+      name: z.string(),
+      kind: z.enum(['PRIVATE', 'ORGANIZATION', 'BROADCAST']),
+      createdBy: id,
+    }),
+  },
+  'groups.memberships.added': {
+    version: 1,
+    topic: 'groupsMemberships',
+    payload: z.object({
+      groupId: id,
+      members: z.array(z.object({ userId: id, role })).min(1),
+    }),
+  },
+  'groups.memberships.removed': {
+    version: 1,
+    topic: 'groupsMemberships',
+    payload: z.object({ groupId: id, userIds: z.array(id).min(1) }),
+  },
+  'messaging.message.sent': {
+    version: 1,
+    topic: 'messagingMessages',
+    payload: z.object({
+      messageId: id,
+      groupId: id,
+      authorId: id,
+      text: z.string(),
+      sentAt: z.string().datetime({ offset: true }),
+    }),
+  },
+} as const satisfies Record<string, { version: number; topic: TopicKey; payload: z.ZodType }>;
+
+export type EventType = keyof typeof EventCatalogue;
+export type PayloadOf<T extends EventType> = z.infer<(typeof EventCatalogue)[T]['payload']>;
+
+export function topicOf(type: EventType): string {
+  return Topics[EventCatalogue[type].topic].name;
+}
+
+export function eventTypesOn(topic: TopicKey): EventType[] {
+  return (Object.keys(EventCatalogue) as EventType[]).filter((t) => EventCatalogue[t].topic === topic);
+}

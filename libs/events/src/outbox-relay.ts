@@ -1,0 +1,165 @@
+import type { Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+
+export interface OutboxRelayOptions {
+  batchSize?: number;
+  /** Fallback poll for rows written by other instances of the service. */
+  pollIntervalMs?: number;
+  maxBackoffMs?: number;
+  /** How long published rows are kept before clean-up. */
+  retainPublishedMs?: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  key: string;
+  envelope: string;
+}
+
+/**
+ * Publishes outbox rows to Kafka in commit order, keyed by aggregate id. One
+ * relay per database holds an advisory lock for each batch, so several
+ * instances of a service never reorder one aggregate's events. While Kafka is
+ * down the rows wait; nothing is lost and no user write fails.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private nudged = false;
+  private failing = false;
+  private lastCleanup = 0;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly retainPublishedMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly logger: Logger,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
+    this.retainPublishedMs = options.retainPublishedMs ?? 24 * 3600_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Publishes everything pending now; used at shutdown and by tests. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.publishBatch();
+      total += n;
+      if (n < this.batchSize) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 100;
+    while (this.running) {
+      try {
+        this.nudged = false;
+        const published = await this.publishBatch();
+        if (this.failing) {
+          this.logger.info('outbox relay recovered');
+          this.failing = false;
+        }
+        backoff = 100;
+        await this.cleanupIfDue();
+        if (published >= this.batchSize || this.nudged) continue;
+        await this.sleep(this.pollIntervalMs);
+      } catch (err) {
+        if (!this.failing) this.logger.warn({ err }, 'outbox relay cannot publish; retrying with back-off');
+        this.failing = true;
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, this.maxBackoffMs);
+      }
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const lock = (await runner.query(`SELECT pg_try_advisory_xact_lock(hashtext('kz.outbox-relay')) AS locked`)) as {
+        locked: boolean;
+      }[];
+      if (!lock[0]?.locked) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      const rows = (await runner.query(
+        `SELECT seq, topic, key, envelope::text AS envelope FROM outbox_events
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        [this.batchSize],
+      )) as OutboxRow[];
+      if (rows.length === 0) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      const byTopic = new Map<string, { key: string; value: string }[]>();
+      for (const row of rows) {
+        const messages = byTopic.get(row.topic) ?? [];
+        messages.push({ key: row.key, value: row.envelope });
+        byTopic.set(row.topic, messages);
+      }
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+      await runner.query(`UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      await runner.commitTransaction();
+      return rows.length;
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastCleanup < 60_000) return;
+    this.lastCleanup = now;
+    await this.dataSource.query(`DELETE FROM outbox_events WHERE published_at < now() - make_interval(secs => $1)`, [
+      this.retainPublishedMs / 1000,
+    ]);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+  }
+}

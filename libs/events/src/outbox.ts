@@ -1,0 +1,49 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from './envelope';
+import { topicOf } from './catalogue';
+
+export type EmitEvents = (events: EventEnvelope | readonly EventEnvelope[]) => void;
+
+/**
+ * Writes events in the same transaction as the change they describe. After the
+ * commit it wakes the relay, so publishing waits for no poll interval.
+ */
+export class Outbox {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onWritten(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async transaction<R>(work: (manager: EntityManager, emit: EmitEvents) => Promise<R>): Promise<R> {
+    const pending: EventEnvelope[] = [];
+    const emit: EmitEvents = (events) => {
+      if (Array.isArray(events)) pending.push(...(events as readonly EventEnvelope[]));
+      else pending.push(events as EventEnvelope);
+    };
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await work(manager, emit);
+      await insertOutboxRows(manager, pending);
+      return value;
+    });
+    if (pending.length > 0) for (const listener of this.listeners) listener();
+    return result;
+  }
+}
+
+export async function insertOutboxRows(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO outbox_events (id, topic, key, envelope)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`,
+    [
+      events.map((e) => e.id),
+      events.map((e) => topicOf(e.type)),
+      events.map((e) => e.key),
+      events.map((e) => JSON.stringify(e)),
+    ],
+  );
+}

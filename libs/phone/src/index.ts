@@ -1,0 +1,26 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+export class InvalidPhoneNumberError extends Error {
+  constructor(readonly input: string) {
+    super(`"${input}" is not a valid phone number; use the international form, e.g. +14155550123.`);
+    this.name = 'InvalidPhoneNumberError';
+  }
+}
+
+export function isCountryCode(value: string): value is CountryCode {
+  return /^[A-Z]{2}$/.test(value) && parsePhoneNumberFromString('+1', value as CountryCode) !== null;
+}
+
+/** Normalises a phone number to E.164; numbers without a prefix are read in `defaultRegion`. */
+export function normalisePhone(input: string, defaultRegion?: string): string {
+  const trimmed = input.trim();
+  if (trimmed.length === 0 || trimmed.length > 32) throw new InvalidPhoneNumberError(input);
+  const parsed = parsePhoneNumberFromString(trimmed, defaultRegion as CountryCode | undefined);
+  if (!parsed || !parsed.isValid()) throw new InvalidPhoneNumberError(input);
+  return parsed.number;
+}
+
+/** +14155550123 → +1 •••• ••0123, for messages that must not echo a whole number. */
+export function maskPhone(e164: string): string {
+  return `${e164.slice(0, 2)} •••• ••${e164.slice(-4)}`;
+}

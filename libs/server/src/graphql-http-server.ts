@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { DomainError } from '@kz/errors';
+import { formatError } from './format-error';
+import { BodyTooLargeError, readBody, sendJson } from './http';
+
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+
+export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
+  name: string;
+  host: string;
+  port: number;
+  /** A subgraph's executable schema, or the gateway that plans over the supergraph. */
+  graph: { schema: GraphQLSchema } | { gateway: ApolloServerOptionsWithGateway<TContext>['gateway'] };
+  /** Builds the per-request context; a DomainError thrown here is the whole response. */
+  buildContext: (req: IncomingMessage) => Promise<TContext>;
+  /** Named checks for /readyz; all must pass. */
+  readiness: () => Promise<Record<string, boolean>>;
+  routes?: Record<string, HttpRoute>;
+  logger: Logger;
+  maxBodyBytes?: number;
+  production?: boolean;
+}
+
+/**
+ * A GraphQL server (subgraph or gateway) over plain node:http: /graphql, /healthz (alive), /readyz
+ * (dependencies reachable) and any extra routes. stop() refuses new work,
+ * drains requests in flight and closes idle connections.
+ */
+export class GraphQLHttpServer<TContext extends BaseContext> {
+  private readonly http: Server;
+  private readonly apollo: ApolloServer<TContext>;
+  private draining = false;
+
+  constructor(private readonly opts: GraphQLHttpServerOptions<TContext>) {
+    this.http = createServer((req, res) => void this.route(req, res));
+    this.http.keepAliveTimeout = 65_000;
+    this.apollo = new ApolloServer<TContext>({
+      ...opts.graph,
+      formatError: formatError(opts.logger),
+      includeStacktraceInErrorResponses: !opts.production,
+      introspection: true,
+      csrfPrevention: true,
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.http, stopGracePeriodMillis: 10_000 })],
+    });
+  }
+
+  async start(): Promise<string> {
+    await this.apollo.start();
+    await new Promise<void>((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(this.opts.port, this.opts.host, () => resolve());
+    });
+    const { port } = this.http.address() as AddressInfo;
+    const url = `http://${this.opts.host}:${port}`;
+    this.opts.logger.info({ url }, `${this.opts.name} listening`);
+    return url;
+  }
+
+  get port(): number {
+    return (this.http.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    this.draining = true;
+    await this.apollo.stop();
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/graphql') return await this.graphql(req, res, url);
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'alive' });
+      if (url.pathname === '/readyz') return await this.ready(res);
+      const extra = this.opts.routes?.[url.pathname];
+      if (extra) return await extra(req, res, url);
+      sendJson(res, 404, { error: 'not found' });
+    } catch (err) {
+      if (err instanceof DomainError) {
+        sendJson(res, err.code === 'UNAUTHENTICATED' ? 401 : err.code === 'FORBIDDEN' ? 403 : 400, {
+          errors: [{ message: err.message, extensions: { code: err.code } }],
+        });
+        return;
+      }
+      this.opts.logger.error({ err, path: url.pathname }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    }
+  }
+
+  private async ready(res: ServerResponse): Promise<void> {
+    if (this.draining) return sendJson(res, 503, { status: 'draining' });
+    const checks = await this.opts.readiness();
+    const ok = Object.values(checks).every(Boolean);
+    sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
+  }
+
+  private async graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      let raw: Buffer;
+      try {
+        raw = await readBody(req, this.opts.maxBodyBytes ?? 1_000_000);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) {
+          return sendJson(res, 413, { errors: [{ message: err.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        }
+        throw err;
+      }
+      try {
+        body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
+      } catch {
+        return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    // Built before execution so a bad token is refused with 401 and no data.
+    const context = await this.opts.buildContext(req);
+    const response = await this.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => context,
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [key, value] of response.headers) outHeaders[key] = value;
+    res.writeHead(response.status ?? 200, outHeaders);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}

@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a service's main: a configuration error exits with its message; SIGTERM
+ * or SIGINT stops it gracefully, and a second signal or a stuck shutdown forces
+ * the exit.
+ */
+export function runProcess(name: string, start: () => Promise<Stoppable>, logger?: Logger, shutdownTimeoutMs = 20_000): void {
+  let running: Stoppable | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger?.info({ signal }, `${name} shutting down`);
+    const timer = setTimeout(() => {
+      logger?.error(`${name} did not stop within ${shutdownTimeoutMs} ms; exiting`);
+      process.exit(1);
+    }, shutdownTimeoutMs);
+    timer.unref();
+    try {
+      await running?.stop();
+      process.exit(0);
+    } catch (err) {
+      logger?.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  start().then(
+    (s) => {
+      running = s;
+    },
+    (err: Error) => {
+      if (err.name === 'ConfigError') process.stderr.write(`${name}: ${err.message}\n`);
+      else if (logger) logger.fatal({ err }, `${name} failed to start`);
+      else process.stderr.write(`${name} failed to start: ${err.stack ?? err.message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,28 @@
+import { authFields, int, loadConfig, oneOf, serviceFields, str, url } from '@kz/config';
+import { isCountryCode } from '@kz/phone';
+
+export type IdentityConfig = ReturnType<typeof loadIdentityConfig>;
+
+export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env) {
+  return loadConfig(
+    {
+      ...serviceFields('IDENTITY', 4001, 'kz_identity'),
+      ...authFields(),
+      accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 'lifetime of access tokens', { fallback: 900, min: 60, max: 86_400 }),
+      codePepper: str('SIGN_IN_CODE_PEPPER', 'secret mixed into one-time code hashes', { devFallback: 'development-only-pepper' }),
+      defaultRegion: {
+        ...str('DEFAULT_PHONE_REGION', 'ISO country for phone numbers written without a prefix', { fallback: 'US' }),
+        parse: (raw: string) => {
+          if (!isCountryCode(raw)) throw new Error('expected a two-letter ISO country code such as US or IN');
+          return raw;
+        },
+      },
+      smsSender: oneOf('SMS_SENDER', 'where one-time codes go: dev (a sink tests read) or http (a provider)', ['dev', 'http'] as const, {
+        devFallback: 'dev',
+      }),
+      smsHttpUrl: url('SMS_HTTP_URL', 'SMS provider endpoint, for SMS_SENDER=http', { fallback: 'http://127.0.0.1:1/unset' }),
+      smsHttpToken: str('SMS_HTTP_TOKEN', 'SMS provider bearer token, for SMS_SENDER=http', { fallback: '' }),
+    },
+    env,
+  );
+}

@@ -1,0 +1,38 @@
+import type { DataSource } from 'typeorm';
+import { DevSmsMessageEntity } from '../entities/dev-sms-message.entity';
+
+export interface SmsSender {
+  send(phone: string, body: string): Promise<void>;
+}
+
+/** Development and test sink: texts are stored, and tests read them back. */
+export class DevSmsSink implements SmsSender {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async send(phone: string, body: string): Promise<void> {
+    await this.dataSource.getRepository(DevSmsMessageEntity).insert({ phone, body });
+  }
+
+  async latest(phone: string): Promise<string | null> {
+    const row = await this.dataSource.getRepository(DevSmsMessageEntity).findOne({ where: { phone }, order: { id: 'DESC' } });
+    return row?.body ?? null;
+  }
+}
+
+/** A generic HTTP SMS provider: POST {to, body} with a bearer token. */
+export class HttpSmsSender implements SmsSender {
+  constructor(
+    private readonly endpoint: string,
+    private readonly token: string,
+  ) {}
+
+  async send(phone: string, body: string): Promise<void> {
+    const res = await fetch(this.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify({ to: phone, body }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) throw new Error(`SMS provider answered ${res.status}`);
+  }
+}

@@ -1,0 +1,15 @@
+import { DevSmsMessageEntity } from './dev-sms-message.entity';
+import { OrganizationMemberEntity } from './organization-member.entity';
+import { OrganizationEntity } from './organization.entity';
+import { SignInCodeEntity } from './sign-in-code.entity';
+import { SigningKeyEntity } from './signing-key.entity';
+import { UserEntity } from './user.entity';
+
+export const identityEntities = [
+  UserEntity,
+  SignInCodeEntity,
+  OrganizationEntity,
+  OrganizationMemberEntity,
+  SigningKeyEntity,
+  DevSmsMessageEntity,
+];

@@ -1,0 +1,16 @@
+import { DateTimeScalar, phoneNumberScalar } from '@kz/server';
+import { mutationResolvers } from './mutation.resolvers';
+import { organizationResolvers } from './organization.resolvers';
+import { queryResolvers } from './query.resolvers';
+import { userResolvers } from './user.resolvers';
+
+export function identityResolvers(defaultRegion: string) {
+  return {
+    DateTime: DateTimeScalar,
+    PhoneNumber: phoneNumberScalar(defaultRegion),
+    ...queryResolvers,
+    ...mutationResolvers,
+    ...userResolvers,
+    ...organizationResolvers,
+  };
+}
