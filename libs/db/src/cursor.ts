@@ -21,3 +21,32 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   }
   throw new InvalidCursorError();
 }
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/**
+ * Builds a Relay page from rows fetched with `limit + 1`: the extra row only
+ * says whether another page exists.
+ */
+export function pageFrom<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number)[], hasPreviousPage: boolean): Page<T> {
+  const hasMore = rows.length > limit;
+  const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: hasMore,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Checks a page size argument: 1..max. */
+export function pageSize(value: number | null | undefined, fallback: number, max: number): number | null {
+  const n = value ?? fallback;
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : null;
+}

@@ -17,6 +17,8 @@ export interface InboxConsumerOptions {
   logger: Logger;
   /** Attempts before an event whose handler keeps failing is parked. */
   maxAttempts?: number;
+  /** Called after an event's transaction commits (wakes the outbox relay when handlers emit events). */
+  onCommitted?: () => void;
 }
 
 /**
@@ -79,6 +81,7 @@ export class InboxConsumer {
           if (inserted.length === 0) return;
           await handler(event, manager);
         });
+        this.opts.onCommitted?.();
         return;
       } catch (err) {
         if (this.stopping) throw err;

@@ -7,3 +7,4 @@ export { readJsonBody, sendJson, BodyTooLargeError } from './http';
 export { DateTimeScalar, phoneNumberScalar } from './scalars';
 export { ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime';
 export { subgraphSchema } from './subgraph-schema';
+export { createSubgraphApp, type SubgraphApp, type SubgraphAppOptions, type SubgraphConfig, type SubgraphContext } from './subgraph-app';

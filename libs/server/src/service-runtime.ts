@@ -74,9 +74,15 @@ export class ServiceRuntime {
     return new ServiceRuntime(opts.name, dataSource, kafka, opts.logger, opts.relay);
   }
 
-  consume(opts: Omit<InboxConsumerOptions, 'kafka' | 'dataSource' | 'logger'>): void {
+  consume(opts: Omit<InboxConsumerOptions, 'kafka' | 'dataSource' | 'logger' | 'onCommitted'>): void {
     this.consumers.push(
-      new InboxConsumer({ ...opts, kafka: this.kafka, dataSource: this.dataSource, logger: this.logger.child({ consumer: opts.groupId }) }),
+      new InboxConsumer({
+        ...opts,
+        kafka: this.kafka,
+        dataSource: this.dataSource,
+        logger: this.logger.child({ consumer: opts.groupId }),
+        onCommitted: () => this.relay.nudge(),
+      }),
     );
   }
 

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { bearerToken, TokenVerifier, type Caller } from '@kz/auth';
+import type { InboxConsumerOptions, OutboxRelayOptions } from '@kz/events';
+import { parse } from 'graphql';
+import type { Logger } from 'pino';
+import type { EntitySchema, MixedList } from 'typeorm';
+import { DataLoaderCache } from './data-loader-cache';
+import { GraphQLHttpServer, type HttpRoute } from './graphql-http-server';
+import { ServiceRuntime } from './service-runtime';
+import { subgraphSchema } from './subgraph-schema';
+
+export interface SubgraphConfig {
+  nodeEnv: string;
+  host: string;
+  port: number;
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+}
+
+/** What every subgraph resolver receives. */
+export interface SubgraphContext<TServices> {
+  caller: Caller;
+  services: TServices;
+  loaders: DataLoaderCache;
+}
+
+export interface SubgraphAppOptions<TServices> {
+  name: string;
+  config: SubgraphConfig;
+  logger: Logger;
+  schemaFile: string;
+  resolvers: object;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  /** Builds the service's domain objects once the database is migrated. */
+  services: (runtime: ServiceRuntime) => Promise<TServices> | TServices;
+  consumers?: Omit<InboxConsumerOptions, 'kafka' | 'dataSource' | 'logger' | 'onCommitted'>[];
+  /** Identity verifies with its own keys; everyone else uses the published JWKS. */
+  verifier?: (services: TServices) => TokenVerifier;
+  routes?: (services: TServices, runtime: ServiceRuntime) => Record<string, HttpRoute>;
+  extraReadiness?: (services: TServices) => Promise<Record<string, boolean>>;
+  relay?: OutboxRelayOptions;
+  onStop?: (services: TServices) => Promise<void>;
+}
+
+export interface SubgraphApp<TServices> {
+  readonly runtime: ServiceRuntime;
+  readonly services: TServices;
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The wiring all subgraphs share: database and migrations, outbox relay,
+ * inbox consumers, token verification and the HTTP server.
+ */
+export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TServices>): Promise<SubgraphApp<TServices>> {
+  const { config, logger } = opts;
+  const runtime = await ServiceRuntime.open({
+    name: opts.name,
+    databaseUrl: config.databaseUrl,
+    kafkaBrokers: config.kafkaBrokers,
+    entities: opts.entities,
+    migrations: opts.migrations,
+    logger,
+    relay: opts.relay,
+  });
+  for (const consumer of opts.consumers ?? []) runtime.consume(consumer);
+  const services = await opts.services(runtime);
+  const verifier = opts.verifier?.(services) ?? new TokenVerifier(config);
+  const typeDefs = parse(readFileSync(opts.schemaFile, 'utf8'));
+  const server = new GraphQLHttpServer<SubgraphContext<TServices>>({
+    name: opts.name,
+    host: config.host,
+    port: config.port,
+    graph: { schema: subgraphSchema(typeDefs, opts.resolvers) },
+    buildContext: async (req) => ({
+      caller: await verifier.callerFrom(bearerToken(req.headers.authorization)),
+      services,
+      loaders: new DataLoaderCache(),
+    }),
+    readiness: async () => ({ ...(await runtime.readiness()), ...(await opts.extraReadiness?.(services)) }),
+    routes: opts.routes?.(services, runtime),
+    logger,
+    production: config.nodeEnv === 'production',
+  });
+  return {
+    runtime,
+    services,
+    async start() {
+      const url = await server.start();
+      runtime.startBackground();
+      return url;
+    },
+    async stop() {
+      await server.stop();
+      await runtime.stop();
+      await opts.onStop?.(services);
+    },
+  };
+}

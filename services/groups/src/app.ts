@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
+import type { GroupsConfig } from './config';
+import type { GroupsServices } from './context';
+import { GroupsService } from './domain/groups.service';
+import { groupsEntities } from './entities';
+import { identityEventHandlers } from './events/identity-events.handlers';
+import { groupsMigrations } from './migrations';
+import { groupsResolvers } from './resolvers';
+
+export type GroupsApp = SubgraphApp<GroupsServices>;
+
+export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<GroupsApp> {
+  return createSubgraphApp<GroupsServices>({
+    name: 'groups',
+    config,
+    logger,
+    schemaFile: join(__dirname, '..', 'src', 'schema.graphql'),
+    resolvers: groupsResolvers(config.defaultRegion),
+    entities: groupsEntities,
+    migrations: groupsMigrations,
+    consumers: [{ groupId: 'kz-groups.identity', topics: ['identityUsers', 'identityOrganizations'], handlers: identityEventHandlers }],
+    services: (runtime) => ({ groups: new GroupsService(runtime.dataSource, runtime.outbox, config.defaultRegion) }),
+  });
+}

@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export type GroupKind = 'PRIVATE' | 'ORGANIZATION' | 'BROADCAST';
+
+@Entity('groups')
+export class GroupEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'org_id', type: 'uuid', nullable: true }) orgId!: string | null;
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId!: string | null;
+  @Column('text') name!: string;
+  @Column({ type: 'text', nullable: true }) description!: string | null;
+  @Column('text') kind!: GroupKind;
+  /** Maintained in the same transaction as membership changes; never counted by scanning. */
+  @Column({ name: 'member_count', type: 'int' }) memberCount!: number;
+  @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

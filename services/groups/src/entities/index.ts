@@ -1,0 +1,7 @@
+import { GroupEntity } from './group.entity';
+import { KnownUserEntity } from './known-user.entity';
+import { MembershipEntity } from './membership.entity';
+import { OrgMemberEntity } from './org-member.entity';
+import { PendingMembershipEntity } from './pending-membership.entity';
+
+export const groupsEntities = [GroupEntity, MembershipEntity, PendingMembershipEntity, KnownUserEntity, OrgMemberEntity];

@@ -1,0 +1,10 @@
+import { requireUser } from '@kz/auth';
+import type { MessagingContext } from '../context';
+import type { HistoryArgs } from '../domain/messages.service';
+
+export const groupResolvers = {
+  Group: {
+    messages: (group: { id: string }, args: HistoryArgs, ctx: MessagingContext) =>
+      ctx.services.messages.history(requireUser(ctx.caller).userId, group.id, args),
+  },
+};
