@@ -10,6 +10,13 @@ export function serviceFields(prefix: string, defaultPort: number, defaultDataba
       devFallback: `postgres://postgres@127.0.0.1:5432/${defaultDatabase}`,
     }),
     kafkaBrokers: list('KAFKA_BROKERS', 'Kafka bootstrap servers, host:port, comma-separated', { fallback: ['127.0.0.1:9092'] }),
+    kafkaNamespace: {
+      ...str('KAFKA_NAMESPACE', 'prefix of every Kafka topic and consumer group of this deployment', { fallback: 'kz' }),
+      parse: (raw: string) => {
+        if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(raw)) throw new Error('expected lower-case letters, digits, - and _ (at most 41)');
+        return raw;
+      },
+    },
   };
 }
 

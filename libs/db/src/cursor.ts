@@ -1,6 +1,8 @@
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('The cursor is not one this API issued; start again without it.');
+import { DomainError } from '@kz/errors';
+
+export class InvalidCursorError extends DomainError {
+  constructor(field: string) {
+    super('BAD_USER_INPUT', `The ${field} cursor is not one this API issued; start again without it.`, field);
     this.name = 'InvalidCursorError';
   }
 }
@@ -10,7 +12,7 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+export function decodeCursor(cursor: string, arity: number, field = 'after'): (string | number)[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.length === arity && parsed.every((v) => typeof v === 'string' || typeof v === 'number')) {
@@ -19,7 +21,14 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   } catch {
     // fall through
   }
-  throw new InvalidCursorError();
+  throw new InvalidCursorError(field);
+}
+
+/** A cursor holding one bigint sequence number, as a decimal string. */
+export function decodeSeqCursor(cursor: string, field = 'after'): string {
+  const [seq] = decodeCursor(cursor, 1, field);
+  if (!/^\d{1,19}$/.test(String(seq))) throw new InvalidCursorError(field);
+  return String(seq);
 }
 
 export interface Page<T> {

@@ -18,7 +18,8 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Services log failures themselves, with context; TypeORM's console output would duplicate them.
+    logging: false,
     applicationName: opts.applicationName,
     extra: {
       max: opts.poolSize ?? 10,

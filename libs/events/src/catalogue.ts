@@ -6,11 +6,11 @@ import { z } from 'zod';
  * needs a new version number.
  */
 export const Topics = {
-  identityUsers: { name: 'kz.identity.users', partitions: 6 },
-  identityOrganizations: { name: 'kz.identity.organizations', partitions: 6 },
-  groupsGroups: { name: 'kz.groups.groups', partitions: 6 },
-  groupsMemberships: { name: 'kz.groups.memberships', partitions: 12 },
-  messagingMessages: { name: 'kz.messaging.messages', partitions: 12 },
+  identityUsers: { name: 'identity.users', partitions: 6 },
+  identityOrganizations: { name: 'identity.organizations', partitions: 6 },
+  groupsGroups: { name: 'groups.groups', partitions: 6 },
+  groupsMemberships: { name: 'groups.memberships', partitions: 12 },
+  messagingMessages: { name: 'messaging.messages', partitions: 12 },
 } as const;
 
 export type TopicKey = keyof typeof Topics;
@@ -77,8 +77,17 @@ export const EventCatalogue = {
 export type EventType = keyof typeof EventCatalogue;
 export type PayloadOf<T extends EventType> = z.infer<(typeof EventCatalogue)[T]['payload']>;
 
+/** The base topic name of an event type; Kafka's name is `<namespace>.<base>`. */
 export function topicOf(type: EventType): string {
   return Topics[EventCatalogue[type].topic].name;
+}
+
+/**
+ * A namespace prefixes every topic and consumer group, so one broker can hold
+ * several isolated deployments (and each test run its own).
+ */
+export function kafkaTopic(namespace: string, baseName: string): string {
+  return `${namespace}.${baseName}`;
 }
 
 export function eventTypesOn(topic: TopicKey): EventType[] {

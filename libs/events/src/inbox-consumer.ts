@@ -1,7 +1,7 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Topics, type EventType, type TopicKey } from './catalogue';
+import { kafkaTopic, Topics, type EventType, type TopicKey } from './catalogue';
 import { parseEnvelope, type EventEnvelope } from './envelope';
 
 export type EventHandler<T extends EventType> = (event: EventEnvelope<T>, manager: EntityManager) => Promise<void>;
@@ -10,7 +10,8 @@ export type EventHandlers = { [K in EventType]?: EventHandler<K> };
 export interface InboxConsumerOptions {
   kafka: Kafka;
   dataSource: DataSource;
-  /** Kafka consumer group; also the inbox's name for processed event ids. */
+  namespace: string;
+  /** Consumer group (namespaced in Kafka); also the inbox's name for processed event ids. */
   groupId: string;
   topics: readonly TopicKey[];
   handlers: EventHandlers;
@@ -36,7 +37,7 @@ export class InboxConsumer {
   constructor(private readonly opts: InboxConsumerOptions) {
     this.maxAttempts = opts.maxAttempts ?? 5;
     this.consumer = opts.kafka.consumer({
-      groupId: opts.groupId,
+      groupId: `${opts.namespace}.${opts.groupId}`,
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       // The broker answers as soon as a record arrives; this bounds idle waits.
@@ -47,7 +48,7 @@ export class InboxConsumer {
 
   async start(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.opts.topics.map((t) => Topics[t].name), fromBeginning: true });
+    await this.consumer.subscribe({ topics: this.opts.topics.map((t) => kafkaTopic(this.opts.namespace, Topics[t].name)), fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: 3,
       eachMessage: async ({ topic, partition, message }) => this.handle(topic, partition, message),

@@ -1,6 +1,6 @@
 import { Kafka, logLevel, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
-import { Topics } from './catalogue';
+import { kafkaTopic, Topics } from './catalogue';
 
 export interface KafkaOptions {
   brokers: string[];
@@ -31,14 +31,14 @@ export function createKafka({ brokers, clientId, logger }: KafkaOptions): Kafka 
 }
 
 /** Creates every topic of the catalogue with its explicit partition count; existing ones are left alone. */
-export async function ensureTopics(kafka: Kafka): Promise<void> {
+export async function ensureTopics(kafka: Kafka, namespace: string): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing: ITopicConfig[] = Object.values(Topics)
-      .filter((t) => !existing.has(t.name))
-      .map((t) => ({ topic: t.name, numPartitions: t.partitions, replicationFactor: 1 }));
+      .map((t) => ({ topic: kafkaTopic(namespace, t.name), numPartitions: t.partitions, replicationFactor: 1 }))
+      .filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {
       try {
         await admin.createTopics({ topics: missing, waitForLeaders: true });

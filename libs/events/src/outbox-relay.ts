@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { kafkaTopic } from './catalogue';
 
 export interface OutboxRelayOptions {
   batchSize?: number;
@@ -39,6 +40,7 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: Producer,
+    private readonly namespace: string,
     private readonly logger: Logger,
     options: OutboxRelayOptions = {},
   ) {
@@ -127,7 +129,7 @@ export class OutboxRelay {
       }
       await this.producer.sendBatch({
         acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: kafkaTopic(this.namespace, topic), messages })),
       });
       await runner.query(`UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       await runner.commitTransaction();

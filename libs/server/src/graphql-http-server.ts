@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError } from '@kz/errors';
@@ -45,7 +46,11 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       includeStacktraceInErrorResponses: !opts.production,
       introspection: true,
       csrfPrevention: true,
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.http, stopGracePeriodMillis: 10_000 })],
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer: this.http, stopGracePeriodMillis: 10_000 }),
+        // Traces for Apollo Studio only; we do not report to it.
+        ApolloServerPluginInlineTraceDisabled(),
+      ],
     });
   }
 

@@ -17,6 +17,7 @@ export interface ServiceRuntimeOptions {
   name: string;
   databaseUrl: string;
   kafkaBrokers: string[];
+  kafkaNamespace: string;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   logger: Logger;
@@ -43,12 +44,13 @@ export class ServiceRuntime {
     readonly name: string,
     readonly dataSource: DataSource,
     readonly kafka: Kafka,
+    readonly namespace: string,
     private readonly logger: Logger,
     relayOptions: OutboxRelayOptions | undefined,
   ) {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.outbox = new Outbox(dataSource);
-    this.relay = new OutboxRelay(dataSource, this.producer, logger.child({ component: 'outbox-relay' }), relayOptions);
+    this.relay = new OutboxRelay(dataSource, this.producer, namespace, logger.child({ component: 'outbox-relay' }), relayOptions);
     this.outbox.onWritten(() => this.relay.nudge());
     this.probe = new KafkaProbe(kafka);
   }
@@ -71,14 +73,15 @@ export class ServiceRuntime {
       await dataSource.query(`SELECT pg_advisory_unlock(hashtext('kz.migrations'))`);
     }
     const kafka = createKafka({ brokers: opts.kafkaBrokers, clientId: `kz-${opts.name}`, logger: opts.logger });
-    return new ServiceRuntime(opts.name, dataSource, kafka, opts.logger, opts.relay);
+    return new ServiceRuntime(opts.name, dataSource, kafka, opts.kafkaNamespace, opts.logger, opts.relay);
   }
 
-  consume(opts: Omit<InboxConsumerOptions, 'kafka' | 'dataSource' | 'logger' | 'onCommitted'>): void {
+  consume(opts: Omit<InboxConsumerOptions, 'kafka' | 'dataSource' | 'logger' | 'onCommitted' | 'namespace'>): void {
     this.consumers.push(
       new InboxConsumer({
         ...opts,
         kafka: this.kafka,
+        namespace: this.namespace,
         dataSource: this.dataSource,
         logger: this.logger.child({ consumer: opts.groupId }),
         onCommitted: () => this.relay.nudge(),
@@ -120,7 +123,7 @@ export class ServiceRuntime {
     let delay = 250;
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
-        await ensureTopics(this.kafka);
+        await ensureTopics(this.kafka, this.namespace);
         await this.producer.connect();
         for (const consumer of this.consumers) await consumer.start();
         this.relay.start();

@@ -15,6 +15,7 @@ export interface SubgraphConfig {
   port: number;
   databaseUrl: string;
   kafkaBrokers: string[];
+  kafkaNamespace: string;
   jwksUrl: string;
   issuer: string;
   audience: string;
@@ -37,7 +38,7 @@ export interface SubgraphAppOptions<TServices> {
   migrations: MixedList<Function | string>;
   /** Builds the service's domain objects once the database is migrated. */
   services: (runtime: ServiceRuntime) => Promise<TServices> | TServices;
-  consumers?: Omit<InboxConsumerOptions, 'kafka' | 'dataSource' | 'logger' | 'onCommitted'>[];
+  consumers?: Omit<InboxConsumerOptions, 'kafka' | 'dataSource' | 'logger' | 'onCommitted' | 'namespace'>[];
   /** Identity verifies with its own keys; everyone else uses the published JWKS. */
   verifier?: (services: TServices) => TokenVerifier;
   routes?: (services: TServices, runtime: ServiceRuntime) => Record<string, HttpRoute>;
@@ -63,6 +64,7 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
     name: opts.name,
     databaseUrl: config.databaseUrl,
     kafkaBrokers: config.kafkaBrokers,
+    kafkaNamespace: config.kafkaNamespace,
     entities: opts.entities,
     migrations: opts.migrations,
     logger,

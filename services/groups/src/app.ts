@@ -19,7 +19,7 @@ export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<G
     resolvers: groupsResolvers(config.defaultRegion),
     entities: groupsEntities,
     migrations: groupsMigrations,
-    consumers: [{ groupId: 'kz-groups.identity', topics: ['identityUsers', 'identityOrganizations'], handlers: identityEventHandlers }],
+    consumers: [{ groupId: 'groups.identity-events', topics: ['identityUsers', 'identityOrganizations'], handlers: identityEventHandlers }],
     services: (runtime) => ({ groups: new GroupsService(runtime.dataSource, runtime.outbox, config.defaultRegion) }),
   });
 }

@@ -1,6 +1,6 @@
 import { badInput, forbidden, notFound } from '@kz/errors';
 import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
-import { decodeCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
+import { decodeSeqCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
@@ -92,12 +92,12 @@ export class GroupsService {
   async myGroups(userId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
     const limit = pageSize(first, 20, 100);
     if (limit === null) throw badInput('first', 'first must be between 1 and 100.');
-    const [seq] = after ? decodeCursor(after, 1) : [Number.MAX_SAFE_INTEGER];
+    const seq = after ? decodeSeqCursor(after) : String(Number.MAX_SAFE_INTEGER);
     const memberships = await this.dataSource
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
       .addSelect('m.seq')
-      .where('m.user_id = :userId AND m.seq < :seq', { userId, seq: String(seq) })
+      .where('m.user_id = :userId AND m.seq < :seq', { userId, seq })
       .orderBy('m.seq', 'DESC')
       .limit(limit + 1)
       .getMany();
@@ -112,12 +112,12 @@ export class GroupsService {
     const group = await this.getVisible(userId, groupId);
     const limit = pageSize(first, 50, 500);
     if (limit === null) throw badInput('first', 'first must be between 1 and 500.');
-    const [seq] = after ? decodeCursor(after, 1) : ['0'];
+    const seq = after ? decodeSeqCursor(after) : '0';
     const rows = await this.dataSource
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
       .addSelect('m.seq')
-      .where('m.group_id = :groupId AND m.seq > :seq', { groupId, seq: String(seq) })
+      .where('m.group_id = :groupId AND m.seq > :seq', { groupId, seq })
       .orderBy('m.seq', 'ASC')
       .limit(limit + 1)
       .getMany();
@@ -196,7 +196,9 @@ export class GroupsService {
 export async function activatePendingMemberships(m: EntityManager, userId: string, phone: string): Promise<EventEnvelope[]> {
   await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [phone]);
   await m.query(`INSERT INTO known_users (id, phone) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userId, phone]);
-  const pending = (await m.query(`DELETE FROM pending_memberships WHERE phone = $1 RETURNING group_id, role`, [phone])) as {
+  const pending = (await m.query(`WITH taken AS (DELETE FROM pending_memberships WHERE phone = $1 RETURNING group_id, role) SELECT * FROM taken`, [
+    phone,
+  ])) as {
     group_id: string;
     role: GroupRole;
   }[];
@@ -207,7 +209,9 @@ export async function activatePendingMemberships(m: EntityManager, userId: strin
       [p.group_id, userId, p.role],
     )) as unknown[];
     if (inserted.length === 0) continue;
-    const rows = (await m.query(`UPDATE groups SET member_count = member_count + 1 WHERE id = $1 RETURNING id, org_id`, [p.group_id])) as {
+    const rows = (await m.query(`WITH counted AS (UPDATE groups SET member_count = member_count + 1 WHERE id = $1 RETURNING id, org_id) SELECT * FROM counted`, [
+      p.group_id,
+    ])) as {
       id: string;
       org_id: string | null;
     }[];

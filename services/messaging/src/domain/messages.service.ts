@@ -1,6 +1,6 @@
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
-import { decodeCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
+import { decodeCursor, InvalidCursorError, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { In, type DataSource } from 'typeorm';
 import { GroupMemberEntity } from '../entities/group-member.entity';
 import { MessageEntity } from '../entities/message.entity';
@@ -68,14 +68,14 @@ export class MessagesService {
       const limit = pageSize(args.first, 50, MAX_PAGE);
       if (limit === null) throw badInput('first', `first must be between 1 and ${MAX_PAGE}.`);
       const qb = repo.createQueryBuilder('m').where('m.group_id = :groupId', { groupId });
-      if (args.after) qb.andWhere('m.id > :after', { after: cursorId(args.after) });
+      if (args.after) qb.andWhere('m.id > :after', { after: cursorId(args.after, 'after') });
       const rows = await qb.orderBy('m.id', 'ASC').limit(limit + 1).getMany();
       return pageFrom(rows, limit, (r) => [r.id], Boolean(args.after));
     }
     const limit = pageSize(args.last, 50, MAX_PAGE);
     if (limit === null) throw badInput('last', `last must be between 1 and ${MAX_PAGE}.`);
     const qb = repo.createQueryBuilder('m').where('m.group_id = :groupId', { groupId });
-    if (args.before) qb.andWhere('m.id < :before', { before: cursorId(args.before) });
+    if (args.before) qb.andWhere('m.id < :before', { before: cursorId(args.before, 'before') });
     const newestFirst = await qb.orderBy('m.id', 'DESC').limit(limit + 1).getMany();
     const hasOlder = newestFirst.length > limit;
     const rows = newestFirst.slice(0, limit).reverse();
@@ -95,8 +95,8 @@ export class MessagesService {
   }
 }
 
-function cursorId(cursor: string): string {
-  const [id] = decodeCursor(cursor, 1);
-  if (typeof id !== 'string' || !isUuid(id)) throw badInput('after', 'The cursor is not one this API issued; start again without it.');
+function cursorId(cursor: string, field: string): string {
+  const [id] = decodeCursor(cursor, 1, field);
+  if (typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorError(field);
   return id;
 }

@@ -1,0 +1,6 @@
+export { testNamespace, testDatabaseUrl, dropTestDatabases, deleteTestTopics } from './namespace';
+export { eventually } from './eventually';
+export { graphql, type GraphQLResponse } from './graphql-client';
+export { silentLogger } from './logger';
+export { TestTokenIssuer } from './test-token-issuer';
+export { EventTap } from './event-tap';

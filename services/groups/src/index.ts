@@ -1,0 +1,2 @@
+export { createGroupsApp, type GroupsApp } from './app';
+export { loadGroupsConfig, type GroupsConfig } from './config';

@@ -1,0 +1,2 @@
+export { createIdentityApp, type IdentityApp } from './app';
+export { loadIdentityConfig, type IdentityConfig } from './config';

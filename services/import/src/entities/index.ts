@@ -1,0 +1,3 @@
+import { ImportJobEntity } from './import-job.entity';
+
+export const importEntities = [ImportJobEntity];

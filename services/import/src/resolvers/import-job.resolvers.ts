@@ -1,0 +1,31 @@
+import { requireUser } from '@kz/auth';
+import type { ImportContext } from '../context';
+import type { ImportJobEntity } from '../entities/import-job.entity';
+
+/** An import job the caller may see, or null; batched across a request. */
+export function loadVisibleImportJob(ctx: ImportContext, id: string): Promise<ImportJobEntity | null> {
+  const userId = requireUser(ctx.caller).userId;
+  return ctx.loaders
+    .get<string, ImportJobEntity>('visible-import-job', async (ids) => {
+      const rows = await ctx.services.importJobs.visibleByIds(userId, ids);
+      const byId = new Map(rows.map((j) => [j.id, j]));
+      return ids.map((jid) => byId.get(jid) ?? null);
+    })
+    .load(id);
+}
+
+export const importJobResolvers = {
+  ImportJob: {
+    __resolveReference: (ref: { id: string }, ctx: ImportContext) => loadVisibleImportJob(ctx, ref.id),
+    organization: (job: ImportJobEntity) => ({ id: job.orgId }),
+    startedBy: (job: ImportJobEntity) => ({ id: job.startedBy }),
+    counts: (job: ImportJobEntity) => ({
+      total: job.rowsTotal,
+      processed: job.rowsProcessed,
+      created: job.rowsCreated,
+      updated: job.rowsUpdated,
+      unchanged: job.rowsUnchanged,
+      failed: job.rowsFailed,
+    }),
+  },
+};

@@ -1,0 +1,13 @@
+import { notFound } from '@kz/errors';
+import type { ImportContext } from '../context';
+import { loadVisibleImportJob } from './import-job.resolvers';
+
+export const queryResolvers = {
+  Query: {
+    importJob: async (_: unknown, args: { id: string }, ctx: ImportContext) => {
+      const job = await loadVisibleImportJob(ctx, args.id);
+      if (!job) throw notFound('Import job');
+      return job;
+    },
+  },
+};

@@ -1,0 +1,2 @@
+export { createMessagingApp, type MessagingApp } from './app';
+export { loadMessagingConfig, type MessagingConfig } from './config';

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent } from '@kz/events';
+import { createMessagingApp, loadMessagingConfig, type MessagingApp } from '@kz/messaging-service';
+import {
+  deleteTestTopics,
+  dropTestDatabases,
+  eventually,
+  EventTap,
+  graphql,
+  silentLogger,
+  testDatabaseUrl,
+  testNamespace,
+  TestTokenIssuer,
+} from '@kz/testing';
+
+const ns = testNamespace();
+const issuer = new TestTokenIssuer();
+const tap = new EventTap(ns);
+let app: MessagingApp;
+let url: string;
+
+const alice = { id: randomUUID(), phone: '+14155550401' };
+const bob = { id: randomUUID(), phone: '+14155550402' };
+const groupId = randomUUID();
+
+const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { id text sentAt author { id } group { id } } } }`;
+const HISTORY = `query($reps: [_Any!]!, $first: Int, $after: String, $last: Int, $before: String) {
+  _entities(representations: $reps) { ... on Group { messages(first: $first, after: $after, last: $last, before: $before) {
+    edges { cursor node { text } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }
+}`;
+
+const tokenOf = (u: { id: string; phone: string }) => issuer.token(u.id, u.phone);
+
+function history(token: string, args: Record<string, unknown>) {
+  return graphql(url, HISTORY, { reps: [{ __typename: 'Group', id: groupId }], ...args }, token);
+}
+
+beforeAll(async () => {
+  await issuer.start();
+  app = await createMessagingApp(
+    loadMessagingConfig({ NODE_ENV: 'test', MESSAGING_PORT: '0', MESSAGING_DATABASE_URL: testDatabaseUrl(ns, 'messaging'), KAFKA_NAMESPACE: ns, ...issuer.env() }),
+    silentLogger(),
+  );
+  url = `${await app.start()}/graphql`;
+  await app.runtime.kafkaConnected();
+  await tap.listen(['messagingMessages']);
+  await tap.publish(createEvent('groups.memberships.added', { key: groupId, orgId: null, payload: { groupId, members: [{ userId: alice.id, role: 'OWNER' }] } }));
+});
+
+afterAll(async () => {
+  await tap.stop();
+  await app.stop();
+  await issuer.stop();
+  await dropTestDatabases(ns);
+  await deleteTestTopics(ns);
+});
+
+describe('messaging subgraph against PostgreSQL and Kafka', () => {
+  it('lets a member known from the groups events post, and publishes message.sent', async () => {
+    const token = await tokenOf(alice);
+    const sent = await eventually(async () => {
+      const r = await graphql(url, SEND, { input: { groupId, text: 'Hello team' } }, token);
+      expect(r.errors).toBeUndefined();
+      return r.data!.sendMessage.message;
+    });
+    expect(sent).toMatchObject({ text: 'Hello team', author: { id: alice.id }, group: { id: groupId } });
+    await eventually(() =>
+      expect(tap.ofType('messaging.message.sent').map((e) => e.payload)).toEqual([
+        { messageId: sent.id, groupId, authorId: alice.id, text: 'Hello team', sentAt: sent.sentAt },
+      ]),
+    );
+  });
+
+  it('answers NOT_FOUND to a non-member posting or reading, until the membership event arrives', async () => {
+    const token = await tokenOf(bob);
+    const post = await graphql(url, SEND, { input: { groupId, text: 'Let me in' } }, token);
+    expect(post.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const read = await history(token, { last: 10 });
+    expect(read.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const unknown = await graphql(url, SEND, { input: { groupId: 'nope', text: 'x' } }, token);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    await tap.publish(createEvent('groups.memberships.added', { key: groupId, orgId: null, payload: { groupId, members: [{ userId: bob.id, role: 'MEMBER' }] } }));
+    await eventually(async () => expect((await graphql(url, SEND, { input: { groupId, text: 'Thanks' } }, token)).errors).toBeUndefined());
+
+    await tap.publish(createEvent('groups.memberships.removed', { key: groupId, orgId: null, payload: { groupId, userIds: [bob.id] } }));
+    await eventually(async () => expect((await history(token, { last: 1 })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND'));
+  });
+
+  it('returns the first message again for a retried send with the same idempotency key', async () => {
+    const token = await tokenOf(alice);
+    const input = { groupId, text: 'Once only', idempotencyKey: randomUUID() };
+    const first = await graphql(url, SEND, { input }, token);
+    const retry = await graphql(url, SEND, { input }, token);
+    expect(retry.data!.sendMessage.message.id).toBe(first.data!.sendMessage.message.id);
+    await eventually(() => expect(tap.ofType('messaging.message.sent').filter((e) => e.payload.text === 'Once only')).toHaveLength(1));
+  });
+
+  it('refuses text over 4,000 characters with BAD_USER_INPUT naming the field, and stores nothing', async () => {
+    const token = await tokenOf(alice);
+    const res = await graphql(url, SEND, { input: { groupId, text: 'x'.repeat(4_001) } }, token);
+    expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'text' });
+    const page = await history(token, { last: 200 });
+    expect(page.data!._entities[0].messages.edges.some((e: { node: { text: string } }) => e.node.text.length > 4_000)).toBe(false);
+  });
+
+  it('pages history backwards from the newest and forwards from a cursor', async () => {
+    const token = await tokenOf(alice);
+    for (let i = 1; i <= 5; i++) await graphql(url, SEND, { input: { groupId, text: `n${i}` } }, token);
+    const newest = await history(token, { last: 2 });
+    const page = newest.data!._entities[0].messages;
+    expect(page.edges.map((e: { node: { text: string } }) => e.node.text)).toEqual(['n4', 'n5']);
+    expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const older = (await history(token, { last: 2, before: page.pageInfo.startCursor })).data!._entities[0].messages;
+    expect(older.edges.map((e: { node: { text: string } }) => e.node.text)).toEqual(['n2', 'n3']);
+    const forward = (await history(token, { first: 1, after: older.pageInfo.endCursor })).data!._entities[0].messages;
+    expect(forward.edges.map((e: { node: { text: string } }) => e.node.text)).toEqual(['n4']);
+    const mixed = await history(token, { first: 1, last: 1 });
+    expect(mixed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
