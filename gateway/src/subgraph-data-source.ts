@@ -1,4 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 import type { Fetcher } from './subgraph-fetcher';
 
@@ -15,5 +17,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // Health checks and schema loading run without a request context.
     const authorization = (context as Partial<GatewayContext> | undefined)?.authorization;
     if (authorization) request.http?.headers.set('authorization', authorization);
+  }
+
+  /**
+   * A subgraph refuses a request it cannot validate (a malformed phone number
+   * literal, say) with HTTP 400 and a GraphQL error that already carries the
+   * code and message meant for the client; keep them instead of "400: Bad Request".
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const fallback = await super.errorFromResponse(response);
+    const body = (fallback.extensions.response as { body?: unknown } | undefined)?.body;
+    const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown; field?: unknown } }[] } | undefined)?.errors?.[0];
+    if (typeof first?.message !== 'string' || typeof first.extensions?.code !== 'string') return fallback;
+    return new GraphQLError(first.message, { extensions: { code: first.extensions.code, field: first.extensions.field } });
   }
 }

@@ -2,8 +2,8 @@ import { DomainError } from '@kz/errors';
 import { GraphQLError } from 'graphql';
 import { keepSubgraphErrorCodes } from './subgraph-errors';
 
-function fromSubgraph(code: string, extra: Record<string, unknown> = {}, path: (string | number)[] | undefined = ['importJob']) {
-  return new GraphQLError('Import job was not found.', { path, extensions: { code, serviceName: 'import', ...extra } });
+function fromSubgraph(code: string, extra: Record<string, unknown> = {}, path: (string | number)[] | null = ['importJob']) {
+  return new GraphQLError('Import job was not found.', { path: path ?? undefined, extensions: { code, serviceName: 'import', ...extra } });
 }
 
 describe('keepSubgraphErrorCodes', () => {
@@ -20,10 +20,15 @@ describe('keepSubgraphErrorCodes', () => {
     expect((error?.originalError as DomainError).field).toBe('after');
   });
 
-  it('leaves internal errors, gateway errors and path-less errors alone', () => {
+  it('leaves internal errors and the gateway\'s own errors alone', () => {
     const internal = fromSubgraph('INTERNAL_SERVER_ERROR');
     const own = new GraphQLError('limit', { path: ['x'], extensions: { code: 'NOT_FOUND' } });
-    const pathless = fromSubgraph('NOT_FOUND', {}, undefined);
-    expect(keepSubgraphErrorCodes([internal, own, pathless])).toEqual([internal, own, pathless]);
+    expect(keepSubgraphErrorCodes([internal, own])).toEqual([internal, own]);
+  });
+
+  it('keeps the code of a request-level subgraph error that has no path', () => {
+    const [error] = keepSubgraphErrorCodes([fromSubgraph('BAD_USER_INPUT', { field: 'phone' }, null)]);
+    expect(error?.path).toBeUndefined();
+    expect(error?.originalError).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phone' });
   });
 });

@@ -16,12 +16,12 @@ const DOMAIN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
  * trusts only DomainErrors and would mask them as INTERNAL_SERVER_ERROR, so
  * errors a subgraph sent with a domain code are re-expressed as DomainErrors
  * at the same path (which also drops the subgraph's name and stack trace).
- * Errors without a path, or with any other code, are left alone.
+ * Errors with any other code are left alone.
  */
 export function keepSubgraphErrorCodes(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.map((error) => {
     const { code, serviceName, field } = error.extensions ?? {};
-    if (typeof serviceName !== 'string' || typeof code !== 'string' || !DOMAIN_CODES.has(code) || !error.path) return error;
+    if (typeof serviceName !== 'string' || typeof code !== 'string' || !DOMAIN_CODES.has(code)) return error;
     return new GraphQLError(error.message, {
       nodes: error.nodes,
       path: error.path,

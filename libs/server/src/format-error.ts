@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@kz/errors';
 import type { Logger } from 'pino';
@@ -27,6 +27,11 @@ export function formatError(logger: Logger) {
         locations: formatted.locations,
         extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
       };
+    }
+    // A custom scalar refusing a literal surfaces as a validation error; its own code is the useful one.
+    if (original instanceof GraphQLError && original.originalError instanceof GraphQLError) {
+      const inner = original.originalError.extensions?.code;
+      if (inner === 'BAD_USER_INPUT') return { message: formatted.message, locations: formatted.locations, extensions: { code: inner } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH.has(code)) return formatted;

@@ -16,7 +16,7 @@ export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<G
     config,
     logger,
     schemaFile: join(__dirname, '..', 'src', 'schema.graphql'),
-    resolvers: groupsResolvers(config.defaultRegion),
+    resolvers: groupsResolvers(),
     entities: groupsEntities,
     migrations: groupsMigrations,
     consumers: [{ groupId: 'groups.identity-events', topics: ['identityUsers', 'identityOrganizations'], handlers: identityEventHandlers }],

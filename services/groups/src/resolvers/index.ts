@@ -1,12 +1,11 @@
-import { DateTimeScalar, phoneNumberScalar } from '@kz/server';
+import { DateTimeScalar } from '@kz/server';
 import { groupResolvers } from './group.resolvers';
 import { mutationResolvers } from './mutation.resolvers';
 import { queryResolvers } from './query.resolvers';
 
-export function groupsResolvers(defaultRegion: string) {
+export function groupsResolvers() {
   return {
     DateTime: DateTimeScalar,
-    PhoneNumber: phoneNumberScalar(defaultRegion),
     ...queryResolvers,
     ...mutationResolvers,
     ...groupResolvers,

@@ -26,17 +26,11 @@ export function importsCursorKey(cursor: ImportsCursor): string[] {
   return [cursor.createdAt, cursor.id];
 }
 
+/** Decodes an `after` cursor; anything this API did not issue is BAD_USER_INPUT on `after`. */
 export function parseImportsCursor(after: string): ImportsCursor {
-  let key: (string | number)[];
-  try {
-    key = decodeCursor(after, 2);
-  } catch (err) {
-    if (err instanceof InvalidCursorError) throw badInput('after', err.message);
-    throw err;
-  }
-  const [createdAt, id] = key;
+  const [createdAt, id] = decodeCursor(after, 2, 'after');
   if (typeof createdAt !== 'string' || !MICROSECOND_ISO.test(createdAt) || Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !isUuid(id)) {
-    throw badInput('after', new InvalidCursorError().message);
+    throw new InvalidCursorError('after');
   }
   return { createdAt, id };
 }
