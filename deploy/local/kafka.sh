@@ -11,7 +11,8 @@
 #   deploy/local/kafka.sh topics …  kafka-topics, e.g. `topics --list`
 #
 # Env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KZ_CACHE_DIR
-# (~/.cache/kaizala), KZ_KAFKA_DATA_DIR (<cache>/kafka-<ver>/data),
+# (~/.cache/kaizala), KZ_KAFKA_DATA_DIR (<cache>/kafka-<ver>/data), KZ_KAFKA_RUN_DIR
+# (<cache>/kafka-<ver>/run),
 # KAFKA_START_TIMEOUT (90 s), JAVA_HOME. Needs Java 17 and Maven 3.6+; Linux.
 set -euo pipefail
 
@@ -24,7 +25,8 @@ POM="$SCRIPT_DIR/kafka/pom.xml"
 # upgrade never runs new jars against a stale classpath.
 CACHE_DIR="${KZ_CACHE_DIR:-$HOME/.cache/kaizala}/kafka-$KAFKA_VERSION"
 LIBS_DIR="$CACHE_DIR/libs"
-RUN_DIR="$CACHE_DIR/run"
+# A second broker (the outage drill runs its own) needs its own run and data dirs.
+RUN_DIR="$(realpath -m "${KZ_KAFKA_RUN_DIR:-$CACHE_DIR/run}")"
 DATA_DIR="$(realpath -m "${KZ_KAFKA_DATA_DIR:-$CACHE_DIR/data}")"
 LOG_DIRS="$DATA_DIR/kraft-combined-logs"
 

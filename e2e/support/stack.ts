@@ -20,10 +20,12 @@ export class Stack {
   identityUrl = '';
   gatewayUrl = '';
 
+  constructor(private readonly kafkaBrokers?: string[]) {}
+
   async start(): Promise<this> {
     const ns = this.namespace;
     const logger = silentLogger();
-    const common = { NODE_ENV: 'test', KAFKA_NAMESPACE: ns };
+    const common = { NODE_ENV: 'test', KAFKA_NAMESPACE: ns, ...(this.kafkaBrokers ? { KAFKA_BROKERS: this.kafkaBrokers.join(',') } : {}) };
     this.identity = await createIdentityApp(
       loadIdentityConfig({ ...common, IDENTITY_PORT: '0', IDENTITY_DATABASE_URL: testDatabaseUrl(ns, 'identity') }),
       logger,
@@ -64,7 +66,7 @@ export class Stack {
     await this.gateway?.stop();
     await Promise.allSettled([this.identity, this.groups, this.messaging, this.import].map((app) => app?.stop()));
     await dropTestDatabases(this.namespace);
-    await deleteTestTopics(this.namespace).catch(() => undefined);
+    await deleteTestTopics(this.namespace, this.kafkaBrokers).catch(() => undefined);
   }
 
   /** Signs a phone number in through the gateway, reading the code from the development SMS sink. */

@@ -8,11 +8,16 @@ import { KAFKA_BROKERS } from './namespace';
  */
 export class EventTap {
   readonly received: { event: AnyEnvelope; partition: number; offset: string }[] = [];
-  private readonly kafka = new Kafka({ brokers: KAFKA_BROKERS, clientId: 'kz-test-tap', logLevel: logLevel.NOTHING });
+  private readonly kafka: Kafka;
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
 
-  constructor(private readonly namespace: string) {}
+  constructor(
+    private readonly namespace: string,
+    brokers: string[] = KAFKA_BROKERS,
+  ) {
+    this.kafka = new Kafka({ brokers, clientId: 'kz-test-tap', logLevel: logLevel.NOTHING });
+  }
 
   async listen(topics: TopicKey[]): Promise<void> {
     this.consumer = this.kafka.consumer({ groupId: `${this.namespace}.test-tap.${Date.now()}`, maxWaitTimeInMs: 100 });

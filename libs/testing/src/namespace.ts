@@ -27,8 +27,8 @@ export async function dropTestDatabases(namespace: string): Promise<void> {
   }
 }
 
-export async function deleteTestTopics(namespace: string): Promise<void> {
-  const admin = new Kafka({ brokers: KAFKA_BROKERS, clientId: 'kz-test-cleanup', logLevel: logLevel.NOTHING }).admin();
+export async function deleteTestTopics(namespace: string, brokers: string[] = KAFKA_BROKERS): Promise<void> {
+  const admin = new Kafka({ brokers, clientId: 'kz-test-cleanup', logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
