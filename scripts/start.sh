@@ -21,7 +21,8 @@ stop_all() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
-trap stop_all INT TERM EXIT
+trap 'echo "start: stopping the services" >&2; stop_all; exit 130' INT TERM
+trap stop_all EXIT
 
 launch() { # name entry
   node "$2" >>"$LOG_DIR/$1.log" 2>&1 &

@@ -9,7 +9,7 @@ import {
   type InboxConsumerOptions,
   type OutboxRelayOptions,
 } from '@kz/events';
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 
@@ -48,7 +48,12 @@ export class ServiceRuntime {
     private readonly logger: Logger,
     relayOptions: OutboxRelayOptions | undefined,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.outbox = new Outbox(dataSource);
     this.relay = new OutboxRelay(dataSource, this.producer, namespace, logger.child({ component: 'outbox-relay' }), relayOptions);
     this.outbox.onWritten(() => this.relay.nudge());

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
 import { kafkaTopic, parseEnvelope, topicOf, Topics, validateEnvelope, type AnyEnvelope, type EventEnvelope, type TopicKey } from '@kz/events';
 import { KAFKA_BROKERS } from './namespace';
 
@@ -37,7 +37,7 @@ export class EventTap {
   async publish(event: EventEnvelope): Promise<void> {
     validateEnvelope(event);
     if (!this.producer) {
-      this.producer = this.kafka.producer();
+      this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
       await this.producer.connect();
     }
     await this.producer.send({ topic: kafkaTopic(this.namespace, topicOf(event.type)), messages: [{ key: event.key, value: JSON.stringify(event) }] });

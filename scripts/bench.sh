@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `npm run bench -- [--smoke] [scenario...]`: installs what is missing, brings
+# up PostgreSQL, Redis and Kafka, builds, then runs the benchmark runner
+# (bench/src/runner.ts) with Node 24. It starts the stack on ports, a Kafka
+# namespace and databases of its own and removes them again at the end.
+# Results: bench/results/<timestamp>.json.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+
+bash scripts/ensure-deps.sh
+bash deploy/local/up.sh
+# node_modules/.bin/node is Node 24 (the `node` devDependency); tsc runs on it too.
+PATH="$PWD/node_modules/.bin:$PATH"
+tsc -b
+tsc -b bench
+exec node bench/dist/runner.js --no-setup "$@"
