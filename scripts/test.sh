@@ -10,8 +10,9 @@ bash scripts/ensure-deps.sh
 bash deploy/local/up.sh
 PATH="$PWD/node_modules/.bin:$PATH"
 
-echo "test: type-checking every project" >&2
+echo "test: type-checking every project and every test" >&2
 tsc -b
+tsc -p tsconfig.test.json
 echo "test: checking the committed supergraph against the subgraphs' SDL" >&2
 npm run --silent compose:check -w @kz/gateway
 echo "test: linting" >&2

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { createDataSource, ensureDatabase } from '@kz/db';
+import { deleteTestTopics, dropTestDatabases, eventually, EventTap, silentLogger, testDatabaseUrl, testNamespace } from '@kz/testing';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  createEvent,
+  createKafka,
+  ensureTopics,
+  eventTablesUp,
+  InboxConsumer,
+  kafkaTopic,
+  Outbox,
+  OutboxRelay,
+  type EventEnvelope,
+} from '../src';
+
+class TestTables1700000000000 implements MigrationInterface {
+  async up(q: QueryRunner): Promise<void> {
+    for (const sql of eventTablesUp) await q.query(sql);
+    await q.query('CREATE TABLE effects (event_id uuid NOT NULL, group_id text NOT NULL)');
+  }
+  async down(): Promise<void> {}
+}
+
+const ns = testNamespace();
+const logger = silentLogger();
+const kafka = createKafka({ brokers: ['127.0.0.1:9092'], clientId: 'kz-events-test', logger });
+const tap = new EventTap(ns);
+let dataSource: DataSource;
+let producer: Producer;
+let relay: OutboxRelay;
+let consumer: InboxConsumer;
+
+function membershipEvent(groupId: string): EventEnvelope {
+  return createEvent('groups.memberships.added', { key: groupId, orgId: null, payload: { groupId, members: [{ userId: randomUUID(), role: 'MEMBER' }] } });
+}
+
+beforeAll(async () => {
+  const url = testDatabaseUrl(ns, 'events');
+  await ensureDatabase(url);
+  dataSource = createDataSource({ url, entities: [], migrations: [TestTables1700000000000], applicationName: 'kz-events-test' });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await ensureTopics(kafka, ns);
+  producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  relay = new OutboxRelay(dataSource, producer, ns, logger, { pollIntervalMs: 100 });
+  relay.start();
+  await tap.listen(['groupsMemberships']);
+  consumer = new InboxConsumer({
+    kafka,
+    dataSource,
+    namespace: ns,
+    groupId: 'events-test',
+    topics: ['groupsMemberships'],
+    logger,
+    maxAttempts: 2,
+    handlers: {
+      'groups.memberships.added': async (event, m) => {
+        if (event.payload.groupId === 'poison') throw new Error('this handler always fails for poison');
+        await m.query('INSERT INTO effects (event_id, group_id) VALUES ($1, $2)', [event.id, event.payload.groupId]);
+      },
+    },
+  });
+  await consumer.start();
+});
+
+afterAll(async () => {
+  await consumer.stop();
+  await relay.stop();
+  await producer.disconnect();
+  await tap.stop();
+  await dataSource.destroy();
+  await dropTestDatabases(ns);
+  await deleteTestTopics(ns);
+});
+
+describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
+  it('publishes outbox rows written in a transaction, in order per aggregate, and drops those of a rolled-back one', async () => {
+    const outbox = new Outbox(dataSource);
+    outbox.onWritten(() => relay.nudge());
+    const events = Array.from({ length: 30 }, () => membershipEvent('ordered'));
+    for (const e of events) await outbox.transaction(async (_m, emit) => emit(e));
+    await expect(
+      outbox.transaction(async (_m, emit) => {
+        emit(membershipEvent('rolled-back'));
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+
+    await eventually(() => expect(tap.received.filter((r) => r.event.key === 'ordered').map((r) => r.event.id)).toEqual(events.map((e) => e.id)));
+    expect(tap.received.some((r) => r.event.key === 'rolled-back')).toBe(false);
+    const pending = await dataSource.query('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL');
+    expect(pending[0].n).toBe(0);
+  });
+
+  it('applies a redelivered event once, and parks malformed and persistently failing events without blocking the partition', async () => {
+    const raw = new Kafka({ brokers: ['127.0.0.1:9092'], logLevel: logLevel.NOTHING }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await raw.connect();
+    const topic = kafkaTopic(ns, 'groups.memberships');
+    const twice = membershipEvent('same-key');
+    const poison = membershipEvent('poison');
+    const after = membershipEvent('same-key');
+    // Same key, so one partition: the consumer must get past the bad ones to reach `after`.
+    await raw.send({
+      topic,
+      messages: [
+        { key: 'same-key', value: JSON.stringify(twice) },
+        { key: 'same-key', value: JSON.stringify(twice) },
+        { key: 'same-key', value: '{"not": "an envelope"}' },
+        { key: 'same-key', value: JSON.stringify({ ...poison, key: 'same-key' }) },
+        { key: 'same-key', value: JSON.stringify(after) },
+      ],
+    });
+    await raw.disconnect();
+
+    await eventually(async () => {
+      const rows = await dataSource.query(`SELECT event_id FROM effects WHERE group_id = 'same-key' ORDER BY event_id`);
+      expect(rows.map((r: { event_id: string }) => r.event_id)).toEqual([twice.id, after.id].sort());
+    });
+    const parked = await dataSource.query(`SELECT event_id, error, attempts FROM inbox_parked_events ORDER BY id`);
+    expect(parked).toEqual([
+      { event_id: null, error: expect.stringMatching(/malformed envelope/), attempts: 1 },
+      { event_id: poison.id, error: 'this handler always fails for poison', attempts: 2 },
+    ]);
+  });
+});
