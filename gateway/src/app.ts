@@ -67,7 +67,10 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
       const token = bearerToken(req.headers.authorization);
       // A bad token throws UNAUTHENTICATED here: 401 and no data. No token is an anonymous caller.
       const caller = await verifier.callerFrom(token);
-      return { caller, authorization: token ? `Bearer ${token}` : null };
+      const prior = req.headers['x-forwarded-for'];
+      const peer = req.socket.remoteAddress ?? 'unknown';
+      const forwardedFor = prior ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${peer}` : peer;
+      return { caller, authorization: token ? `Bearer ${token}` : null, forwardedFor };
     },
     readiness: async () => {
       const entries = [...routed];

@@ -15,8 +15,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Health checks and schema loading run without a request context.
-    const authorization = (context as Partial<GatewayContext> | undefined)?.authorization;
+    const { authorization, forwardedFor } = (context as Partial<GatewayContext> | undefined) ?? {};
     if (authorization) request.http?.headers.set('authorization', authorization);
+    if (forwardedFor) request.http?.headers.set('x-forwarded-for', forwardedFor);
   }
 
   /**

@@ -1,3 +1,12 @@
-export { TokenVerifier, type AccessClaims, type TokenVerifierOptions } from './token-verifier';
+export { TokenVerifier, type TokenVerifierOptions } from './token-verifier';
 export { bearerToken } from './bearer';
-export { type Caller, anonymous, requireUser } from './caller';
+export {
+  type Caller,
+  type UserCaller,
+  type ConnectorCaller,
+  type ConnectorPermission,
+  CONNECTOR_PERMISSIONS,
+  anonymous,
+  requireUser,
+  connectorMay,
+} from './caller';

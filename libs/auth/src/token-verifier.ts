@@ -1,11 +1,6 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { DomainError } from '@kz/errors';
-import type { Caller } from './caller';
-
-export interface AccessClaims {
-  sub: string;
-  phone: string;
-}
+import { CONNECTOR_PERMISSIONS, type Caller, type ConnectorPermission } from './caller';
 
 export interface TokenVerifierOptions {
   jwksUrl: string;
@@ -16,6 +11,7 @@ export interface TokenVerifierOptions {
 }
 
 const ALGORITHMS = ['ES256'];
+const INVALID = 'The access token is invalid or expired; sign in again.';
 
 /**
  * Verifies access tokens against identity's published JWKS. Keys are cached
@@ -31,25 +27,38 @@ export class TokenVerifier {
       createRemoteJWKSet(new URL(opts.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 3_000 });
   }
 
-  async verify(token: string): Promise<AccessClaims> {
+  async verify(token: string): Promise<Exclude<Caller, { kind: 'anonymous' }>> {
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, this.keys, {
+      ({ payload } = await jwtVerify(token, this.keys, {
         issuer: this.opts.issuer,
         audience: this.opts.audience,
         algorithms: ALGORITHMS,
         requiredClaims: ['sub', 'exp', 'iat'],
-      });
-      if (typeof payload.sub !== 'string' || typeof payload.phone !== 'string') throw new Error('missing claims');
-      return { sub: payload.sub, phone: payload.phone };
+      }));
     } catch {
-      throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired; sign in again.');
+      throw new DomainError('UNAUTHENTICATED', INVALID);
     }
+    const caller = callerOf(payload);
+    if (!caller) throw new DomainError('UNAUTHENTICATED', INVALID);
+    return caller;
   }
 
   /** A missing token makes an anonymous caller; a present but bad one is refused. */
   async callerFrom(token: string | null): Promise<Caller> {
     if (!token) return { kind: 'anonymous' };
-    const claims = await this.verify(token);
-    return { kind: 'user', userId: claims.sub, phone: claims.phone };
+    return this.verify(token);
   }
+}
+
+function callerOf(payload: JWTPayload): Exclude<Caller, { kind: 'anonymous' }> | null {
+  const sub = payload.sub;
+  if (typeof sub !== 'string') return null;
+  if (payload.kind === 'user' && typeof payload.phone === 'string') return { kind: 'user', userId: sub, phone: payload.phone };
+  if (payload.kind === 'connector' && typeof payload.org === 'string' && Array.isArray(payload.perms)) {
+    const known = new Set<string>(CONNECTOR_PERMISSIONS);
+    if (!payload.perms.every((p): p is ConnectorPermission => typeof p === 'string' && known.has(p))) return null;
+    return { kind: 'connector', connectorId: sub, orgId: payload.org, permissions: payload.perms };
+  }
+  return null;
 }

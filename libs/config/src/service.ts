@@ -9,6 +9,9 @@ export function serviceFields(prefix: string, defaultPort: number, defaultDataba
     databaseUrl: url(`${prefix}_DATABASE_URL`, 'PostgreSQL URL of this service\'s own database', {
       devFallback: `postgres://postgres@127.0.0.1:5432/${defaultDatabase}`,
     }),
+    trustedProxies: list('TRUSTED_PROXIES', 'addresses of proxies (the gateway) whose X-Forwarded-For is believed', {
+      fallback: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+    }),
     kafkaBrokers: list('KAFKA_BROKERS', 'Kafka bootstrap servers, host:port, comma-separated', { fallback: ['127.0.0.1:9092'] }),
     kafkaNamespace: {
       ...str('KAFKA_NAMESPACE', 'prefix of every Kafka topic and consumer group of this deployment', { fallback: 'kz' }),

@@ -26,6 +26,11 @@ export const EventCatalogue = {
     topic: 'identityUsers',
     payload: z.object({ userId: id, phone: e164, displayName: z.string() }),
   },
+  'identity.user.profile-changed': {
+    version: 1,
+    topic: 'identityUsers',
+    payload: z.object({ userId: id, displayName: z.string() }),
+  },
   'identity.organization.created': {
     version: 1,
     topic: 'identityOrganizations',
@@ -35,6 +40,36 @@ export const EventCatalogue = {
     version: 1,
     topic: 'identityOrganizations',
     payload: z.object({ orgId: id, userId: id, role: z.enum(['ADMIN', 'MEMBER']), network }),
+  },
+  'identity.organization.updated': {
+    version: 1,
+    topic: 'identityOrganizations',
+    payload: z.object({ orgId: id, name: z.string() }),
+  },
+  'identity.organization.member-role-changed': {
+    version: 1,
+    topic: 'identityOrganizations',
+    payload: z.object({ orgId: id, userId: id, role: z.enum(['ADMIN', 'MEMBER']) }),
+  },
+  'identity.organization.network-changed': {
+    version: 1,
+    topic: 'identityOrganizations',
+    payload: z.object({ orgId: id, userId: id, network }),
+  },
+  'identity.organization.member-removed': {
+    version: 1,
+    topic: 'identityOrganizations',
+    payload: z.object({ orgId: id, userId: id }),
+  },
+  'identity.organization.attributes-changed': {
+    version: 1,
+    topic: 'identityOrganizations',
+    payload: z.object({
+      orgId: id,
+      definitions: z.array(
+        z.object({ key: z.string(), name: z.string(), type: z.enum(['STRING', 'NUMBER', 'BOOLEAN', 'DATE']), mandatory: z.boolean() }),
+      ),
+    }),
   },
   'groups.group.created': {
     version: 1,

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { EntitySchema, MixedList } from 'typeorm';
 import { DataLoaderCache } from './data-loader-cache';
 import { GraphQLHttpServer, type HttpRoute } from './graphql-http-server';
+import { clientAddress } from './client-address';
 import { ServiceRuntime } from './service-runtime';
 import { subgraphSchema } from './subgraph-schema';
 
@@ -16,6 +17,7 @@ export interface SubgraphConfig {
   databaseUrl: string;
   kafkaBrokers: string[];
   kafkaNamespace: string;
+  trustedProxies: string[];
   jwksUrl: string;
   issuer: string;
   audience: string;
@@ -24,6 +26,8 @@ export interface SubgraphConfig {
 /** What every subgraph resolver receives. */
 export interface SubgraphContext<TServices> {
   caller: Caller;
+  /** The end client's address (for rate limits), as told by a trusted proxy or seen on the socket. */
+  clientAddress: string;
   services: TServices;
   loaders: DataLoaderCache;
 }
@@ -81,6 +85,7 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
     graph: { schema: subgraphSchema(typeDefs, opts.resolvers) },
     buildContext: async (req) => ({
       caller: await verifier.callerFrom(bearerToken(req.headers.authorization)),
+      clientAddress: clientAddress(req, config.trustedProxies),
       services,
       loaders: new DataLoaderCache(),
     }),

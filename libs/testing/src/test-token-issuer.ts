@@ -35,7 +35,7 @@ export class TestTokenIssuer {
   }
 
   async token(userId: string, phone: string, ttlSeconds = 300): Promise<string> {
-    return new SignJWT({ phone })
+    return new SignJWT({ kind: 'user', phone })
       .setProtectedHeader({ alg: 'ES256', kid: this.key!.kid })
       .setSubject(userId)
       .setIssuer(this.issuer)

@@ -4,8 +4,13 @@ import { normalisePhone } from '@kz/phone';
 import { createSubgraphApp, sendJson, type HttpRoute, type Logger, type SubgraphApp } from '@kz/server';
 import type { IdentityConfig } from './config';
 import type { IdentityServices } from './context';
+import { AttributeDefinitionsService } from './domain/attribute-definitions.service';
+import { ConnectorsService } from './domain/connectors.service';
+import { DirectoryService } from './domain/directory.service';
 import { OrganizationsService } from './domain/organizations.service';
-import { SignInService } from './domain/sign-in.service';
+import { RateLimiter } from './domain/rate-limiter';
+import { SessionsService } from './domain/sessions.service';
+import { SignInService, signInLimits } from './domain/sign-in.service';
 import { SigningKeys } from './domain/signing-keys';
 import { DevSmsSink, HttpSmsSender } from './domain/sms-sender';
 import { UsersService } from './domain/users.service';
@@ -29,12 +34,28 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
       await keys.ensureActiveKey();
       const devSms = config.smsSender === 'dev' ? new DevSmsSink(dataSource) : undefined;
       const sms = devSms ?? new HttpSmsSender(config.smsHttpUrl, config.smsHttpToken);
+      const sessions = new SessionsService(dataSource);
+      const limiter = new RateLimiter(dataSource);
       return {
         keys,
         devSms,
-        signIn: new SignInService(dataSource, outbox, sms, keys, config.codePepper, config.accessTokenTtlSeconds),
+        sessions,
+        signIn: new SignInService(
+          dataSource,
+          outbox,
+          sms,
+          keys,
+          sessions,
+          limiter,
+          signInLimits(config.codeRequestsPerAddress, config.signInAttemptsPerAddress),
+          config.codePepper,
+          config.accessTokenTtlSeconds,
+        ),
         organizations: new OrganizationsService(dataSource, outbox),
-        users: new UsersService(dataSource),
+        directory: new DirectoryService(dataSource, outbox, config.defaultRegion),
+        attributes: new AttributeDefinitionsService(dataSource, outbox),
+        connectors: new ConnectorsService(dataSource, keys),
+        users: new UsersService(dataSource, outbox),
       };
     },
     verifier: ({ keys }) => new TokenVerifier({ ...config, keySet: keys.verificationKeys() }),

@@ -17,6 +17,14 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env) {
           return raw;
         },
       },
+      codeRequestsPerAddress: int('SIGN_IN_CODES_PER_ADDRESS', 'code requests one client address may make per 10 minutes', {
+        fallback: 100,
+        min: 1,
+      }),
+      signInAttemptsPerAddress: int('SIGN_IN_ATTEMPTS_PER_ADDRESS', 'sign-in attempts one client address may make per 10 minutes', {
+        fallback: 200,
+        min: 1,
+      }),
       smsSender: oneOf('SMS_SENDER', 'where one-time codes go: dev (a sink tests read) or http (a provider)', ['dev', 'http'] as const, {
         devFallback: 'dev',
       }),

@@ -1,5 +1,9 @@
 import type { SubgraphContext } from '@kz/server';
+import type { AttributeDefinitionsService } from './domain/attribute-definitions.service';
+import type { ConnectorsService } from './domain/connectors.service';
+import type { DirectoryService } from './domain/directory.service';
 import type { OrganizationsService } from './domain/organizations.service';
+import type { SessionsService } from './domain/sessions.service';
 import type { SignInService } from './domain/sign-in.service';
 import type { SigningKeys } from './domain/signing-keys';
 import type { DevSmsSink } from './domain/sms-sender';
@@ -7,7 +11,11 @@ import type { UsersService } from './domain/users.service';
 
 export interface IdentityServices {
   signIn: SignInService;
+  sessions: SessionsService;
   organizations: OrganizationsService;
+  directory: DirectoryService;
+  attributes: AttributeDefinitionsService;
+  connectors: ConnectorsService;
   users: UsersService;
   keys: SigningKeys;
   /** Present only with SMS_SENDER=dev. */

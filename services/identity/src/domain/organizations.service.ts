@@ -1,9 +1,21 @@
-import { badInput, notFound } from '@kz/errors';
+import type { Caller } from '@kz/auth';
+import { connectorMay } from '@kz/auth';
+import { badInput, DomainError, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
 import { isUuid, uuidv7 } from '@kz/db';
-import { In, type DataSource } from 'typeorm';
-import { OrganizationMemberEntity } from '../entities/organization-member.entity';
+import { In, Not, type DataSource, type EntityManager } from 'typeorm';
+import { OrganizationMemberEntity, type Network, type OrganizationRole } from '../entities/organization-member.entity';
 import { OrganizationEntity } from '../entities/organization.entity';
+import { UserEntity } from '../entities/user.entity';
+import { requireOrgAdmin, standingIn } from './org-access';
+
+const LAST_ADMIN = 'An organisation needs at least one admin: make someone else admin first.';
+
+function validName(raw: string): string {
+  const name = raw.trim();
+  if (name.length === 0 || name.length > 120) throw badInput('name', 'An organisation name needs 1 to 120 characters.');
+  return name;
+}
 
 export class OrganizationsService {
   constructor(
@@ -12,12 +24,20 @@ export class OrganizationsService {
   ) {}
 
   async create(creatorId: string, rawName: string): Promise<OrganizationEntity> {
-    const name = rawName.trim();
-    if (name.length === 0 || name.length > 120) throw badInput('name', 'An organisation name needs 1 to 120 characters.');
+    const name = validName(rawName);
     return this.outbox.transaction(async (m, emit) => {
+      const creator = await m.getRepository(UserEntity).findOneByOrFail({ id: creatorId });
       const org = m.getRepository(OrganizationEntity).create({ id: uuidv7(), name, createdBy: creatorId });
       await m.getRepository(OrganizationEntity).insert(org);
-      await m.getRepository(OrganizationMemberEntity).insert({ orgId: org.id, userId: creatorId, role: 'ADMIN', network: 'EMPLOYEE' });
+      await m.getRepository(OrganizationMemberEntity).insert({
+        orgId: org.id,
+        userId: creatorId,
+        role: 'ADMIN',
+        network: 'EMPLOYEE',
+        nameKey: creator.displayName.toLowerCase(),
+        phone: creator.phone,
+        attributes: {},
+      });
       emit([
         createEvent('identity.organization.created', { key: org.id, orgId: org.id, payload: { orgId: org.id, name, createdBy: creatorId } }),
         createEvent('identity.organization.member-added', {
@@ -30,12 +50,59 @@ export class OrganizationsService {
     });
   }
 
-  /** An organisation as seen by a member; anyone else is told it does not exist. */
-  async getForMember(userId: string, orgId: string): Promise<OrganizationEntity> {
+  /** An organisation as seen by a member or a connector granted its data; anyone else is told it does not exist. */
+  async getVisible(caller: Caller, orgId: string): Promise<OrganizationEntity> {
     if (!isUuid(orgId)) throw notFound('Organisation');
-    const membership = await this.dataSource.getRepository(OrganizationMemberEntity).findOneBy({ orgId, userId });
-    if (!membership) throw notFound('Organisation');
+    const visible =
+      connectorMay(caller, orgId, 'ORGANIZATION_DATA') ||
+      (caller.kind === 'user' && (await standingIn(this.dataSource.manager, orgId, caller.userId)) !== null);
+    if (!visible) throw notFound('Organisation');
     return this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: orgId });
+  }
+
+  async rename(caller: Caller, orgId: string, rawName: string): Promise<OrganizationEntity> {
+    const name = validName(rawName);
+    return this.outbox.transaction(async (m, emit) => {
+      await requireOrgAdmin(m, caller, orgId);
+      await m.getRepository(OrganizationEntity).update({ id: orgId }, { name });
+      emit(createEvent('identity.organization.updated', { key: orgId, orgId, payload: { orgId, name } }));
+      return m.getRepository(OrganizationEntity).findOneByOrFail({ id: orgId });
+    });
+  }
+
+  /** Makes a member an admin or an admin a member; the last admin stays. */
+  async setRole(caller: Caller, orgId: string, userId: string, role: OrganizationRole): Promise<OrganizationMemberEntity> {
+    return this.outbox.transaction(async (m, emit) => {
+      await requireOrgAdmin(m, caller, orgId, true);
+      const member = await this.member(m, orgId, userId);
+      if (member.role === role) return member;
+      if (role === 'MEMBER') await this.assertAnotherAdmin(m, orgId, userId);
+      await m.getRepository(OrganizationMemberEntity).update({ orgId, userId }, { role });
+      emit(createEvent('identity.organization.member-role-changed', { key: orgId, orgId, payload: { orgId, userId, role } }));
+      return this.member(m, orgId, userId);
+    });
+  }
+
+  async setNetwork(caller: Caller, orgId: string, userId: string, network: Network): Promise<OrganizationMemberEntity> {
+    return this.outbox.transaction(async (m, emit) => {
+      await requireOrgAdmin(m, caller, orgId);
+      const member = await this.member(m, orgId, userId);
+      if (member.network === network) return member;
+      await m.getRepository(OrganizationMemberEntity).update({ orgId, userId }, { network });
+      emit(createEvent('identity.organization.network-changed', { key: orgId, orgId, payload: { orgId, userId, network } }));
+      return this.member(m, orgId, userId);
+    });
+  }
+
+  /** Removes someone from the organisation; the groups service ends their organisation group memberships on the event. */
+  async removeMember(caller: Caller, orgId: string, userId: string): Promise<void> {
+    await this.outbox.transaction(async (m, emit) => {
+      await requireOrgAdmin(m, caller, orgId, true);
+      const member = await this.member(m, orgId, userId);
+      if (member.role === 'ADMIN') await this.assertAnotherAdmin(m, orgId, userId);
+      await m.getRepository(OrganizationMemberEntity).delete({ orgId, userId });
+      emit(createEvent('identity.organization.member-removed', { key: orgId, orgId, payload: { orgId, userId } }));
+    });
   }
 
   async membershipsOf(userId: string): Promise<OrganizationMemberEntity[]> {
@@ -47,6 +114,17 @@ export class OrganizationsService {
   }
 
   async rolesOf(userId: string, orgIds: readonly string[]): Promise<OrganizationMemberEntity[]> {
-    return this.dataSource.getRepository(OrganizationMemberEntity).findBy({ userId, orgId: In([...orgIds]) });
+    return this.dataSource.getRepository(OrganizationMemberEntity).findBy({ userId, orgId: In(orgIds.filter(isUuid)) });
+  }
+
+  private async member(m: EntityManager, orgId: string, userId: string): Promise<OrganizationMemberEntity> {
+    const member = isUuid(userId) ? await m.getRepository(OrganizationMemberEntity).findOneBy({ orgId, userId }) : null;
+    if (!member) throw notFound('Member of this organisation');
+    return member;
+  }
+
+  private async assertAnotherAdmin(m: EntityManager, orgId: string, userId: string): Promise<void> {
+    const others = await m.getRepository(OrganizationMemberEntity).countBy({ orgId, role: 'ADMIN', userId: Not(userId) });
+    if (others === 0) throw new DomainError('CONFLICT', LAST_ADMIN);
   }
 }

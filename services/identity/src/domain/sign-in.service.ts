@@ -12,13 +12,31 @@ import {
   generateCode,
   hashCode,
 } from './one-time-code';
+import type { RateLimiter, RateLimit } from './rate-limiter';
+import type { SessionsService } from './sessions.service';
 import type { SigningKeys } from './signing-keys';
 import type { SmsSender } from './sms-sender';
 
 const WRONG_CODE = 'The code is wrong or has expired; request a new one.';
 
+export interface SignInLimits {
+  codesPerPhone: RateLimit;
+  codesPerAddress: RateLimit;
+  attemptsPerAddress: RateLimit;
+}
+
+/** Per number: a few codes an hour. Per address: generous, since a whole office may share one. */
+export function signInLimits(codesPerAddress: number, attemptsPerAddress: number): SignInLimits {
+  return {
+    codesPerPhone: { name: 'code-request:phone', max: 5, windowSeconds: 3600, message: 'Too many codes were requested for this number.' },
+    codesPerAddress: { name: 'code-request:address', max: codesPerAddress, windowSeconds: 600, message: 'Too many codes were requested from this address.' },
+    attemptsPerAddress: { name: 'sign-in:address', max: attemptsPerAddress, windowSeconds: 600, message: 'Too many sign-in attempts from this address.' },
+  };
+}
+
 export interface SignInResult {
   accessToken: string;
+  refreshToken: string;
   expiresInSeconds: number;
   user: UserEntity;
 }
@@ -29,6 +47,9 @@ export class SignInService {
     private readonly outbox: Outbox,
     private readonly sms: SmsSender,
     private readonly keys: SigningKeys,
+    private readonly sessions: SessionsService,
+    private readonly limiter: RateLimiter,
+    private readonly limits: SignInLimits,
     private readonly pepper: string,
     private readonly tokenTtlSeconds: number,
   ) {}
@@ -37,7 +58,8 @@ export class SignInService {
    * Sends a fresh code unless one was sent within the cool-down. The answer is
    * the same for registered and unregistered numbers.
    */
-  async requestCode(phone: string, now = new Date()): Promise<{ retryAfterSeconds: number; expiresInSeconds: number }> {
+  async requestCode(phone: string, clientAddress: string, now = new Date()): Promise<{ retryAfterSeconds: number; expiresInSeconds: number }> {
+    await this.limiter.hit(this.limits.codesPerAddress, clientAddress, now);
     const repo = this.dataSource.getRepository(SignInCodeEntity);
     const existing = await repo.findOneBy({ phone });
     if (existing) {
@@ -46,6 +68,7 @@ export class SignInService {
         throw new DomainError('RATE_LIMITED', `A code was just sent to this number; request another in ${wait} seconds.`);
       }
     }
+    await this.limiter.hit(this.limits.codesPerPhone, phone, now);
     const code = generateCode();
     await repo.upsert(
       {
@@ -61,11 +84,12 @@ export class SignInService {
     return { retryAfterSeconds: CODE_RESEND_COOLDOWN_SECONDS, expiresInSeconds: CODE_TTL_SECONDS };
   }
 
-  async signIn(phone: string, code: string, displayName: string | null, now = new Date()): Promise<SignInResult> {
+  async signIn(phone: string, code: string, displayName: string | null, clientAddress: string, now = new Date()): Promise<SignInResult> {
     if (!/^\d{6}$/.test(code.trim())) throw badInput('code', 'The code is the 6 digits sent by text message.');
+    await this.limiter.hit(this.limits.attemptsPerAddress, clientAddress, now);
     const name = displayName?.trim() ?? '';
     if (name.length > 100) throw badInput('displayName', 'The display name can be at most 100 characters.');
-    const user = await this.outbox.transaction(async (m, emit) => {
+    const signedIn = await this.outbox.transaction(async (m, emit) => {
       const codes = m.getRepository(SignInCodeEntity);
       const row = await codes.createQueryBuilder('c').setLock('pessimistic_write').where('c.phone = :phone', { phone }).getOne();
       if (!row || row.expiresAt <= now || row.attempts >= CODE_MAX_ATTEMPTS) return null;
@@ -75,24 +99,42 @@ export class SignInService {
       }
       await codes.delete({ phone });
       const users = m.getRepository(UserEntity);
-      const found = await users.findOneBy({ phone });
-      if (found) return found;
-      const created = users.create({ id: uuidv7(), phone, displayName: name || phone.slice(0, 3) + '…' + phone.slice(-2) });
-      await users.insert(created);
-      emit(
-        createEvent('identity.user.registered', {
-          key: created.id,
-          orgId: null,
-          payload: { userId: created.id, phone, displayName: created.displayName },
-        }),
-      );
-      return users.findOneByOrFail({ id: created.id });
+      let user = await users.findOneBy({ phone });
+      if (user && !user.signedUpAt) {
+        // Added to a directory by an admin: this is their first sign-in.
+        await users.update({ id: user.id }, { signedUpAt: now });
+      }
+      if (!user) {
+        const created = users.create({ id: uuidv7(), phone, displayName: name || defaultName(phone), signedUpAt: now });
+        await users.insert(created);
+        emit(
+          createEvent('identity.user.registered', {
+            key: created.id,
+            orgId: null,
+            payload: { userId: created.id, phone, displayName: created.displayName },
+          }),
+        );
+      }
+      user = await users.findOneByOrFail({ phone });
+      return { user, refreshToken: await this.sessions.start(m, user.id, now) };
     });
-    if (!user) throw new DomainError('UNAUTHENTICATED', WRONG_CODE);
-    return {
-      accessToken: await this.keys.signAccessToken(user.id, user.phone),
-      expiresInSeconds: this.tokenTtlSeconds,
-      user,
-    };
+    if (!signedIn) throw new DomainError('UNAUTHENTICATED', WRONG_CODE);
+    return { ...(await this.accessFor(signedIn.user)), refreshToken: signedIn.refreshToken, user: signedIn.user };
   }
+
+  /** A new access token and rotated refresh token for a refresh token. */
+  async refresh(refreshToken: string): Promise<SignInResult> {
+    const { userId, refreshToken: next } = await this.sessions.rotate(refreshToken);
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId });
+    return { ...(await this.accessFor(user)), refreshToken: next, user };
+  }
+
+  private async accessFor(user: UserEntity): Promise<{ accessToken: string; expiresInSeconds: number }> {
+    return { accessToken: await this.keys.signAccessToken(user.id, user.phone), expiresInSeconds: this.tokenTtlSeconds };
+  }
+}
+
+/** +14155550123 → "+14…23": a placeholder name that does not expose the number. */
+export function defaultName(phone: string): string {
+  return `${phone.slice(0, 3)}…${phone.slice(-2)}`;
 }

@@ -8,7 +8,11 @@ const ALG = 'ES256';
 interface ActiveKey {
   kid: string;
   privateKey: KeyLike | Uint8Array;
+  loadedAt: number;
 }
+
+/** Another instance (or the rotation command) may rotate keys; re-read the active one this often. */
+const ACTIVE_KEY_REFRESH_MS = 30_000;
 
 /**
  * Access-token signing keys. The newest unretired key signs; every key not yet
@@ -29,7 +33,7 @@ export class SigningKeys {
     const repo = this.dataSource.getRepository(SigningKeyEntity);
     let row = await repo.findOne({ where: { retiredAt: IsNull() }, order: { createdAt: 'DESC' } });
     if (!row) row = await this.rotate();
-    this.active = { kid: row.kid, privateKey: await importJWK(row.privateJwk, ALG) };
+    this.active = { kid: row.kid, privateKey: await importJWK(row.privateJwk, ALG), loadedAt: Date.now() };
   }
 
   /** Creates a new signing key and retires the previous ones. */
@@ -46,7 +50,7 @@ export class SigningKeys {
       });
       return m.getRepository(SigningKeyEntity).save(entity);
     });
-    this.active = { kid, privateKey };
+    this.active = { kid, privateKey, loadedAt: Date.now() };
     return row;
   }
 
@@ -73,16 +77,24 @@ export class SigningKeys {
   }
 
   async signAccessToken(userId: string, phone: string): Promise<string> {
-    if (!this.active) await this.ensureActiveKey();
+    return this.sign({ kind: 'user', phone }, userId, this.ttlSeconds);
+  }
+
+  async signConnectorToken(connectorId: string, orgId: string, permissions: readonly string[], ttlSeconds: number): Promise<string> {
+    return this.sign({ kind: 'connector', org: orgId, perms: [...permissions] }, connectorId, ttlSeconds);
+  }
+
+  private async sign(claims: Record<string, unknown>, subject: string, ttlSeconds: number): Promise<string> {
+    if (!this.active || Date.now() - this.active.loadedAt > ACTIVE_KEY_REFRESH_MS) await this.ensureActiveKey();
     const key = this.active as ActiveKey;
-    return new SignJWT({ phone })
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'JWT' })
-      .setSubject(userId)
+      .setSubject(subject)
       .setIssuer(this.issuer)
       .setAudience(this.audience)
       .setIssuedAt()
       .setJti(randomUUID())
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setExpirationTime(`${ttlSeconds}s`)
       .sign(key.privateKey);
   }
 }

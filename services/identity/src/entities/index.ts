@@ -1,4 +1,7 @@
+import { AttributeDefinitionEntity } from './attribute-definition.entity';
+import { ConnectorEntity } from './connector.entity';
 import { DevSmsMessageEntity } from './dev-sms-message.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
 import { OrganizationMemberEntity } from './organization-member.entity';
 import { OrganizationEntity } from './organization.entity';
 import { SignInCodeEntity } from './sign-in-code.entity';
@@ -12,4 +15,7 @@ export const identityEntities = [
   OrganizationMemberEntity,
   SigningKeyEntity,
   DevSmsMessageEntity,
+  RefreshTokenEntity,
+  AttributeDefinitionEntity,
+  ConnectorEntity,
 ];

@@ -1,3 +1,4 @@
 import { InitialIdentity1764144000000 } from './1764144000000-initial-identity';
+import { SessionsDirectoryConnectors1764230400000 } from './1764230400000-sessions-directory-connectors';
 
-export const identityMigrations = [InitialIdentity1764144000000];
+export const identityMigrations = [InitialIdentity1764144000000, SessionsDirectoryConnectors1764230400000];

@@ -1,4 +1,5 @@
 import { DateTimeScalar, phoneNumberScalar } from '@kz/server';
+import { directoryEntryResolvers } from './directory-entry.resolvers';
 import { mutationResolvers } from './mutation.resolvers';
 import { organizationResolvers } from './organization.resolvers';
 import { queryResolvers } from './query.resolvers';
@@ -12,5 +13,6 @@ export function identityResolvers(defaultRegion: string) {
     ...mutationResolvers,
     ...userResolvers,
     ...organizationResolvers,
+    ...directoryEntryResolvers,
   };
 }

@@ -1,5 +1,6 @@
 import type { OrganizationEntity } from '../entities/organization.entity';
 import type { IdentityContext } from '../context';
+import type { DirectoryQuery } from '../domain/directory.service';
 
 export const organizationResolvers = {
   Organization: {
@@ -14,14 +15,16 @@ export const organizationResolvers = {
     myRole: async (org: OrganizationEntity, _: unknown, ctx: IdentityContext) => {
       if (ctx.caller.kind !== 'user') return null;
       const userId = ctx.caller.userId;
-      const role = await ctx.loaders
+      return ctx.loaders
         .get<string, string>(`org-role:${userId}`, async (orgIds) => {
           const rows = await ctx.services.organizations.rolesOf(userId, orgIds);
           const byOrg = new Map(rows.map((r) => [r.orgId, r.role]));
           return orgIds.map((id) => byOrg.get(id) ?? null);
         })
         .load(org.id);
-      return role;
     },
+    directory: (org: OrganizationEntity, args: DirectoryQuery, ctx: IdentityContext) => ctx.services.directory.list(ctx.caller, org.id, args),
+    attributeDefinitions: (org: OrganizationEntity, _: unknown, ctx: IdentityContext) => ctx.services.attributes.list(ctx.caller, org.id),
+    connectors: (org: OrganizationEntity, _: unknown, ctx: IdentityContext) => ctx.services.connectors.list(ctx.caller, org.id),
   },
 };

@@ -1,5 +1,5 @@
-import { requireUser } from '@kz/auth';
 import type { IdentityContext } from '../context';
+import { SUGGESTED_ATTRIBUTES } from '../domain/attribute-values';
 
 export const queryResolvers = {
   Query: {
@@ -8,7 +8,7 @@ export const queryResolvers = {
       const [user] = await ctx.services.users.byIds([ctx.caller.userId]);
       return user ?? null;
     },
-    organization: async (_: unknown, args: { id: string }, ctx: IdentityContext) =>
-      ctx.services.organizations.getForMember(requireUser(ctx.caller).userId, args.id),
+    organization: (_: unknown, args: { id: string }, ctx: IdentityContext) => ctx.services.organizations.getVisible(ctx.caller, args.id),
+    suggestedUserAttributes: () => SUGGESTED_ATTRIBUTES,
   },
 };

@@ -7,16 +7,19 @@ function isSelf(ctx: IdentityContext, user: UserEntity): boolean {
   return ctx.caller.kind === 'user' && ctx.caller.userId === user.id;
 }
 
+export function loadUser(ctx: IdentityContext, id: string): Promise<UserEntity | null> {
+  return ctx.loaders
+    .get<string, UserEntity>('user', async (ids) => {
+      const rows = await ctx.services.users.byIds(ids);
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((userId) => byId.get(userId) ?? null);
+    })
+    .load(id);
+}
+
 export const userResolvers = {
   User: {
-    __resolveReference: async (ref: UserRef, ctx: IdentityContext) =>
-      ctx.loaders
-        .get<string, UserEntity>('user', async (ids) => {
-          const rows = await ctx.services.users.byIds(ids);
-          const byId = new Map(rows.map((u) => [u.id, u]));
-          return ids.map((id) => byId.get(id) ?? null);
-        })
-        .load(ref.id),
+    __resolveReference: (ref: UserRef, ctx: IdentityContext) => loadUser(ctx, ref.id),
     phone: (user: UserEntity, _: unknown, ctx: IdentityContext) => (isSelf(ctx, user) ? user.phone : null),
     organizations: async (user: UserEntity, _: unknown, ctx: IdentityContext) => {
       if (!isSelf(ctx, user)) return [];
