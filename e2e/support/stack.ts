@@ -18,6 +18,9 @@ export class Stack {
   import!: ImportApp;
   gateway!: GatewayApp;
   identityUrl = '';
+  groupsUrl = '';
+  messagingUrl = '';
+  importUrl = '';
   gatewayUrl = '';
 
   constructor(private readonly kafkaBrokers?: string[]) {}
@@ -27,7 +30,13 @@ export class Stack {
     const logger = silentLogger();
     const common = { NODE_ENV: 'test', KAFKA_NAMESPACE: ns, ...(this.kafkaBrokers ? { KAFKA_BROKERS: this.kafkaBrokers.join(',') } : {}) };
     this.identity = await createIdentityApp(
-      loadIdentityConfig({ ...common, IDENTITY_PORT: '0', IDENTITY_DATABASE_URL: testDatabaseUrl(ns, 'identity') }),
+      loadIdentityConfig({
+        ...common,
+        IDENTITY_PORT: '0',
+        IDENTITY_DATABASE_URL: testDatabaseUrl(ns, 'identity'),
+        // Just past the verifiers' 5 s refetch cool-down, so a rotation test waits little.
+        SIGNING_KEY_ACTIVATION_DELAY_SECONDS: '6',
+      }),
       logger,
     );
     this.identityUrl = await this.identity.start();
@@ -44,16 +53,16 @@ export class Stack {
       loadImportConfig({ ...common, ...auth, IMPORT_PORT: '0', IMPORT_DATABASE_URL: testDatabaseUrl(ns, 'import') }),
       logger,
     );
-    const [groupsUrl, messagingUrl, importUrl] = await Promise.all([this.groups.start(), this.messaging.start(), this.import.start()]);
+    [this.groupsUrl, this.messagingUrl, this.importUrl] = await Promise.all([this.groups.start(), this.messaging.start(), this.import.start()]);
     this.gateway = createGatewayApp(
       loadGatewayConfig({
         ...common,
         ...auth,
         GATEWAY_PORT: '0',
         IDENTITY_URL: `${this.identityUrl}/graphql`,
-        GROUPS_URL: `${groupsUrl}/graphql`,
-        MESSAGING_URL: `${messagingUrl}/graphql`,
-        IMPORT_URL: `${importUrl}/graphql`,
+        GROUPS_URL: `${this.groupsUrl}/graphql`,
+        MESSAGING_URL: `${this.messagingUrl}/graphql`,
+        IMPORT_URL: `${this.importUrl}/graphql`,
       }),
       logger,
     );
@@ -70,17 +79,17 @@ export class Stack {
   }
 
   /** Signs a phone number in through the gateway, reading the code from the development SMS sink. */
-  async signIn(phone: string, displayName: string): Promise<{ token: string; userId: string }> {
+  async signIn(phone: string, displayName: string): Promise<{ token: string; refreshToken: string; userId: string }> {
     const requested = await graphql(this.gatewayUrl, `mutation($p: PhoneNumber!) { requestSignInCode(input: { phone: $p }) { expiresInSeconds } }`, { p: phone });
     if (requested.errors) throw new Error(JSON.stringify(requested.errors));
     const sms = (await (await fetch(`${this.identityUrl}/dev/sms?phone=${encodeURIComponent(phone)}`)).json()) as { body: string };
     const code = /(\d{6})/.exec(sms.body)![1];
     const res = await graphql(
       this.gatewayUrl,
-      `mutation($p: PhoneNumber!, $c: String!, $n: String) { signIn(input: { phone: $p, code: $c, displayName: $n }) { accessToken user { id } } }`,
+      `mutation($p: PhoneNumber!, $c: String!, $n: String) { signIn(input: { phone: $p, code: $c, displayName: $n }) { accessToken refreshToken user { id } } }`,
       { p: phone, c: code, n: displayName },
     );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return { token: res.data!.signIn.accessToken, userId: res.data!.signIn.user.id };
+    return { token: res.data!.signIn.accessToken, refreshToken: res.data!.signIn.refreshToken, userId: res.data!.signIn.user.id };
   }
 }

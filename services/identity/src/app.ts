@@ -30,7 +30,7 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
     entities: identityEntities,
     migrations: identityMigrations,
     services: async ({ dataSource, outbox }) => {
-      const keys = new SigningKeys(dataSource, config.issuer, config.audience, config.accessTokenTtlSeconds);
+      const keys = new SigningKeys(dataSource, config.issuer, config.audience, config.accessTokenTtlSeconds, config.keyActivationDelaySeconds);
       await keys.ensureActiveKey();
       const devSms = config.smsSender === 'dev' ? new DevSmsSink(dataSource) : undefined;
       const sms = devSms ?? new HttpSmsSender(config.smsHttpUrl, config.smsHttpToken);

@@ -9,6 +9,11 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env) {
       ...serviceFields('IDENTITY', 4001, 'kz_identity'),
       ...authFields(),
       accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 'lifetime of access tokens', { fallback: 900, min: 60, max: 86_400 }),
+      keyActivationDelaySeconds: int('SIGNING_KEY_ACTIVATION_DELAY_SECONDS', 'how long a rotated-in key is published before it signs', {
+        fallback: 30,
+        min: 0,
+        max: 3600,
+      }),
       codePepper: str('SIGN_IN_CODE_PEPPER', 'secret mixed into one-time code hashes', { devFallback: 'development-only-pepper' }),
       defaultRegion: {
         ...str('DEFAULT_PHONE_REGION', 'ISO country for phone numbers written without a prefix', { fallback: 'US' }),

@@ -19,7 +19,7 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
     resolvers: messagingResolvers,
     entities: messagingEntities,
     migrations: messagingMigrations,
-    consumers: [{ groupId: 'messaging.group-events', topics: ['groupsMemberships'], handlers: groupEventHandlers }],
+    consumers: [{ groupId: 'messaging.group-events', topics: ['groupsGroups', 'groupsMemberships'], handlers: groupEventHandlers }],
     services: (runtime) => ({ messages: new MessagesService(runtime.dataSource, runtime.outbox) }),
   });
 }

@@ -1,6 +1,7 @@
-import { badInput, forbidden, notFound } from '@kz/errors';
+import { connectorMay, requireUser, type Caller } from '@kz/auth';
+import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
 import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
-import { decodeSeqCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
+import { decodeCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
@@ -64,15 +65,24 @@ export class GroupsService {
   }
 
   /** A group the caller may see; NOT_FOUND for anything else, so existence never leaks. */
-  async getVisible(userId: string, groupId: string): Promise<GroupEntity> {
-    const [group] = await this.visibleByIds(userId, [groupId]);
+  async getVisible(caller: Caller, groupId: string): Promise<GroupEntity> {
+    const [group] = await this.visibleByIds(caller, [groupId]);
     if (!group) throw notFound('Group');
     return group;
   }
 
-  async visibleByIds(userId: string, ids: readonly string[]): Promise<GroupEntity[]> {
+  /**
+   * Members see their groups, organisation admins every group of their
+   * organisation, connectors with GROUP_INFO every group of theirs.
+   */
+  async visibleByIds(caller: Caller, ids: readonly string[]): Promise<GroupEntity[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
+    if (caller.kind === 'connector') {
+      if (!connectorMay(caller, caller.orgId, 'GROUP_INFO')) return [];
+      return this.dataSource.getRepository(GroupEntity).findBy({ id: In(valid), orgId: caller.orgId });
+    }
+    const userId = requireUser(caller).userId;
     return this.dataSource
       .getRepository(GroupEntity)
       .createQueryBuilder('g')
@@ -107,9 +117,34 @@ export class GroupsService {
     return { pageInfo: page.pageInfo, edges: page.edges.map((e) => ({ cursor: e.cursor, node: byId.get(e.node.groupId)! })) };
   }
 
+  /** An organisation's groups, newest first: for its admins and connectors with GROUP_INFO. */
+  async ofOrganization(caller: Caller, orgId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
+    if (!isUuid(orgId)) throw notFound('Organisation');
+    if (!connectorMay(caller, orgId, 'GROUP_INFO')) {
+      if (caller.kind === 'connector') throw notFound('Organisation');
+      const userId = requireUser(caller).userId;
+      const standing = await this.dataSource.getRepository(OrgMemberEntity).findOneBy({ orgId, userId });
+      if (!standing) throw notFound('Organisation');
+      if (standing.role !== 'ADMIN') throw forbidden('Only organisation admins can list all of its groups.');
+    }
+    const limit = pageSize(first, 50, 200);
+    if (limit === null) throw badInput('first', 'first must be between 1 and 200.');
+    const qb = this.dataSource.getRepository(GroupEntity).createQueryBuilder('g').where('g.org_id = :orgId', { orgId });
+    if (after) {
+      const [id] = decodeCursor(after, 1);
+      if (typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorError('after');
+      qb.andWhere('g.id < :id', { id });
+    }
+    const rows = await qb.orderBy('g.id', 'DESC').limit(limit + 1).getMany();
+    return pageFrom(rows, limit, (g) => [g.id], Boolean(after));
+  }
+
   /** Member page of a group the caller may see, in join order. */
-  async members(userId: string, groupId: string, first: number | null | undefined, after: string | null | undefined) {
-    const group = await this.getVisible(userId, groupId);
+  async members(caller: Caller, groupId: string, first: number | null | undefined, after: string | null | undefined) {
+    const group = await this.getVisible(caller, groupId);
+    if (caller.kind === 'connector' && !connectorMay(caller, group.orgId, 'MEMBER_LISTS')) {
+      throw new DomainError('FORBIDDEN', 'This connector was not granted member lists.');
+    }
     const limit = pageSize(first, 50, 500);
     if (limit === null) throw badInput('first', 'first must be between 1 and 500.');
     const seq = after ? decodeSeqCursor(after) : '0';
@@ -190,6 +225,24 @@ export class GroupsService {
     }
     return registered.filter((p) => addedIds.has(userByPhone.get(p)!)).map((p) => ({ userId: userByPhone.get(p)!, role: candidates.get(p)!.role }));
   }
+}
+
+/** Ends every membership a person has in an organisation's groups, when they leave the organisation. */
+export async function removeFromOrganizationGroups(m: EntityManager, orgId: string, userId: string): Promise<EventEnvelope[]> {
+  const removed = (await m.query(
+    `WITH gone AS (
+       DELETE FROM memberships ms USING groups g
+        WHERE ms.group_id = g.id AND g.org_id = $1 AND ms.user_id = $2
+       RETURNING ms.group_id)
+     SELECT group_id FROM gone`,
+    [orgId, userId],
+  )) as { group_id: string }[];
+  const events: EventEnvelope[] = [];
+  for (const { group_id: groupId } of removed) {
+    await m.query(`UPDATE groups SET member_count = member_count - 1 WHERE id = $1`, [groupId]);
+    events.push(createEvent('groups.memberships.removed', { key: groupId, orgId, payload: { groupId, userIds: [userId] } }));
+  }
+  return events;
 }
 
 /** Turns pending memberships of a newly registered number into memberships. */

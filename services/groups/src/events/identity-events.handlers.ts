@@ -1,5 +1,5 @@
 import { insertOutboxRows, type EventHandlers } from '@kz/events';
-import { activatePendingMemberships } from '../domain/groups.service';
+import { activatePendingMemberships, removeFromOrganizationGroups } from '../domain/groups.service';
 
 /** Keeps the groups service's view of identity (users by phone, organisation roles) current. */
 export const identityEventHandlers: EventHandlers = {
@@ -13,5 +13,13 @@ export const identityEventHandlers: EventHandlers = {
        ON CONFLICT (org_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
       [event.payload.orgId, event.payload.userId, event.payload.role],
     );
+  },
+  'identity.organization.member-role-changed': async (event, m) => {
+    await m.query(`UPDATE org_members SET role = $3 WHERE org_id = $1 AND user_id = $2`, [event.payload.orgId, event.payload.userId, event.payload.role]);
+  },
+  'identity.organization.member-removed': async (event, m) => {
+    const { orgId, userId } = event.payload;
+    await m.query(`DELETE FROM org_members WHERE org_id = $1 AND user_id = $2`, [orgId, userId]);
+    await insertOutboxRows(m, await removeFromOrganizationGroups(m, orgId, userId));
   },
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTVerifyGetKey, type KeyLike } from 'jose';
-import { IsNull, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { SigningKeyEntity } from '../entities/signing-key.entity';
 
 const ALG = 'ES256';
@@ -9,15 +9,18 @@ interface ActiveKey {
   kid: string;
   privateKey: KeyLike | Uint8Array;
   loadedAt: number;
+  /** When a newer key takes over (set once a rotation is scheduled). */
+  until: number;
 }
 
 /** Another instance (or the rotation command) may rotate keys; re-read the active one this often. */
 const ACTIVE_KEY_REFRESH_MS = 30_000;
 
 /**
- * Access-token signing keys. The newest unretired key signs; every key not yet
- * past its retirement grace period is published in the JWKS, so rotating keys
- * never invalidates a token in flight.
+ * Access-token signing keys. A new key is published in the JWKS at once but
+ * signs only after `activationDelaySeconds`, longer than verifiers wait before
+ * refetching a key set for an unknown `kid`; a retired key stays published for
+ * twice the token lifetime, so no token in flight ever fails to verify.
  */
 export class SigningKeys {
   private active: ActiveKey | undefined;
@@ -27,38 +30,58 @@ export class SigningKeys {
     private readonly issuer: string,
     private readonly audience: string,
     private readonly ttlSeconds: number,
+    private readonly activationDelaySeconds: number,
   ) {}
 
   async ensureActiveKey(): Promise<void> {
-    const repo = this.dataSource.getRepository(SigningKeyEntity);
-    let row = await repo.findOne({ where: { retiredAt: IsNull() }, order: { createdAt: 'DESC' } });
-    if (!row) row = await this.rotate();
-    this.active = { kid: row.kid, privateKey: await importJWK(row.privateJwk, ALG), loadedAt: Date.now() };
+    const rows = (await this.dataSource.query(
+      `SELECT kid, private_jwk, retired_at FROM signing_keys
+        WHERE activates_at <= now() AND (retired_at IS NULL OR retired_at > now())
+        ORDER BY activates_at DESC LIMIT 1`,
+    )) as { kid: string; private_jwk: JWK; retired_at: Date | null }[];
+    const row = rows[0];
+    if (!row) {
+      await this.createKey(0);
+      return this.ensureActiveKey();
+    }
+    this.active = {
+      kid: row.kid,
+      privateKey: await importJWK(row.private_jwk, ALG),
+      loadedAt: Date.now(),
+      until: row.retired_at ? row.retired_at.getTime() : Number.POSITIVE_INFINITY,
+    };
   }
 
-  /** Creates a new signing key and retires the previous ones. */
+  /** Schedules a new key: published now, signing after the activation delay, when the current keys retire. */
   async rotate(): Promise<SigningKeyEntity> {
+    const row = await this.createKey(this.activationDelaySeconds);
+    if (this.active) this.active.until = Math.min(this.active.until, row.activatesAt.getTime());
+    return row;
+  }
+
+  private async createKey(delaySeconds: number): Promise<SigningKeyEntity> {
     const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
     const kid = randomUUID();
-    const row = await this.dataSource.transaction(async (m) => {
-      await m.getRepository(SigningKeyEntity).update({ retiredAt: IsNull() }, { retiredAt: new Date() });
-      const entity = m.getRepository(SigningKeyEntity).create({
+    return this.dataSource.transaction(async (m) => {
+      const [{ at }] = (await m.query(`SELECT now() + make_interval(secs => $1) AS at`, [delaySeconds])) as [{ at: Date }];
+      await m.query(`UPDATE signing_keys SET retired_at = $1 WHERE retired_at IS NULL`, [at]);
+      const repo = m.getRepository(SigningKeyEntity);
+      await repo.insert({
         kid,
         privateJwk: await exportJWK(privateKey),
         publicJwk: { ...(await exportJWK(publicKey)), kid, alg: ALG, use: 'sig' },
+        activatesAt: at,
         retiredAt: null,
       });
-      return m.getRepository(SigningKeyEntity).save(entity);
+      return repo.findOneByOrFail({ kid });
     });
-    this.active = { kid, privateKey, loadedAt: Date.now() };
-    return row;
   }
 
   async jwks(): Promise<{ keys: JWK[] }> {
     const rows = (await this.dataSource.query(
       `SELECT public_jwk FROM signing_keys
         WHERE retired_at IS NULL OR retired_at > now() - make_interval(secs => $1)
-        ORDER BY created_at DESC`,
+        ORDER BY activates_at DESC`,
       [this.ttlSeconds * 2],
     )) as { public_jwk: JWK }[];
     return { keys: rows.map((r) => r.public_jwk) };
@@ -85,7 +108,8 @@ export class SigningKeys {
   }
 
   private async sign(claims: Record<string, unknown>, subject: string, ttlSeconds: number): Promise<string> {
-    if (!this.active || Date.now() - this.active.loadedAt > ACTIVE_KEY_REFRESH_MS) await this.ensureActiveKey();
+    const now = Date.now();
+    if (!this.active || now - this.active.loadedAt > ACTIVE_KEY_REFRESH_MS || now >= this.active.until) await this.ensureActiveKey();
     const key = this.active as ActiveKey;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'JWT' })

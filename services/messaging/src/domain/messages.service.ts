@@ -1,8 +1,10 @@
+import { connectorMay, requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
 import { decodeCursor, InvalidCursorError, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { In, type DataSource } from 'typeorm';
 import { GroupMemberEntity } from '../entities/group-member.entity';
+import { KnownGroupEntity } from '../entities/known-group.entity';
 import { MessageEntity } from '../entities/message.entity';
 import { validateIdempotencyKey, validateMessageText } from './message-text';
 
@@ -24,6 +26,17 @@ export class MessagesService {
   private async assertMember(userId: string, groupId: string): Promise<void> {
     const member = isUuid(groupId) && (await this.dataSource.getRepository(GroupMemberEntity).existsBy({ groupId, userId }));
     if (!member) throw notFound('Group');
+  }
+
+  /** Members read their groups; a connector granted MESSAGES reads its organisation's groups. */
+  private async assertReader(caller: Caller, groupId: string): Promise<void> {
+    if (caller.kind === 'connector') {
+      const group = isUuid(groupId) ? await this.dataSource.getRepository(KnownGroupEntity).findOneBy({ id: groupId }) : null;
+      if (!group || group.orgId !== caller.orgId) throw notFound('Group');
+      if (!connectorMay(caller, group.orgId, 'MESSAGES')) throw new DomainError('FORBIDDEN', 'This connector was not granted messages.');
+      return;
+    }
+    await this.assertMember(requireUser(caller).userId, groupId);
   }
 
   async send(authorId: string, groupId: string, rawText: string, rawKey?: string | null): Promise<MessageEntity> {
@@ -58,8 +71,8 @@ export class MessagesService {
     return first;
   }
 
-  async history(userId: string, groupId: string, args: HistoryArgs): Promise<Page<MessageEntity>> {
-    await this.assertMember(userId, groupId);
+  async history(caller: Caller, groupId: string, args: HistoryArgs): Promise<Page<MessageEntity>> {
+    await this.assertReader(caller, groupId);
     if ((args.first != null || args.after != null) && (args.last != null || args.before != null)) {
       throw badInput('first', 'Page forwards (first/after) or backwards (last/before), not both at once.');
     }

@@ -1,4 +1,5 @@
 import { GroupMemberEntity } from './group-member.entity';
+import { KnownGroupEntity } from './known-group.entity';
 import { MessageEntity } from './message.entity';
 
-export const messagingEntities = [MessageEntity, GroupMemberEntity];
+export const messagingEntities = [MessageEntity, GroupMemberEntity, KnownGroupEntity];

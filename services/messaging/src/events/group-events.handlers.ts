@@ -2,6 +2,12 @@ import type { EventHandlers } from '@kz/events';
 
 /** Messaging's membership read model, fed only by the groups service's events. */
 export const groupEventHandlers: EventHandlers = {
+  'groups.group.created': async (event, m) => {
+    await m.query(`INSERT INTO known_groups (id, org_id) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET org_id = EXCLUDED.org_id`, [
+      event.payload.groupId,
+      event.payload.orgId,
+    ]);
+  },
   'groups.memberships.added': async (event, m) => {
     const { groupId, members } = event.payload;
     await m.query(

@@ -1,3 +1,4 @@
 import { InitialMessaging1764144000000 } from './1764144000000-initial-messaging';
+import { KnownGroups1764230400000 } from './1764230400000-known-groups';
 
-export const messagingMigrations = [InitialMessaging1764144000000];
+export const messagingMigrations = [InitialMessaging1764144000000, KnownGroups1764230400000];

@@ -1,10 +1,9 @@
-import { requireUser } from '@kz/auth';
 import type { MessagingContext } from '../context';
 import type { HistoryArgs } from '../domain/messages.service';
 
 export const groupResolvers = {
   Group: {
     messages: (group: { id: string }, args: HistoryArgs, ctx: MessagingContext) =>
-      ctx.services.messages.history(requireUser(ctx.caller).userId, group.id, args),
+      ctx.services.messages.history(ctx.caller, group.id, args),
   },
 };
