@@ -19,6 +19,7 @@ const id = z.string().min(1);
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
 const role = z.enum(['OWNER', 'ADMIN', 'MEMBER']);
 const network = z.enum(['EMPLOYEE', 'OTHER']);
+const groupKind = z.enum(['PRIVATE', 'ORGANIZATION', 'BROADCAST']);
 
 export const EventCatalogue = {
   'identity.user.registered': {
@@ -79,9 +80,45 @@ export const EventCatalogue = {
       orgId: id.nullable(),
       parentId: id.nullable(),
       name: z.string(),
-      kind: z.enum(['PRIVATE', 'ORGANIZATION', 'BROADCAST']),
+      kind: groupKind,
+      announcementOnly: z.boolean(),
       createdBy: id,
     }),
+  },
+  'groups.group.updated': {
+    version: 1,
+    topic: 'groupsGroups',
+    payload: z.object({ groupId: id, name: z.string(), kind: groupKind, announcementOnly: z.boolean() }),
+  },
+  'groups.group.linked': {
+    version: 1,
+    topic: 'groupsGroups',
+    payload: z.object({ groupId: id, orgId: id }),
+  },
+  'groups.group.unlinked': {
+    version: 1,
+    topic: 'groupsGroups',
+    payload: z.object({ groupId: id, orgId: id }),
+  },
+  'groups.group.deleted': {
+    version: 1,
+    topic: 'groupsGroups',
+    payload: z.object({ groupId: id }),
+  },
+  'groups.subgroup.attached': {
+    version: 1,
+    topic: 'groupsGroups',
+    payload: z.object({ groupId: id, parentId: id }),
+  },
+  'groups.subgroup.detached': {
+    version: 1,
+    topic: 'groupsGroups',
+    payload: z.object({ groupId: id, parentId: id }),
+  },
+  'groups.invite.accepted': {
+    version: 1,
+    topic: 'groupsGroups',
+    payload: z.object({ groupId: id, inviteId: id, userId: id }),
   },
   'groups.memberships.added': {
     version: 1,
@@ -90,6 +127,11 @@ export const EventCatalogue = {
       groupId: id,
       members: z.array(z.object({ userId: id, role })).min(1),
     }),
+  },
+  'groups.memberships.role-changed': {
+    version: 1,
+    topic: 'groupsMemberships',
+    payload: z.object({ groupId: id, members: z.array(z.object({ userId: id, role })).min(1) }),
   },
   'groups.memberships.removed': {
     version: 1,

@@ -4,7 +4,7 @@ export { createLogger, type Logger } from './logger';
 export { formatError } from './format-error';
 export { runProcess, type Stoppable } from './run-process';
 export { readJsonBody, sendJson, BodyTooLargeError } from './http';
-export { DateTimeScalar, phoneNumberScalar } from './scalars';
+export { DateTimeScalar, phoneNumberScalar, UrlScalar } from './scalars';
 export { ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime';
 export { subgraphSchema } from './subgraph-schema';
 export { createSubgraphApp, type SubgraphApp, type SubgraphAppOptions, type SubgraphConfig, type SubgraphContext } from './subgraph-app';

@@ -23,6 +23,26 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
 });
 
+/** An absolute http(s) URL. */
+export const UrlScalar = new GraphQLScalarType<string, string>({
+  name: 'URL',
+  description: 'An absolute http(s) URL.',
+  serialize: (value) => String(value),
+  parseValue: (value) => parseUrl(value),
+  parseLiteral: (ast) => parseUrl(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+function parseUrl(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 2_000) throw badInput('Expected an http(s) URL of at most 2,000 characters.');
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+  } catch {
+    // fall through
+  }
+  throw badInput(`"${value.slice(0, 100)}" is not an absolute http(s) URL.`);
+}
+
 /** Accepts local numbers in `defaultRegion` or international ones; always yields E.164. */
 export function phoneNumberScalar(defaultRegion: string): GraphQLScalarType<string, string> {
   const parse = (value: unknown) => {

@@ -3,6 +3,9 @@ import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
 import type { GroupsConfig } from './config';
 import type { GroupsServices } from './context';
 import { GroupsService } from './domain/groups.service';
+import { HierarchyService } from './domain/hierarchy.service';
+import { InvitesService } from './domain/invites.service';
+import { MembershipsService } from './domain/memberships.service';
 import { groupsEntities } from './entities';
 import { identityEventHandlers } from './events/identity-events.handlers';
 import { groupsMigrations } from './migrations';
@@ -20,6 +23,14 @@ export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<G
     entities: groupsEntities,
     migrations: groupsMigrations,
     consumers: [{ groupId: 'groups.identity-events', topics: ['identityUsers', 'identityOrganizations'], handlers: identityEventHandlers }],
-    services: (runtime) => ({ groups: new GroupsService(runtime.dataSource, runtime.outbox, config.defaultRegion) }),
+    services: ({ dataSource, outbox }) => {
+      const groups = new GroupsService(dataSource, outbox);
+      return {
+        groups,
+        memberships: new MembershipsService(dataSource, outbox, groups, config.defaultRegion),
+        hierarchy: new HierarchyService(outbox),
+        invites: new InvitesService(dataSource, outbox, config.inviteBaseUrl),
+      };
+    },
   });
 }

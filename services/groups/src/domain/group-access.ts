@@ -1,5 +1,8 @@
+import { connectorMay, requireUser, type Caller } from '@kz/auth';
+import { DomainError, forbidden, notFound } from '@kz/errors';
+import { isUuid } from '@kz/db';
 import type { EntityManager } from 'typeorm';
-import type { GroupEntity } from '../entities/group.entity';
+import { GroupEntity } from '../entities/group.entity';
 import type { GroupRole } from '../entities/membership.entity';
 
 export interface GroupAccess {
@@ -9,13 +12,18 @@ export interface GroupAccess {
   orgAdmin: boolean;
 }
 
+export function isAdminRole(role: GroupRole | null): boolean {
+  return role === 'OWNER' || role === 'ADMIN';
+}
+
 export function canSee(access: GroupAccess): boolean {
   return access.role !== null || access.orgAdmin;
 }
 
-export function canManageMembers(access: GroupAccess): boolean {
-  return access.role === 'OWNER' || access.role === 'ADMIN' || access.orgAdmin;
+export function canManage(access: GroupAccess): boolean {
+  return isAdminRole(access.role) || access.orgAdmin;
 }
+
 
 export async function accessTo(m: EntityManager, group: GroupEntity, userId: string): Promise<GroupAccess> {
   const rows = (await m.query(
@@ -24,4 +32,32 @@ export async function accessTo(m: EntityManager, group: GroupEntity, userId: str
     [group.id, userId, group.orgId],
   )) as { role: GroupRole | null; org_admin: boolean }[];
   return { role: rows[0]?.role ?? null, orgAdmin: rows[0]?.org_admin ?? false };
+}
+
+/**
+ * Loads a live group for a change by the caller, locking its row. Someone who
+ * cannot see it is told it does not exist; someone who can see but not manage
+ * it is told they lack the right.
+ */
+export async function groupToManage(
+  m: EntityManager,
+  caller: Caller,
+  groupId: string,
+  action = 'Only the group\'s owner and admins can do this.',
+): Promise<{ group: GroupEntity; access: GroupAccess; userId: string }> {
+  if (caller.kind === 'connector') throw new DomainError('FORBIDDEN', 'Connectors cannot change groups.');
+  const userId = requireUser(caller).userId;
+  const group = isUuid(groupId)
+    ? await m.getRepository(GroupEntity).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :groupId AND g.deleted_at IS NULL', { groupId }).getOne()
+    : null;
+  if (!group) throw notFound('Group');
+  const access = await accessTo(m, group, userId);
+  if (!canSee(access)) throw notFound('Group');
+  if (!canManage(access)) throw forbidden(action);
+  return { group, access, userId };
+}
+
+/** Connectors see groups of their organisation with GROUP_INFO. */
+export function connectorSees(caller: Caller, group: GroupEntity): boolean {
+  return connectorMay(caller, group.orgId, 'GROUP_INFO');
 }

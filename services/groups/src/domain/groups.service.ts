@@ -1,66 +1,119 @@
 import { connectorMay, requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
-import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
+import { createEvent, type Outbox } from '@kz/events';
 import { decodeCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { GroupEntity } from '../entities/group.entity';
-import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
+import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { GroupEntity, type GroupKind } from '../entities/group.entity';
+import { MembershipEntity } from '../entities/membership.entity';
 import { OrgMemberEntity } from '../entities/org-member.entity';
-import { accessTo, canManageMembers, canSee } from './group-access';
-import { MAX_MEMBERS_PER_CALL, validateNewMembers, type AddMemberOutcome, type Candidate, type NewMember } from './add-members';
+import { accessTo, canManage, groupToManage } from './group-access';
+import { cleanGroupFields, type GroupFields } from './group-fields';
+import { membershipEvents } from './membership-events';
 
-/** Members per memberships.added event, to keep Kafka messages well under their size limit. */
-const MEMBERS_PER_EVENT = 2_000;
-
-export interface CreateGroupInput {
+export interface CreateGroupInput extends GroupFields {
   name: string;
-  description?: string | null;
   organizationId?: string | null;
+  parentId?: string | null;
+  broadcast?: boolean | null;
+  announcementOnly?: boolean | null;
 }
 
+export interface UpdateGroupInput extends GroupFields {
+  announcementOnly?: boolean | null;
+}
+
+/** Groups: creation, settings, what each caller may see, listings. */
 export class GroupsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly defaultRegion: string,
   ) {}
 
-  async create(creatorId: string, input: CreateGroupInput): Promise<GroupEntity> {
-    const name = input.name.trim();
-    if (name.length === 0 || name.length > 120) throw badInput('name', 'A group name needs 1 to 120 characters.');
-    const description = input.description?.trim() || null;
-    if (description && description.length > 2_000) throw badInput('description', 'A description can be at most 2,000 characters.');
-    const orgId = input.organizationId ?? null;
-    if (orgId !== null) {
-      const member = isUuid(orgId) && (await this.dataSource.getRepository(OrgMemberEntity).existsBy({ orgId, userId: creatorId }));
-      if (!member) throw notFound('Organisation');
-    }
+  async create(caller: Caller, input: CreateGroupInput): Promise<GroupEntity> {
+    const creatorId = this.person(caller);
+    const fields = cleanGroupFields(input);
+    if (!fields.name) throw badInput('name', 'A group name needs 1 to 120 characters.');
     return this.outbox.transaction(async (m, emit) => {
+      let orgId = input.organizationId ?? null;
+      let parentId: string | null = null;
+      if (input.parentId) {
+        const { group: parent } = await groupToManage(m, caller, input.parentId, 'Only admins of the parent group can add sub-groups to it.');
+        if (orgId !== null && orgId !== parent.orgId) throw badInput('organizationId', 'A sub-group belongs to its parent\'s organisation.');
+        orgId = parent.orgId;
+        parentId = parent.id;
+      } else if (orgId !== null) {
+        const member = isUuid(orgId) && (await m.getRepository(OrgMemberEntity).existsBy({ orgId, userId: creatorId }));
+        if (!member) throw notFound('Organisation');
+      }
+      const kind: GroupKind = input.broadcast ? 'BROADCAST' : orgId ? 'ORGANIZATION' : 'PRIVATE';
       const group = m.getRepository(GroupEntity).create({
         id: uuidv7(),
         orgId,
-        parentId: null,
-        name,
-        description,
-        kind: orgId ? 'ORGANIZATION' : 'PRIVATE',
+        parentId,
+        name: fields.name!,
+        description: fields.description ?? null,
+        avatarUrl: fields.avatarUrl ?? null,
+        welcomeMessage: fields.welcomeMessage ?? null,
+        announcementOnly: Boolean(input.announcementOnly) || kind === 'BROADCAST',
+        kind,
         memberCount: 1,
         createdBy: creatorId,
+        deletedAt: null,
       });
       await m.getRepository(GroupEntity).insert(group);
-      await m.getRepository(MembershipEntity).insert({ groupId: group.id, userId: creatorId, role: 'OWNER' });
+      await m.query(
+        `INSERT INTO memberships (group_id, user_id, role, name_key, phone)
+         SELECT $1, $2, 'OWNER', coalesce(k.name_key, ''), coalesce(k.phone, '') FROM (SELECT 1) one LEFT JOIN known_users k ON k.id = $2`,
+        [group.id, creatorId],
+      );
       emit([
         createEvent('groups.group.created', {
           key: group.id,
           orgId,
-          payload: { groupId: group.id, orgId, parentId: null, name, kind: group.kind, createdBy: creatorId },
+          payload: { groupId: group.id, orgId, parentId, name: group.name, kind, announcementOnly: group.announcementOnly, createdBy: creatorId },
         }),
-        createEvent('groups.memberships.added', {
-          key: group.id,
-          orgId,
-          payload: { groupId: group.id, members: [{ userId: creatorId, role: 'OWNER' }] },
-        }),
+        ...membershipEvents(group, [{ userId: creatorId, role: 'OWNER' }]),
       ]);
       return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
+    });
+  }
+
+  async update(caller: Caller, groupId: string, input: UpdateGroupInput): Promise<GroupEntity> {
+    const fields = cleanGroupFields(input);
+    return this.outbox.transaction(async (m, emit) => {
+      const { group } = await groupToManage(m, caller, groupId);
+      const changes: Partial<GroupEntity> = { ...fields };
+      if (input.announcementOnly !== undefined && input.announcementOnly !== null) {
+        if (group.kind === 'BROADCAST' && !input.announcementOnly) throw badInput('announcementOnly', 'A broadcast group is always announcement-only.');
+        changes.announcementOnly = input.announcementOnly;
+      }
+      await m.getRepository(GroupEntity).update({ id: group.id }, changes);
+      const updated = await m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
+      emit(
+        createEvent('groups.group.updated', {
+          key: group.id,
+          orgId: updated.orgId,
+          payload: { groupId: group.id, name: updated.name, kind: updated.kind, announcementOnly: updated.announcementOnly },
+        }),
+      );
+      return updated;
+    });
+  }
+
+  /** Deletes a group for good: its members lose it, its sub-groups become top-level. */
+  async delete(caller: Caller, groupId: string): Promise<void> {
+    await this.outbox.transaction(async (m, emit) => {
+      const { group } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins, or its organisation\'s admins, can delete it.');
+      const children = (await m.query(`SELECT id FROM groups WHERE parent_id = $1 AND deleted_at IS NULL`, [group.id])) as { id: string }[];
+      await m.query(`UPDATE groups SET parent_id = NULL WHERE parent_id = $1`, [group.id]);
+      await m.query(`UPDATE groups SET deleted_at = now(), parent_id = NULL, member_count = 0 WHERE id = $1`, [group.id]);
+      await m.query(`DELETE FROM memberships WHERE group_id = $1`, [group.id]);
+      await m.query(`DELETE FROM pending_memberships WHERE group_id = $1`, [group.id]);
+      await m.query(`UPDATE invite_links SET revoked_at = now() WHERE group_id = $1 AND revoked_at IS NULL`, [group.id]);
+      emit([
+        ...children.map((c) => createEvent('groups.subgroup.detached', { key: c.id, orgId: group.orgId, payload: { groupId: c.id, parentId: group.id } })),
+        createEvent('groups.group.deleted', { key: group.id, orgId: group.orgId, payload: { groupId: group.id } }),
+      ]);
     });
   }
 
@@ -78,15 +131,15 @@ export class GroupsService {
   async visibleByIds(caller: Caller, ids: readonly string[]): Promise<GroupEntity[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
+    const repo = this.dataSource.getRepository(GroupEntity);
     if (caller.kind === 'connector') {
       if (!connectorMay(caller, caller.orgId, 'GROUP_INFO')) return [];
-      return this.dataSource.getRepository(GroupEntity).findBy({ id: In(valid), orgId: caller.orgId });
+      return repo.findBy({ id: In(valid), orgId: caller.orgId, deletedAt: IsNull() });
     }
     const userId = requireUser(caller).userId;
-    return this.dataSource
-      .getRepository(GroupEntity)
+    return repo
       .createQueryBuilder('g')
-      .where('g.id IN (:...ids)', { ids: valid })
+      .where('g.id IN (:...ids) AND g.deleted_at IS NULL', { ids: valid })
       .andWhere(
         `(EXISTS (SELECT 1 FROM memberships ms WHERE ms.group_id = g.id AND ms.user_id = :userId)
           OR EXISTS (SELECT 1 FROM org_members om WHERE om.org_id = g.org_id AND om.user_id = :userId AND om.role = 'ADMIN'))`,
@@ -95,11 +148,18 @@ export class GroupsService {
       .getMany();
   }
 
+  /** Whether the caller may manage the group (for admin-only fields). */
+  async callerManages(caller: Caller, group: GroupEntity): Promise<boolean> {
+    if (caller.kind !== 'user') return false;
+    return canManage(await accessTo(this.dataSource.manager, group, caller.userId));
+  }
+
   async rolesOf(userId: string, groupIds: readonly string[]): Promise<MembershipEntity[]> {
     return this.dataSource.getRepository(MembershipEntity).findBy({ userId, groupId: In(groupIds.filter(isUuid)) });
   }
 
-  async myGroups(userId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
+  async myGroups(caller: Caller, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
+    const userId = requireUser(caller).userId;
     const limit = pageSize(first, 20, 100);
     if (limit === null) throw badInput('first', 'first must be between 1 and 100.');
     const seq = after ? decodeSeqCursor(after) : String(Number.MAX_SAFE_INTEGER);
@@ -127,162 +187,47 @@ export class GroupsService {
       if (!standing) throw notFound('Organisation');
       if (standing.role !== 'ADMIN') throw forbidden('Only organisation admins can list all of its groups.');
     }
-    const limit = pageSize(first, 50, 200);
-    if (limit === null) throw badInput('first', 'first must be between 1 and 200.');
-    const qb = this.dataSource.getRepository(GroupEntity).createQueryBuilder('g').where('g.org_id = :orgId', { orgId });
-    if (after) {
-      const [id] = decodeCursor(after, 1);
-      if (typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorError('after');
-      qb.andWhere('g.id < :id', { id });
-    }
-    const rows = await qb.orderBy('g.id', 'DESC').limit(limit + 1).getMany();
-    return pageFrom(rows, limit, (g) => [g.id], Boolean(after));
+    const qb = this.dataSource.getRepository(GroupEntity).createQueryBuilder('g').where('g.org_id = :orgId AND g.deleted_at IS NULL', { orgId });
+    return newestFirst(qb, first, after);
   }
 
-  /** Member page of a group the caller may see, in join order. */
-  async members(caller: Caller, groupId: string, first: number | null | undefined, after: string | null | undefined) {
-    const group = await this.getVisible(caller, groupId);
-    if (caller.kind === 'connector' && !connectorMay(caller, group.orgId, 'MEMBER_LISTS')) {
-      throw new DomainError('FORBIDDEN', 'This connector was not granted member lists.');
-    }
-    const limit = pageSize(first, 50, 500);
-    if (limit === null) throw badInput('first', 'first must be between 1 and 500.');
-    const seq = after ? decodeSeqCursor(after) : '0';
-    const rows = await this.dataSource
-      .getRepository(MembershipEntity)
-      .createQueryBuilder('m')
-      .addSelect('m.seq')
-      .where('m.group_id = :groupId AND m.seq > :seq', { groupId, seq })
-      .orderBy('m.seq', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    return { ...pageFrom(rows, limit, (r) => [r.seq], Boolean(after)), totalCount: group.memberCount };
+  /** Direct sub-groups of a group the caller sees (through which the hierarchy is walked). */
+  async subgroups(parent: GroupEntity, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
+    const qb = this.dataSource.getRepository(GroupEntity).createQueryBuilder('g').where('g.parent_id = :parentId AND g.deleted_at IS NULL', { parentId: parent.id });
+    return newestFirst(qb, first, after);
   }
 
-  async addMembers(callerId: string, groupId: string, members: readonly NewMember[]): Promise<{ group: GroupEntity; outcomes: AddMemberOutcome[] }> {
-    if (members.length === 0) throw badInput('members', 'Name at least one member to add.');
-    if (members.length > MAX_MEMBERS_PER_CALL) {
-      throw badInput('members', `At most ${MAX_MEMBERS_PER_CALL.toLocaleString('en')} members can be added in one call; split the list.`);
-    }
-    const { outcomes, candidates } = validateNewMembers(members, this.defaultRegion);
-    const group = await this.outbox.transaction(async (m, emit) => {
-      const found = await m.getRepository(GroupEntity).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :id', { id: isUuid(groupId) ? groupId : null }).getOne();
-      if (!found) throw notFound('Group');
-      const access = await accessTo(m, found, callerId);
-      if (!canSee(access)) throw notFound('Group');
-      if (!canManageMembers(access)) throw forbidden('Only the group\'s owner and admins can add members.');
-      const phones = [...candidates.keys()].sort();
-      if (phones.length > 0) {
-        const added = await this.insertMembers(m, found, callerId, phones, candidates, outcomes);
-        if (added.length > 0) emit(membershipEvents(found, added));
-      }
-      return m.getRepository(GroupEntity).findOneByOrFail({ id: found.id });
-    });
-    return { group, outcomes: outcomes as AddMemberOutcome[] };
+  /** Sum of the maintained counts over the group's subtree: walks groups, never members. */
+  async memberCountWithSubgroups(groupId: string): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `WITH RECURSIVE tree AS (
+         SELECT id, member_count FROM groups WHERE id = $1
+         UNION ALL
+         SELECT g.id, g.member_count FROM groups g JOIN tree t ON g.parent_id = t.id WHERE g.deleted_at IS NULL)
+       SELECT coalesce(sum(member_count), 0)::int AS total FROM tree`,
+      [groupId],
+    )) as { total: number }[];
+    return rows[0]?.total ?? 0;
   }
 
-  private async insertMembers(
-    m: EntityManager,
-    group: GroupEntity,
-    callerId: string,
-    phones: string[],
-    candidates: Map<string, Candidate>,
-    outcomes: (AddMemberOutcome | null)[],
-  ): Promise<{ userId: string; role: GroupRole }[]> {
-    // Sign-up activates pending rows under the same per-number lock, so a number
-    // registering during this call is never left pending.
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext(p)) FROM unnest($1::text[]) AS p ORDER BY p`, [phones]);
-    const known = (await m.query(`SELECT id, phone FROM known_users WHERE phone = ANY($1::text[])`, [phones])) as { id: string; phone: string }[];
-    const userByPhone = new Map(known.map((k) => [k.phone, k.id]));
-    const registered = phones.filter((p) => userByPhone.has(p));
-    const unregistered = phones.filter((p) => !userByPhone.has(p));
-    const inserted = (await m.query(
-      `INSERT INTO memberships (group_id, user_id, role)
-       SELECT $1, u, r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)
-       ON CONFLICT DO NOTHING RETURNING user_id`,
-      [group.id, registered.map((p) => userByPhone.get(p)), registered.map((p) => candidates.get(p)!.role)],
-    )) as { user_id: string }[];
-    const addedIds = new Set(inserted.map((r) => r.user_id));
-    for (const phone of registered) {
-      const { index, input } = candidates.get(phone)!;
-      const userId = userByPhone.get(phone)!;
-      outcomes[index] = { phone: input, status: addedIds.has(userId) ? 'ADDED' : 'ALREADY_MEMBER', message: null, userId };
-    }
-    if (unregistered.length > 0) {
-      await m.query(
-        `INSERT INTO pending_memberships (group_id, phone, role, invited_by)
-         SELECT $1, p, r, $4 FROM unnest($2::text[], $3::text[]) AS t(p, r)
-         ON CONFLICT DO NOTHING`,
-        [group.id, unregistered, unregistered.map((p) => candidates.get(p)!.role), callerId],
-      );
-      for (const phone of unregistered) {
-        const { index, input } = candidates.get(phone)!;
-        outcomes[index] = { phone: input, status: 'PENDING', message: null, userId: null };
-      }
-    }
-    if (addedIds.size > 0) {
-      await m.query(`UPDATE groups SET member_count = member_count + $2 WHERE id = $1`, [group.id, addedIds.size]);
-    }
-    return registered.filter((p) => addedIds.has(userByPhone.get(p)!)).map((p) => ({ userId: userByPhone.get(p)!, role: candidates.get(p)!.role }));
+  async byIds(ids: readonly string[], m: EntityManager = this.dataSource.manager): Promise<GroupEntity[]> {
+    return m.getRepository(GroupEntity).findBy({ id: In(ids.filter(isUuid)) });
+  }
+
+  private person(caller: Caller): string {
+    if (caller.kind === 'connector') throw new DomainError('FORBIDDEN', 'Connectors cannot create groups.');
+    return requireUser(caller).userId;
   }
 }
 
-/** Ends every membership a person has in an organisation's groups, when they leave the organisation. */
-export async function removeFromOrganizationGroups(m: EntityManager, orgId: string, userId: string): Promise<EventEnvelope[]> {
-  const removed = (await m.query(
-    `WITH gone AS (
-       DELETE FROM memberships ms USING groups g
-        WHERE ms.group_id = g.id AND g.org_id = $1 AND ms.user_id = $2
-       RETURNING ms.group_id)
-     SELECT group_id FROM gone`,
-    [orgId, userId],
-  )) as { group_id: string }[];
-  const events: EventEnvelope[] = [];
-  for (const { group_id: groupId } of removed) {
-    await m.query(`UPDATE groups SET member_count = member_count - 1 WHERE id = $1`, [groupId]);
-    events.push(createEvent('groups.memberships.removed', { key: groupId, orgId, payload: { groupId, userIds: [userId] } }));
+async function newestFirst(qb: SelectQueryBuilder<GroupEntity>, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
+  const limit = pageSize(first, 50, 200);
+  if (limit === null) throw badInput('first', 'first must be between 1 and 200.');
+  if (after) {
+    const [id] = decodeCursor(after, 1);
+    if (typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorError('after');
+    qb.andWhere('g.id < :afterId', { afterId: id });
   }
-  return events;
-}
-
-/** Turns pending memberships of a newly registered number into memberships. */
-export async function activatePendingMemberships(m: EntityManager, userId: string, phone: string): Promise<EventEnvelope[]> {
-  await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [phone]);
-  await m.query(`INSERT INTO known_users (id, phone) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userId, phone]);
-  const pending = (await m.query(`WITH taken AS (DELETE FROM pending_memberships WHERE phone = $1 RETURNING group_id, role) SELECT * FROM taken`, [
-    phone,
-  ])) as {
-    group_id: string;
-    role: GroupRole;
-  }[];
-  const events: EventEnvelope[] = [];
-  for (const p of pending) {
-    const inserted = (await m.query(
-      `INSERT INTO memberships (group_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
-      [p.group_id, userId, p.role],
-    )) as unknown[];
-    if (inserted.length === 0) continue;
-    const rows = (await m.query(`WITH counted AS (UPDATE groups SET member_count = member_count + 1 WHERE id = $1 RETURNING id, org_id) SELECT * FROM counted`, [
-      p.group_id,
-    ])) as {
-      id: string;
-      org_id: string | null;
-    }[];
-    events.push(...membershipEvents({ id: p.group_id, orgId: rows[0]?.org_id ?? null }, [{ userId, role: p.role }]));
-  }
-  return events;
-}
-
-function membershipEvents(group: { id: string; orgId: string | null }, members: { userId: string; role: GroupRole }[]): EventEnvelope[] {
-  const events: EventEnvelope[] = [];
-  for (let i = 0; i < members.length; i += MEMBERS_PER_EVENT) {
-    events.push(
-      createEvent('groups.memberships.added', {
-        key: group.id,
-        orgId: group.orgId,
-        payload: { groupId: group.id, members: members.slice(i, i + MEMBERS_PER_EVENT) },
-      }),
-    );
-  }
-  return events;
+  const rows = await qb.orderBy('g.id', 'DESC').limit(limit + 1).getMany();
+  return pageFrom(rows, limit, (g) => [g.id], Boolean(after));
 }

@@ -12,6 +12,12 @@ export class GroupEntity {
   @Column('text') kind!: GroupKind;
   /** Maintained in the same transaction as membership changes; never counted by scanning. */
   @Column({ name: 'member_count', type: 'int' }) memberCount!: number;
+  @Column({ name: 'avatar_url', type: 'text', nullable: true }) avatarUrl!: string | null;
+  /** Shown to each new member. */
+  @Column({ name: 'welcome_message', type: 'text', nullable: true }) welcomeMessage!: string | null;
+  /** Only admins post; in a broadcast group members' replies reach the admins only. */
+  @Column({ name: 'announcement_only', type: 'boolean' }) announcementOnly!: boolean;
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -5,4 +5,5 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export class KnownUserEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ type: 'text', unique: true }) phone!: string;
+  @Column({ name: 'name_key', type: 'text' }) nameKey!: string;
 }

@@ -10,4 +10,7 @@ export class MembershipEntity {
   /** Join order, the keyset for member pages. */
   @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' }) joinedAt!: Date;
+  /** Lower-cased display name and E.164 number, copied from identity's events for member search. */
+  @Column({ name: 'name_key', type: 'text' }) nameKey!: string;
+  @Column('text') phone!: string;
 }

@@ -1,11 +1,14 @@
 import { insertOutboxRows, type EventHandlers } from '@kz/events';
-import { activatePendingMemberships, removeFromOrganizationGroups } from '../domain/groups.service';
+import { activatePendingMemberships, removeFromOrganizationGroups, syncProfile } from '../domain/memberships.service';
 
-/** Keeps the groups service's view of identity (users by phone, organisation roles) current. */
+/** Keeps the groups service's view of identity (people by phone and name, organisation roles) current. */
 export const identityEventHandlers: EventHandlers = {
   'identity.user.registered': async (event, m) => {
-    const events = await activatePendingMemberships(m, event.payload.userId, event.payload.phone);
-    await insertOutboxRows(m, events);
+    const { userId, phone, displayName } = event.payload;
+    await insertOutboxRows(m, await activatePendingMemberships(m, userId, phone, displayName));
+  },
+  'identity.user.profile-changed': async (event, m) => {
+    await syncProfile(m, event.payload.userId, event.payload.displayName);
   },
   'identity.organization.member-added': async (event, m) => {
     await m.query(

@@ -1,3 +1,4 @@
 import { InitialGroups1764144000000 } from './1764144000000-initial-groups';
+import { HierarchyInvitesLargeGroups1764230400000 } from './1764230400000-hierarchy-invites-large-groups';
 
-export const groupsMigrations = [InitialGroups1764144000000];
+export const groupsMigrations = [InitialGroups1764144000000, HierarchyInvitesLargeGroups1764230400000];

@@ -1,5 +1,9 @@
-import type { GroupEntity } from '../entities/group.entity';
+import { forbidden } from '@kz/errors';
 import type { GroupsContext } from '../context';
+import type { MemberQuery } from '../domain/memberships.service';
+import type { GroupEntity } from '../entities/group.entity';
+
+type PageArgs = { first?: number | null; after?: string | null };
 
 export function loadVisibleGroup(ctx: GroupsContext, id: string) {
   return ctx.loaders
@@ -11,10 +15,18 @@ export function loadVisibleGroup(ctx: GroupsContext, id: string) {
     .load(id);
 }
 
+async function requireManager(ctx: GroupsContext, group: GroupEntity): Promise<void> {
+  if (!(await ctx.services.groups.callerManages(ctx.caller, group))) throw forbidden('Only the group\'s owner and admins can see this.');
+}
+
 export const groupResolvers = {
   Group: {
     __resolveReference: (ref: { id: string }, ctx: GroupsContext) => loadVisibleGroup(ctx, ref.id),
     organization: (group: GroupEntity) => (group.orgId ? { id: group.orgId } : null),
+    // A parent the caller cannot see shows as null rather than leaking it.
+    parent: (group: GroupEntity, _: unknown, ctx: GroupsContext) => (group.parentId ? loadVisibleGroup(ctx, group.parentId) : null),
+    subgroups: (group: GroupEntity, args: PageArgs, ctx: GroupsContext) => ctx.services.groups.subgroups(group, args.first, args.after),
+    memberCountWithSubgroups: (group: GroupEntity, _: unknown, ctx: GroupsContext) => ctx.services.groups.memberCountWithSubgroups(group.id),
     myRole: async (group: GroupEntity, _: unknown, ctx: GroupsContext) => {
       if (ctx.caller.kind !== 'user') return null;
       const userId = ctx.caller.userId;
@@ -26,14 +38,23 @@ export const groupResolvers = {
         })
         .load(group.id);
     },
-    members: async (group: GroupEntity, args: { first?: number | null; after?: string | null }, ctx: GroupsContext) =>
-      ctx.services.groups.members(ctx.caller, group.id, args.first, args.after),
+    members: (group: GroupEntity, args: MemberQuery, ctx: GroupsContext) => ctx.services.memberships.list(ctx.caller, group.id, args),
+    inviteLinks: async (group: GroupEntity, _: unknown, ctx: GroupsContext) => {
+      await requireManager(ctx, group);
+      return ctx.services.invites.linksOf(group.id);
+    },
+    joinRequests: async (group: GroupEntity, args: PageArgs, ctx: GroupsContext) => {
+      await requireManager(ctx, group);
+      return ctx.services.invites.pendingRequests(group.id, args.first, args.after);
+    },
   },
   Organization: {
-    groups: (org: { id: string }, args: { first?: number | null; after?: string | null }, ctx: GroupsContext) =>
-      ctx.services.groups.ofOrganization(ctx.caller, org.id, args.first, args.after),
+    groups: (org: { id: string }, args: PageArgs, ctx: GroupsContext) => ctx.services.groups.ofOrganization(ctx.caller, org.id, args.first, args.after),
   },
   Membership: {
     user: (membership: { userId: string }) => ({ id: membership.userId }),
+  },
+  JoinRequest: {
+    user: (request: { userId: string }) => ({ id: request.userId }),
   },
 };

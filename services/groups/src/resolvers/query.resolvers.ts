@@ -1,4 +1,3 @@
-import { requireUser } from '@kz/auth';
 import { notFound } from '@kz/errors';
 import type { GroupsContext } from '../context';
 import { loadVisibleGroup } from './group.resolvers';
@@ -11,6 +10,7 @@ export const queryResolvers = {
       return group;
     },
     myGroups: (_: unknown, args: { first?: number | null; after?: string | null }, ctx: GroupsContext) =>
-      ctx.services.groups.myGroups(requireUser(ctx.caller).userId, args.first, args.after),
+      ctx.services.groups.myGroups(ctx.caller, args.first, args.after),
+    inviteLink: (_: unknown, args: { token: string }, ctx: GroupsContext) => ctx.services.invites.preview(ctx.caller, args.token),
   },
 };

@@ -1,8 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Read model of the groups service's groups: who owns each one. */
+/** Read model of the groups service's groups: owner, place in the hierarchy, posting rules. */
 @Entity('known_groups')
 export class KnownGroupEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'org_id', type: 'uuid', nullable: true }) orgId!: string | null;
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId!: string | null;
+  @Column('text') kind!: 'PRIVATE' | 'ORGANIZATION' | 'BROADCAST';
+  @Column({ name: 'announcement_only', type: 'boolean' }) announcementOnly!: boolean;
 }

@@ -9,4 +9,6 @@ export class MessageEntity {
   @Column('text') text!: string;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey!: string | null;
   @Column({ name: 'sent_at', type: 'timestamptz' }) sentAt!: Date;
+  /** ADMINS for a broadcast subscriber's reply, which only the group's admins (and its author) see. */
+  @Column('text') audience!: 'ALL' | 'ADMINS';
 }

@@ -1,12 +1,43 @@
 import type { EventHandlers } from '@kz/events';
 
-/** Messaging's membership read model, fed only by the groups service's events. */
+/** Messaging's read model of groups and memberships, fed only by the groups service's events. */
 export const groupEventHandlers: EventHandlers = {
   'groups.group.created': async (event, m) => {
-    await m.query(`INSERT INTO known_groups (id, org_id) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET org_id = EXCLUDED.org_id`, [
+    const { groupId, orgId, parentId, kind, announcementOnly } = event.payload;
+    await m.query(
+      `INSERT INTO known_groups (id, org_id, parent_id, kind, announcement_only) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET org_id = EXCLUDED.org_id, parent_id = EXCLUDED.parent_id, kind = EXCLUDED.kind,
+                                      announcement_only = EXCLUDED.announcement_only`,
+      [groupId, orgId, parentId, kind, announcementOnly],
+    );
+  },
+  'groups.group.updated': async (event, m) => {
+    await m.query(`UPDATE known_groups SET kind = $2, announcement_only = $3 WHERE id = $1`, [
+      event.payload.groupId,
+      event.payload.kind,
+      event.payload.announcementOnly,
+    ]);
+  },
+  'groups.group.linked': async (event, m) => {
+    await m.query(`UPDATE known_groups SET org_id = $2, kind = CASE kind WHEN 'BROADCAST' THEN kind ELSE 'ORGANIZATION' END WHERE id = $1`, [
       event.payload.groupId,
       event.payload.orgId,
     ]);
+  },
+  'groups.group.unlinked': async (event, m) => {
+    await m.query(`UPDATE known_groups SET org_id = NULL, kind = CASE kind WHEN 'BROADCAST' THEN kind ELSE 'PRIVATE' END WHERE id = $1`, [
+      event.payload.groupId,
+    ]);
+  },
+  'groups.group.deleted': async (event, m) => {
+    await m.query(`DELETE FROM group_members WHERE group_id = $1`, [event.payload.groupId]);
+    await m.query(`UPDATE known_groups SET parent_id = NULL WHERE parent_id = $1 OR id = $1`, [event.payload.groupId]);
+  },
+  'groups.subgroup.attached': async (event, m) => {
+    await m.query(`UPDATE known_groups SET parent_id = $2 WHERE id = $1`, [event.payload.groupId, event.payload.parentId]);
+  },
+  'groups.subgroup.detached': async (event, m) => {
+    await m.query(`UPDATE known_groups SET parent_id = NULL WHERE id = $1 AND parent_id = $2`, [event.payload.groupId, event.payload.parentId]);
   },
   'groups.memberships.added': async (event, m) => {
     const { groupId, members } = event.payload;
@@ -14,6 +45,14 @@ export const groupEventHandlers: EventHandlers = {
       `INSERT INTO group_members (group_id, user_id, role)
        SELECT $1, u, r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)
        ON CONFLICT (group_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+      [groupId, members.map((x) => x.userId), members.map((x) => x.role)],
+    );
+  },
+  'groups.memberships.role-changed': async (event, m) => {
+    const { groupId, members } = event.payload;
+    await m.query(
+      `UPDATE group_members gm SET role = t.r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)
+        WHERE gm.group_id = $1 AND gm.user_id = t.u`,
       [groupId, members.map((x) => x.userId), members.map((x) => x.role)],
     );
   },

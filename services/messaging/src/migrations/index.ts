@@ -1,4 +1,5 @@
 import { InitialMessaging1764144000000 } from './1764144000000-initial-messaging';
 import { KnownGroups1764230400000 } from './1764230400000-known-groups';
+import { HierarchyAndAudience1764316800000 } from './1764316800000-hierarchy-and-audience';
 
-export const messagingMigrations = [InitialMessaging1764144000000, KnownGroups1764230400000];
+export const messagingMigrations = [InitialMessaging1764144000000, KnownGroups1764230400000, HierarchyAndAudience1764316800000];

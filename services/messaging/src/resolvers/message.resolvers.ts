@@ -1,14 +1,12 @@
-import { requireUser } from '@kz/auth';
 import type { MessageEntity } from '../entities/message.entity';
 import type { MessagingContext } from '../context';
 
 export const messageResolvers = {
   Message: {
     __resolveReference: (ref: { id: string }, ctx: MessagingContext) => {
-      const userId = requireUser(ctx.caller).userId;
       return ctx.loaders
         .get<string, MessageEntity>('message', async (ids) => {
-          const rows = await ctx.services.messages.visibleByIds(userId, ids);
+          const rows = await ctx.services.messages.visibleByIds(ctx.caller, ids);
           const byId = new Map(rows.map((r) => [r.id, r]));
           return ids.map((id) => byId.get(id) ?? null);
         })

@@ -1,0 +1,63 @@
+export interface GraphQLResult {
+  status: number;
+  /** The raw response body, as the server sent it. */
+  text: string;
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  let body: Omit<GraphQLResult, 'status' | 'text'>;
+  try {
+    body = JSON.parse(text) as Omit<GraphQLResult, 'status' | 'text'>;
+  } catch {
+    throw new Error(`${url} answered HTTP ${res.status} with a body that is not JSON: ${text.slice(0, 300)}`);
+  }
+  return { status: res.status, text, ...body };
+}
+
+/** The data of a successful operation; anything else throws with the server's answer. */
+export async function mustQuery(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Record<string, any>> {
+  const res = await graphql(url, query, variables, token);
+  if (res.status !== 200 || res.errors?.length || !res.data) {
+    throw new Error(`${url} answered HTTP ${res.status}: ${res.text.slice(0, 500)}`);
+  }
+  return res.data;
+}
+
+/** An error `eventually` does not retry: waiting longer cannot help. */
+export class GiveUp extends Error {}
+
+/** Retries until the check passes or the deadline passes: for effects that travel through Kafka. */
+export async function eventually<T>(what: string, check: () => Promise<T>, timeoutMs = 60_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (err instanceof GiveUp) throw err;
+      if (Date.now() > deadline) throw new Error(`${what}: still failing after ${timeoutMs / 1000} s: ${(err as Error).message}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Runs tasks with at most `limit` in flight. */
+export async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,267 @@
+import { connectorMay, requireUser, type Caller } from '@kz/auth';
+import { badInput, DomainError, notFound } from '@kz/errors';
+import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
+import { decodeCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, type Page } from '@kz/db';
+import type { DataSource, EntityManager } from 'typeorm';
+import { GroupEntity } from '../entities/group.entity';
+import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
+import { MAX_MEMBERS_PER_CALL, validateNewMembers, type AddMemberOutcome, type Candidate, type NewMember } from './add-members';
+import { groupToManage, isAdminRole } from './group-access';
+import type { GroupsService } from './groups.service';
+import { membershipEvents, removalEvents, roleChangeEvents } from './membership-events';
+
+export type RemoveMemberStatus = 'REMOVED' | 'NOT_A_MEMBER' | 'INVALID' | 'NOT_ALLOWED';
+
+export interface RemoveMemberOutcome {
+  userId: string;
+  status: RemoveMemberStatus;
+  message: string | null;
+}
+
+export interface MemberQuery {
+  first?: number | null;
+  after?: string | null;
+  /** Prefix of a name, or of a phone number when it starts with + or a digit. */
+  search?: string | null;
+  role?: GroupRole | null;
+}
+
+const LAST_ADMIN = 'A group needs at least one admin: make someone else admin first.';
+
+export class MembershipsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly groups: GroupsService,
+    private readonly defaultRegion: string,
+  ) {}
+
+  async add(caller: Caller, groupId: string, members: readonly NewMember[]): Promise<{ group: GroupEntity; outcomes: AddMemberOutcome[] }> {
+    if (members.length === 0) throw badInput('members', 'Name at least one member to add.');
+    if (members.length > MAX_MEMBERS_PER_CALL) {
+      throw badInput('members', `At most ${MAX_MEMBERS_PER_CALL.toLocaleString('en')} members can be added in one call; split the list.`);
+    }
+    const { outcomes, candidates } = validateNewMembers(members, this.defaultRegion);
+    const group = await this.outbox.transaction(async (m, emit) => {
+      const { group: found, userId: callerId } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can add members.');
+      const phones = [...candidates.keys()].sort();
+      if (phones.length > 0) {
+        const added = await this.insertMembers(m, found, callerId, phones, candidates, outcomes);
+        if (added.length > 0) emit(membershipEvents(found, added));
+      }
+      return m.getRepository(GroupEntity).findOneByOrFail({ id: found.id });
+    });
+    return { group, outcomes: outcomes as AddMemberOutcome[] };
+  }
+
+  /** Admins remove members in bulk; the group always keeps an admin. */
+  async remove(caller: Caller, groupId: string, userIds: readonly string[]): Promise<{ group: GroupEntity; outcomes: RemoveMemberOutcome[] }> {
+    if (userIds.length === 0) throw badInput('userIds', 'Name at least one member to remove.');
+    if (userIds.length > MAX_MEMBERS_PER_CALL) {
+      throw badInput('userIds', `At most ${MAX_MEMBERS_PER_CALL.toLocaleString('en')} members can be removed in one call; split the list.`);
+    }
+    return this.outbox.transaction(async (m, emit) => {
+      const { group } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can remove members.');
+      const outcomes: RemoveMemberOutcome[] = userIds.map((userId) => ({ userId, status: 'INVALID', message: 'This is not a user id.' }));
+      const valid = [...new Set(userIds.filter(isUuid))];
+      const current = (await m.query(`SELECT user_id, role FROM memberships WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [group.id, valid])) as {
+        user_id: string;
+        role: GroupRole;
+      }[];
+      const roleOf = new Map(current.map((r) => [r.user_id, r.role]));
+      const adminsLeft = await this.adminCount(m, group.id);
+      const removingAdmins = current.filter((r) => isAdminRole(r.role)).length;
+      const keepOneAdmin = removingAdmins > 0 && removingAdmins >= adminsLeft;
+      const toRemove = valid.filter((id) => roleOf.has(id) && !(keepOneAdmin && isAdminRole(roleOf.get(id)!)));
+      if (toRemove.length > 0) {
+        await m.query(`DELETE FROM memberships WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [group.id, toRemove]);
+        await m.query(`UPDATE groups SET member_count = member_count - $2 WHERE id = $1`, [group.id, toRemove.length]);
+        emit(removalEvents(group, toRemove));
+      }
+      const removed = new Set(toRemove);
+      userIds.forEach((userId, i) => {
+        if (!isUuid(userId)) return;
+        if (removed.has(userId)) outcomes[i] = { userId, status: 'REMOVED', message: null };
+        else if (roleOf.has(userId)) outcomes[i] = { userId, status: 'NOT_ALLOWED', message: LAST_ADMIN };
+        else outcomes[i] = { userId, status: 'NOT_A_MEMBER', message: null };
+      });
+      return { group: await m.getRepository(GroupEntity).findOneByOrFail({ id: group.id }), outcomes };
+    });
+  }
+
+  async setRole(caller: Caller, groupId: string, userId: string, role: GroupRole): Promise<MembershipEntity> {
+    if (role === 'OWNER') throw badInput('role', 'Members can be made ADMIN or MEMBER.');
+    return this.outbox.transaction(async (m, emit) => {
+      const { group } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can change roles.');
+      const membership = isUuid(userId) ? await m.getRepository(MembershipEntity).findOneBy({ groupId: group.id, userId }) : null;
+      if (!membership) throw notFound('Member of this group');
+      if (membership.role === role) return membership;
+      if (membership.role === 'OWNER') throw new DomainError('CONFLICT', 'The owner stays an admin of the group.');
+      if (role === 'MEMBER' && (await this.adminCount(m, group.id)) <= 1) throw new DomainError('CONFLICT', LAST_ADMIN);
+      await m.getRepository(MembershipEntity).update({ groupId: group.id, userId }, { role });
+      emit(roleChangeEvents(group, [{ userId, role }]));
+      return m.getRepository(MembershipEntity).findOneByOrFail({ groupId: group.id, userId });
+    });
+  }
+
+  async leave(caller: Caller, groupId: string): Promise<void> {
+    const userId = requireUser(caller).userId;
+    await this.outbox.transaction(async (m, emit) => {
+      const group = isUuid(groupId)
+        ? await m.getRepository(GroupEntity).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :groupId AND g.deleted_at IS NULL', { groupId }).getOne()
+        : null;
+      const membership = group ? await m.getRepository(MembershipEntity).findOneBy({ groupId: group.id, userId }) : null;
+      if (!group || !membership) throw notFound('Group');
+      if (isAdminRole(membership.role) && (await this.adminCount(m, group.id)) <= 1 && group.memberCount > 1) {
+        throw new DomainError('CONFLICT', 'You are the last admin: make someone else admin before leaving.');
+      }
+      await m.query(`DELETE FROM memberships WHERE group_id = $1 AND user_id = $2`, [group.id, userId]);
+      await m.query(`UPDATE groups SET member_count = member_count - 1 WHERE id = $1`, [group.id]);
+      emit(removalEvents(group, [userId]));
+    });
+  }
+
+  /** A page of members: join order, or name/phone order when searching. */
+  async list(caller: Caller, groupId: string, query: MemberQuery): Promise<Page<MembershipEntity> & { totalCount: number }> {
+    const group = await this.groups.getVisible(caller, groupId);
+    if (caller.kind === 'connector' && !connectorMay(caller, group.orgId, 'MEMBER_LISTS')) {
+      throw new DomainError('FORBIDDEN', 'This connector was not granted member lists.');
+    }
+    const limit = pageSize(query.first, 50, 500);
+    if (limit === null) throw badInput('first', 'first must be between 1 and 500.');
+    const qb = this.dataSource.getRepository(MembershipEntity).createQueryBuilder('m').addSelect('m.seq').where('m.group_id = :groupId', { groupId: group.id });
+    if (query.role) qb.andWhere('m.role = :role', { role: query.role });
+    const search = query.search?.trim();
+    let keyOf: (row: MembershipEntity) => (string | number)[];
+    if (search && /^[+\d]/.test(search)) {
+      qb.andWhere('m.phone LIKE :phone', { phone: `${search.replace(/[^\d+]/g, '')}%` });
+      if (query.after) {
+        const [phone] = decodeCursor(query.after, 1);
+        if (typeof phone !== 'string') throw new InvalidCursorError('after');
+        qb.andWhere('m.phone > :afterPhone', { afterPhone: phone });
+      }
+      qb.orderBy('m.phone', 'ASC');
+      keyOf = (r) => [r.phone];
+    } else if (search) {
+      qb.andWhere('m.name_key LIKE :name', { name: `${escapeLike(search.toLowerCase())}%` });
+      if (query.after) {
+        const [nameKey, userId] = decodeCursor(query.after, 2);
+        if (typeof nameKey !== 'string' || typeof userId !== 'string' || !isUuid(userId)) throw new InvalidCursorError('after');
+        qb.andWhere('(m.name_key, m.user_id) > (:nameKey, :afterUser)', { nameKey, afterUser: userId });
+      }
+      qb.orderBy('m.name_key', 'ASC').addOrderBy('m.user_id', 'ASC');
+      keyOf = (r) => [r.nameKey, r.userId];
+    } else {
+      if (query.after) qb.andWhere('m.seq > :seq', { seq: decodeSeqCursor(query.after) });
+      qb.orderBy('m.seq', 'ASC');
+      keyOf = (r) => [r.seq];
+    }
+    const rows = await qb.limit(limit + 1).getMany();
+    return { ...pageFrom(rows, limit, keyOf, Boolean(query.after)), totalCount: group.memberCount };
+  }
+
+  private async adminCount(m: EntityManager, groupId: string): Promise<number> {
+    const rows = (await m.query(`SELECT count(*)::int AS n FROM memberships WHERE group_id = $1 AND role IN ('OWNER', 'ADMIN')`, [groupId])) as { n: number }[];
+    return rows[0]?.n ?? 0;
+  }
+
+  private async insertMembers(
+    m: EntityManager,
+    group: GroupEntity,
+    callerId: string,
+    phones: string[],
+    candidates: Map<string, Candidate>,
+    outcomes: (AddMemberOutcome | null)[],
+  ): Promise<{ userId: string; role: GroupRole }[]> {
+    // Sign-up activates pending rows under the same per-number lock, so a number
+    // registering during this call is never left pending.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext(p)) FROM unnest($1::text[]) AS p ORDER BY p`, [phones]);
+    const known = (await m.query(`SELECT id, phone FROM known_users WHERE phone = ANY($1::text[])`, [phones])) as { id: string; phone: string }[];
+    const userByPhone = new Map(known.map((k) => [k.phone, k.id]));
+    const registered = phones.filter((p) => userByPhone.has(p));
+    const unregistered = phones.filter((p) => !userByPhone.has(p));
+    const inserted = (await m.query(
+      `INSERT INTO memberships (group_id, user_id, role, name_key, phone)
+       SELECT $1, k.id, t.r, k.name_key, k.phone FROM unnest($2::uuid[], $3::text[]) AS t(u, r) JOIN known_users k ON k.id = t.u
+       ON CONFLICT DO NOTHING RETURNING user_id`,
+      [group.id, registered.map((p) => userByPhone.get(p)), registered.map((p) => candidates.get(p)!.role)],
+    )) as { user_id: string }[];
+    const addedIds = new Set(inserted.map((r) => r.user_id));
+    for (const phone of registered) {
+      const { index, input } = candidates.get(phone)!;
+      const userId = userByPhone.get(phone)!;
+      outcomes[index] = { phone: input, status: addedIds.has(userId) ? 'ADDED' : 'ALREADY_MEMBER', message: null, userId };
+    }
+    if (unregistered.length > 0) {
+      await m.query(
+        `INSERT INTO pending_memberships (group_id, phone, role, invited_by)
+         SELECT $1, p, r, $4 FROM unnest($2::text[], $3::text[]) AS t(p, r)
+         ON CONFLICT DO NOTHING`,
+        [group.id, unregistered, unregistered.map((p) => candidates.get(p)!.role), callerId],
+      );
+      for (const phone of unregistered) {
+        const { index, input } = candidates.get(phone)!;
+        outcomes[index] = { phone: input, status: 'PENDING', message: null, userId: null };
+      }
+    }
+    if (addedIds.size > 0) await m.query(`UPDATE groups SET member_count = member_count + $2 WHERE id = $1`, [group.id, addedIds.size]);
+    return registered.filter((p) => addedIds.has(userByPhone.get(p)!)).map((p) => ({ userId: userByPhone.get(p)!, role: candidates.get(p)!.role }));
+  }
+}
+
+/** Records a newly registered person and turns their pending memberships into memberships. */
+export async function activatePendingMemberships(m: EntityManager, userId: string, phone: string, displayName: string): Promise<EventEnvelope[]> {
+  await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [phone]);
+  // Someone who joined by link before this event arrived is already known, without a name.
+  await m.query(`INSERT INTO known_users (id, phone, name_key) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET name_key = EXCLUDED.name_key`, [
+    userId,
+    phone,
+    displayName.toLowerCase(),
+  ]);
+  await m.query(`UPDATE memberships SET name_key = $2 WHERE user_id = $1 AND name_key = ''`, [userId, displayName.toLowerCase()]);
+  const pending = (await m.query(`WITH taken AS (DELETE FROM pending_memberships WHERE phone = $1 RETURNING group_id, role) SELECT * FROM taken`, [
+    phone,
+  ])) as { group_id: string; role: GroupRole }[];
+  const events: EventEnvelope[] = [];
+  for (const p of pending) {
+    const inserted = (await m.query(
+      `INSERT INTO memberships (group_id, user_id, role, name_key, phone) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING user_id`,
+      [p.group_id, userId, p.role, displayName.toLowerCase(), phone],
+    )) as unknown[];
+    if (inserted.length === 0) continue;
+    const rows = (await m.query(
+      `WITH counted AS (UPDATE groups SET member_count = member_count + 1 WHERE id = $1 RETURNING id, org_id) SELECT * FROM counted`,
+      [p.group_id],
+    )) as { id: string; org_id: string | null }[];
+    events.push(...membershipEvents({ id: p.group_id, orgId: rows[0]?.org_id ?? null }, [{ userId, role: p.role }]));
+  }
+  return events;
+}
+
+export async function syncProfile(m: EntityManager, userId: string, displayName: string): Promise<void> {
+  const nameKey = displayName.toLowerCase();
+  await m.query(`UPDATE known_users SET name_key = $2 WHERE id = $1`, [userId, nameKey]);
+  await m.query(`UPDATE memberships SET name_key = $2 WHERE user_id = $1`, [userId, nameKey]);
+}
+
+/** Ends every membership a person has in an organisation's groups, when they leave the organisation. */
+export async function removeFromOrganizationGroups(m: EntityManager, orgId: string, userId: string): Promise<EventEnvelope[]> {
+  const removed = (await m.query(
+    `WITH gone AS (
+       DELETE FROM memberships ms USING groups g
+        WHERE ms.group_id = g.id AND g.org_id = $1 AND ms.user_id = $2
+       RETURNING ms.group_id)
+     SELECT group_id FROM gone`,
+    [orgId, userId],
+  )) as { group_id: string }[];
+  const events: EventEnvelope[] = [];
+  for (const { group_id: groupId } of removed) {
+    await m.query(`UPDATE groups SET member_count = member_count - 1 WHERE id = $1`, [groupId]);
+    events.push(createEvent('groups.memberships.removed', { key: groupId, orgId, payload: { groupId, userIds: [userId] } }));
+  }
+  return events;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
