@@ -23,8 +23,9 @@ export function createKafka({ brokers, clientId, logger }: KafkaOptions): Kafka 
       () =>
       ({ level, log: entry }: LogEntry) => {
         const { message, ...rest } = entry;
-        if (level === logLevel.ERROR) log.error(rest, message);
-        else if (level === logLevel.WARN) log.warn(rest, message);
+        // kafkajs reports every failed connection attempt as an error and retries by itself;
+        // what matters (an event that cannot be published or consumed) is logged by the relay and consumers.
+        if (level === logLevel.ERROR || level === logLevel.WARN) log.warn(rest, message);
         else log.debug(rest, message);
       },
   });

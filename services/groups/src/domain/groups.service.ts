@@ -137,15 +137,19 @@ export class GroupsService {
       return repo.findBy({ id: In(valid), orgId: caller.orgId, deletedAt: IsNull() });
     }
     const userId = requireUser(caller).userId;
-    return repo
-      .createQueryBuilder('g')
-      .where('g.id IN (:...ids) AND g.deleted_at IS NULL', { ids: valid })
-      .andWhere(
-        `(EXISTS (SELECT 1 FROM memberships ms WHERE ms.group_id = g.id AND ms.user_id = :userId)
-          OR EXISTS (SELECT 1 FROM org_members om WHERE om.org_id = g.org_id AND om.user_id = :userId AND om.role = 'ADMIN'))`,
-        { userId },
-      )
-      .getMany();
+    // Members of a sub-group, at any depth, see the groups above it: their messages reach them.
+    const rows = (await this.dataSource.query(
+      `WITH RECURSIVE tree(root, id) AS (
+         SELECT g.id, g.id FROM groups g WHERE g.id = ANY($1::uuid[]) AND g.deleted_at IS NULL
+         UNION
+         SELECT t.root, c.id FROM groups c JOIN tree t ON c.parent_id = t.id WHERE c.deleted_at IS NULL)
+       SELECT DISTINCT t.root AS id FROM tree t JOIN memberships ms ON ms.group_id = t.id AND ms.user_id = $2
+       UNION
+       SELECT g.id FROM groups g JOIN org_members om ON om.org_id = g.org_id AND om.user_id = $2 AND om.role = 'ADMIN'
+        WHERE g.id = ANY($1::uuid[]) AND g.deleted_at IS NULL`,
+      [valid, userId],
+    )) as { id: string }[];
+    return rows.length === 0 ? [] : repo.findBy({ id: In(rows.map((r) => r.id)) });
   }
 
   /** Whether the caller may manage the group (for admin-only fields). */

@@ -1,8 +1,13 @@
 import QRCode from 'qrcode';
 
-/** The invite link as QR codes: an SVG document and a PNG data URL. */
-export async function inviteQrCodes(url: string): Promise<{ svg: string; png: string }> {
-  const options = { errorCorrectionLevel: 'M' as const, margin: 2 };
-  const [svg, png] = await Promise.all([QRCode.toString(url, { ...options, type: 'svg' }), QRCode.toDataURL(url, { ...options, width: 512 })]);
-  return { svg, png };
+const OPTIONS = { errorCorrectionLevel: 'M' as const, margin: 2 };
+
+/** The invite link as a QR code in an SVG document. */
+export function inviteQrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { ...OPTIONS, type: 'svg' });
+}
+
+/** The invite link as a QR code in a PNG image, as a data: URL. */
+export function inviteQrPng(url: string): Promise<string> {
+  return QRCode.toDataURL(url, { ...OPTIONS, scale: 10 });
 }
