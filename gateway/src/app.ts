@@ -8,7 +8,7 @@ import type { GatewayContext } from './context';
 import { guardedGateway } from './guarded-gateway';
 import { OperationLimiter } from './operation-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
-import { createSubgraphAgent, undiciFetcher } from './subgraph-fetcher';
+import { createSubgraphAgent, deduplicatingFetcher, undiciFetcher } from './subgraph-fetcher';
 import { subgraphReady } from './subgraph-readiness';
 
 export interface GatewayApp {
@@ -31,7 +31,7 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
   const urls = subgraphUrls(config);
   const agent = createSubgraphAgent();
   const probeAgent = new Agent({ connections: 2, keepAliveTimeout: 10_000 });
-  const fetcher = undiciFetcher(agent);
+  const fetcher = deduplicatingFetcher(undiciFetcher(agent));
   /** Subgraphs the loaded supergraph routes to: /readyz checks exactly these. */
   const routed = new Map<SubgraphName, string>();
 

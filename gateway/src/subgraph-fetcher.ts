@@ -133,3 +133,26 @@ export function undiciFetcher(dispatcher: Dispatcher): Fetcher {
     return new BufferedResponse(url, res.statusCode, new ResponseHeaders(res.headers), body);
   };
 }
+
+/**
+ * Shares one subgraph call among identical queries in flight at the same time:
+ * same subgraph, same caller token, same operation and variables. Mutations are
+ * never shared, and a caller's token is part of the key, so no one ever gets an
+ * answer computed for someone else.
+ */
+export function deduplicatingFetcher(inner: Fetcher): Fetcher {
+  const inFlight = new Map<string, Promise<FetcherResponse>>();
+  return async (url, init = {}) => {
+    const body = typeof init.body === 'string' ? init.body : null;
+    if (init.method !== 'POST' || body === null || /"query"\s*:\s*"\s*mutation\b/.test(body)) return inner(url, init);
+    const headers = new Headers(init.headers as Record<string, string> | undefined);
+    const key = `${url}\n${headers.get('authorization') ?? ''}\n${body}`;
+    let shared = inFlight.get(key);
+    if (!shared) {
+      shared = inner(url, init).finally(() => inFlight.delete(key));
+      inFlight.set(key, shared);
+    }
+    const response = await shared;
+    return response.clone();
+  };
+}

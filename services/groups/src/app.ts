@@ -27,7 +27,7 @@ export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<G
       const groups = new GroupsService(dataSource, outbox);
       return {
         groups,
-        memberships: new MembershipsService(dataSource, outbox, groups, config.defaultRegion),
+        memberships: new MembershipsService(dataSource, outbox, config.defaultRegion),
         hierarchy: new HierarchyService(outbox),
         invites: new InvitesService(dataSource, outbox, config.inviteBaseUrl),
       };

@@ -195,10 +195,12 @@ export class GroupsService {
     return newestFirst(qb, first, after);
   }
 
-  /** Direct sub-groups of a group the caller sees (through which the hierarchy is walked). */
-  async subgroups(parent: GroupEntity, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
+  /** Direct sub-groups of a group, those the caller may see. */
+  async subgroups(caller: Caller, parent: GroupEntity, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
     const qb = this.dataSource.getRepository(GroupEntity).createQueryBuilder('g').where('g.parent_id = :parentId AND g.deleted_at IS NULL', { parentId: parent.id });
-    return newestFirst(qb, first, after);
+    const page = await newestFirst(qb, first, after);
+    const visible = new Set((await this.visibleByIds(caller, page.edges.map((e) => e.node.id))).map((g) => g.id));
+    return { ...page, edges: page.edges.filter((e) => visible.has(e.node.id)) };
   }
 
   /** Sum of the maintained counts over the group's subtree: walks groups, never members. */

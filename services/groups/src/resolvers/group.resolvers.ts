@@ -25,7 +25,7 @@ export const groupResolvers = {
     organization: (group: GroupEntity) => (group.orgId ? { id: group.orgId } : null),
     // A parent the caller cannot see shows as null rather than leaking it.
     parent: (group: GroupEntity, _: unknown, ctx: GroupsContext) => (group.parentId ? loadVisibleGroup(ctx, group.parentId) : null),
-    subgroups: (group: GroupEntity, args: PageArgs, ctx: GroupsContext) => ctx.services.groups.subgroups(group, args.first, args.after),
+    subgroups: (group: GroupEntity, args: PageArgs, ctx: GroupsContext) => ctx.services.groups.subgroups(ctx.caller, group, args.first, args.after),
     memberCountWithSubgroups: (group: GroupEntity, _: unknown, ctx: GroupsContext) => ctx.services.groups.memberCountWithSubgroups(group.id),
     myRole: async (group: GroupEntity, _: unknown, ctx: GroupsContext) => {
       if (ctx.caller.kind !== 'user') return null;
@@ -38,7 +38,8 @@ export const groupResolvers = {
         })
         .load(group.id);
     },
-    members: (group: GroupEntity, args: MemberQuery, ctx: GroupsContext) => ctx.services.memberships.list(ctx.caller, group.id, args),
+    // Every Group reaching a resolver was loaded through the caller's visibility rules.
+    members: (group: GroupEntity, args: MemberQuery, ctx: GroupsContext) => ctx.services.memberships.list(ctx.caller, group, args),
     inviteLinks: async (group: GroupEntity, _: unknown, ctx: GroupsContext) => {
       await requireManager(ctx, group);
       return ctx.services.invites.linksOf(group.id);
