@@ -10,12 +10,19 @@ import { OperationLimiter } from './operation-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphAgent, deduplicatingFetcher, undiciFetcher } from './subgraph-fetcher';
 import { subgraphReady } from './subgraph-readiness';
+import { createKafka } from '@kz/events';
+import type { GraphQLSchema } from 'graphql';
+import { SubscriptionEventBus } from './subscriptions/event-bus';
+import { subscriptionSchema } from './subscriptions/subscription-schema';
+import { SubscriptionServer } from './subscriptions/subscription-server';
 
 export interface GatewayApp {
   start(): Promise<string>;
   stop(): Promise<void>;
   /** The port listened on, once started (useful with GATEWAY_PORT=0). */
   readonly port: number;
+  /** Resolves once subscriptions receive events (the Kafka consumer has joined). */
+  subscriptionsReady(): Promise<void>;
 }
 
 function isSubgraphName(name: string): name is SubgraphName {
@@ -82,10 +89,40 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     production: config.nodeEnv === 'production',
   });
 
+  let schema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    schema = subscriptionSchema(apiSchema);
+  });
+  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'kz-gateway', logger });
+  const bus = new SubscriptionEventBus(kafka, config.kafkaNamespace, logger.child({ component: 'subscriptions' }));
+  const subscriptions = new SubscriptionServer({
+    httpServer: server.httpServer,
+    path: '/graphql',
+    bus,
+    verifier,
+    limiter,
+    schema: () => schema,
+    execute: (query, variables, context) => server.execute(query, variables, context),
+    maxQueue: config.subscriptionMaxQueue,
+    logger: logger.child({ component: 'subscriptions' }),
+  });
+  let busStarted: Promise<void> = Promise.resolve();
+
   return {
-    start: () => server.start(),
+    async start() {
+      const url = await server.start();
+      subscriptions.start();
+      busStarted = startWithRetry(() => bus.start(), logger);
+      return url;
+    },
+    async subscriptionsReady() {
+      await busStarted;
+      await bus.ready();
+    },
     async stop() {
       try {
+        await subscriptions.stop();
+        await bus.stop().catch(() => undefined);
         await server.stop();
       } finally {
         await Promise.allSettled([agent.close(), probeAgent.close()]);
@@ -95,6 +132,19 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
       return server.port;
     },
   };
+}
+
+/** Kafka may be away when the gateway starts: queries work meanwhile, subscriptions wait for it. */
+async function startWithRetry(start: () => Promise<void>, logger: Logger): Promise<void> {
+  for (let delay = 250, attempt = 1; ; attempt++, delay = Math.min(delay * 2, 5_000)) {
+    try {
+      await start();
+      return;
+    } catch (err) {
+      if (attempt === 1) logger.warn({ err }, 'Kafka unavailable; subscriptions will start when it returns');
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 function readSupergraph(path: string): string {

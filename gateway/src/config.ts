@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { authFields, bool, ConfigError, int, loadConfig, oneOf, str, url } from '@kz/config';
+import { authFields, bool, ConfigError, int, kafkaFields, loadConfig, oneOf, str, url } from '@kz/config';
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
@@ -18,6 +18,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       messagingUrl: url('MESSAGING_URL', 'GraphQL endpoint of the messaging subgraph', { fallback: 'http://127.0.0.1:4003/graphql' }),
       importUrl: url('IMPORT_URL', 'GraphQL endpoint of the import subgraph', { fallback: 'http://127.0.0.1:4004/graphql' }),
       ...authFields(),
+      ...kafkaFields(),
+      subscriptionMaxQueue: int('SUBSCRIPTION_MAX_QUEUE', 'events waiting for one slow subscriber before it is dropped', {
+        fallback: 1_000,
+        min: 10,
+        max: 1_000_000,
+      }),
       supergraphPath: str('GATEWAY_SUPERGRAPH_PATH', 'composed supergraph SDL file (npm run compose -w @kz/gateway writes it)', {
         fallback: join(__dirname, '..', 'supergraph.graphql'),
       }),

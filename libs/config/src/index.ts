@@ -1,3 +1,3 @@
 export { ConfigError, loadConfig, type ConfigSpec, type FieldSpec } from './config';
 export { str, int, bool, url, oneOf, list } from './fields';
-export { serviceFields, authFields } from './service';
+export { serviceFields, authFields, kafkaFields } from './service';

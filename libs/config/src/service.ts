@@ -12,14 +12,7 @@ export function serviceFields(prefix: string, defaultPort: number, defaultDataba
     trustedProxies: list('TRUSTED_PROXIES', 'addresses of proxies (the gateway) whose X-Forwarded-For is believed', {
       fallback: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
     }),
-    kafkaBrokers: list('KAFKA_BROKERS', 'Kafka bootstrap servers, host:port, comma-separated', { fallback: ['127.0.0.1:9092'] }),
-    kafkaNamespace: {
-      ...str('KAFKA_NAMESPACE', 'prefix of every Kafka topic and consumer group of this deployment', { fallback: 'kz' }),
-      parse: (raw: string) => {
-        if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(raw)) throw new Error('expected lower-case letters, digits, - and _ (at most 41)');
-        return raw;
-      },
-    },
+    ...kafkaFields(),
   };
 }
 
@@ -29,5 +22,19 @@ export function authFields() {
     jwksUrl: url('AUTH_JWKS_URL', 'URL of identity\'s JSON Web Key Set', { fallback: 'http://127.0.0.1:4001/.well-known/jwks.json' }),
     issuer: str('AUTH_ISSUER', 'issuer of access tokens', { fallback: 'kz-identity' }),
     audience: str('AUTH_AUDIENCE', 'audience of access tokens', { fallback: 'kz-api' }),
+  };
+}
+
+/** Where the Kafka broker is, and the namespace of this deployment's topics and consumer groups. */
+export function kafkaFields() {
+  return {
+    kafkaBrokers: list('KAFKA_BROKERS', 'Kafka bootstrap servers, host:port, comma-separated', { fallback: ['127.0.0.1:9092'] }),
+    kafkaNamespace: {
+      ...str('KAFKA_NAMESPACE', 'prefix of every Kafka topic and consumer group of this deployment', { fallback: 'kz' }),
+      parse: (raw: string) => {
+        if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(raw)) throw new Error('expected lower-case letters, digits, - and _ (at most 41)');
+        return raw;
+      },
+    },
   };
 }

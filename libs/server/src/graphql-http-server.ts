@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError } from '@kz/errors';
 import { formatError } from './format-error';
@@ -68,6 +68,18 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
 
   get port(): number {
     return (this.http.address() as AddressInfo).port;
+  }
+
+  /** The node:http server, for protocols that upgrade from it (WebSocket subscriptions). */
+  get httpServer(): Server {
+    return this.http;
+  }
+
+  /** Runs an operation in-process through the whole pipeline (limits, plans, subgraph calls) for a given context. */
+  async execute(query: string, variables: Record<string, unknown>, context: TContext): Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }> {
+    const response = await this.apollo.executeOperation({ query, variables }, { contextValue: context });
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+    return response.body.singleResult as { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] };
   }
 
   async stop(): Promise<void> {

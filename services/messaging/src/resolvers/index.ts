@@ -6,6 +6,7 @@ import { mutationResolvers } from './mutation.resolvers';
 export const messagingResolvers = {
   DateTime: DateTimeScalar,
   ...mutationResolvers,
-  ...messageResolvers,
+  Query: messageResolvers.Query,
+  Message: messageResolvers.Message,
   ...groupResolvers,
 };

@@ -1,0 +1,223 @@
+import { createGatewayApp, loadGatewayConfig, type GatewayApp } from '@kz/gateway';
+import { eventually, graphql, silentLogger } from '@kz/testing';
+import WebSocket from 'ws';
+import { Stack } from './support/stack';
+import { Subscriber } from './support/subscriber';
+
+const stack = new Stack();
+const subscribers: Subscriber[] = [];
+const extraGateways: GatewayApp[] = [];
+
+beforeAll(async () => {
+  await stack.start();
+  await stack.gateway.subscriptionsReady();
+});
+afterAll(async () => {
+  await Promise.allSettled(subscribers.map((s) => s.close()));
+  await Promise.allSettled(extraGateways.map((g) => g.stop()));
+  await stack.stop();
+});
+
+const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(stack.gatewayUrl, query, variables, token);
+const code = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.['code'];
+
+let phoneSeq = 0;
+async function person(name: string) {
+  const phone = `+1415556${String(1000 + phoneSeq++).padStart(4, '0')}`;
+  return { ...(await stack.signIn(phone, name)), phone };
+}
+
+const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
+const EVENTS = `subscription($g: ID) { messageEvents(groupId: $g) { kind groupId messageId message { text author { displayName } } } }`;
+
+function subscribe(token: string | null, variables: Record<string, unknown>, url = stack.gatewayUrl): Subscriber {
+  const s = new Subscriber(url, token).subscribe(EVENTS, variables);
+  subscribers.push(s);
+  return s;
+}
+
+async function groupWith(admin: { token: string }, name: string, members: { phone: string; token: string }[]): Promise<string> {
+  const group = await eventually(async () => {
+    const res = await gql(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name } }, admin.token);
+    expect(res.errors).toBeUndefined();
+    return res.data!.createGroup.group.id as string;
+  });
+  if (members.length > 0) {
+    await gql(`mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId: group, members: members.map((m) => ({ phone: m.phone })) } }, admin.token);
+  }
+  for (const m of [admin, ...members]) {
+    await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: group }, m.token)).errors).toBeUndefined());
+  }
+  return group;
+}
+
+/** Waits until a subscription is live: a probe message arrives. */
+async function live(sub: Subscriber, sender: { token: string }, groupId: string): Promise<void> {
+  await eventually(
+    async () => {
+      await gql(SEND, { i: { groupId, text: 'probe' } }, sender.token);
+      expect(sub.payloads().some((p) => p.message?.text === 'probe')).toBe(true);
+    },
+    { intervalMs: 300 },
+  );
+}
+
+describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
+  it('delivers a group\'s new messages with fields other subgraphs own, and refuses non-members', async () => {
+    const alice = await person('Alice Author');
+    const bob = await person('Bob Listener');
+    const eve = await person('Eve Outsider');
+    const groupId = await groupWith(alice, 'Live team', [bob]);
+
+    const sub = subscribe(bob.token, { g: groupId });
+    await live(sub, alice, groupId);
+    const sent = await gql(SEND, { i: { groupId, text: 'Shipment arrived' } }, alice.token);
+    await eventually(() =>
+      expect(sub.payloads()).toContainEqual({
+        kind: 'SENT',
+        groupId,
+        messageId: sent.data!.sendMessage.message.id,
+        message: { text: 'Shipment arrived', author: { displayName: 'Alice Author' } },
+      }),
+    );
+
+    const outsider = subscribe(eve.token, { g: groupId });
+    await eventually(() => expect(outsider.ended).toBe('complete'));
+    expect(outsider.received).toEqual([{ errors: [expect.objectContaining({ message: 'Group was not found.', extensions: { code: 'NOT_FOUND' } })] }]);
+  });
+
+  it('ends a live subscription when the subscriber is removed from the group', async () => {
+    const admin = await person('Remover');
+    const leaver = await person('Removed One');
+    const groupId = await groupWith(admin, 'Shrinking', [leaver]);
+    const sub = subscribe(leaver.token, { g: groupId });
+    await live(sub, admin, groupId);
+    await gql(`mutation($i: RemoveGroupMembersInput!) { removeGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId, userIds: [leaver.userId] } }, admin.token);
+    await eventually(() => {
+      expect(sub.payloads().at(-1)).toMatchObject({ kind: 'ACCESS_ENDED', groupId, message: null });
+      expect(sub.ended).toBe('complete');
+    });
+    const countBefore = sub.received.length;
+    await gql(SEND, { i: { groupId, text: 'after removal' } }, admin.token);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sub.received.length).toBe(countBefore);
+  });
+
+  it('streams all of a subscriber\'s groups, including a parent group reaching sub-group members, and nothing else', async () => {
+    const admin = await person('Hub Admin');
+    const spoke = await person('Spoke Member');
+    const parent = await groupWith(admin, 'Hub', []);
+    const child = await groupWith(admin, 'Spoke', [spoke]);
+    const unrelated = await groupWith(admin, 'Elsewhere', []);
+    await gql(`mutation($i: AttachSubgroupInput!) { attachSubgroup(input: $i) { group { id } } }`, { i: { parentId: parent, groupId: child } }, admin.token);
+    await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: parent }, spoke.token)).errors).toBeUndefined());
+
+    const sub = subscribe(spoke.token, {});
+    await live(sub, admin, child);
+    for (const [g, text] of [[parent, 'to everyone'], [child, 'to the spoke'], [unrelated, 'not for you']] as const) {
+      expect((await gql(SEND, { i: { groupId: g, text } }, admin.token)).errors).toBeUndefined();
+    }
+    await eventually(() => {
+      const texts = sub.payloads().map((p) => p.message?.text);
+      expect(texts).toEqual(expect.arrayContaining(['to everyone', 'to the spoke']));
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sub.payloads().map((p) => p.message?.text)).not.toContain('not for you');
+  });
+
+  it('with two gateway processes, each delivers every event to its own subscribers exactly once', async () => {
+    const second = createGatewayApp(
+      loadGatewayConfig({
+        NODE_ENV: 'test',
+        GATEWAY_PORT: '0',
+        KAFKA_NAMESPACE: stack.namespace,
+        AUTH_JWKS_URL: `${stack.identityUrl}/.well-known/jwks.json`,
+        IDENTITY_URL: `${stack.identityUrl}/graphql`,
+        GROUPS_URL: `${stack.groupsUrl}/graphql`,
+        MESSAGING_URL: `${stack.messagingUrl}/graphql`,
+        IMPORT_URL: `${stack.importUrl}/graphql`,
+      }),
+      silentLogger(),
+    );
+    extraGateways.push(second);
+    const secondUrl = `${await second.start()}/graphql`;
+    await second.subscriptionsReady();
+    const admin = await person('Twin Admin');
+    const [a, b] = [await person('On First'), await person('On Second')];
+    const groupId = await groupWith(admin, 'Twin gateways', [a, b]);
+    const onFirst = subscribe(a.token, { g: groupId });
+    const onSecond = subscribe(b.token, { g: groupId }, secondUrl);
+    await live(onFirst, admin, groupId);
+    await live(onSecond, admin, groupId);
+
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await gql(SEND, { i: { groupId, text: `n${i}` } }, admin.token)).data!.sendMessage.message.id);
+    for (const sub of [onFirst, onSecond]) {
+      await eventually(() => expect(ids.every((id) => sub.payloads().some((p) => p.messageId === id))).toBe(true));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    for (const sub of [onFirst, onSecond]) {
+      for (const id of ids) expect(sub.payloads().filter((p) => p.messageId === id)).toHaveLength(1);
+    }
+  });
+
+  it('refuses a connection without a valid token, and queries over the WebSocket', async () => {
+    const anonymous = subscribe(null, {});
+    await eventually(() => expect(anonymous.closedWith?.code).toBe(4401));
+    expect(anonymous.closedWith?.reason).toMatch(/Unauthorized/);
+    const forged = subscribe('not.a.token', {});
+    await eventually(() => expect(forged.closedWith?.code).toBe(4401));
+
+    const user = await person('Query Sender');
+    const wrongKind = new Subscriber(stack.gatewayUrl, user.token).subscribe(`query { me { id } }`);
+    subscribers.push(wrongKind);
+    await eventually(() => expect(wrongKind.ended).toBe('error'));
+    expect(JSON.stringify(wrongKind.error)).toMatch(/Only subscriptions/);
+  });
+
+  it('drops a subscriber that falls too far behind, with a clear close reason', async () => {
+    const slowGateway = createGatewayApp(
+      loadGatewayConfig({
+        NODE_ENV: 'test',
+        GATEWAY_PORT: '0',
+        KAFKA_NAMESPACE: stack.namespace,
+        SUBSCRIPTION_MAX_QUEUE: '10',
+        AUTH_JWKS_URL: `${stack.identityUrl}/.well-known/jwks.json`,
+        IDENTITY_URL: `${stack.identityUrl}/graphql`,
+        GROUPS_URL: `${stack.groupsUrl}/graphql`,
+        MESSAGING_URL: `${stack.messagingUrl}/graphql`,
+        IMPORT_URL: `${stack.importUrl}/graphql`,
+      }),
+      silentLogger(),
+    );
+    extraGateways.push(slowGateway);
+    const url = `${await slowGateway.start()}/graphql`.replace(/^http/, 'ws');
+    await slowGateway.subscriptionsReady();
+    const admin = await person('Flooder');
+    const slow = await person('Slow Reader');
+    const groupId = await groupWith(admin, 'Firehose', [slow]);
+
+    // A raw client that stops reading its socket after subscribing.
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    await new Promise((r) => socket.once('open', r));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${slow.token}` } }));
+    await new Promise((r) => socket.once('message', r));
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: EVENTS, variables: { g: groupId } } }));
+    await new Promise((r) => setTimeout(r, 300));
+    (socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const big = 'x'.repeat(4_000);
+    await Promise.all(Array.from({ length: 60 }, () => gql(SEND, { i: { groupId, text: big } }, admin.token)));
+    (socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    const { code: closeCode, reason } = await closed;
+    expect(closeCode).toBe(4413);
+    expect(reason).toMatch(/Subscriber too slow/);
+  });
+
+  it('still answers queries and mutations over HTTP on the same URL', async () => {
+    const user = await person('Http User');
+    const res = await gql(`{ me { displayName } }`, {}, user.token);
+    expect(res.data!.me.displayName).toBe('Http User');
+    expect(code(await gql(`{ me { id } }`, {}, 'bad'))).toBe('UNAUTHENTICATED');
+  });
+});

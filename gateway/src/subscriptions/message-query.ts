@@ -1,0 +1,68 @@
+import { Kind, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+
+export const MESSAGE_ID_VARIABLE = 'kzEventMessageId';
+
+/**
+ * Turns the selection a subscriber made under `message` into a query for that
+ * message through the supergraph, keeping aliases, fragments and the variables
+ * it uses, so every field (the author's name from identity, say) is resolved
+ * by the subgraph that owns it, with the subscriber's own rights.
+ */
+export function messageQueryFor(info: GraphQLResolveInfo): string {
+  const field = info.fieldNodes[0] as FieldNode;
+  const selectionSet = field.selectionSet as SelectionSetNode;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  const variables = new Set<string>();
+  const collect = (node: SelectionSetNode | FragmentDefinitionNode) =>
+    visit(node, {
+      FragmentSpread(spread) {
+        const name = spread.name.value;
+        const fragment = info.fragments[name];
+        if (fragment && !fragments.has(name)) {
+          fragments.set(name, fragment);
+          collect(fragment);
+        }
+      },
+      Variable(variable) {
+        variables.add(variable.name.value);
+      },
+    });
+  collect(selectionSet);
+  const document: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [
+      {
+        kind: Kind.OPERATION_DEFINITION,
+        operation: 'query' as never,
+        name: { kind: Kind.NAME, value: 'KzSubscriptionMessage' },
+        variableDefinitions: [
+          ...(info.operation.variableDefinitions ?? []).filter((d) => variables.has(d.variable.name.value)),
+          {
+            kind: Kind.VARIABLE_DEFINITION,
+            variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: MESSAGE_ID_VARIABLE } },
+            type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } },
+          },
+        ],
+        selectionSet: {
+          kind: Kind.SELECTION_SET,
+          selections: [
+            {
+              kind: Kind.FIELD,
+              name: { kind: Kind.NAME, value: 'message' },
+              arguments: [
+                {
+                  kind: Kind.ARGUMENT,
+                  name: { kind: Kind.NAME, value: 'id' },
+                  value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: MESSAGE_ID_VARIABLE } },
+                },
+              ],
+              selectionSet,
+            },
+          ],
+        },
+      },
+      ...fragments.values(),
+    ],
+  };
+  return print(document);
+}

@@ -1,0 +1,137 @@
+import type { Server } from 'node:http';
+import { bearerToken, type TokenVerifier, type UserCaller } from '@kz/auth';
+import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { GatewayContext } from '../context';
+import type { OperationLimiter } from '../operation-limits';
+import type { SubscriptionEventBus } from './event-bus';
+import { aliasAwareFieldResolver } from './subscription-schema';
+import type { SubscriberContext } from './subscriber-context';
+
+type Execute = (query: string, variables: Record<string, unknown>, context: GatewayContext) => ReturnType<SubscriberContext['execute']>;
+
+export interface SubscriptionServerOptions {
+  httpServer: Server;
+  path: string;
+  bus: SubscriptionEventBus;
+  verifier: TokenVerifier;
+  limiter: OperationLimiter;
+  /** The current subscription schema (it follows the supergraph). */
+  schema: () => GraphQLSchema | undefined;
+  execute: Execute;
+  maxQueue: number;
+  logger: Logger;
+}
+
+type ConnectionState = {
+  caller?: UserCaller;
+  authorization?: string;
+  forwardedFor?: string;
+  socket: WebSocket;
+  [key: string]: unknown;
+};
+
+/** graphql-ws close codes beyond the protocol's own. */
+const CLOSE_TOKEN_REJECTED = 4401;
+const CLOSE_TOO_SLOW = 4413;
+
+/**
+ * GraphQL subscriptions over graphql-ws on the gateway's own /graphql URL.
+ * The access token comes in connection_init; every event's fields are
+ * resolved through the supergraph with that token, so a subscriber sees
+ * exactly what the same query would show them.
+ */
+export class SubscriptionServer {
+  private ws: WebSocketServer | undefined;
+  private disposable: { dispose(): void | Promise<void> } | undefined;
+
+  constructor(private readonly opts: SubscriptionServerOptions) {}
+
+  start(): void {
+    const { opts } = this;
+    this.ws = new WebSocketServer({ server: opts.httpServer, path: opts.path });
+    this.disposable = useServer<Record<string, unknown>, ConnectionState>(
+      {
+        onConnect: async (ctx) => {
+          const params = ctx.connectionParams ?? {};
+          const raw = typeof params['authorization'] === 'string' ? params['authorization'] : typeof params['accessToken'] === 'string' ? `Bearer ${params['accessToken']}` : null;
+          const token = bearerToken(raw);
+          const reject = (reason: string) => {
+            ctx.extra.socket.close(CLOSE_TOKEN_REJECTED, reason);
+            return false;
+          };
+          if (!token) return reject('Unauthorized: send { "authorization": "Bearer <access token>" } in connection_init');
+          try {
+            const caller = await opts.verifier.verify(token);
+            if (caller.kind !== 'user') return reject('Forbidden: subscriptions are for signed-in people');
+            const req = ctx.extra.request;
+            const peer = req.socket.remoteAddress ?? 'unknown';
+            const prior = req.headers['x-forwarded-for'];
+            Object.assign(ctx.extra, {
+              caller,
+              authorization: `Bearer ${token}`,
+              forwardedFor: prior ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${peer}` : peer,
+            });
+            return true;
+          } catch {
+            return reject('Unauthorized: the access token is invalid or expired');
+          }
+        },
+        onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+          const schema = opts.schema();
+          if (!schema) return [new GraphQLError('The gateway is still loading its schema; try again in a moment.', { extensions: { code: 'UNAVAILABLE' } })];
+          let document;
+          try {
+            document = parse(payload.query);
+          } catch (err) {
+            return [err as GraphQLError];
+          }
+          const errors = validate(schema, document);
+          if (errors.length > 0) return errors;
+          const operation = document.definitions.find((d) => d.kind === 'OperationDefinition' && (!payload.operationName || d.name?.value === payload.operationName));
+          if (!operation || operation.kind !== 'OperationDefinition' || operation.operation !== 'subscription') {
+            return [new GraphQLError('Only subscriptions go over this WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
+          }
+          const refused = opts.limiter.check(document, operation);
+          if (refused.length > 0) return refused;
+          const extra = ctx.extra as ConnectionState & { caller: UserCaller; authorization: string; forwardedFor: string };
+          const gateway: GatewayContext = { caller: extra.caller, authorization: extra.authorization, forwardedFor: extra.forwardedFor };
+          const context: SubscriberContext = {
+            bus: opts.bus,
+            userId: extra.caller.userId,
+            gateway,
+            limits: { maxQueue: opts.maxQueue },
+            execute: async (query, variables) => {
+              const result = await opts.execute(query, variables, gateway);
+              if (result.errors?.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) {
+                extra.socket.close(CLOSE_TOKEN_REJECTED, 'Unauthorized: the access token expired; reconnect with a fresh one');
+              }
+              return result;
+            },
+            dropAsTooSlow: (waiting) => {
+              opts.logger.warn({ userId: extra.caller.userId, waiting }, 'dropping a subscriber that cannot keep up');
+              extra.socket.close(CLOSE_TOO_SLOW, `Subscriber too slow: ${waiting} events were waiting; reconnect and catch up from history`);
+            },
+          };
+          return {
+            schema,
+            document,
+            operationName: payload.operationName,
+            variableValues: payload.variables ?? undefined,
+            contextValue: context,
+            fieldResolver: aliasAwareFieldResolver,
+          };
+        },
+      },
+      this.ws,
+    );
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.ws?.clients ?? []) client.close(1001, 'Gateway shutting down; reconnect');
+    await this.disposable?.dispose();
+    await new Promise<void>((resolve) => (this.ws ? this.ws.close(() => resolve()) : resolve()));
+  }
+}
