@@ -1,13 +1,20 @@
 import type { AnyEnvelope } from '@kz/events';
 import type { SubscriptionEventBus } from './event-bus';
 
-export type MessageEventKind = 'SENT' | 'EDITED' | 'DELETED' | 'ACCESS_ENDED';
+export type MessageEventKind = 'SENT' | 'EDITED' | 'DELETED' | 'POLL_UPDATED' | 'ACCESS_ENDED';
 
 export interface MessageEventPayload {
   kind: MessageEventKind;
   groupId: string;
   messageId: string | null;
 }
+
+const KIND_OF = {
+  'messaging.message.sent': 'SENT',
+  'messaging.message.edited': 'EDITED',
+  'messaging.message.deleted': 'DELETED',
+  'messaging.poll.updated': 'POLL_UPDATED',
+} as const;
 
 export interface StreamOptions {
   bus: SubscriptionEventBus;
@@ -42,7 +49,10 @@ export async function* messageEventStream(opts: StreamOptions): AsyncGenerator<M
   const unlisten = opts.bus.listen((event: AnyEnvelope) => {
     switch (event.type) {
       case 'messaging.message.sent':
-        if (concerns(event.payload.groupId)) push({ kind: 'SENT', groupId: event.payload.groupId, messageId: event.payload.messageId });
+      case 'messaging.message.edited':
+      case 'messaging.message.deleted':
+      case 'messaging.poll.updated':
+        if (concerns(event.payload.groupId)) push({ kind: KIND_OF[event.type], groupId: event.payload.groupId, messageId: event.payload.messageId });
         break;
       case 'groups.memberships.removed':
         if (event.payload.userIds.includes(opts.userId)) {

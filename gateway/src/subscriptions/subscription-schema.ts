@@ -11,7 +11,10 @@ const SUBSCRIPTION_SDL = /* GraphQL */ `
   enum MessageEventKind {
     SENT
     EDITED
+    "The message is now a tombstone (deleted: true)."
     DELETED
+    "A poll's answers changed; message.poll has the current results."
+    POLL_UPDATED
     "The subscriber can no longer read the group (removed, or the group deleted); the stream ends."
     ACCESS_ENDED
   }
@@ -20,12 +23,12 @@ const SUBSCRIPTION_SDL = /* GraphQL */ `
     kind: MessageEventKind!
     groupId: ID!
     messageId: ID
-    "The message as it is now, with any fields of any subgraph; null once deleted or unreadable."
+    "The message as it is now, with any fields of any subgraph; null when the subscriber cannot read it."
     message: Message
   }
 
   type Subscription {
-    "New, edited and deleted messages of one group, or of every group the subscriber may read when groupId is left out."
+    "New, edited and deleted messages and poll results of one group, or of every group the subscriber may read when groupId is left out."
     messageEvents(groupId: ID): MessageEvent!
   }
 `;
@@ -63,7 +66,7 @@ export function subscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema {
   fields['groupId']!.resolve = (e: MessageEventPayload) => e.groupId;
   fields['messageId']!.resolve = (e: MessageEventPayload) => e.messageId;
   fields['message']!.resolve = async (e: MessageEventPayload, _args, ctx: SubscriberContext, info) => {
-    if (!e.messageId || e.kind === 'DELETED') return null;
+    if (!e.messageId) return null;
     const result = await ctx.execute(messageQueryFor(info), { ...info.variableValues, [MESSAGE_ID_VARIABLE]: e.messageId });
     if (result.errors?.length) {
       const first = result.errors[0]!;

@@ -149,6 +149,21 @@ export const EventCatalogue = {
       sentAt: z.string().datetime({ offset: true }),
     }),
   },
+  'messaging.message.edited': {
+    version: 1,
+    topic: 'messagingMessages',
+    payload: z.object({ messageId: id, groupId: id, editedAt: z.string().datetime({ offset: true }) }),
+  },
+  'messaging.message.deleted': {
+    version: 1,
+    topic: 'messagingMessages',
+    payload: z.object({ messageId: id, groupId: id, deletedBy: id }),
+  },
+  'messaging.poll.updated': {
+    version: 1,
+    topic: 'messagingMessages',
+    payload: z.object({ messageId: id, groupId: id }),
+  },
 } as const satisfies Record<string, { version: number; topic: TopicKey; payload: z.ZodType }>;
 
 export type EventType = keyof typeof EventCatalogue;

@@ -15,4 +15,9 @@ export class DataLoaderCache {
     }
     return loader;
   }
+
+  /** Forgets everything loaded, after a change within the same request. */
+  clear(): void {
+    this.loaders.clear();
+  }
 }

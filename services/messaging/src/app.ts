@@ -3,6 +3,9 @@ import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
 import type { MessagingConfig } from './config';
 import type { MessagingServices } from './context';
 import { MessagesService } from './domain/messages.service';
+import { PollsService } from './domain/polls.service';
+import { ReceiptsService } from './domain/receipts.service';
+import { SearchService } from './domain/search.service';
 import { messagingEntities } from './entities';
 import { groupEventHandlers } from './events/group-events.handlers';
 import { messagingMigrations } from './migrations';
@@ -20,6 +23,14 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
     entities: messagingEntities,
     migrations: messagingMigrations,
     consumers: [{ groupId: 'messaging.group-events', topics: ['groupsGroups', 'groupsMemberships'], handlers: groupEventHandlers }],
-    services: (runtime) => ({ messages: new MessagesService(runtime.dataSource, runtime.outbox) }),
+    services: ({ dataSource, outbox }) => {
+      const messages = new MessagesService(dataSource, outbox);
+      return {
+        messages,
+        receipts: new ReceiptsService(dataSource),
+        search: new SearchService(dataSource),
+        polls: new PollsService(dataSource, outbox, messages),
+      };
+    },
   });
 }

@@ -1,11 +1,10 @@
-import { connectorMay, requireUser, type Caller } from '@kz/auth';
-import { badInput, DomainError, notFound } from '@kz/errors';
+import { requireUser, type Caller } from '@kz/auth';
+import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
 import { decodeCursor, InvalidCursorError, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
-import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { GroupMemberEntity } from '../entities/group-member.entity';
-import { KnownGroupEntity } from '../entities/known-group.entity';
+import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { MessageEntity } from '../entities/message.entity';
+import { posterIn, readerOf, type Reader } from './message-access';
 import { validateIdempotencyKey, validateMessageText } from './message-text';
 
 export interface HistoryArgs {
@@ -13,9 +12,22 @@ export interface HistoryArgs {
   after?: string | null;
   last?: number | null;
   before?: string | null;
+  /** A message id: the page holds messages on both sides of it. */
+  around?: string | null;
+}
+
+export interface NewMessage {
+  groupId: string;
+  text: string;
+  idempotencyKey?: string | null;
+  replyToId?: string | null;
+  mentions?: string[] | null;
+  /** ANNOUNCEMENT: admins only. */
+  announcement?: boolean | null;
 }
 
 const MAX_PAGE = 200;
+const MAX_MENTIONS = 50;
 
 export class MessagesService {
   constructor(
@@ -23,61 +35,30 @@ export class MessagesService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** The sender's standing: member role and the group's posting rules. */
-  private async postingRights(userId: string, groupId: string): Promise<{ role: string; group: KnownGroupEntity | null }> {
-    const member = isUuid(groupId) ? await this.dataSource.getRepository(GroupMemberEntity).findOneBy({ groupId, userId }) : null;
-    if (!member) throw notFound('Group');
-    return { role: member.role, group: await this.dataSource.getRepository(KnownGroupEntity).findOneBy({ id: groupId }) };
-  }
-
-  /**
-   * Who reads a group's history: its members and the members of its
-   * sub-groups at any depth (a parent's messages reach them), and a connector
-   * granted MESSAGES in the group's organisation. Non-admins do not see
-   * replies meant for admins, other than their own.
-   */
-  private async readerOf(caller: Caller, groupId: string): Promise<{ seesAdminReplies: boolean; userId: string | null }> {
-    if (!isUuid(groupId)) throw notFound('Group');
-    if (caller.kind === 'connector') {
-      const group = await this.dataSource.getRepository(KnownGroupEntity).findOneBy({ id: groupId });
-      if (!group || group.orgId !== caller.orgId) throw notFound('Group');
-      if (!connectorMay(caller, group.orgId, 'MESSAGES')) throw new DomainError('FORBIDDEN', 'This connector was not granted messages.');
-      return { seesAdminReplies: true, userId: null };
-    }
-    const userId = requireUser(caller).userId;
-    const rows = (await this.dataSource.query(
-      `WITH RECURSIVE tree AS (
-         SELECT $1::uuid AS id
-         UNION
-         SELECT g.id FROM known_groups g JOIN tree t ON g.parent_id = t.id)
-       SELECT (SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2) AS role,
-              EXISTS (SELECT 1 FROM group_members gm JOIN tree t ON gm.group_id = t.id WHERE gm.user_id = $2) AS reads`,
-      [groupId, userId],
-    )) as { role: string | null; reads: boolean }[];
-    if (!rows[0]?.reads) throw notFound('Group');
-    return { seesAdminReplies: rows[0].role === 'OWNER' || rows[0].role === 'ADMIN', userId };
-  }
-
-  async send(authorId: string, groupId: string, rawText: string, rawKey?: string | null): Promise<MessageEntity> {
-    const text = validateMessageText(rawText);
-    const idempotencyKey = validateIdempotencyKey(rawKey);
-    const { role, group } = await this.postingRights(authorId, groupId);
-    const admin = role === 'OWNER' || role === 'ADMIN';
-    if (group?.announcementOnly && !admin && group.kind !== 'BROADCAST') {
-      throw new DomainError('FORBIDDEN', 'Only admins post in this announcement group.');
-    }
+  async send(caller: Caller, input: NewMessage, kind: 'TEXT' | 'POLL' = 'TEXT', withinTx?: (m: EntityManager, messageId: string) => Promise<void>): Promise<MessageEntity> {
+    const authorId = requireUser(caller).userId;
+    const text = validateMessageText(input.text);
+    const idempotencyKey = validateIdempotencyKey(input.idempotencyKey);
+    const { groupId } = input;
+    const { admin, group } = await posterIn(this.dataSource.manager, authorId, groupId);
+    const announcement = Boolean(input.announcement);
+    if (announcement && !admin) throw forbidden('Only the group\'s admins post announcements.');
+    if (group?.announcementOnly && !admin && group.kind !== 'BROADCAST') throw forbidden('Only admins post in this announcement group.');
     const audience = group?.kind === 'BROADCAST' && !admin ? 'ADMINS' : 'ALL';
+    const mentions = await this.checkMentions(groupId, input.mentions ?? []);
+    const replyToId = await this.checkReply(caller, groupId, input.replyToId ?? null);
     const message = await this.outbox.transaction(async (m, emit) => {
       const id = uuidv7();
       const sentAt = new Date();
       const inserted = (await m.query(
-        `INSERT INTO messages (id, group_id, author_id, text, idempotency_key, sent_at, audience)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO messages (id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, reply_to_id, mentions)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING id`,
-        [id, groupId, authorId, text, idempotencyKey, sentAt, audience],
+        [id, groupId, authorId, text, idempotencyKey, sentAt, audience, announcement ? 'ANNOUNCEMENT' : kind, replyToId, mentions],
       )) as unknown[];
       if (inserted.length === 0) return null;
+      await withinTx?.(m, id);
       emit(
         createEvent('messaging.message.sent', {
           key: groupId,
@@ -95,30 +76,72 @@ export class MessagesService {
     return first;
   }
 
+  /** The sender changes their own message's text. */
+  async edit(caller: Caller, messageId: string, rawText: string): Promise<MessageEntity> {
+    const userId = requireUser(caller).userId;
+    const text = validateMessageText(rawText);
+    return this.outbox.transaction(async (m, emit) => {
+      const message = await this.lockedMessage(m, caller, messageId);
+      if (message.authorId !== userId) throw forbidden('Only the sender can edit a message.');
+      if (message.deletedAt) throw new DomainError('CONFLICT', 'This message was deleted; it cannot be edited.');
+      const editedAt = new Date();
+      await m.getRepository(MessageEntity).update({ id: message.id }, { text, editedAt });
+      emit(createEvent('messaging.message.edited', { key: message.groupId, orgId: null, payload: { messageId: message.id, groupId: message.groupId, editedAt: editedAt.toISOString() } }));
+      return m.getRepository(MessageEntity).findOneByOrFail({ id: message.id });
+    });
+  }
+
+  /** The sender or a group admin deletes a message; a tombstone keeps its place. */
+  async delete(caller: Caller, messageId: string): Promise<MessageEntity> {
+    const userId = requireUser(caller).userId;
+    return this.outbox.transaction(async (m, emit) => {
+      const message = await this.lockedMessage(m, caller, messageId);
+      if (message.deletedAt) return message;
+      if (message.authorId !== userId) {
+        const { admin } = await posterIn(m, userId, message.groupId).catch(() => ({ admin: false }));
+        if (!admin) throw forbidden('Only the sender or a group admin can delete a message.');
+      }
+      await m.getRepository(MessageEntity).update({ id: message.id }, { text: '', deletedAt: new Date(), deletedBy: userId, mentions: [] });
+      await m.query(`DELETE FROM polls WHERE message_id = $1 AND NOT EXISTS (SELECT 1 FROM poll_votes WHERE message_id = $1)`, [message.id]);
+      emit(createEvent('messaging.message.deleted', { key: message.groupId, orgId: null, payload: { messageId: message.id, groupId: message.groupId, deletedBy: userId } }));
+      return m.getRepository(MessageEntity).findOneByOrFail({ id: message.id });
+    });
+  }
+
   async history(caller: Caller, groupId: string, args: HistoryArgs): Promise<Page<MessageEntity>> {
-    const reader = await this.readerOf(caller, groupId);
-    const visible = (qb: SelectQueryBuilder<MessageEntity>) =>
-      reader.seesAdminReplies ? qb : qb.andWhere(`(m.audience = 'ALL' OR m.author_id = :reader)`, { reader: reader.userId });
-    if ((args.first != null || args.after != null) && (args.last != null || args.before != null)) {
-      throw badInput('first', 'Page forwards (first/after) or backwards (last/before), not both at once.');
+    const reader = await readerOf(this.dataSource.manager, caller, groupId);
+    const forwards = args.first != null || args.after != null;
+    const backwards = args.last != null || args.before != null;
+    if ([forwards, backwards, args.around != null].filter(Boolean).length > 1) {
+      throw badInput('first', 'Page forwards (first/after), backwards (last/before) or around a message, one at a time.');
     }
-    const repo = this.dataSource.getRepository(MessageEntity);
-    if (args.first != null || args.after != null) {
+    const base = () => this.visible(this.dataSource.getRepository(MessageEntity).createQueryBuilder('m').where('m.group_id = :groupId', { groupId }), reader);
+    if (forwards) {
       const limit = pageSize(args.first, 50, MAX_PAGE);
       if (limit === null) throw badInput('first', `first must be between 1 and ${MAX_PAGE}.`);
-      const qb = visible(repo.createQueryBuilder('m').where('m.group_id = :groupId', { groupId }));
+      const qb = base();
       if (args.after) qb.andWhere('m.id > :after', { after: cursorId(args.after, 'after') });
       const rows = await qb.orderBy('m.id', 'ASC').limit(limit + 1).getMany();
       return pageFrom(rows, limit, (r) => [r.id], Boolean(args.after));
     }
+    if (args.around != null) {
+      if (!isUuid(args.around)) throw badInput('around', 'around takes the id of a message in this group.');
+      const half = 25;
+      const [older, newer] = await Promise.all([
+        base().andWhere('m.id < :id', { id: args.around }).orderBy('m.id', 'DESC').limit(half + 1).getMany(),
+        base().andWhere('m.id >= :id', { id: args.around }).orderBy('m.id', 'ASC').limit(half + 1).getMany(),
+      ]);
+      const rows = [...older.slice(0, half).reverse(), ...newer.slice(0, half)];
+      const page = pageFrom(rows, rows.length, (r) => [r.id], older.length > half);
+      return { ...page, pageInfo: { ...page.pageInfo, hasNextPage: newer.length > half } };
+    }
     const limit = pageSize(args.last, 50, MAX_PAGE);
     if (limit === null) throw badInput('last', `last must be between 1 and ${MAX_PAGE}.`);
-    const qb = visible(repo.createQueryBuilder('m').where('m.group_id = :groupId', { groupId }));
+    const qb = base();
     if (args.before) qb.andWhere('m.id < :before', { before: cursorId(args.before, 'before') });
     const newestFirst = await qb.orderBy('m.id', 'DESC').limit(limit + 1).getMany();
-    const hasOlder = newestFirst.length > limit;
     const rows = newestFirst.slice(0, limit).reverse();
-    const page = pageFrom(rows, limit, (r) => [r.id], hasOlder);
+    const page = pageFrom(rows, limit, (r) => [r.id], newestFirst.length > limit);
     return { ...page, pageInfo: { ...page.pageInfo, hasNextPage: Boolean(args.before) } };
   }
 
@@ -127,17 +150,53 @@ export class MessagesService {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const rows = await this.dataSource.getRepository(MessageEntity).findBy({ id: In(valid) });
-    const readers = new Map<string, { seesAdminReplies: boolean; userId: string | null } | null>();
+    const readers = new Map<string, Reader | null>();
     for (const groupId of new Set(rows.map((r) => r.groupId))) {
-      readers.set(groupId, await this.readerOf(caller, groupId).catch((err: unknown) => {
-        if (err instanceof DomainError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) return null;
-        throw err;
-      }));
+      readers.set(
+        groupId,
+        await readerOf(this.dataSource.manager, caller, groupId).catch((err: unknown) => {
+          if (err instanceof DomainError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) return null;
+          throw err;
+        }),
+      );
     }
     return rows.filter((r) => {
       const reader = readers.get(r.groupId);
       return reader && (reader.seesAdminReplies || r.audience === 'ALL' || r.authorId === reader.userId);
     });
+  }
+
+  private visible(qb: SelectQueryBuilder<MessageEntity>, reader: Reader): SelectQueryBuilder<MessageEntity> {
+    return reader.seesAdminReplies ? qb : qb.andWhere(`(m.audience = 'ALL' OR m.author_id = :reader)`, { reader: reader.userId });
+  }
+
+  private async lockedMessage(m: EntityManager, caller: Caller, messageId: string): Promise<MessageEntity> {
+    const message = isUuid(messageId)
+      ? await m.getRepository(MessageEntity).createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :messageId', { messageId }).getOne()
+      : null;
+    if (!message || (await this.visibleByIds(caller, [message.id])).length === 0) throw notFound('Message');
+    return message;
+  }
+
+  private async checkMentions(groupId: string, mentions: string[]): Promise<string[]> {
+    const unique = [...new Set(mentions)];
+    if (unique.length > MAX_MENTIONS) throw badInput('mentions', `A message can mention at most ${MAX_MENTIONS} people.`);
+    if (unique.length === 0) return [];
+    const valid = unique.filter(isUuid);
+    const rows = (await this.dataSource.query(`SELECT user_id FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [groupId, valid])) as {
+      user_id: string;
+    }[];
+    const members = new Set(rows.map((r) => r.user_id));
+    const strangers = unique.filter((u) => !members.has(u));
+    if (strangers.length > 0) throw badInput('mentions', `Only members of the group can be mentioned; not members: ${strangers.join(', ')}.`);
+    return unique;
+  }
+
+  private async checkReply(caller: Caller, groupId: string, replyToId: string | null): Promise<string | null> {
+    if (replyToId === null) return null;
+    const [quoted] = await this.visibleByIds(caller, [replyToId]);
+    if (!quoted || quoted.groupId !== groupId) throw badInput('replyToId', 'A reply quotes a message of the same group that you can read.');
+    return quoted.id;
   }
 }
 

@@ -1,5 +1,6 @@
 import { GroupMemberEntity } from './group-member.entity';
 import { KnownGroupEntity } from './known-group.entity';
 import { MessageEntity } from './message.entity';
+import { PollEntity } from './poll.entity';
 
-export const messagingEntities = [MessageEntity, GroupMemberEntity, KnownGroupEntity];
+export const messagingEntities = [MessageEntity, GroupMemberEntity, KnownGroupEntity, PollEntity];

@@ -8,4 +8,6 @@ export class KnownGroupEntity {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId!: string | null;
   @Column('text') kind!: 'PRIVATE' | 'ORGANIZATION' | 'BROADCAST';
   @Column({ name: 'announcement_only', type: 'boolean' }) announcementOnly!: boolean;
+  /** Members of the group, kept with the membership events ("read by N of M"). */
+  @Column({ name: 'member_count', type: 'int' }) memberCount!: number;
 }

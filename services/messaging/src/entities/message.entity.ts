@@ -11,4 +11,11 @@ export class MessageEntity {
   @Column({ name: 'sent_at', type: 'timestamptz' }) sentAt!: Date;
   /** ADMINS for a broadcast subscriber's reply, which only the group's admins (and its author) see. */
   @Column('text') audience!: 'ALL' | 'ADMINS';
+  @Column('text') kind!: 'TEXT' | 'ANNOUNCEMENT' | 'POLL';
+  @Column({ name: 'reply_to_id', type: 'uuid', nullable: true }) replyToId!: string | null;
+  @Column({ type: 'uuid', array: true }) mentions!: string[];
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true }) editedAt!: Date | null;
+  /** A deleted message stays as a tombstone: its place in history, not its text. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
+  @Column({ name: 'deleted_by', type: 'uuid', nullable: true }) deletedBy!: string | null;
 }

@@ -1,4 +1,15 @@
 import type { EventHandlers } from '@kz/events';
+import type { EntityManager } from 'typeorm';
+
+/** Membership events may arrive before the group's own; the count row is created on demand. */
+async function adjustMemberCount(m: EntityManager, groupId: string, delta: number): Promise<void> {
+  if (delta === 0) return;
+  await m.query(
+    `INSERT INTO known_groups (id, member_count) VALUES ($1, greatest($2, 0))
+     ON CONFLICT (id) DO UPDATE SET member_count = greatest(known_groups.member_count + $2, 0)`,
+    [groupId, delta],
+  );
+}
 
 /** Messaging's read model of groups and memberships, fed only by the groups service's events. */
 export const groupEventHandlers: EventHandlers = {
@@ -31,6 +42,7 @@ export const groupEventHandlers: EventHandlers = {
   },
   'groups.group.deleted': async (event, m) => {
     await m.query(`DELETE FROM group_members WHERE group_id = $1`, [event.payload.groupId]);
+    await m.query(`UPDATE known_groups SET member_count = 0 WHERE id = $1`, [event.payload.groupId]);
     await m.query(`UPDATE known_groups SET parent_id = NULL WHERE parent_id = $1 OR id = $1`, [event.payload.groupId]);
   },
   'groups.subgroup.attached': async (event, m) => {
@@ -41,12 +53,16 @@ export const groupEventHandlers: EventHandlers = {
   },
   'groups.memberships.added': async (event, m) => {
     const { groupId, members } = event.payload;
-    await m.query(
-      `INSERT INTO group_members (group_id, user_id, role)
-       SELECT $1, u, r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)
-       ON CONFLICT (group_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+    const inserted = (await m.query(
+      `WITH added AS (
+         INSERT INTO group_members (group_id, user_id, role)
+         SELECT $1, u, r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)
+         ON CONFLICT (group_id, user_id) DO UPDATE SET role = EXCLUDED.role
+         RETURNING (xmax = 0) AS fresh)
+       SELECT count(*) FILTER (WHERE fresh)::int AS n FROM added`,
       [groupId, members.map((x) => x.userId), members.map((x) => x.role)],
-    );
+    )) as { n: number }[];
+    await adjustMemberCount(m, groupId, inserted[0]?.n ?? 0);
   },
   'groups.memberships.role-changed': async (event, m) => {
     const { groupId, members } = event.payload;
@@ -57,6 +73,12 @@ export const groupEventHandlers: EventHandlers = {
     );
   },
   'groups.memberships.removed': async (event, m) => {
-    await m.query(`DELETE FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [event.payload.groupId, event.payload.userIds]);
+    const { groupId, userIds } = event.payload;
+    const removed = (await m.query(
+      `WITH gone AS (DELETE FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[]) RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      [groupId, userIds],
+    )) as { n: number }[];
+    await m.query(`DELETE FROM read_receipts WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [groupId, userIds]);
+    await adjustMemberCount(m, groupId, -(removed[0]?.n ?? 0));
   },
 };

@@ -1,5 +1,11 @@
 import { InitialMessaging1764144000000 } from './1764144000000-initial-messaging';
 import { KnownGroups1764230400000 } from './1764230400000-known-groups';
 import { HierarchyAndAudience1764316800000 } from './1764316800000-hierarchy-and-audience';
+import { ConversationFeatures1764403200000 } from './1764403200000-conversation-features';
 
-export const messagingMigrations = [InitialMessaging1764144000000, KnownGroups1764230400000, HierarchyAndAudience1764316800000];
+export const messagingMigrations = [
+  InitialMessaging1764144000000,
+  KnownGroups1764230400000,
+  HierarchyAndAudience1764316800000,
+  ConversationFeatures1764403200000,
+];

@@ -6,7 +6,6 @@ import { mutationResolvers } from './mutation.resolvers';
 export const messagingResolvers = {
   DateTime: DateTimeScalar,
   ...mutationResolvers,
-  Query: messageResolvers.Query,
-  Message: messageResolvers.Message,
+  ...messageResolvers,
   ...groupResolvers,
 };

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { eventually, graphql } from '@kz/testing';
+import { Stack } from './support/stack';
+import { Subscriber } from './support/subscriber';
+
+const stack = new Stack();
+const subscribers: Subscriber[] = [];
+beforeAll(async () => {
+  await stack.start();
+  await stack.gateway.subscriptionsReady();
+});
+afterAll(async () => {
+  await Promise.allSettled(subscribers.map((s) => s.close()));
+  await stack.stop();
+});
+
+const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(stack.gatewayUrl, query, variables, token);
+const code = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.['code'];
+const field = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.['field'];
+
+let phoneSeq = 0;
+async function person(name: string) {
+  const phone = `+1415557${String(1000 + phoneSeq++).padStart(4, '0')}`;
+  return { ...(await stack.signIn(phone, name)), phone };
+}
+
+const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id kind text replyTo { id text } mentions { id } } } }`;
+
+async function chatGroup(admin: { token: string }, members: { phone: string; token: string }[], name = 'Chat'): Promise<string> {
+  const groupId = await eventually(async () => {
+    const res = await gql(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name } }, admin.token);
+    expect(res.errors).toBeUndefined();
+    return res.data!.createGroup.group.id as string;
+  });
+  if (members.length) await gql(`mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId, members: members.map((m) => ({ phone: m.phone })) } }, admin.token);
+  for (const m of [admin, ...members]) {
+    await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { unreadCount } }`, { id: groupId }, m.token)).errors).toBeUndefined());
+  }
+  return groupId;
+}
+
+async function send(token: string, input: Record<string, unknown>) {
+  const res = await gql(SEND, { i: input }, token);
+  expect(res.errors).toBeUndefined();
+  return res.data!.sendMessage.message;
+}
+
+describe('messages', () => {
+  it('replies, mentions, edits by the sender, deletes by the sender or an admin as tombstones, and announcements by admins', async () => {
+    const admin = await person('Msg Admin');
+    const bea = await person('Bea');
+    const cal = await person('Cal');
+    const outsider = await person('Out Sider');
+    const groupId = await chatGroup(admin, [bea, cal]);
+
+    const question = await send(bea.token, { groupId, text: 'Who has the van keys?' });
+    const reply = await send(cal.token, { groupId, text: 'I do, @Bea', replyToId: question.id, mentions: [bea.userId] });
+    expect(reply).toMatchObject({ kind: 'TEXT', replyTo: { id: question.id, text: 'Who has the van keys?' }, mentions: [{ id: bea.userId }] });
+    expect(field(await gql(SEND, { i: { groupId, text: 'hey', mentions: [outsider.userId] } }, cal.token))).toBe('mentions');
+    const otherGroup = await chatGroup(admin, [], 'Other');
+    const foreign = await send(admin.token, { groupId: otherGroup, text: 'elsewhere' });
+    expect(field(await gql(SEND, { i: { groupId, text: 'quoting', replyToId: foreign.id } }, admin.token))).toBe('replyToId');
+
+    const EDIT = `mutation($i: EditMessageInput!) { editMessage(input: $i) { message { text editedAt } } }`;
+    const edited = await gql(EDIT, { i: { messageId: reply.id, text: 'I do — at the front desk' } }, cal.token);
+    expect(edited.data!.editMessage.message).toEqual({ text: 'I do — at the front desk', editedAt: expect.any(String) });
+    expect(code(await gql(EDIT, { i: { messageId: reply.id, text: 'hijack' } }, bea.token))).toBe('FORBIDDEN');
+    expect(code(await gql(EDIT, { i: { messageId: reply.id, text: 'x' } }, outsider.token))).toBe('NOT_FOUND');
+
+    const DELETE = `mutation($i: MessageInput!) { deleteMessage(input: $i) { message { id text deleted deletedAt } } }`;
+    expect(code(await gql(DELETE, { i: { messageId: question.id } }, cal.token))).toBe('FORBIDDEN');
+    const byAdmin = await gql(DELETE, { i: { messageId: question.id } }, admin.token);
+    expect(byAdmin.data!.deleteMessage.message).toMatchObject({ text: null, deleted: true });
+    const history = await gql(`query($id: ID!) { group(id: $id) { messages(last: 10) { edges { node { text deleted replyTo { id deleted } } } } } }`, { id: groupId }, bea.token);
+    expect(history.data!.group.messages.edges.map((e: any) => [e.node.text, e.node.deleted])).toEqual([
+      [null, true],
+      ['I do — at the front desk', false],
+    ]);
+
+    expect(code(await gql(SEND, { i: { groupId, text: 'All: fire drill at 3', announcement: true } }, bea.token))).toBe('FORBIDDEN');
+    expect((await send(admin.token, { groupId, text: 'All: fire drill at 3', announcement: true })).kind).toBe('ANNOUNCEMENT');
+  });
+
+  it('returns the first message for a retried send with the same idempotency key', async () => {
+    const admin = await person('Retry Sender');
+    const groupId = await chatGroup(admin, []);
+    const key = randomUUID();
+    const [a, b] = await Promise.all([send(admin.token, { groupId, text: 'once', idempotencyKey: key }), send(admin.token, { groupId, text: 'once', idempotencyKey: key })]);
+    expect(a.id).toBe(b.id);
+    const history = await gql(`query($id: ID!) { group(id: $id) { messages(last: 10) { edges { node { text } } } } }`, { id: groupId }, admin.token);
+    expect(history.data!.group.messages.edges).toHaveLength(1);
+  });
+});
+
+describe('receipts and history', () => {
+  it('counts unread messages, moves read pointers forward only, and reports read by N of M', async () => {
+    const admin = await person('Receipt Admin');
+    const [r1, r2] = [await person('Reader One'), await person('Reader Two')];
+    const groupId = await chatGroup(admin, [r1, r2]);
+    const sent = [];
+    for (let i = 0; i < 5; i++) sent.push(await send(admin.token, { groupId, text: `update ${i}` }));
+    const UNREAD = `query($id: ID!) { group(id: $id) { unreadCount lastReadMessageId } }`;
+    expect((await gql(UNREAD, { id: groupId }, r1.token)).data!.group).toEqual({ unreadCount: 5, lastReadMessageId: null });
+    const MARK = `mutation($i: MarkReadInput!) { markRead(input: $i) { lastReadMessageId unreadCount } }`;
+    expect((await gql(MARK, { i: { groupId, messageId: sent[2].id } }, r1.token)).data!.markRead).toEqual({ lastReadMessageId: sent[2].id, unreadCount: 2 });
+    expect((await gql(MARK, { i: { groupId, messageId: sent[0].id } }, r1.token)).data!.markRead.lastReadMessageId).toBe(sent[2].id);
+    await gql(MARK, { i: { groupId, messageId: sent[4].id } }, r2.token);
+    const readBy = await gql(`query($id: ID!) { message(id: $id) { readBy { count of } } }`, { id: sent[1].id }, admin.token);
+    expect(readBy.data!.message.readBy).toEqual({ count: 2, of: 3 });
+    const latest = await gql(`query($id: ID!) { message(id: $id) { readBy { count of } } }`, { id: sent[4].id }, admin.token);
+    expect(latest.data!.message.readBy).toEqual({ count: 1, of: 3 });
+    expect(field(await gql(MARK, { i: { groupId, messageId: randomUUID() } }, r1.token))).toBe('messageId');
+
+    const around = await gql(`query($id: ID!, $m: ID!) { group(id: $id) { messages(around: $m) { edges { node { text } } pageInfo { hasPreviousPage hasNextPage } } } }`, { id: groupId, m: sent[2].id }, r1.token);
+    expect(around.data!.group.messages.edges.map((e: any) => e.node.text)).toEqual(['update 0', 'update 1', 'update 2', 'update 3', 'update 4']);
+  });
+
+  it('searches the groups a person reads, with highlights, and nothing else', async () => {
+    const a = await person('Searcher');
+    const b = await person('Other Team');
+    const mine = await chatGroup(a, [], 'Mine');
+    const theirs = await chatGroup(b, [], 'Theirs');
+    await send(a.token, { groupId: mine, text: 'The forklift needs a new battery before Monday' });
+    await send(a.token, { groupId: mine, text: 'Lunch is on the roof' });
+    await send(b.token, { groupId: theirs, text: 'Our forklift is fine' });
+    const SEARCH = `query($q: String!) { searchMessages(query: $q) { edges { node { highlight message { text group { id } } } } } }`;
+    const found = await gql(SEARCH, { q: 'forklift battery' }, a.token);
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.searchMessages.edges).toEqual([
+      { node: { highlight: expect.stringContaining('[[forklift]]'), message: { text: 'The forklift needs a new battery before Monday', group: { id: mine } } } },
+    ]);
+    expect(found.data!.searchMessages.edges[0].node.highlight).toContain('[[battery]]');
+    const forklift = await gql(SEARCH, { q: 'forklift' }, a.token);
+    expect(forklift.data!.searchMessages.edges).toHaveLength(1);
+    expect(field(await gql(SEARCH, { q: '   ' }, a.token))).toBe('query');
+  });
+});
+
+describe('polls', () => {
+  const POLL = `mutation($i: CreatePollInput!) { createPoll(input: $i) { message { id kind poll { question options { index text votes } closed } } } }`;
+  const ANSWER = `mutation($i: AnswerPollInput!) { answerPoll(input: $i) { message { poll { voters myAnswer options { votes } } } } }`;
+
+  it('takes one answer per member, lets it change, updates results live, and hides results from members when asked', async () => {
+    const admin = await person('Poll Admin');
+    const [v1, v2] = [await person('Voter One'), await person('Voter Two')];
+    const groupId = await chatGroup(admin, [v1, v2]);
+    const created = await gql(POLL, { i: { groupId, question: 'Team lunch?', options: ['Pizza', 'Sushi', 'Tacos'] } }, admin.token);
+    expect(created.errors).toBeUndefined();
+    const poll = created.data!.createPoll.message;
+    expect(poll).toMatchObject({ kind: 'POLL', poll: { question: 'Team lunch?', closed: false, options: [{ index: 0, text: 'Pizza', votes: 0 }, { index: 1, text: 'Sushi', votes: 0 }, { index: 2, text: 'Tacos', votes: 0 }] } });
+
+    const live = new Subscriber(stack.gatewayUrl, v2.token).subscribe(
+      `subscription($g: ID) { messageEvents(groupId: $g) { kind message { poll { options { votes } } } } }`,
+      { g: groupId },
+    );
+    subscribers.push(live);
+    await new Promise((r) => setTimeout(r, 500));
+
+    expect((await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [0] } }, v1.token)).data!.answerPoll.message.poll).toEqual({ voters: 1, myAnswer: [0], options: [{ votes: 1 }, { votes: 0 }, { votes: 0 }] });
+    expect((await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [1] } }, v1.token)).data!.answerPoll.message.poll).toEqual({ voters: 1, myAnswer: [1], options: [{ votes: 0 }, { votes: 1 }, { votes: 0 }] });
+    await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [1] } }, v2.token);
+    expect(field(await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [0, 2] } }, v2.token))).toBe('optionIndexes');
+    expect(field(await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [7] } }, v2.token))).toBe('optionIndexes');
+    await eventually(() =>
+      expect(live.payloads().filter((p) => p.kind === 'POLL_UPDATED').at(-1)?.message.poll.options.map((o: any) => o.votes)).toEqual([0, 2, 0]),
+    );
+
+    const hidden = await gql(POLL, { i: { groupId, question: 'Rate the offsite', options: ['Good', 'Bad'], resultsVisibleTo: 'ADMINS' } }, admin.token);
+    const hiddenId = hidden.data!.createPoll.message.id;
+    await gql(ANSWER, { i: { messageId: hiddenId, optionIndexes: [0] } }, v1.token);
+    const asMember = await gql(`query($id: ID!) { message(id: $id) { poll { voters myAnswer options { votes } } } }`, { id: hiddenId }, v1.token);
+    expect(asMember.data!.message.poll).toEqual({ voters: null, myAnswer: [0], options: [{ votes: null }, { votes: null }] });
+    const asAdmin = await gql(`query($id: ID!) { message(id: $id) { poll { voters options { votes } } } }`, { id: hiddenId }, admin.token);
+    expect(asAdmin.data!.message.poll).toEqual({ voters: 1, options: [{ votes: 1 }, { votes: 0 }] });
+  });
+
+  it('closes at its deadline and refuses bad polls', async () => {
+    const admin = await person('Deadline Admin');
+    const groupId = await chatGroup(admin, []);
+    const soon = new Date(Date.now() + 1_500).toISOString();
+    const poll = (await gql(POLL, { i: { groupId, question: 'Quick one?', options: ['Yes', 'No'], deadline: soon } }, admin.token)).data!.createPoll.message;
+    await new Promise((r) => setTimeout(r, 1_700));
+    const late = await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [0] } }, admin.token);
+    expect(code(late)).toBe('CONFLICT');
+    expect(late.errors![0]!.message).toMatch(/closed at/);
+    expect(field(await gql(POLL, { i: { groupId, question: 'One option?', options: ['Only'] } }, admin.token))).toBe('options');
+    expect(field(await gql(POLL, { i: { groupId, question: ' ', options: ['a', 'b'] } }, admin.token))).toBe('question');
+  });
+});
+
+describe('live edits and deletes', () => {
+  it('streams edited and deleted messages to subscribers', async () => {
+    const admin = await person('Live Editor');
+    const watcher = await person('Watcher');
+    const groupId = await chatGroup(admin, [watcher]);
+    const sub = new Subscriber(stack.gatewayUrl, watcher.token).subscribe(
+      `subscription($g: ID) { messageEvents(groupId: $g) { kind messageId message { text deleted editedAt } } }`,
+      { g: groupId },
+    );
+    subscribers.push(sub);
+    await eventually(async () => {
+      await send(admin.token, { groupId, text: 'probe' });
+      expect(sub.payloads().length).toBeGreaterThan(0);
+    });
+    const message = await send(admin.token, { groupId, text: 'tpyo' });
+    await gql(`mutation($i: EditMessageInput!) { editMessage(input: $i) { message { id } } }`, { i: { messageId: message.id, text: 'typo' } }, admin.token);
+    await gql(`mutation($i: MessageInput!) { deleteMessage(input: $i) { message { id } } }`, { i: { messageId: message.id } }, admin.token);
+    await eventually(() => {
+      const mine = sub.payloads().filter((p) => p.messageId === message.id);
+      expect(mine.map((p) => p.kind)).toEqual(['SENT', 'EDITED', 'DELETED']);
+      expect(mine[2].message).toEqual({ text: null, deleted: true, editedAt: expect.any(String) });
+    });
+  });
+});

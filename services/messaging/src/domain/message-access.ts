@@ -1,0 +1,53 @@
+import { connectorMay, requireUser, type Caller } from '@kz/auth';
+import { DomainError, notFound } from '@kz/errors';
+import { isUuid } from '@kz/db';
+import type { EntityManager } from 'typeorm';
+import { GroupMemberEntity } from '../entities/group-member.entity';
+import { KnownGroupEntity } from '../entities/known-group.entity';
+
+export interface Reader {
+  /** Admins (and connectors) see replies meant for admins; others see their own. */
+  seesAdminReplies: boolean;
+  userId: string | null;
+}
+
+export interface Poster {
+  admin: boolean;
+  group: KnownGroupEntity | null;
+}
+
+export const isAdminRole = (role: string | null | undefined) => role === 'OWNER' || role === 'ADMIN';
+
+/** The sender's standing: a member of the group, with the group's posting rules. */
+export async function posterIn(m: EntityManager, userId: string, groupId: string): Promise<Poster> {
+  const member = isUuid(groupId) ? await m.getRepository(GroupMemberEntity).findOneBy({ groupId, userId }) : null;
+  if (!member) throw notFound('Group');
+  return { admin: isAdminRole(member.role), group: await m.getRepository(KnownGroupEntity).findOneBy({ id: groupId }) };
+}
+
+/**
+ * Who reads a group's history: its members and the members of its sub-groups
+ * at any depth (a parent's messages reach them), and a connector granted
+ * MESSAGES in the group's organisation.
+ */
+export async function readerOf(m: EntityManager, caller: Caller, groupId: string): Promise<Reader> {
+  if (!isUuid(groupId)) throw notFound('Group');
+  if (caller.kind === 'connector') {
+    const group = await m.getRepository(KnownGroupEntity).findOneBy({ id: groupId });
+    if (!group || group.orgId !== caller.orgId) throw notFound('Group');
+    if (!connectorMay(caller, group.orgId, 'MESSAGES')) throw new DomainError('FORBIDDEN', 'This connector was not granted messages.');
+    return { seesAdminReplies: true, userId: null };
+  }
+  const userId = requireUser(caller).userId;
+  const rows = (await m.query(
+    `WITH RECURSIVE tree AS (
+       SELECT $1::uuid AS id
+       UNION
+       SELECT g.id FROM known_groups g JOIN tree t ON g.parent_id = t.id)
+     SELECT (SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2) AS role,
+            EXISTS (SELECT 1 FROM group_members gm JOIN tree t ON gm.group_id = t.id WHERE gm.user_id = $2) AS reads`,
+    [groupId, userId],
+  )) as { role: string | null; reads: boolean }[];
+  if (!rows[0]?.reads) throw notFound('Group');
+  return { seesAdminReplies: isAdminRole(rows[0].role), userId };
+}

@@ -1,0 +1,65 @@
+import { requireUser, type Caller } from '@kz/auth';
+import { badInput } from '@kz/errors';
+import { isUuid } from '@kz/db';
+import type { DataSource } from 'typeorm';
+import { readerOf } from './message-access';
+
+/** Unread counts stop here: "999+" is all a badge needs, and counting further would scan. */
+export const UNREAD_CAP = 1_000;
+
+/**
+ * Read receipts as one pointer per member and group (the last message read),
+ * so a million-member group costs a million rows, not a row per member per message.
+ */
+export class ReceiptsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+
+  /** Moves the caller's read pointer forward to `messageId` (never backwards). */
+  async markRead(caller: Caller, groupId: string, messageId: string): Promise<string> {
+    const userId = requireUser(caller).userId;
+    await readerOf(this.dataSource.manager, caller, groupId);
+    const exists = isUuid(messageId) && (await this.dataSource.query(`SELECT 1 FROM messages WHERE id = $1 AND group_id = $2`, [messageId, groupId])).length > 0;
+    if (!exists) throw badInput('messageId', 'messageId must be a message of this group.');
+    const rows = (await this.dataSource.query(
+      `INSERT INTO read_receipts (group_id, user_id, last_read_id) VALUES ($1, $2, $3)
+       ON CONFLICT (group_id, user_id) DO UPDATE SET last_read_id = greatest(read_receipts.last_read_id, EXCLUDED.last_read_id), updated_at = now()
+       RETURNING last_read_id`,
+      [groupId, userId, messageId],
+    )) as { last_read_id: string }[];
+    return rows[0]!.last_read_id;
+  }
+
+  async lastReadId(userId: string, groupId: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(`SELECT last_read_id FROM read_receipts WHERE group_id = $1 AND user_id = $2`, [groupId, userId])) as {
+      last_read_id: string;
+    }[];
+    return rows[0]?.last_read_id ?? null;
+  }
+
+  /** Messages after the caller's pointer that they can see and did not write, up to UNREAD_CAP. */
+  async unreadCount(caller: Caller, groupId: string): Promise<number> {
+    const userId = requireUser(caller).userId;
+    const { seesAdminReplies } = await readerOf(this.dataSource.manager, caller, groupId);
+    const rows = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM messages m
+          WHERE m.group_id = $1 AND m.author_id <> $2 AND m.deleted_at IS NULL
+            AND m.id > coalesce((SELECT last_read_id FROM read_receipts WHERE group_id = $1 AND user_id = $2), '00000000-0000-0000-0000-000000000000')
+            AND ($3 OR m.audience = 'ALL')
+          LIMIT $4) unread`,
+      [groupId, userId, seesAdminReplies, UNREAD_CAP],
+    )) as { n: number }[];
+    return rows[0]?.n ?? 0;
+  }
+
+  /** "Read by N of M": members whose pointer is at or past the message, of the group's members. */
+  async readBy(groupId: string, messageId: string): Promise<{ count: number; of: number }> {
+    const rows = (await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM read_receipts WHERE group_id = $1 AND last_read_id >= $2) AS count,
+              coalesce((SELECT member_count FROM known_groups WHERE id = $1), 0) AS "of"`,
+      [groupId, messageId],
+    )) as { count: number; of: number }[];
+    return rows[0] ?? { count: 0, of: 0 };
+  }
+}
