@@ -109,6 +109,11 @@ CMD ["node", "services/groups/dist/main.js"]
 
 FROM runtime AS messaging
 COPY --from=build /runtime/services/messaging ./services/messaging
+# Attachments on disk (ATTACHMENTS_STORE=disk); a named volume mounted here keeps this owner.
+USER root
+RUN mkdir -p /var/lib/kz/attachments && chown node:node /var/lib/kz/attachments
+USER node
+ENV ATTACHMENTS_DIR=/var/lib/kz/attachments
 ENV MESSAGING_HOST=0.0.0.0 MESSAGING_PORT=4003
 EXPOSE 4003
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \

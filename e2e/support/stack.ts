@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createGatewayApp, loadGatewayConfig, type GatewayApp } from '@kz/gateway';
 import { createGroupsApp, loadGroupsConfig, type GroupsApp } from '@kz/groups-service';
 import { createIdentityApp, loadIdentityConfig, type IdentityApp } from '@kz/identity-service';
@@ -23,6 +26,9 @@ export class Stack {
   importUrl = '';
   gatewayUrl = '';
 
+  /** Attachments of this stack, removed with it. */
+  readonly attachmentsDir = mkdtempSync(join(tmpdir(), 'kz-attachments-'));
+
   constructor(private readonly kafkaBrokers?: string[]) {}
 
   async start(): Promise<this> {
@@ -46,7 +52,14 @@ export class Stack {
       logger,
     );
     this.messaging = await createMessagingApp(
-      loadMessagingConfig({ ...common, ...auth, MESSAGING_PORT: '0', MESSAGING_DATABASE_URL: testDatabaseUrl(ns, 'messaging') }),
+      loadMessagingConfig({
+        ...common,
+        ...auth,
+        MESSAGING_PORT: '0',
+        MESSAGING_DATABASE_URL: testDatabaseUrl(ns, 'messaging'),
+        ATTACHMENTS_DIR: this.attachmentsDir,
+        ATTACHMENTS_MAX_BYTES: String(1024 * 1024),
+      }),
       logger,
     );
     this.import = await createImportApp(
@@ -75,6 +88,7 @@ export class Stack {
     await this.gateway?.stop();
     await Promise.allSettled([this.identity, this.groups, this.messaging, this.import].map((app) => app?.stop()));
     await dropTestDatabases(this.namespace);
+    rmSync(this.attachmentsDir, { recursive: true, force: true });
     await deleteTestTopics(this.namespace, this.kafkaBrokers).catch(() => undefined);
   }
 

@@ -7,6 +7,7 @@ const DOMAIN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
 ]);
 

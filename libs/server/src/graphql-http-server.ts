@@ -5,9 +5,19 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { DomainError } from '@kz/errors';
+import { DomainError, type ErrorCode } from '@kz/errors';
 import { formatError } from './format-error';
 import { BodyTooLargeError, readBody, sendJson } from './http';
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+};
 
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
@@ -93,20 +103,30 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       if (url.pathname === '/graphql') return await this.graphql(req, res, url);
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'alive' });
       if (url.pathname === '/readyz') return await this.ready(res);
-      const extra = this.opts.routes?.[url.pathname];
+      const extra = this.opts.routes?.[url.pathname] ?? this.prefixRoute(url.pathname);
       if (extra) return await extra(req, res, url);
       sendJson(res, 404, { error: 'not found' });
     } catch (err) {
       if (err instanceof DomainError) {
-        sendJson(res, err.code === 'UNAUTHENTICATED' ? 401 : err.code === 'FORBIDDEN' ? 403 : 400, {
-          errors: [{ message: err.message, extensions: { code: err.code } }],
-        });
+        if (!res.headersSent) {
+          sendJson(res, HTTP_STATUS[err.code], { errors: [{ message: err.message, extensions: { code: err.code, ...(err.field ? { field: err.field } : {}) } }] });
+        }
+        // A refused upload may still be streaming in: close rather than read it all.
+        if (!req.complete) res.once('finish', () => req.destroy());
         return;
       }
       this.opts.logger.error({ err, path: url.pathname }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();
     }
+  }
+
+  /** Routes registered as "/path/*" answer every path below "/path/". */
+  private prefixRoute(pathname: string): HttpRoute | undefined {
+    for (const [pattern, route] of Object.entries(this.opts.routes ?? {})) {
+      if (pattern.endsWith('/*') && pathname.startsWith(pattern.slice(0, -1)) && pathname.length > pattern.length - 1) return route;
+    }
+    return undefined;
   }
 
   private async ready(res: ServerResponse): Promise<void> {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { bearerToken, TokenVerifier, type Caller } from '@kz/auth';
 import type { InboxConsumerOptions, OutboxRelayOptions } from '@kz/events';
 import { parse } from 'graphql';
@@ -45,7 +46,8 @@ export interface SubgraphAppOptions<TServices> {
   consumers?: Omit<InboxConsumerOptions, 'kafka' | 'dataSource' | 'logger' | 'onCommitted' | 'namespace'>[];
   /** Identity verifies with its own keys; everyone else uses the published JWKS. */
   verifier?: (services: TServices) => TokenVerifier;
-  routes?: (services: TServices, runtime: ServiceRuntime) => Record<string, HttpRoute>;
+  /** Extra HTTP routes; `authenticate` gives the caller of a request from its bearer token. */
+  routes?: (services: TServices, runtime: ServiceRuntime, authenticate: (req: IncomingMessage) => Promise<Caller>) => Record<string, HttpRoute>;
   extraReadiness?: (services: TServices) => Promise<Record<string, boolean>>;
   relay?: OutboxRelayOptions;
   onStop?: (services: TServices) => Promise<void>;
@@ -90,7 +92,7 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
       loaders: new DataLoaderCache(),
     }),
     readiness: async () => ({ ...(await runtime.readiness()), ...(await opts.extraReadiness?.(services)) }),
-    routes: opts.routes?.(services, runtime),
+    routes: opts.routes?.(services, runtime, (req) => verifier.callerFrom(bearerToken(req.headers.authorization))),
     logger,
     production: config.nodeEnv === 'production',
   });

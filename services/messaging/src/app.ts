@@ -1,19 +1,42 @@
 import { join } from 'node:path';
+import { ConfigError } from '@kz/config';
 import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
 import type { MessagingConfig } from './config';
 import type { MessagingServices } from './context';
+import { AttachmentsService } from './domain/attachments.service';
 import { MessagesService } from './domain/messages.service';
+import { LocalDiskObjectStore, type ObjectStore } from './domain/object-store';
 import { PollsService } from './domain/polls.service';
 import { ReceiptsService } from './domain/receipts.service';
+import { S3ObjectStore } from './domain/s3-object-store';
 import { SearchService } from './domain/search.service';
 import { messagingEntities } from './entities';
 import { groupEventHandlers } from './events/group-events.handlers';
+import { attachmentRoutes } from './http/attachment.routes';
 import { messagingMigrations } from './migrations';
 import { messagingResolvers } from './resolvers';
 
 export type MessagingApp = SubgraphApp<MessagingServices>;
 
+function objectStore(config: MessagingConfig): ObjectStore {
+  if (config.attachmentsStore === 'disk') return new LocalDiskObjectStore(config.attachmentsDir);
+  const missing = [
+    ['S3_BUCKET', config.s3Bucket],
+    ['S3_ACCESS_KEY_ID', config.s3AccessKeyId],
+    ['S3_SECRET_ACCESS_KEY', config.s3SecretAccessKey],
+  ].filter(([, value]) => !value);
+  if (missing.length > 0) throw new ConfigError(missing.map(([name]) => `${name} is required with ATTACHMENTS_STORE=s3`));
+  return new S3ObjectStore({
+    endpoint: config.s3Endpoint || null,
+    region: config.s3Region,
+    bucket: config.s3Bucket,
+    accessKeyId: config.s3AccessKeyId,
+    secretAccessKey: config.s3SecretAccessKey,
+  });
+}
+
 export function createMessagingApp(config: MessagingConfig, logger: Logger): Promise<MessagingApp> {
+  const store = objectStore(config);
   return createSubgraphApp<MessagingServices>({
     name: 'messaging',
     config,
@@ -30,7 +53,10 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
         receipts: new ReceiptsService(dataSource),
         search: new SearchService(dataSource),
         polls: new PollsService(dataSource, outbox, messages),
+        attachments: new AttachmentsService(dataSource, store, { maxBytes: config.attachmentsMaxBytes, contentTypes: config.attachmentTypes }, messages),
+        attachmentUrl: (id) => `${config.attachmentsPublicUrl}/attachments/${id}`,
       };
     },
+    routes: (services, _runtime, authenticate) => attachmentRoutes(services.attachments, authenticate),
   });
 }

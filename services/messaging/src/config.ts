@@ -1,7 +1,40 @@
-import { authFields, loadConfig, serviceFields } from '@kz/config';
+import { authFields, int, list, loadConfig, oneOf, serviceFields, str, url } from '@kz/config';
 
 export type MessagingConfig = ReturnType<typeof loadMessagingConfig>;
 
+const DEFAULT_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+  'text/csv',
+  'audio/mpeg',
+  'audio/mp4',
+  'video/mp4',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
 export function loadMessagingConfig(env: NodeJS.ProcessEnv = process.env) {
-  return loadConfig({ ...serviceFields('MESSAGING', 4003, 'kz_messaging'), ...authFields() }, env);
+  return loadConfig(
+    {
+      ...serviceFields('MESSAGING', 4003, 'kz_messaging'),
+      ...authFields(),
+      attachmentsStore: oneOf('ATTACHMENTS_STORE', 'where attachment bytes go: disk or s3', ['disk', 's3'] as const, { fallback: 'disk' }),
+      attachmentsDir: str('ATTACHMENTS_DIR', 'directory of the disk store', { fallback: 'tmp/attachments' }),
+      attachmentsMaxBytes: int('ATTACHMENTS_MAX_BYTES', 'largest attachment accepted, in bytes', { fallback: 25 * 1024 * 1024, min: 1_024, max: 2 * 1024 ** 3 }),
+      attachmentTypes: list('ATTACHMENTS_TYPES', 'content types accepted, comma-separated', { fallback: DEFAULT_TYPES }),
+      attachmentsPublicUrl: url('ATTACHMENTS_PUBLIC_URL', 'base URL where clients download attachments (this service, or a route to it)', {
+        fallback: 'http://127.0.0.1:4003',
+      }),
+      s3Endpoint: str('S3_ENDPOINT', 'S3-compatible endpoint URL; empty for AWS', { fallback: '' }),
+      s3Region: str('S3_REGION', 'S3 region', { fallback: 'us-east-1' }),
+      s3Bucket: str('S3_BUCKET', 'S3 bucket for attachments, with ATTACHMENTS_STORE=s3', { fallback: '' }),
+      s3AccessKeyId: str('S3_ACCESS_KEY_ID', 'S3 access key id, with ATTACHMENTS_STORE=s3', { fallback: '' }),
+      s3SecretAccessKey: str('S3_SECRET_ACCESS_KEY', 'S3 secret key, with ATTACHMENTS_STORE=s3', { fallback: '' }),
+    },
+    env,
+  );
 }

@@ -1,4 +1,5 @@
 import type { SubgraphContext } from '@kz/server';
+import type { AttachmentsService } from './domain/attachments.service';
 import type { MessagesService } from './domain/messages.service';
 import type { PollsService } from './domain/polls.service';
 import type { ReceiptsService } from './domain/receipts.service';
@@ -9,6 +10,9 @@ export interface MessagingServices {
   receipts: ReceiptsService;
   search: SearchService;
   polls: PollsService;
+  attachments: AttachmentsService;
+  /** Where clients download an attachment. */
+  attachmentUrl(id: string): string;
 }
 
 export type MessagingContext = SubgraphContext<MessagingServices>;

@@ -4,6 +4,7 @@ import { createEvent, type Outbox } from '@kz/events';
 import { decodeCursor, InvalidCursorError, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { MessageEntity } from '../entities/message.entity';
+import { attachToMessage } from './attachments.service';
 import { posterIn, readerOf, type Reader } from './message-access';
 import { validateIdempotencyKey, validateMessageText } from './message-text';
 
@@ -24,6 +25,8 @@ export interface NewMessage {
   mentions?: string[] | null;
   /** ANNOUNCEMENT: admins only. */
   announcement?: boolean | null;
+  /** Files the sender uploaded to this group beforehand. */
+  attachmentIds?: string[] | null;
 }
 
 const MAX_PAGE = 200;
@@ -58,6 +61,7 @@ export class MessagesService {
         [id, groupId, authorId, text, idempotencyKey, sentAt, audience, announcement ? 'ANNOUNCEMENT' : kind, replyToId, mentions],
       )) as unknown[];
       if (inserted.length === 0) return null;
+      await attachToMessage(m, authorId, groupId, id, input.attachmentIds ?? []);
       await withinTx?.(m, id);
       emit(
         createEvent('messaging.message.sent', {

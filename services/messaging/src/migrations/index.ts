@@ -2,10 +2,12 @@ import { InitialMessaging1764144000000 } from './1764144000000-initial-messaging
 import { KnownGroups1764230400000 } from './1764230400000-known-groups';
 import { HierarchyAndAudience1764316800000 } from './1764316800000-hierarchy-and-audience';
 import { ConversationFeatures1764403200000 } from './1764403200000-conversation-features';
+import { Attachments1764489600000 } from './1764489600000-attachments';
 
 export const messagingMigrations = [
   InitialMessaging1764144000000,
   KnownGroups1764230400000,
   HierarchyAndAudience1764316800000,
   ConversationFeatures1764403200000,
+  Attachments1764489600000,
 ];

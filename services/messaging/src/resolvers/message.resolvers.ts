@@ -1,5 +1,6 @@
 import { notFound } from '@kz/errors';
 import type { MessagingContext } from '../context';
+import type { AttachmentEntity } from '../entities/attachment.entity';
 import type { MessageEntity } from '../entities/message.entity';
 import type { PollEntity } from '../entities/poll.entity';
 
@@ -41,6 +42,11 @@ export const messageResolvers = {
     deleted: (message: MessageEntity) => message.deletedAt !== null,
     replyTo: (message: MessageEntity, _: unknown, ctx: MessagingContext) => (message.replyToId ? loadVisibleMessage(ctx, message.replyToId) : null),
     mentions: (message: MessageEntity) => message.mentions.map((id) => ({ id })),
+    attachments: async (message: MessageEntity, _: unknown, ctx: MessagingContext) => {
+      if (message.deletedAt) return [];
+      const rows = await ctx.loaders.get<string, AttachmentEntity[]>('attachments', (ids) => ctx.services.attachments.ofMessages(ids)).load(message.id);
+      return (rows ?? []).map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: Number(a.sizeBytes), url: ctx.services.attachmentUrl(a.id) }));
+    },
     readBy: (message: MessageEntity, _: unknown, ctx: MessagingContext) => ctx.services.receipts.readBy(message.groupId, message.id),
     poll: async (message: MessageEntity, _: unknown, ctx: MessagingContext) => {
       if (message.kind !== 'POLL' || message.deletedAt) return null;
