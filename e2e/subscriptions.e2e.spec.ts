@@ -214,6 +214,31 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
     expect(reason).toMatch(/Subscriber too slow/);
   });
 
+  it('streams membership changes of a group with the group resolved through the supergraph', async () => {
+    const admin = await person('Member Admin');
+    const watcher = await person('Member Watcher');
+    const newcomer = await person('Newcomer');
+    const groupId = await groupWith(admin, 'Roster', [watcher]);
+    const sub = new Subscriber(stack.gatewayUrl, watcher.token).subscribe(
+      `subscription($g: ID) { membershipEvents(groupId: $g) { kind groupId userIds role group { name memberCount } } }`,
+      { g: groupId },
+    );
+    subscribers.push(sub);
+    await new Promise((r) => setTimeout(r, 500));
+    await gql(`mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId, members: [{ phone: newcomer.phone }] } }, admin.token);
+    await gql(`mutation($i: SetGroupRoleInput!) { setGroupRole(input: $i) { membership { role } } }`, { i: { groupId, userId: newcomer.userId, role: 'ADMIN' } }, admin.token);
+    await gql(`mutation($i: RemoveGroupMembersInput!) { removeGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId, userIds: [newcomer.userId] } }, admin.token);
+    await eventually(() => {
+      const events = sub.received.map((r) => r.data?.['membershipEvents']).filter(Boolean);
+      expect(events.map((e: any) => [e.kind, e.userIds, e.role])).toEqual([
+        ['ADDED', [newcomer.userId], 'MEMBER'],
+        ['ROLE_CHANGED', [newcomer.userId], 'ADMIN'],
+        ['REMOVED', [newcomer.userId], null],
+      ]);
+      expect(events[0].group.name).toBe('Roster');
+    });
+  });
+
   it('still answers queries and mutations over HTTP on the same URL', async () => {
     const user = await person('Http User');
     const res = await gql(`{ me { displayName } }`, {}, user.token);

@@ -22,6 +22,8 @@ export class Subscriber {
       connectionParams: token ? { authorization: `Bearer ${token}` } : {},
       retryAttempts: 0,
       lazy: false,
+      // Closes are recorded below; the client's default would print them.
+      onNonLazyError: () => undefined,
       on: {
         closed: (event) => {
           const e = event as { code: number; reason: string };

@@ -1,5 +1,5 @@
 import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
-import { messageQueryFor } from './message-query';
+import { entityQueryFor } from './entity-query';
 
 const schema = buildSchema(`
   type User { id: ID! displayName: String! }
@@ -16,21 +16,21 @@ function captureInfo(operation: string, variableValues: Record<string, unknown> 
     variableValues,
     rootValue: { event: {} },
     fieldResolver: (source, _args, _ctx, info: GraphQLResolveInfo) => {
-      if (info.fieldName === 'message') query = messageQueryFor(info);
+      if (info.fieldName === 'message') query = entityQueryFor(info, 'message');
       return (source as Record<string, unknown>)[info.fieldName];
     },
   });
   return query;
 }
 
-describe('messageQueryFor', () => {
+describe('entityQueryFor', () => {
   it('keeps the subscriber\'s selection, aliases and fragments, and only the variables it uses', () => {
     const query = captureInfo(
       `query Sub($unused: ID, $x: Boolean!) { event { message { t: text author { ...Who @include(if: $x) } } } } fragment Who on User { displayName }`,
       { x: true },
     );
-    expect(query).toContain('query KzSubscriptionMessage($x: Boolean!, $kzEventMessageId: ID!)');
-    expect(query).toContain('message(id: $kzEventMessageId)');
+    expect(query).toContain('query KzSubscriptionEntity($x: Boolean!, $kzEventEntityId: ID!)');
+    expect(query).toContain('entity: message(id: $kzEventEntityId)');
     expect(query).toContain('t: text');
     expect(query).toContain('fragment Who on User');
     expect(query).not.toContain('$unused');

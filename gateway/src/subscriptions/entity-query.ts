@@ -1,14 +1,16 @@
 import { Kind, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
-export const MESSAGE_ID_VARIABLE = 'kzEventMessageId';
+export const ENTITY_ID_VARIABLE = 'kzEventEntityId';
 
 /**
- * Turns the selection a subscriber made under `message` into a query for that
- * message through the supergraph, keeping aliases, fragments and the variables
- * it uses, so every field (the author's name from identity, say) is resolved
- * by the subgraph that owns it, with the subscriber's own rights.
+ * Turns the selection a subscriber made under an event's entity field (a
+ * message, a group) into a query for that entity through the supergraph,
+ * keeping aliases, fragments and the variables it uses, so every field (the
+ * author's name from identity, say) is resolved by the subgraph that owns it,
+ * with the subscriber's own rights. `rootField` is the supergraph query field
+ * that loads the entity by id.
  */
-export function messageQueryFor(info: GraphQLResolveInfo): string {
+export function entityQueryFor(info: GraphQLResolveInfo, rootField: 'message' | 'group'): string {
   const field = info.fieldNodes[0] as FieldNode;
   const selectionSet = field.selectionSet as SelectionSetNode;
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -34,12 +36,12 @@ export function messageQueryFor(info: GraphQLResolveInfo): string {
       {
         kind: Kind.OPERATION_DEFINITION,
         operation: 'query' as never,
-        name: { kind: Kind.NAME, value: 'KzSubscriptionMessage' },
+        name: { kind: Kind.NAME, value: 'KzSubscriptionEntity' },
         variableDefinitions: [
           ...(info.operation.variableDefinitions ?? []).filter((d) => variables.has(d.variable.name.value)),
           {
             kind: Kind.VARIABLE_DEFINITION,
-            variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: MESSAGE_ID_VARIABLE } },
+            variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: ENTITY_ID_VARIABLE } },
             type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } },
           },
         ],
@@ -48,12 +50,13 @@ export function messageQueryFor(info: GraphQLResolveInfo): string {
           selections: [
             {
               kind: Kind.FIELD,
-              name: { kind: Kind.NAME, value: 'message' },
+              alias: { kind: Kind.NAME, value: 'entity' },
+              name: { kind: Kind.NAME, value: rootField },
               arguments: [
                 {
                   kind: Kind.ARGUMENT,
                   name: { kind: Kind.NAME, value: 'id' },
-                  value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: MESSAGE_ID_VARIABLE } },
+                  value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: ENTITY_ID_VARIABLE } },
                 },
               ],
               selectionSet,

@@ -1,68 +1,58 @@
 import type { AnyEnvelope } from '@kz/events';
 import type { SubscriptionEventBus } from './event-bus';
 
-export type MessageEventKind = 'SENT' | 'EDITED' | 'DELETED' | 'POLL_UPDATED' | 'ACCESS_ENDED';
-
-export interface MessageEventPayload {
-  kind: MessageEventKind;
-  groupId: string;
-  messageId: string | null;
-}
-
-const KIND_OF = {
-  'messaging.message.sent': 'SENT',
-  'messaging.message.edited': 'EDITED',
-  'messaging.message.deleted': 'DELETED',
-  'messaging.poll.updated': 'POLL_UPDATED',
-} as const;
-
-export interface StreamOptions {
+export interface StreamOptions<T> {
   bus: SubscriptionEventBus;
   userId: string;
   /** One group, or null for every group the subscriber may read. */
   groupId: string | null;
-  /** Whether the subscriber may read a group's messages now (asked through the supergraph). */
+  /** Whether the subscriber may follow a group now (asked through the supergraph). */
   mayRead: (groupId: string) => Promise<boolean>;
+  /** The stream's item for an event, with the group it concerns; null to skip the event. */
+  select: (event: AnyEnvelope) => { groupId: string; item: T } | null;
+  /** The last item of a stream whose subscriber lost access to its group. */
+  accessEnded: (groupId: string) => T;
   /** Events waiting for a slow subscriber before it is dropped. */
   maxQueue: number;
   onTooSlow: (waiting: number) => void;
 }
 
-/** The message events of a stream, in Kafka order per group. */
-export async function* messageEventStream(opts: StreamOptions): AsyncGenerator<MessageEventPayload> {
-  const queue: MessageEventPayload[] = [];
+type Queued<T> = { groupId: string; item: T; last: boolean };
+
+/**
+ * The events of one group (or of all a subscriber's groups), in Kafka order
+ * per group. Losing access to the followed group ends the stream with a final
+ * item; in all-groups mode, groups the subscriber cannot read are skipped.
+ */
+export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerator<T> {
+  const queue: Queued<T>[] = [];
   let wake: (() => void) | undefined;
   let done = false;
   // Decisions of "may read this group", forgotten when memberships or the hierarchy change.
   const access = new Map<string, Promise<boolean>>();
-  const push = (item: MessageEventPayload) => {
+  const push = (entry: Queued<T>) => {
     if (done) return;
-    queue.push(item);
+    queue.push(entry);
     if (queue.length > opts.maxQueue) {
       done = true;
       opts.onTooSlow(queue.length);
     }
     wake?.();
   };
-  const concerns = (groupId: string) => opts.groupId === null || opts.groupId === groupId;
+  const endAccess = (groupId: string) => {
+    access.clear();
+    if (opts.groupId === groupId) push({ groupId, item: opts.accessEnded(groupId), last: true });
+  };
 
   const unlisten = opts.bus.listen((event: AnyEnvelope) => {
+    const selected = opts.select(event);
+    if (selected && (opts.groupId === null || opts.groupId === selected.groupId)) push({ ...selected, last: false });
     switch (event.type) {
-      case 'messaging.message.sent':
-      case 'messaging.message.edited':
-      case 'messaging.message.deleted':
-      case 'messaging.poll.updated':
-        if (concerns(event.payload.groupId)) push({ kind: KIND_OF[event.type], groupId: event.payload.groupId, messageId: event.payload.messageId });
-        break;
       case 'groups.memberships.removed':
-        if (event.payload.userIds.includes(opts.userId)) {
-          access.clear();
-          if (opts.groupId === event.payload.groupId) push({ kind: 'ACCESS_ENDED', groupId: event.payload.groupId, messageId: null });
-        }
+        if (event.payload.userIds.includes(opts.userId)) endAccess(event.payload.groupId);
         break;
       case 'groups.group.deleted':
-        access.clear();
-        if (opts.groupId === event.payload.groupId) push({ kind: 'ACCESS_ENDED', groupId: event.payload.groupId, messageId: null });
+        endAccess(event.payload.groupId);
         break;
       case 'groups.memberships.added':
         if (event.payload.members.some((m) => m.userId === opts.userId)) access.clear();
@@ -84,8 +74,8 @@ export async function* messageEventStream(opts: StreamOptions): AsyncGenerator<M
         wake = undefined;
         continue;
       }
-      if (next.kind === 'ACCESS_ENDED') {
-        yield next;
+      if (next.last) {
+        yield next.item;
         return;
       }
       if (opts.groupId === null) {
@@ -96,7 +86,7 @@ export async function* messageEventStream(opts: StreamOptions): AsyncGenerator<M
         }
         if (!(await allowed)) continue;
       }
-      yield next;
+      yield next.item;
     }
   } finally {
     done = true;
