@@ -30,6 +30,26 @@ async function person(name: string) {
 const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
 const EVENTS = `subscription($g: ID) { messageEvents(groupId: $g) { kind groupId messageId message { text author { displayName } } } }`;
 
+/** A second gateway process's worth of gateway, on the same subgraphs and Kafka namespace. */
+async function anotherGateway(env: Record<string, string> = {}): Promise<GatewayApp> {
+  const gateway = createGatewayApp(
+    loadGatewayConfig({
+      NODE_ENV: 'test',
+      GATEWAY_PORT: '0',
+      KAFKA_NAMESPACE: stack.namespace,
+      AUTH_JWKS_URL: `${stack.identityUrl}/.well-known/jwks.json`,
+      IDENTITY_URL: `${stack.identityUrl}/graphql`,
+      GROUPS_URL: `${stack.groupsUrl}/graphql`,
+      MESSAGING_URL: `${stack.messagingUrl}/graphql`,
+      IMPORT_URL: `${stack.importUrl}/graphql`,
+      ...env,
+    }),
+    silentLogger(),
+  );
+  extraGateways.push(gateway);
+  return gateway;
+}
+
 function subscribe(token: string | null, variables: Record<string, unknown>, url = stack.gatewayUrl): Subscriber {
   const s = new Subscriber(url, token).subscribe(EVENTS, variables);
   subscribers.push(s);
@@ -126,20 +146,7 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
   });
 
   it('with two gateway processes, each delivers every event to its own subscribers exactly once', async () => {
-    const second = createGatewayApp(
-      loadGatewayConfig({
-        NODE_ENV: 'test',
-        GATEWAY_PORT: '0',
-        KAFKA_NAMESPACE: stack.namespace,
-        AUTH_JWKS_URL: `${stack.identityUrl}/.well-known/jwks.json`,
-        IDENTITY_URL: `${stack.identityUrl}/graphql`,
-        GROUPS_URL: `${stack.groupsUrl}/graphql`,
-        MESSAGING_URL: `${stack.messagingUrl}/graphql`,
-        IMPORT_URL: `${stack.importUrl}/graphql`,
-      }),
-      silentLogger(),
-    );
-    extraGateways.push(second);
+    const second = await anotherGateway();
     const secondUrl = `${await second.start()}/graphql`;
     await second.subscriptionsReady();
     const admin = await person('Twin Admin');
@@ -176,21 +183,7 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
   });
 
   it('drops a subscriber that falls too far behind, with a clear close reason', async () => {
-    const slowGateway = createGatewayApp(
-      loadGatewayConfig({
-        NODE_ENV: 'test',
-        GATEWAY_PORT: '0',
-        KAFKA_NAMESPACE: stack.namespace,
-        SUBSCRIPTION_MAX_QUEUE: '10',
-        AUTH_JWKS_URL: `${stack.identityUrl}/.well-known/jwks.json`,
-        IDENTITY_URL: `${stack.identityUrl}/graphql`,
-        GROUPS_URL: `${stack.groupsUrl}/graphql`,
-        MESSAGING_URL: `${stack.messagingUrl}/graphql`,
-        IMPORT_URL: `${stack.importUrl}/graphql`,
-      }),
-      silentLogger(),
-    );
-    extraGateways.push(slowGateway);
+    const slowGateway = await anotherGateway({ SUBSCRIPTION_MAX_QUEUE: '10' });
     const url = `${await slowGateway.start()}/graphql`.replace(/^http/, 'ws');
     await slowGateway.subscriptionsReady();
     const admin = await person('Flooder');
