@@ -9,6 +9,7 @@ const DOMAIN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'UNAVAILABLE',
 ]);
 
 /**

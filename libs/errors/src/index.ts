@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** A service we depend on (an SMS provider, say) failed; trying again later may work. */
+  | 'UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(

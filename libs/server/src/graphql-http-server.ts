@@ -17,6 +17,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;

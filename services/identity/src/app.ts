@@ -33,7 +33,7 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
       const keys = new SigningKeys(dataSource, config.issuer, config.audience, config.accessTokenTtlSeconds, config.keyActivationDelaySeconds);
       await keys.ensureActiveKey();
       const devSms = config.smsSender === 'dev' ? new DevSmsSink(dataSource) : undefined;
-      const sms = devSms ?? new HttpSmsSender(config.smsHttpUrl, config.smsHttpToken);
+      const sms = devSms ?? new HttpSmsSender(config.smsHttpUrl, config.smsHttpToken, logger.child({ component: 'sms' }));
       const sessions = new SessionsService(dataSource);
       const limiter = new RateLimiter(dataSource);
       return {

@@ -135,7 +135,7 @@ export class MembershipsService {
     const search = query.search?.trim();
     let keyOf: (row: MembershipEntity) => (string | number)[];
     if (search && /^[+\d]/.test(search)) {
-      qb.andWhere('m.phone LIKE :phone', { phone: `${search.replace(/[^\d+]/g, '')}%` });
+      qb.andWhere(`m.phone >= :phone AND m.phone < :phone || chr(1114111)`, { phone: search.replace(/[^\d+]/g, '') });
       if (query.after) {
         const [phone] = decodeCursor(query.after, 1);
         if (typeof phone !== 'string') throw new InvalidCursorError('after');
@@ -144,7 +144,7 @@ export class MembershipsService {
       qb.orderBy('m.phone', 'ASC');
       keyOf = (r) => [r.phone];
     } else if (search) {
-      qb.andWhere('m.name_key LIKE :name', { name: `${escapeLike(search.toLowerCase())}%` });
+      qb.andWhere(`m.name_key >= :name AND m.name_key < :name || chr(1114111)`, { name: search.toLowerCase() });
       if (query.after) {
         const [nameKey, userId] = decodeCursor(query.after, 2);
         if (typeof nameKey !== 'string' || typeof userId !== 'string' || !isUuid(userId)) throw new InvalidCursorError('after');
@@ -265,8 +265,4 @@ export async function removeFromOrganizationGroups(m: EntityManager, orgId: stri
     events.push(createEvent('groups.memberships.removed', { key: groupId, orgId, payload: { groupId, userIds: [userId] } }));
   }
   return events;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,4 +1,5 @@
 import { InitialGroups1764144000000 } from './1764144000000-initial-groups';
 import { HierarchyInvitesLargeGroups1764230400000 } from './1764230400000-hierarchy-invites-large-groups';
+import { ByteOrderSearchKeys1764489600000 } from './1764489600000-byte-order-search-keys';
 
-export const groupsMigrations = [InitialGroups1764144000000, HierarchyInvitesLargeGroups1764230400000];
+export const groupsMigrations = [InitialGroups1764144000000, HierarchyInvitesLargeGroups1764230400000, ByteOrderSearchKeys1764489600000];

@@ -98,9 +98,9 @@ export class DirectoryService {
     if (search) {
       if (/^[+\d]/.test(search)) {
         if (!seesPhones) throw new DomainError('FORBIDDEN', 'Only admins can search the directory by phone number.');
-        qb.andWhere(`m.phone LIKE :phone`, { phone: `${search.replace(/[^\d+]/g, '')}%` });
+        qb.andWhere(`m.phone >= :phone AND m.phone < :phone || chr(1114111)`, { phone: search.replace(/[^\d+]/g, '') });
       } else {
-        qb.andWhere(`m.name_key LIKE :name`, { name: `${escapeLike(search.toLowerCase())}%` });
+        qb.andWhere(`m.name_key >= :name AND m.name_key < :name || chr(1114111)`, { name: search.toLowerCase() });
       }
     }
     if (query.after) {
@@ -124,8 +124,4 @@ export class DirectoryService {
   private definitions(m: EntityManager, orgId: string): Promise<AttributeDefinitionEntity[]> {
     return m.getRepository(AttributeDefinitionEntity).findBy({ orgId });
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

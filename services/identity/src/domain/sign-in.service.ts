@@ -80,7 +80,13 @@ export class SignInService {
       },
       ['phone'],
     );
-    await this.sms.send(phone, `Your sign-in code is ${code}. It expires in ${CODE_TTL_SECONDS / 60} minutes.`);
+    try {
+      await this.sms.send(phone, `Your sign-in code is ${code}. It expires in ${CODE_TTL_SECONDS / 60} minutes.`);
+    } catch {
+      // An unsent code must not hold the number in its cool-down.
+      await repo.delete({ phone });
+      throw new DomainError('UNAVAILABLE', 'We could not send the text message just now; please try again in a minute.');
+    }
     return { retryAfterSeconds: CODE_RESEND_COOLDOWN_SECONDS, expiresInSeconds: CODE_TTL_SECONDS };
   }
 

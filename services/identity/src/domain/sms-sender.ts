@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { DevSmsMessageEntity } from '../entities/dev-sms-message.entity';
 
@@ -24,15 +25,22 @@ export class HttpSmsSender implements SmsSender {
   constructor(
     private readonly endpoint: string,
     private readonly token: string,
+    private readonly logger: Logger,
   ) {}
 
   async send(phone: string, body: string): Promise<void> {
-    const res = await fetch(this.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({ to: phone, body }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!res.ok) throw new Error(`SMS provider answered ${res.status}`);
+    try {
+      const res = await fetch(this.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+        body: JSON.stringify({ to: phone, body }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!res.ok) throw new Error(`SMS provider answered ${res.status}`);
+    } catch (err) {
+      // The number and the text stay out of the log: the text holds a code.
+      this.logger.error({ err, endpoint: this.endpoint }, 'SMS provider failed to take a message');
+      throw err;
+    }
   }
 }

@@ -1,5 +1,11 @@
 import { InitialIdentity1764144000000 } from './1764144000000-initial-identity';
 import { SessionsDirectoryConnectors1764230400000 } from './1764230400000-sessions-directory-connectors';
 import { SigningKeyActivation1764316800000 } from './1764316800000-signing-key-activation';
+import { ByteOrderDirectoryKeys1764489600000 } from './1764489600000-byte-order-directory-keys';
 
-export const identityMigrations = [InitialIdentity1764144000000, SessionsDirectoryConnectors1764230400000, SigningKeyActivation1764316800000];
+export const identityMigrations = [
+  InitialIdentity1764144000000,
+  SessionsDirectoryConnectors1764230400000,
+  SigningKeyActivation1764316800000,
+  ByteOrderDirectoryKeys1764489600000,
+];
