@@ -57,7 +57,7 @@ export function formatScenario(result: ScenarioResult): string {
   if (result.table.length > 1) out.push(formatTable(result.table));
   out.push(...result.notes);
   for (const t of result.targets) {
-    const verdict = t.met === null ? 'not judged (smoke run)' : t.met ? 'met' : 'MISSED';
+    const verdict = t.met === null ? (t.notJudged ?? 'not judged (smoke run)') : t.met ? 'met' : 'MISSED';
     out.push(`target ${t.what} ${t.target}: ${t.value} — ${verdict}`);
   }
   for (const p of result.problems) out.push(`problem: ${p}`);

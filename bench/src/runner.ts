@@ -19,9 +19,10 @@ import { stopLoad } from './load';
 import { formatScenario, machineInfo, softwareInfo } from './report';
 import type { RunSettings, Scenario, ScenarioResult } from './scenario';
 import { federatedQuery } from './scenarios/federated-query';
+import { largeGroup, MAX_MEMBERS } from './scenarios/large-group';
 import { BenchStack, REPO_ROOT } from './stack';
 
-const SCENARIOS: Scenario[] = [federatedQuery];
+const SCENARIOS: Scenario[] = [federatedQuery, largeGroup];
 
 const USAGE = `usage: npm run bench -- [options] [scenario...]
 
@@ -34,6 +35,8 @@ options:
   --warmup S         warm-up seconds before each measured run (default 3; smoke 0.5)
   --duration S       measured seconds per gateway and round (default 10; smoke 1)
   --connections N    concurrent connections (default 50)
+  --members N        large-group: members to add (default 1,000,000; smoke 2,000)
+  --in-flight N      large-group: addGroupMembers calls in flight at once (default 2)
   --no-setup         skip bringing up the infrastructure and building (scripts/bench.sh has done it)
   --help`;
 
@@ -67,6 +70,10 @@ function parseArgs(argv: string[]): { settings: RunSettings; scenarios: Scenario
     else if (arg === '--warmup') settings.warmupSeconds = number(0.1);
     else if (arg === '--duration') settings.durationSeconds = number(0.5);
     else if (arg === '--connections') settings.connections = Math.floor(number(1));
+    else if (arg === '--members') {
+      settings.members = Math.floor(number(1));
+      if (settings.members > MAX_MEMBERS) throw new UsageError(`--members is at most ${MAX_MEMBERS}`);
+    } else if (arg === '--in-flight') settings.inFlight = Math.floor(number(1));
     else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else names.push(arg);

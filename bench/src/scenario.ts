@@ -6,6 +6,10 @@ export interface RunSettings {
   warmupSeconds: number;
   durationSeconds: number;
   connections: number;
+  /** large-group: members to add (default 1,000,000; smoke 2,000). */
+  members?: number;
+  /** large-group: addGroupMembers calls in flight at once (default 2). */
+  inFlight?: number;
 }
 
 export interface ScenarioContext {
@@ -20,6 +24,8 @@ export interface Target {
   value: number;
   /** null when not judged (smoke runs). */
   met: boolean | null;
+  /** Why it is not judged, when that is not a smoke run. */
+  notJudged?: string;
 }
 
 export interface ScenarioResult {
