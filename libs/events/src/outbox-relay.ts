@@ -5,6 +5,12 @@ import { kafkaTopic } from './catalogue';
 
 export interface OutboxRelayOptions {
   batchSize?: number;
+  /**
+   * Bytes of envelopes sent in one produce request. Kafka refuses record
+   * batches over its message.max.bytes (1 MiB by default), and events of one
+   * aggregate share a partition, so a backlog must go out in slices.
+   */
+  maxBatchBytes?: number;
   /** Fallback poll for rows written by other instances of the service. */
   pollIntervalMs?: number;
   maxBackoffMs?: number;
@@ -12,7 +18,7 @@ export interface OutboxRelayOptions {
   retainPublishedMs?: number;
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   seq: string;
   topic: string;
   key: string;
@@ -33,6 +39,7 @@ export class OutboxRelay {
   private failing = false;
   private lastCleanup = 0;
   private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
   private readonly retainPublishedMs: number;
@@ -45,6 +52,7 @@ export class OutboxRelay {
     options: OutboxRelayOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
+    this.maxBatchBytes = options.maxBatchBytes ?? 800_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
     this.retainPublishedMs = options.retainPublishedMs ?? 24 * 3600_000;
@@ -112,15 +120,16 @@ export class OutboxRelay {
         await runner.commitTransaction();
         return 0;
       }
-      const rows = (await runner.query(
+      const pending = (await runner.query(
         `SELECT seq, topic, key, envelope::text AS envelope FROM outbox_events
           WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [this.batchSize],
       )) as OutboxRow[];
-      if (rows.length === 0) {
+      if (pending.length === 0) {
         await runner.commitTransaction();
         return 0;
       }
+      const rows = fitting(pending, this.maxBatchBytes);
       const byTopic = new Map<string, { key: string; value: string }[]>();
       for (const row of rows) {
         const messages = byTopic.get(row.topic) ?? [];
@@ -133,7 +142,8 @@ export class OutboxRelay {
       });
       await runner.query(`UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       await runner.commitTransaction();
-      return rows.length;
+      // A full slice means more may be waiting: the run loop comes straight back.
+      return rows.length === pending.length ? rows.length : this.batchSize;
     } catch (err) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw err;
@@ -164,4 +174,16 @@ export class OutboxRelay {
       };
     });
   }
+}
+
+/** The oldest rows whose envelopes fit in `maxBytes` together (always at least one). */
+export function fitting(rows: readonly OutboxRow[], maxBytes: number): OutboxRow[] {
+  let bytes = 0;
+  let count = 0;
+  for (const row of rows) {
+    bytes += Buffer.byteLength(row.envelope) + Buffer.byteLength(row.key);
+    if (count > 0 && bytes > maxBytes) break;
+    count++;
+  }
+  return rows.slice(0, count);
 }

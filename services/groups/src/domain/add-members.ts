@@ -30,7 +30,14 @@ export interface Candidate {
   index: number;
   /** The number as the caller wrote it, echoed in the outcome. */
   input: string;
+  /**
+   * False for numbers already written in E.164, which are checked in full only
+   * if they turn out not to be registered: registered ones were checked at sign-up.
+   */
+  verified: boolean;
 }
+
+const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
  * Pure validation of a bulk add: numbers normalised, roles checked, repeats
@@ -41,8 +48,9 @@ export function validateNewMembers(members: readonly NewMember[], defaultRegion:
   const candidates = new Map<string, Candidate>();
   members.forEach((member, index) => {
     let phone: string;
+    const verified = !E164.test(member.phone);
     try {
-      phone = normalisePhone(member.phone, defaultRegion);
+      phone = verified ? normalisePhone(member.phone, defaultRegion) : member.phone;
     } catch (err) {
       if (!(err instanceof InvalidPhoneNumberError)) throw err;
       outcomes.push({ phone: member.phone, status: 'INVALID', message: err.message, userId: null });
@@ -56,8 +64,20 @@ export function validateNewMembers(members: readonly NewMember[], defaultRegion:
       outcomes.push({ phone: member.phone, status: 'ALREADY_MEMBER', message: 'This number appears earlier in the same request.', userId: null });
       return;
     }
-    candidates.set(phone, { role: member.role, index, input: member.phone });
+    candidates.set(phone, { role: member.role, index, input: member.phone, verified });
     outcomes.push(null);
   });
   return { outcomes, candidates };
+}
+
+/** The full check for an E.164 number that no registered person has: null when valid, else why not. */
+export function invalidUnregistered(candidate: Candidate, phone: string, defaultRegion: string): string | null {
+  if (candidate.verified) return null;
+  try {
+    normalisePhone(phone, defaultRegion);
+    return null;
+  } catch (err) {
+    if (err instanceof InvalidPhoneNumberError) return err.message;
+    throw err;
+  }
 }

@@ -35,7 +35,8 @@ export async function accessTo(m: EntityManager, group: GroupEntity, userId: str
 }
 
 /**
- * Loads a live group for a change by the caller, locking its row. Someone who
+ * Loads a live group for a change by the caller, locking its row unless the
+ * change takes the lock itself later (bulk adds do, at the count update). Someone who
  * cannot see it is told it does not exist; someone who can see but not manage
  * it is told they lack the right.
  */
@@ -44,12 +45,12 @@ export async function groupToManage(
   caller: Caller,
   groupId: string,
   action = 'Only the group\'s owner and admins can do this.',
+  { lock = true }: { lock?: boolean } = {},
 ): Promise<{ group: GroupEntity; access: GroupAccess; userId: string }> {
   if (caller.kind === 'connector') throw new DomainError('FORBIDDEN', 'Connectors cannot change groups.');
   const userId = requireUser(caller).userId;
-  const group = isUuid(groupId)
-    ? await m.getRepository(GroupEntity).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :groupId AND g.deleted_at IS NULL', { groupId }).getOne()
-    : null;
+  const query = m.getRepository(GroupEntity).createQueryBuilder('g').where('g.id = :groupId AND g.deleted_at IS NULL', { groupId });
+  const group = isUuid(groupId) ? await (lock ? query.setLock('pessimistic_write') : query).getOne() : null;
   if (!group) throw notFound('Group');
   const access = await accessTo(m, group, userId);
   if (!canSee(access)) throw notFound('Group');

@@ -5,7 +5,7 @@ import { decodeCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pa
 import type { DataSource, EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
-import { MAX_MEMBERS_PER_CALL, validateNewMembers, type AddMemberOutcome, type Candidate, type NewMember } from './add-members';
+import { invalidUnregistered, MAX_MEMBERS_PER_CALL, validateNewMembers, type AddMemberOutcome, type Candidate, type NewMember } from './add-members';
 import { groupToManage, isAdminRole } from './group-access';
 import { membershipEvents, removalEvents, roleChangeEvents } from './membership-events';
 
@@ -45,7 +45,8 @@ export class MembershipsService {
     }
     const { outcomes, candidates } = validateNewMembers(members, this.defaultRegion);
     const group = await this.outbox.transaction(async (m, emit) => {
-      const { group: found, userId: callerId } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can add members.');
+      // The group row is locked only by the count update at the end, so bulk adds to one group overlap.
+      const { group: found, userId: callerId } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can add members.', { lock: false });
       const phones = [...candidates.keys()].sort();
       if (phones.length > 0) {
         const added = await this.insertMembers(m, found, callerId, phones, candidates, outcomes);
@@ -174,17 +175,24 @@ export class MembershipsService {
     candidates: Map<string, Candidate>,
     outcomes: (AddMemberOutcome | null)[],
   ): Promise<{ userId: string; role: GroupRole }[]> {
-    // Sign-up activates pending rows under the same lock, so a number registering
-    // during this call is never left pending. Numbers share 256 lock buckets: a
+    // Sign-up activates pending rows under the exclusive lock of its number's
+    // bucket, so a number registering during this call is never left pending;
+    // adds share the locks among themselves. Numbers fall in 256 buckets: a
     // 10,000-number call takes at most 256 locks, in a fixed order.
     await m.query(
-      `SELECT pg_advisory_xact_lock(${PHONE_LOCK_SPACE}, b) FROM (SELECT DISTINCT ${PHONE_BUCKET('p')} AS b FROM unnest($1::text[]) AS p) buckets ORDER BY b`,
+      `SELECT pg_advisory_xact_lock_shared(${PHONE_LOCK_SPACE}, b) FROM (SELECT DISTINCT ${PHONE_BUCKET('p')} AS b FROM unnest($1::text[]) AS p) buckets ORDER BY b`,
       [phones],
     );
     const known = (await m.query(`SELECT id, phone FROM known_users WHERE phone = ANY($1::text[])`, [phones])) as { id: string; phone: string }[];
     const userByPhone = new Map(known.map((k) => [k.phone, k.id]));
     const registered = phones.filter((p) => userByPhone.has(p));
-    const unregistered = phones.filter((p) => !userByPhone.has(p));
+    const unregistered: string[] = [];
+    for (const phone of phones.filter((p) => !userByPhone.has(p))) {
+      const candidate = candidates.get(phone)!;
+      const problem = invalidUnregistered(candidate, phone, this.defaultRegion);
+      if (problem) outcomes[candidate.index] = { phone: candidate.input, status: 'INVALID', message: problem, userId: null };
+      else unregistered.push(phone);
+    }
     const inserted = (await m.query(
       `INSERT INTO memberships (group_id, user_id, role, name_key, phone)
        SELECT $1, k.id, t.r, k.name_key, k.phone FROM unnest($2::uuid[], $3::text[]) AS t(u, r) JOIN known_users k ON k.id = t.u
@@ -209,7 +217,14 @@ export class MembershipsService {
         outcomes[index] = { phone: input, status: 'PENDING', message: null, userId: null };
       }
     }
-    if (addedIds.size > 0) await m.query(`UPDATE groups SET member_count = member_count + $2 WHERE id = $1`, [group.id, addedIds.size]);
+    if (addedIds.size > 0) {
+      // Waits for a concurrent delete of the group, and sees it: then nothing of this call stays.
+      const counted = (await m.query(`WITH c AS (UPDATE groups SET member_count = member_count + $2 WHERE id = $1 AND deleted_at IS NULL RETURNING id) SELECT id FROM c`, [
+        group.id,
+        addedIds.size,
+      ])) as unknown[];
+      if (counted.length === 0) throw notFound('Group');
+    }
     return registered.filter((p) => addedIds.has(userByPhone.get(p)!)).map((p) => ({ userId: userByPhone.get(p)!, role: candidates.get(p)!.role }));
   }
 }
