@@ -145,8 +145,7 @@ export function deduplicatingFetcher(inner: Fetcher): Fetcher {
   return async (url, init = {}) => {
     const body = typeof init.body === 'string' ? init.body : null;
     if (init.method !== 'POST' || body === null || /"query"\s*:\s*"\s*mutation\b/.test(body)) return inner(url, init);
-    const headers = new Headers(init.headers as Record<string, string> | undefined);
-    const key = `${url}\n${headers.get('authorization') ?? ''}\n${body}`;
+    const key = `${url}\n${authorizationOf(init.headers)}\n${body}`;
     let shared = inFlight.get(key);
     if (!shared) {
       shared = inner(url, init).finally(() => inFlight.delete(key));
@@ -155,4 +154,11 @@ export function deduplicatingFetcher(inner: Fetcher): Fetcher {
     const response = await shared;
     return response.clone();
   };
+}
+
+function authorizationOf(headers: unknown): string {
+  if (!headers) return '';
+  if (typeof (headers as { get?: unknown }).get === 'function') return (headers as { get(name: string): string | null }).get('authorization') ?? '';
+  const record = headers as Record<string, string | undefined>;
+  return record['authorization'] ?? record['Authorization'] ?? '';
 }

@@ -11,6 +11,8 @@ export interface TokenVerifierOptions {
 }
 
 const ALGORITHMS = ['ES256'];
+/** Verified tokens remembered, so a client's every request does not pay for an ECDSA check. */
+const CACHE_SIZE = 10_000;
 const INVALID = 'The access token is invalid or expired; sign in again.';
 
 /**
@@ -20,6 +22,7 @@ const INVALID = 'The access token is invalid or expired; sign in again.';
  */
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  private readonly verified = new Map<string, { caller: Exclude<Caller, { kind: 'anonymous' }>; expiresAt: number }>();
 
   constructor(private readonly opts: TokenVerifierOptions) {
     // A key set is refetched for an unknown kid at most every 5 s; identity publishes a
@@ -30,6 +33,9 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Exclude<Caller, { kind: 'anonymous' }>> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.caller;
+    if (known) this.verified.delete(token);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -43,6 +49,9 @@ export class TokenVerifier {
     }
     const caller = callerOf(payload);
     if (!caller) throw new DomainError('UNAUTHENTICATED', INVALID);
+    // A token stays valid exactly as long as its own expiry says; nothing is extended.
+    if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { caller, expiresAt: (payload.exp as number) * 1000 });
     return caller;
   }
 
