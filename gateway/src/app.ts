@@ -107,12 +107,13 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     logger: logger.child({ component: 'subscriptions' }),
   });
   let busStarted: Promise<void> = Promise.resolve();
+  let stopping = false;
 
   return {
     async start() {
       const url = await server.start();
       subscriptions.start();
-      busStarted = startWithRetry(() => bus.start(), logger);
+      busStarted = startWithRetry(() => bus.start(), logger, () => stopping);
       return url;
     },
     async subscriptionsReady() {
@@ -121,7 +122,11 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     },
     async stop() {
       try {
+        stopping = true;
         await subscriptions.stop();
+        // A consumer still connecting would otherwise join after the stop and keep the process alive;
+        // while Kafka is away that attempt may never end, so it gets a few seconds.
+        await Promise.race([busStarted, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
         await bus.stop().catch(() => undefined);
         await server.stop();
       } finally {
@@ -135,8 +140,8 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
 }
 
 /** Kafka may be away when the gateway starts: queries work meanwhile, subscriptions wait for it. */
-async function startWithRetry(start: () => Promise<void>, logger: Logger): Promise<void> {
-  for (let delay = 250, attempt = 1; ; attempt++, delay = Math.min(delay * 2, 5_000)) {
+async function startWithRetry(start: () => Promise<void>, logger: Logger, stopping: () => boolean): Promise<void> {
+  for (let delay = 250, attempt = 1; !stopping(); attempt++, delay = Math.min(delay * 2, 5_000)) {
     try {
       await start();
       return;

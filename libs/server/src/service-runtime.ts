@@ -117,6 +117,9 @@ export class ServiceRuntime {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    // A connection still being made would otherwise open after the stop and keep the process alive;
+    // while Kafka is away that attempt may never end, so it gets a few seconds.
+    await Promise.race([this.background, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     await Promise.allSettled(this.consumers.map((c) => c.stop()));
     await this.relay.stop();
     await this.producer.disconnect().catch(() => undefined);
