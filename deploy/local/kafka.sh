@@ -256,7 +256,9 @@ start_broker() {
   local pid t0=$SECONDS
   if pid=$(our_pid); then
     echo "$pid" >"$PID_FILE"
-    wait_ready
+    # A broker that already answers is ready. Its log may have rolled past the
+    # "started" line long ago, so only one still starting up waits for that line.
+    kafka_answers "$PORT" || wait_ready
     log "already running (pid $pid) on 127.0.0.1:$PORT"
     return 0
   fi
