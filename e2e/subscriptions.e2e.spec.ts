@@ -1,5 +1,5 @@
-import { createGatewayApp, loadGatewayConfig, type GatewayApp } from '@kz/gateway';
-import { eventually, graphql, silentLogger } from '@kz/testing';
+import type { GatewayApp } from '@kz/gateway';
+import { eventually, graphql } from '@kz/testing';
 import WebSocket from 'ws';
 import { Stack } from './support/stack';
 import { Subscriber } from './support/subscriber';
@@ -30,22 +30,8 @@ async function person(name: string) {
 const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
 const EVENTS = `subscription($g: ID) { messageEvents(groupId: $g) { kind groupId messageId message { text author { displayName } } } }`;
 
-/** A second gateway process's worth of gateway, on the same subgraphs and Kafka namespace. */
 async function anotherGateway(env: Record<string, string> = {}): Promise<GatewayApp> {
-  const gateway = createGatewayApp(
-    loadGatewayConfig({
-      NODE_ENV: 'test',
-      GATEWAY_PORT: '0',
-      KAFKA_NAMESPACE: stack.namespace,
-      AUTH_JWKS_URL: `${stack.identityUrl}/.well-known/jwks.json`,
-      IDENTITY_URL: `${stack.identityUrl}/graphql`,
-      GROUPS_URL: `${stack.groupsUrl}/graphql`,
-      MESSAGING_URL: `${stack.messagingUrl}/graphql`,
-      IMPORT_URL: `${stack.importUrl}/graphql`,
-      ...env,
-    }),
-    silentLogger(),
-  );
+  const gateway = stack.newGateway(env);
   extraGateways.push(gateway);
   return gateway;
 }

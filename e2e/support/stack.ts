@@ -67,21 +67,29 @@ export class Stack {
       logger,
     );
     [this.groupsUrl, this.messagingUrl, this.importUrl] = await Promise.all([this.groups.start(), this.messaging.start(), this.import.start()]);
-    this.gateway = createGatewayApp(
+    this.gateway = this.newGateway();
+    this.gatewayUrl = `${await this.gateway.start()}/graphql`;
+    await Promise.all([this.identity, this.groups, this.messaging, this.import].map((app) => app.runtime.kafkaConnected()));
+    return this;
+  }
+
+  /** A gateway process's worth of gateway over this stack's subgraphs and Kafka namespace (started by the caller). */
+  newGateway(env: Record<string, string> = {}): GatewayApp {
+    return createGatewayApp(
       loadGatewayConfig({
-        ...common,
-        ...auth,
+        NODE_ENV: 'test',
         GATEWAY_PORT: '0',
+        KAFKA_NAMESPACE: this.namespace,
+        ...(this.kafkaBrokers ? { KAFKA_BROKERS: this.kafkaBrokers.join(',') } : {}),
+        AUTH_JWKS_URL: `${this.identityUrl}/.well-known/jwks.json`,
         IDENTITY_URL: `${this.identityUrl}/graphql`,
         GROUPS_URL: `${this.groupsUrl}/graphql`,
         MESSAGING_URL: `${this.messagingUrl}/graphql`,
         IMPORT_URL: `${this.importUrl}/graphql`,
+        ...env,
       }),
-      logger,
+      silentLogger(),
     );
-    this.gatewayUrl = `${await this.gateway.start()}/graphql`;
-    await Promise.all([this.identity, this.groups, this.messaging, this.import].map((app) => app.runtime.kafkaConnected()));
-    return this;
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,5 @@
 import { DomainError } from '@kz/errors';
+import { isUuid } from './uuidv7';
 
 export class InvalidCursorError extends DomainError {
   constructor(field: string) {
@@ -22,6 +23,20 @@ export function decodeCursor(cursor: string, arity: number, field = 'after'): (s
     // fall through
   }
   throw new InvalidCursorError(field);
+}
+
+/** A cursor holding one row id (a UUID). */
+export function decodeIdCursor(cursor: string, field = 'after'): string {
+  const [id] = decodeCursor(cursor, 1, field);
+  if (typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorError(field);
+  return id;
+}
+
+/** A cursor holding a name key and a user id, the order of name-sorted lists. */
+export function decodeNameCursor(cursor: string, field = 'after'): { nameKey: string; userId: string } {
+  const [nameKey, userId] = decodeCursor(cursor, 2, field);
+  if (typeof nameKey !== 'string' || typeof userId !== 'string' || !isUuid(userId)) throw new InvalidCursorError(field);
+  return { nameKey, userId };
 }
 
 /** A cursor holding one bigint sequence number, as a decimal string. */

@@ -1,4 +1,4 @@
 export { createDataSource, ensureDatabase, databaseUrlFor, type DataSourceOptions } from './data-source';
 export { uuidv7 } from './uuidv7';
-export { encodeCursor, decodeCursor, decodeSeqCursor, InvalidCursorError, pageFrom, pageSize, type Page } from './cursor';
+export { encodeCursor, decodeCursor, decodeIdCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, pageFrom, pageSize, type Page } from './cursor';
 export { isUuid } from './uuidv7';

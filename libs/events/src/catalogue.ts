@@ -181,7 +181,3 @@ export function topicOf(type: EventType): string {
 export function kafkaTopic(namespace: string, baseName: string): string {
   return `${namespace}.${baseName}`;
 }
-
-export function eventTypesOn(topic: TopicKey): EventType[] {
-  return (Object.keys(EventCatalogue) as EventType[]).filter((t) => EventCatalogue[t].topic === topic);
-}

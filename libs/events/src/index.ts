@@ -1,4 +1,4 @@
-export { Topics, EventCatalogue, topicOf, kafkaTopic, eventTypesOn, type EventType, type PayloadOf, type TopicKey } from './catalogue';
+export { Topics, EventCatalogue, topicOf, kafkaTopic, type EventType, type PayloadOf, type TopicKey } from './catalogue';
 export { createEvent, validateEnvelope, parseEnvelope, InvalidEventError, type EventEnvelope, type AnyEnvelope } from './envelope';
 export { Outbox, insertOutboxRows, type EmitEvents } from './outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';

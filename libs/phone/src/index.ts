@@ -1,3 +1,4 @@
+import { str, type FieldSpec } from '@kz/config';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 export class InvalidPhoneNumberError extends Error {
@@ -20,7 +21,13 @@ export function normalisePhone(input: string, defaultRegion?: string): string {
   return parsed.number;
 }
 
-/** +14155550123 → +1 •••• ••0123, for messages that must not echo a whole number. */
-export function maskPhone(e164: string): string {
-  return `${e164.slice(0, 2)} •••• ••${e164.slice(-4)}`;
+/** DEFAULT_PHONE_REGION: the country of numbers written without a prefix, validated at boot. */
+export function defaultRegionField(): FieldSpec<string> {
+  return {
+    ...str('DEFAULT_PHONE_REGION', 'ISO country for phone numbers written without a prefix', { fallback: 'US' }),
+    parse: (raw: string) => {
+      if (!isCountryCode(raw)) throw new Error('expected a two-letter ISO country code such as US or IN');
+      return raw;
+    },
+  };
 }

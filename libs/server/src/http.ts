@@ -19,12 +19,6 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   return Buffer.concat(chunks);
 }
 
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  const body = await readBody(req, limit);
-  if (body.length === 0) return undefined;
-  return JSON.parse(body.toString('utf8'));
-}
-
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload), ...headers });

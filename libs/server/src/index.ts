@@ -3,7 +3,7 @@ export { DataLoaderCache } from './data-loader-cache';
 export { createLogger, type Logger } from './logger';
 export { formatError } from './format-error';
 export { runProcess, type Stoppable } from './run-process';
-export { readJsonBody, sendJson, BodyTooLargeError } from './http';
+export { sendJson, BodyTooLargeError } from './http';
 export { DateTimeScalar, phoneNumberScalar, UrlScalar } from './scalars';
 export { ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime';
 export { subgraphSchema } from './subgraph-schema';

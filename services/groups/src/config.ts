@@ -1,5 +1,5 @@
-import { authFields, loadConfig, serviceFields, str, url } from '@kz/config';
-import { isCountryCode } from '@kz/phone';
+import { authFields, loadConfig, serviceFields, url } from '@kz/config';
+import { defaultRegionField } from '@kz/phone';
 
 export type GroupsConfig = ReturnType<typeof loadGroupsConfig>;
 
@@ -11,13 +11,7 @@ export function loadGroupsConfig(env: NodeJS.ProcessEnv = process.env) {
       inviteBaseUrl: url('INVITE_BASE_URL', 'where invite links point; the token is appended as the last path segment', {
         fallback: 'http://127.0.0.1:4000/join',
       }),
-      defaultRegion: {
-        ...str('DEFAULT_PHONE_REGION', 'ISO country for phone numbers written without a prefix', { fallback: 'US' }),
-        parse: (raw: string) => {
-          if (!isCountryCode(raw)) throw new Error('expected a two-letter ISO country code such as US or IN');
-          return raw;
-        },
-      },
+      defaultRegion: defaultRegionField(),
     },
     env,
   );

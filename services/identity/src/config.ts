@@ -1,5 +1,5 @@
 import { authFields, int, loadConfig, oneOf, serviceFields, str, url } from '@kz/config';
-import { isCountryCode } from '@kz/phone';
+import { defaultRegionField } from '@kz/phone';
 
 export type IdentityConfig = ReturnType<typeof loadIdentityConfig>;
 
@@ -15,13 +15,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env) {
         max: 3600,
       }),
       codePepper: str('SIGN_IN_CODE_PEPPER', 'secret mixed into one-time code hashes', { devFallback: 'development-only-pepper' }),
-      defaultRegion: {
-        ...str('DEFAULT_PHONE_REGION', 'ISO country for phone numbers written without a prefix', { fallback: 'US' }),
-        parse: (raw: string) => {
-          if (!isCountryCode(raw)) throw new Error('expected a two-letter ISO country code such as US or IN');
-          return raw;
-        },
-      },
+      defaultRegion: defaultRegionField(),
       codeRequestsPerAddress: int('SIGN_IN_CODES_PER_ADDRESS', 'code requests one client address may make per 10 minutes', {
         fallback: 100,
         min: 1,

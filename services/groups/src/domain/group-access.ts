@@ -1,4 +1,4 @@
-import { connectorMay, requireUser, type Caller } from '@kz/auth';
+import { requireUser, type Caller } from '@kz/auth';
 import { DomainError, forbidden, notFound } from '@kz/errors';
 import { isUuid } from '@kz/db';
 import type { EntityManager } from 'typeorm';
@@ -56,9 +56,4 @@ export async function groupToManage(
   if (!canSee(access)) throw notFound('Group');
   if (!canManage(access)) throw forbidden(action);
   return { group, access, userId };
-}
-
-/** Connectors see groups of their organisation with GROUP_INFO. */
-export function connectorSees(caller: Caller, group: GroupEntity): boolean {
-  return connectorMay(caller, group.orgId, 'GROUP_INFO');
 }

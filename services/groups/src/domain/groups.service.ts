@@ -1,7 +1,7 @@
 import { connectorMay, requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
-import { decodeCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
+import { decodeIdCursor, decodeSeqCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { GroupEntity, type GroupKind } from '../entities/group.entity';
 import { MembershipEntity } from '../entities/membership.entity';
@@ -230,9 +230,7 @@ async function newestFirst(qb: SelectQueryBuilder<GroupEntity>, first: number | 
   const limit = pageSize(first, 50, 200);
   if (limit === null) throw badInput('first', 'first must be between 1 and 200.');
   if (after) {
-    const [id] = decodeCursor(after, 1);
-    if (typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorError('after');
-    qb.andWhere('g.id < :afterId', { afterId: id });
+    qb.andWhere('g.id < :afterId', { afterId: decodeIdCursor(after) });
   }
   const rows = await qb.orderBy('g.id', 'DESC').limit(limit + 1).getMany();
   return pageFrom(rows, limit, (g) => [g.id], Boolean(after));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
-import { decodeCursor, InvalidCursorError, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
+import { decodeIdCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import { InviteLinkEntity } from '../entities/invite-link.entity';
@@ -161,9 +161,7 @@ export class InvitesService {
       .createQueryBuilder('r')
       .where(`r.group_id = :groupId AND r.status = 'PENDING'`, { groupId });
     if (after) {
-      const [id] = decodeCursor(after, 1);
-      if (typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorError('after');
-      qb.andWhere('r.id > :afterId', { afterId: id });
+      qb.andWhere('r.id > :afterId', { afterId: decodeIdCursor(after) });
     }
     const rows = await qb.orderBy('r.id', 'ASC').limit(limit + 1).getMany();
     return pageFrom(rows, limit, (r) => [r.id], Boolean(after));

@@ -1,7 +1,7 @@
 import { connectorMay, requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
-import { decodeCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, type Page } from '@kz/db';
+import { decodeCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, type Page } from '@kz/db';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
@@ -147,8 +147,7 @@ export class MembershipsService {
     } else if (search) {
       qb.andWhere(`m.name_key >= :name AND m.name_key < :name || chr(1114111)`, { name: search.toLowerCase() });
       if (query.after) {
-        const [nameKey, userId] = decodeCursor(query.after, 2);
-        if (typeof nameKey !== 'string' || typeof userId !== 'string' || !isUuid(userId)) throw new InvalidCursorError('after');
+        const { nameKey, userId } = decodeNameCursor(query.after);
         qb.andWhere('(m.name_key, m.user_id) > (:nameKey, :afterUser)', { nameKey, afterUser: userId });
       }
       qb.orderBy('m.name_key', 'ASC').addOrderBy('m.user_id', 'ASC');

@@ -1,7 +1,7 @@
 import type { Caller } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
-import { decodeCursor, InvalidCursorError, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
+import { decodeNameCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { InvalidPhoneNumberError, normalisePhone } from '@kz/phone';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AttributeDefinitionEntity } from '../entities/attribute-definition.entity';
@@ -104,8 +104,7 @@ export class DirectoryService {
       }
     }
     if (query.after) {
-      const [nameKey, userId] = decodeCursor(query.after, 2);
-      if (typeof nameKey !== 'string' || typeof userId !== 'string' || !isUuid(userId)) throw new InvalidCursorError('after');
+      const { nameKey, userId } = decodeNameCursor(query.after);
       qb.andWhere('(m.name_key, m.user_id) > (:nameKey, :userId)', { nameKey, userId });
     }
     const rows = (await qb.getMany()).map((row) => Object.assign(row, { phoneVisible: seesPhones }));

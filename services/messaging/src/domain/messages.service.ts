@@ -1,7 +1,7 @@
 import { requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
-import { decodeCursor, InvalidCursorError, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
+import { decodeIdCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { MessageEntity } from '../entities/message.entity';
 import { attachToMessage } from './attachments.service';
@@ -124,7 +124,7 @@ export class MessagesService {
       const limit = pageSize(args.first, 50, MAX_PAGE);
       if (limit === null) throw badInput('first', `first must be between 1 and ${MAX_PAGE}.`);
       const qb = base();
-      if (args.after) qb.andWhere('m.id > :after', { after: cursorId(args.after, 'after') });
+      if (args.after) qb.andWhere('m.id > :after', { after: decodeIdCursor(args.after, 'after') });
       const rows = await qb.orderBy('m.id', 'ASC').limit(limit + 1).getMany();
       return pageFrom(rows, limit, (r) => [r.id], Boolean(args.after));
     }
@@ -142,7 +142,7 @@ export class MessagesService {
     const limit = pageSize(args.last, 50, MAX_PAGE);
     if (limit === null) throw badInput('last', `last must be between 1 and ${MAX_PAGE}.`);
     const qb = base();
-    if (args.before) qb.andWhere('m.id < :before', { before: cursorId(args.before, 'before') });
+    if (args.before) qb.andWhere('m.id < :before', { before: decodeIdCursor(args.before, 'before') });
     const newestFirst = await qb.orderBy('m.id', 'DESC').limit(limit + 1).getMany();
     const rows = newestFirst.slice(0, limit).reverse();
     const page = pageFrom(rows, limit, (r) => [r.id], newestFirst.length > limit);
@@ -202,10 +202,4 @@ export class MessagesService {
     if (!quoted || quoted.groupId !== groupId) throw badInput('replyToId', 'A reply quotes a message of the same group that you can read.');
     return quoted.id;
   }
-}
-
-function cursorId(cursor: string, field: string): string {
-  const [id] = decodeCursor(cursor, 1, field);
-  if (typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorError(field);
-  return id;
 }

@@ -15,10 +15,10 @@ export class ReceiptsService {
   constructor(private readonly dataSource: DataSource) {}
 
 
-  /** Moves the caller's read pointer forward to `messageId` (never backwards). */
-  async markRead(caller: Caller, groupId: string, messageId: string): Promise<string> {
+  /** Moves the caller's read pointer forward to `messageId` (never backwards); answers where it stands and what is left unread. */
+  async markRead(caller: Caller, groupId: string, messageId: string): Promise<{ lastReadMessageId: string; unreadCount: number }> {
     const userId = requireUser(caller).userId;
-    await readerOf(this.dataSource.manager, caller, groupId);
+    const { seesAdminReplies } = await readerOf(this.dataSource.manager, caller, groupId);
     const exists = isUuid(messageId) && (await this.dataSource.query(`SELECT 1 FROM messages WHERE id = $1 AND group_id = $2`, [messageId, groupId])).length > 0;
     if (!exists) throw badInput('messageId', 'messageId must be a message of this group.');
     const rows = (await this.dataSource.query(
@@ -27,7 +27,7 @@ export class ReceiptsService {
        RETURNING last_read_id`,
       [groupId, userId, messageId],
     )) as { last_read_id: string }[];
-    return rows[0]!.last_read_id;
+    return { lastReadMessageId: rows[0]!.last_read_id, unreadCount: await this.countUnread(userId, groupId, seesAdminReplies) };
   }
 
   async lastReadId(userId: string, groupId: string): Promise<string | null> {
@@ -41,6 +41,10 @@ export class ReceiptsService {
   async unreadCount(caller: Caller, groupId: string): Promise<number> {
     const userId = requireUser(caller).userId;
     const { seesAdminReplies } = await readerOf(this.dataSource.manager, caller, groupId);
+    return this.countUnread(userId, groupId, seesAdminReplies);
+  }
+
+  private async countUnread(userId: string, groupId: string, seesAdminReplies: boolean): Promise<number> {
     const rows = (await this.dataSource.query(
       `SELECT count(*)::int AS n FROM (
          SELECT 1 FROM messages m

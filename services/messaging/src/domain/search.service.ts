@@ -1,6 +1,6 @@
 import { requireUser, type Caller } from '@kz/auth';
 import { badInput } from '@kz/errors';
-import { decodeCursor, InvalidCursorError, isUuid, pageFrom, pageSize, type Page } from '@kz/db';
+import { decodeIdCursor, pageFrom, pageSize, type Page } from '@kz/db';
 import type { DataSource } from 'typeorm';
 
 export interface SearchHit {
@@ -23,12 +23,7 @@ export class SearchService {
     if (query.length === 0 || query.length > 200) throw badInput('query', 'Search for 1 to 200 characters of text.');
     const limit = pageSize(first, 20, 100);
     if (limit === null) throw badInput('first', 'first must be between 1 and 100.');
-    let before = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
-    if (after) {
-      const [id] = decodeCursor(after, 1);
-      if (typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorError('after');
-      before = id;
-    }
+    const before = after ? decodeIdCursor(after) : 'ffffffff-ffff-ffff-ffff-ffffffffffff';
     const rows = (await this.dataSource.query(
       `WITH RECURSIVE readable(id) AS (
          SELECT group_id FROM group_members WHERE user_id = $1

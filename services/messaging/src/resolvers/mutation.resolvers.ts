@@ -15,10 +15,8 @@ export const mutationResolvers = {
     deleteMessage: async (_: unknown, { input }: Input<{ messageId: string }>, ctx: MessagingContext) => ({
       message: await ctx.services.messages.delete(ctx.caller, input.messageId),
     }),
-    markRead: async (_: unknown, { input }: Input<{ groupId: string; messageId: string }>, ctx: MessagingContext) => {
-      const lastReadMessageId = await ctx.services.receipts.markRead(ctx.caller, input.groupId, input.messageId);
-      return { lastReadMessageId, unreadCount: await ctx.services.receipts.unreadCount(ctx.caller, input.groupId) };
-    },
+    markRead: (_: unknown, { input }: Input<{ groupId: string; messageId: string }>, ctx: MessagingContext) =>
+      ctx.services.receipts.markRead(ctx.caller, input.groupId, input.messageId),
     createPoll: async (_: unknown, { input }: Input<NewPoll>, ctx: MessagingContext) => ({
       message: await ctx.services.polls.create(ctx.caller, input),
     }),
