@@ -28,8 +28,14 @@ export class Stack {
 
   /** Attachments of this stack, removed with it. */
   readonly attachmentsDir = mkdtempSync(join(tmpdir(), 'kz-attachments-'));
+  /** Uploaded import files cut into chunks, removed with the stack. */
+  readonly importsDir = mkdtempSync(join(tmpdir(), 'kz-imports-'));
 
-  constructor(private readonly kafkaBrokers?: string[]) {}
+  constructor(
+    private readonly kafkaBrokers?: string[],
+    /** Settings of this stack's import service, e.g. small chunks or no workers. */
+    private readonly importSettings: Record<string, string> = {},
+  ) {}
 
   async start(): Promise<this> {
     const ns = this.namespace;
@@ -62,15 +68,31 @@ export class Stack {
       }),
       logger,
     );
-    this.import = await createImportApp(
-      loadImportConfig({ ...common, ...auth, IMPORT_PORT: '0', IMPORT_DATABASE_URL: testDatabaseUrl(ns, 'import') }),
-      logger,
-    );
-    [this.groupsUrl, this.messagingUrl, this.importUrl] = await Promise.all([this.groups.start(), this.messaging.start(), this.import.start()]);
+    [this.groupsUrl, this.messagingUrl] = await Promise.all([this.groups.start(), this.messaging.start()]);
+    this.import = await createImportApp(loadImportConfig(this.importEnv()), logger);
+    this.importUrl = await this.import.start();
     this.gateway = this.newGateway();
     this.gatewayUrl = `${await this.gateway.start()}/graphql`;
     await Promise.all([this.identity, this.groups, this.messaging, this.import].map((app) => app.runtime.kafkaConnected()));
     return this;
+  }
+
+  /** The import service's environment in this stack (a test may start more import processes with it). */
+  importEnv(env: Record<string, string> = {}): Record<string, string> {
+    return {
+      NODE_ENV: 'test',
+      KAFKA_NAMESPACE: this.namespace,
+      ...(this.kafkaBrokers ? { KAFKA_BROKERS: this.kafkaBrokers.join(',') } : {}),
+      AUTH_JWKS_URL: `${this.identityUrl}/.well-known/jwks.json`,
+      IMPORT_PORT: '0',
+      IMPORT_DATABASE_URL: testDatabaseUrl(this.namespace, 'import'),
+      IDENTITY_URL: `${this.identityUrl}/graphql`,
+      GROUPS_URL: `${this.groupsUrl}/graphql`,
+      IMPORT_STORAGE_DIR: this.importsDir,
+      IMPORT_JOB_LOCK_MS: '3000',
+      ...this.importSettings,
+      ...env,
+    };
   }
 
   /** A gateway process's worth of gateway over this stack's subgraphs and Kafka namespace (started by the caller). */
@@ -97,6 +119,7 @@ export class Stack {
     await Promise.allSettled([this.identity, this.groups, this.messaging, this.import].map((app) => app?.stop()));
     await dropTestDatabases(this.namespace);
     rmSync(this.attachmentsDir, { recursive: true, force: true });
+    rmSync(this.importsDir, { recursive: true, force: true });
     await deleteTestTopics(this.namespace, this.kafkaBrokers).catch(() => undefined);
   }
 

@@ -8,9 +8,9 @@ export const ENTITY_ID_VARIABLE = 'kzEventEntityId';
  * keeping aliases, fragments and the variables it uses, so every field (the
  * author's name from identity, say) is resolved by the subgraph that owns it,
  * with the subscriber's own rights. `rootField` is the supergraph query field
- * that loads the entity by id.
+ * that loads the entity by id. `extra` fields are added to the selection.
  */
-export function entityQueryFor(info: GraphQLResolveInfo, rootField: 'message' | 'group'): string {
+export function entityQueryFor(info: GraphQLResolveInfo, rootField: 'message' | 'group' | 'importJob', extra: readonly FieldNode[] = []): string {
   const field = info.fieldNodes[0] as FieldNode;
   const selectionSet = field.selectionSet as SelectionSetNode;
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -59,7 +59,7 @@ export function entityQueryFor(info: GraphQLResolveInfo, rootField: 'message' | 
                   value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: ENTITY_ID_VARIABLE } },
                 },
               ],
-              selectionSet,
+              selectionSet: extra.length > 0 ? { ...selectionSet, selections: [...selectionSet.selections, ...extra] } : selectionSet,
             },
           ],
         },

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 
 export type EventListener = (event: AnyEnvelope) => void;
 
-const TOPICS: TopicKey[] = ['messagingMessages', 'groupsMemberships', 'groupsGroups'];
+const TOPICS: TopicKey[] = ['messagingMessages', 'groupsMemberships', 'groupsGroups', 'importJobs'];
 const RECENT_IDS = 20_000;
 
 /**

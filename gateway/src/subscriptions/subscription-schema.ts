@@ -1,7 +1,9 @@
-import { GraphQLError, extendSchema, parse, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { GraphQLError, extendSchema, parse, type FieldNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { AnyEnvelope } from '@kz/events';
 import { ENTITY_ID_VARIABLE, entityQueryFor } from './entity-query';
 import { groupEventStream } from './group-event-stream';
+import { AUDIENCE_ALIAS, AUDIENCE_FIELD, selectionWithin, SharedResolutions, VIEWER_INDEPENDENT_MESSAGE } from './shared-resolution';
+import { importProgressStream, type ImportProgressItem } from './import-progress-stream';
 import type { SubscriberContext } from './subscriber-context';
 
 const SUBSCRIPTION_SDL = /* GraphQL */ `
@@ -47,22 +49,40 @@ const SUBSCRIPTION_SDL = /* GraphQL */ `
     group: Group
   }
 
+  type ImportProgressEvent {
+    importId: ID!
+    status: ImportStatus!
+    "The import as it is now (counts, percent, rate, time left), with any fields."
+    import: ImportJob
+  }
+
   type Subscription {
     "New, edited and deleted messages and poll results of one group, or of every group the subscriber may read when groupId is left out."
     messageEvents(groupId: ID): MessageEvent!
     "Members added, removed or given another role, in one group or in every group the subscriber sees."
     membershipEvents(groupId: ID): MembershipEvent!
+    "The progress of an import the subscriber started: its state now, then every change; ends after the final status."
+    importProgress(importId: ID!): ImportProgressEvent!
   }
 `;
 
 const CAN_READ_MESSAGES = `query KzCanRead($id: ID!) { group(id: $id) { messages(last: 1) { pageInfo { hasPreviousPage } } } }`;
 const CAN_SEE_GROUP = `query KzCanSee($id: ID!) { group(id: $id) { id } }`;
+const IMPORT_STATE = `query KzImportState($id: ID!) { importJob(id: $id) { id status } }`;
 
 interface MessageEventPayload {
   kind: 'SENT' | 'EDITED' | 'DELETED' | 'POLL_UPDATED' | 'ACCESS_ENDED';
   groupId: string;
   messageId: string | null;
+  /** The event's envelope id: answers shared between subscribers are per event. */
+  eventId: string | null;
+  /** Set by the subscriber's stream: whether this subscriber may take an answer resolved for another reader. */
+  [MAY_SHARE]?: () => Promise<boolean>;
 }
+
+const MAY_SHARE = Symbol('kzMayShare');
+/** After a change to a subscriber's memberships or the hierarchy, it resolves its own events for this long (the subgraphs apply the same change meanwhile), then its access is checked again. */
+const SHARE_GRACE_MS = 5_000;
 
 interface MembershipEventPayload {
   kind: 'ADDED' | 'REMOVED' | 'ROLE_CHANGED' | 'ACCESS_ENDED';
@@ -84,7 +104,10 @@ function selectMessageEvent(event: AnyEnvelope): { groupId: string; item: Messag
     case 'messaging.message.edited':
     case 'messaging.message.deleted':
     case 'messaging.poll.updated':
-      return { groupId: event.payload.groupId, item: { kind: MESSAGE_KINDS[event.type], groupId: event.payload.groupId, messageId: event.payload.messageId } };
+      return {
+        groupId: event.payload.groupId,
+        item: { kind: MESSAGE_KINDS[event.type], groupId: event.payload.groupId, messageId: event.payload.messageId, eventId: event.id },
+      };
     default:
       return null;
   }
@@ -112,7 +135,7 @@ async function allowed(ctx: SubscriberContext, query: string, id: string): Promi
 }
 
 /** Subscribing checks access first: an outsider learns nothing, not even that the group exists. */
-function followGroups<T>(
+function followGroups<T extends { groupId: string }>(
   canFollow: string,
   select: (event: AnyEnvelope) => { groupId: string; item: T } | null,
   accessEnded: (groupId: string) => T,
@@ -122,13 +145,90 @@ function followGroups<T>(
     const groupId = args.groupId ?? null;
     const mayRead = (id: string) => allowed(ctx, canFollow, id);
     if (groupId !== null && !(await mayRead(groupId))) throw new GraphQLError('Group was not found.', { extensions: { code: 'NOT_FOUND' } });
-    const stream = groupEventStream({ bus: ctx.bus, userId: ctx.userId, groupId, mayRead, select, accessEnded, maxQueue: ctx.limits.maxQueue, onTooSlow: ctx.dropAsTooSlow });
-    return mapStream(stream, (item) => ({ [rootField]: item }));
+    // Whether this subscriber may take answers resolved for another reader of a group: its access, as checked (at
+    // subscribing for the followed group), forgotten when its memberships or the hierarchy change, and not asked
+    // again until the grace period is over.
+    const shareAccess = new Map<string, Promise<boolean>>();
+    if (groupId !== null) shareAccess.set(groupId, Promise.resolve(true));
+    let sharingFrom = 0;
+    const onAccessChange = () => {
+      shareAccess.clear();
+      sharingFrom = Date.now() + SHARE_GRACE_MS;
+    };
+    const mayShare = (id: string): Promise<boolean> => {
+      if (Date.now() < sharingFrom) return Promise.resolve(false);
+      let allowedNow = shareAccess.get(id);
+      if (!allowedNow) {
+        allowedNow = mayRead(id).catch(() => false);
+        shareAccess.set(id, allowedNow);
+      }
+      return allowedNow;
+    };
+    const stream = groupEventStream({
+      bus: ctx.bus,
+      userId: ctx.userId,
+      groupId,
+      mayRead,
+      select,
+      accessEnded,
+      maxQueue: ctx.limits.maxQueue,
+      onTooSlow: ctx.dropAsTooSlow,
+      onAccessChange,
+    });
+    return mapStream(stream, (item) => ({ [rootField]: Object.assign(item, { [MAY_SHARE]: () => mayShare(item.groupId) }) }));
   };
 }
 
+/**
+ * An event's message, resolved once for every subscriber whose selection stays within the fields that are the same
+ * for every reader (shared-resolution.ts) and who may take a shared answer; per subscriber otherwise, or when the
+ * shared answer is not one every reader gets (an error, no message, a message for admins only).
+ */
+function sharedMessage(perSubscriber: GraphQLFieldResolver<never, SubscriberContext>): GraphQLFieldResolver<MessageEventPayload, SubscriberContext> {
+  const shared = new SharedResolutions<Record<string, unknown>>();
+  // Per subscription operation (its field node): whether its selection can be shared, and the query that resolves it.
+  const plans = new WeakMap<FieldNode, string | null>();
+  return async (event, args, ctx, info) => {
+    const gate = event[MAY_SHARE];
+    if (event.messageId && event.eventId && gate) {
+      const node = info.fieldNodes[0]!;
+      let query = plans.get(node);
+      if (query === undefined) {
+        query = selectionWithin(info, VIEWER_INDEPENDENT_MESSAGE) ? entityQueryFor(info, 'message', [AUDIENCE_FIELD]) : null;
+        plans.set(node, query);
+      }
+      if (query !== null && (await gate())) {
+        const sharedQuery = query;
+        const messageId = event.messageId;
+        const answer = await shared.get(`${event.eventId}\n${sharedQuery}`, async () => {
+          const result = await ctx.execute(sharedQuery, { [ENTITY_ID_VARIABLE]: messageId });
+          const entity = result.data?.['entity'] as Record<string, unknown> | null | undefined;
+          return !result.errors?.length && entity && entity[AUDIENCE_ALIAS] === 'ALL' ? entity : null;
+        });
+        if (answer) return answer;
+      }
+    }
+    return perSubscriber(event as never, args, ctx, info);
+  };
+}
+
+/** Only the uploader may follow an import; anyone else is told it does not exist. */
+const followImport: GraphQLFieldResolver<unknown, SubscriberContext, { importId: string }> = async (_root, args, ctx) => {
+  const result = await ctx.execute(IMPORT_STATE, { id: args.importId });
+  const job = result.data?.['importJob'] as { id: string; status: string } | null | undefined;
+  if (result.errors?.length || !job) throw new GraphQLError('Import was not found.', { extensions: { code: 'NOT_FOUND' } });
+  const stream = importProgressStream({
+    bus: ctx.bus,
+    importId: job.id,
+    current: { importId: job.id, status: job.status },
+    maxQueue: ctx.limits.maxQueue,
+    onTooSlow: ctx.dropAsTooSlow,
+  });
+  return mapStream(stream, (item) => ({ importProgress: item }));
+};
+
 /** Resolves an event's entity (message, group) through the supergraph with the subscriber's selection. */
-function entityThroughSupergraph(rootField: 'message' | 'group', idOf: (event: never) => string | null): GraphQLFieldResolver<never, SubscriberContext> {
+function entityThroughSupergraph(rootField: 'message' | 'group' | 'importJob', idOf: (event: never) => string | null): GraphQLFieldResolver<never, SubscriberContext> {
   return async (event, _args, ctx, info: GraphQLResolveInfo) => {
     const id = idOf(event);
     if (!id) return null;
@@ -148,7 +248,7 @@ export function subscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema {
   subscription['messageEvents']!.subscribe = followGroups<MessageEventPayload>(
     CAN_READ_MESSAGES,
     selectMessageEvent,
-    (groupId) => ({ kind: 'ACCESS_ENDED', groupId, messageId: null }),
+    (groupId) => ({ kind: 'ACCESS_ENDED', groupId, messageId: null, eventId: null }),
     'messageEvents',
   ) as GraphQLFieldResolver<unknown, unknown>;
   subscription['messageEvents']!.resolve = (source: { messageEvents: MessageEventPayload }) => source.messageEvents;
@@ -164,7 +264,7 @@ export function subscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema {
   message['kind']!.resolve = (e: MessageEventPayload) => e.kind;
   message['groupId']!.resolve = (e: MessageEventPayload) => e.groupId;
   message['messageId']!.resolve = (e: MessageEventPayload) => e.messageId;
-  message['message']!.resolve = entityThroughSupergraph('message', (e: MessageEventPayload) => e.messageId) as GraphQLFieldResolver<unknown, unknown>;
+  message['message']!.resolve = sharedMessage(entityThroughSupergraph('message', (e: MessageEventPayload) => e.messageId)) as GraphQLFieldResolver<unknown, unknown>;
 
   const membership = (schema.getType('MembershipEvent') as GraphQLObjectType).getFields();
   membership['kind']!.resolve = (e: MembershipEventPayload) => e.kind;
@@ -175,6 +275,13 @@ export function subscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema {
     unknown,
     unknown
   >;
+
+  subscription['importProgress']!.subscribe = followImport as GraphQLFieldResolver<unknown, unknown>;
+  subscription['importProgress']!.resolve = (source: { importProgress: ImportProgressItem }) => source.importProgress;
+  const progress = (schema.getType('ImportProgressEvent') as GraphQLObjectType).getFields();
+  progress['importId']!.resolve = (e: ImportProgressItem) => e.importId;
+  progress['status']!.resolve = (e: ImportProgressItem) => e.status;
+  progress['import']!.resolve = entityThroughSupergraph('importJob', (e: ImportProgressItem) => e.importId) as GraphQLFieldResolver<unknown, unknown>;
   return schema;
 }
 

@@ -2,3 +2,4 @@ export { createDataSource, ensureDatabase, databaseUrlFor, type DataSourceOption
 export { uuidv7 } from './uuidv7';
 export { encodeCursor, decodeCursor, decodeIdCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, pageFrom, pageSize, type Page } from './cursor';
 export { isUuid } from './uuidv7';
+export { rememberedResponse, idempotentRequestsTableUp, idempotentRequestsTableDown } from './idempotent-requests';

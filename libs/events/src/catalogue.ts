@@ -11,6 +11,7 @@ export const Topics = {
   groupsGroups: { name: 'groups.groups', partitions: 6 },
   groupsMemberships: { name: 'groups.memberships', partitions: 12 },
   messagingMessages: { name: 'messaging.messages', partitions: 12 },
+  importJobs: { name: 'import.jobs', partitions: 6 },
 } as const;
 
 export type TopicKey = keyof typeof Topics;
@@ -27,6 +28,12 @@ export const EventCatalogue = {
     topic: 'identityUsers',
     payload: z.object({ userId: id, phone: e164, displayName: z.string() }),
   },
+  /** People a bulk directory import created, in one event per batch (keyed by organisation). */
+  'identity.users.registered': {
+    version: 1,
+    topic: 'identityUsers',
+    payload: z.object({ users: z.array(z.object({ userId: id, phone: e164, displayName: z.string() })).min(1) }),
+  },
   'identity.user.profile-changed': {
     version: 1,
     topic: 'identityUsers',
@@ -41,6 +48,12 @@ export const EventCatalogue = {
     version: 1,
     topic: 'identityOrganizations',
     payload: z.object({ orgId: id, userId: id, role: z.enum(['ADMIN', 'MEMBER']), network }),
+  },
+  /** A bulk directory import's new members of one organisation, in one event per batch. */
+  'identity.organization.members-added': {
+    version: 1,
+    topic: 'identityOrganizations',
+    payload: z.object({ orgId: id, members: z.array(z.object({ userId: id, role: z.enum(['ADMIN', 'MEMBER']), network })).min(1) }),
   },
   'identity.organization.updated': {
     version: 1,
@@ -163,6 +176,20 @@ export const EventCatalogue = {
     version: 1,
     topic: 'messagingMessages',
     payload: z.object({ messageId: id, groupId: id }),
+  },
+  /** An import's status and counts after a stage or chunk; keyed by import id, so in order per import. */
+  'import.job.progress': {
+    version: 1,
+    topic: 'importJobs',
+    payload: z.object({
+      importId: id,
+      orgId: id,
+      startedBy: id,
+      status: z.enum(['QUEUED', 'VALIDATING', 'RUNNING', 'COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED']),
+      total: z.number().int(),
+      processed: z.number().int(),
+      failed: z.number().int(),
+    }),
   },
 } as const satisfies Record<string, { version: number; topic: TopicKey; payload: z.ZodType }>;
 

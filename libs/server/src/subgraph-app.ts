@@ -27,6 +27,8 @@ export interface SubgraphConfig {
 /** What every subgraph resolver receives. */
 export interface SubgraphContext<TServices> {
   caller: Caller;
+  /** The bearer token the caller sent, for a service that calls another on the caller's behalf. */
+  bearer: string | null;
   /** The end client's address (for rate limits), as told by a trusted proxy or seen on the socket. */
   clientAddress: string;
   services: TServices;
@@ -50,6 +52,9 @@ export interface SubgraphAppOptions<TServices> {
   routes?: (services: TServices, runtime: ServiceRuntime, authenticate: (req: IncomingMessage) => Promise<Caller>) => Record<string, HttpRoute>;
   extraReadiness?: (services: TServices) => Promise<Record<string, boolean>>;
   relay?: OutboxRelayOptions;
+  /** Background work of the service's own (job workers): started after the HTTP server, stopped before the database closes. */
+  onStart?: (services: TServices) => Promise<void>;
+  beforeStop?: (services: TServices) => Promise<void>;
   onStop?: (services: TServices) => Promise<void>;
 }
 
@@ -85,12 +90,16 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
     host: config.host,
     port: config.port,
     graph: { schema: subgraphSchema(typeDefs, opts.resolvers) },
-    buildContext: async (req) => ({
-      caller: await verifier.callerFrom(bearerToken(req.headers.authorization)),
-      clientAddress: clientAddress(req, config.trustedProxies),
-      services,
-      loaders: new DataLoaderCache(),
-    }),
+    buildContext: async (req) => {
+      const bearer = bearerToken(req.headers.authorization);
+      return {
+        caller: await verifier.callerFrom(bearer),
+        bearer,
+        clientAddress: clientAddress(req, config.trustedProxies),
+        services,
+        loaders: new DataLoaderCache(),
+      };
+    },
     readiness: async () => ({ ...(await runtime.readiness()), ...(await opts.extraReadiness?.(services)) }),
     routes: opts.routes?.(services, runtime, (req) => verifier.callerFrom(bearerToken(req.headers.authorization))),
     logger,
@@ -102,10 +111,12 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
     async start() {
       const url = await server.start();
       runtime.startBackground();
+      await opts.onStart?.(services);
       return url;
     },
     async stop() {
       await server.stop();
+      await opts.beforeStop?.(services);
       await runtime.stop();
       await opts.onStop?.(services);
     },

@@ -6,6 +6,7 @@ import type { IdentityConfig } from './config';
 import type { IdentityServices } from './context';
 import { AttributeDefinitionsService } from './domain/attribute-definitions.service';
 import { ConnectorsService } from './domain/connectors.service';
+import { DirectoryImportService } from './domain/directory-import.service';
 import { DirectoryService } from './domain/directory.service';
 import { OrganizationsService } from './domain/organizations.service';
 import { RateLimiter } from './domain/rate-limiter';
@@ -53,6 +54,7 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
         ),
         organizations: new OrganizationsService(dataSource, outbox),
         directory: new DirectoryService(dataSource, outbox, config.defaultRegion),
+        directoryImport: new DirectoryImportService(dataSource, outbox, keys, config.defaultRegion, config.importTokenTtlSeconds),
         attributes: new AttributeDefinitionsService(dataSource, outbox),
         connectors: new ConnectorsService(dataSource, keys),
         users: new UsersService(dataSource, outbox),

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@kz/server';
 import type { AttributeDefinitionsService } from './domain/attribute-definitions.service';
 import type { ConnectorsService } from './domain/connectors.service';
+import type { DirectoryImportService } from './domain/directory-import.service';
 import type { DirectoryService } from './domain/directory.service';
 import type { OrganizationsService } from './domain/organizations.service';
 import type { SessionsService } from './domain/sessions.service';
@@ -14,6 +15,7 @@ export interface IdentityServices {
   sessions: SessionsService;
   organizations: OrganizationsService;
   directory: DirectoryService;
+  directoryImport: DirectoryImportService;
   attributes: AttributeDefinitionsService;
   connectors: ConnectorsService;
   users: UsersService;

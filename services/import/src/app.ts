@@ -1,17 +1,41 @@
 import { join } from 'node:path';
 import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
+import { ImportPeers } from './clients/import-peers';
+import { SubgraphCallError } from './clients/subgraph-client';
 import type { ImportConfig } from './config';
 import type { ImportServices } from './context';
 import { ImportJobsService } from './domain/import-jobs.service';
+import { ChunkStore } from './domain/members/chunk-store';
+import { jobProgress } from './domain/members/job-progress';
+import { ImportStoppedError, MemberCsvImportJob } from './domain/members/member-csv-import.job';
+import { MemberImportsService } from './domain/members/member-imports.service';
 import { importEntities } from './entities';
+import type { ImportJobEntity } from './entities/import-job.entity';
+import { ImportLinks } from './http/import-links';
+import { importRoutes } from './http/import.routes';
+import { MemberImportQueue } from './jobs/member-import-queue';
 import { importMigrations } from './migrations';
 import { closeRedis, openRedis, redisReachable } from './redis';
 import { importResolvers } from './resolvers';
 
 export type ImportApp = SubgraphApp<ImportServices>;
 
-export function createImportApp(config: ImportConfig, logger: Logger): Promise<ImportApp> {
-  return createSubgraphApp<ImportServices>({
+/** What the upload answers: the import's state as the GraphQL type tells it. */
+function uploadSummary(job: ImportJobEntity) {
+  return {
+    id: job.id,
+    status: job.status,
+    failureReason: job.failureReason,
+    counts: { total: job.rowsTotal, processed: job.rowsProcessed, failed: job.rowsFailed },
+    ...jobProgress(job, new Date()),
+  };
+}
+
+/** A refusal no retry changes (rights lost, bad request) stops the import; anything else is retried with backoff. */
+const isPermanent = (err: Error) => err instanceof ImportStoppedError || (err instanceof SubgraphCallError && !err.retryable);
+
+export async function createImportApp(config: ImportConfig, logger: Logger): Promise<ImportApp> {
+  const app = await createSubgraphApp<ImportServices>({
     name: 'import',
     config,
     logger,
@@ -19,11 +43,44 @@ export function createImportApp(config: ImportConfig, logger: Logger): Promise<I
     resolvers: importResolvers,
     entities: importEntities,
     migrations: importMigrations,
-    services: (runtime) => ({
-      importJobs: new ImportJobsService(runtime.dataSource),
-      redis: openRedis(config.redisUrl, logger.child({ component: 'redis' })),
-    }),
+    services: ({ dataSource, outbox }) => {
+      const redis = openRedis(config.redisUrl, logger.child({ component: 'redis' }));
+      const peers = new ImportPeers(config.identityUrl, config.groupsUrl);
+      const chunks = new ChunkStore(config.storageDir);
+      const queue = new MemberImportQueue(
+        redis,
+        { prefix: `kz:${config.kafkaNamespace}`, concurrency: config.workerConcurrency, attempts: config.jobAttempts, lockMs: config.jobLockMs },
+        logger.child({ component: 'import-queue' }),
+      );
+      return {
+        redis,
+        queue,
+        links: new ImportLinks(config.publicUrl),
+        maxUploadBytes: config.maxUploadBytes,
+        importJobs: new ImportJobsService(dataSource),
+        memberImports: new MemberImportsService(dataSource, outbox, peers, chunks, queue, { maxUploadBytes: config.maxUploadBytes, chunkRows: config.chunkRows }),
+        memberImportJob: new MemberCsvImportJob(dataSource, outbox, chunks, peers),
+      };
+    },
+    routes: ({ memberImports, importJobs }, _runtime, authenticate) => importRoutes(memberImports, importJobs, authenticate, uploadSummary),
     extraReadiness: async ({ redis }) => ({ redis: await redisReachable(redis) }),
+    onStart: async ({ queue, memberImportJob, memberImports }) => {
+      if (!config.workers) return;
+      queue.startWorker(
+        (data) => memberImportJob.run(data),
+        (data, reason) => memberImports.fail(data.importId, reason),
+        isPermanent,
+      );
+    },
+    beforeStop: ({ queue }) => queue.close(),
     onStop: ({ redis }) => closeRedis(redis),
   });
+  return {
+    ...app,
+    async start() {
+      const url = await app.start();
+      app.services.links.listeningAt(url);
+      return url;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { authFields, loadConfig, serviceFields, url } from '@kz/config';
+import { authFields, bool, int, loadConfig, serviceFields, str, url } from '@kz/config';
 
 export type ImportConfig = ReturnType<typeof loadImportConfig>;
 
@@ -8,6 +8,24 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
       ...serviceFields('IMPORT', 4004, 'kz_import'),
       ...authFields(),
       redisUrl: url('REDIS_URL', 'Redis URL for the import job queues, e.g. redis://127.0.0.1:6379', { fallback: 'redis://127.0.0.1:6379' }),
+      identityUrl: url('IDENTITY_URL', 'GraphQL endpoint of the identity subgraph (bulk directory writes)', { fallback: 'http://127.0.0.1:4001/graphql' }),
+      groupsUrl: url('GROUPS_URL', 'GraphQL endpoint of the groups subgraph (bulk member adds)', { fallback: 'http://127.0.0.1:4002/graphql' }),
+      publicUrl: str('IMPORT_PUBLIC_URL', 'base URL where clients upload files and download reports (a route to this service); this service\'s own address when empty', {
+        fallback: '',
+      }),
+      storageDir: str('IMPORT_STORAGE_DIR', 'directory of uploaded files cut into chunks, shared by this service\'s processes', {
+        fallback: 'tmp/imports',
+      }),
+      maxUploadBytes: int('IMPORT_MAX_UPLOAD_BYTES', 'largest member file accepted, in bytes', { fallback: 200 * 1024 * 1024, min: 1_024, max: 4 * 1024 ** 3 }),
+      chunkRows: int('IMPORT_CHUNK_ROWS', 'rows per chunk job', { fallback: 5_000, min: 1, max: 5_000 }),
+      workers: bool('IMPORT_WORKERS', 'run chunk workers in this process', { fallback: true }),
+      workerConcurrency: int('IMPORT_WORKER_CONCURRENCY', 'chunks one process works on at once', { fallback: 2, min: 1, max: 64 }),
+      jobAttempts: int('IMPORT_JOB_ATTEMPTS', 'tries per chunk before the import fails', { fallback: 8, min: 1, max: 100 }),
+      jobLockMs: int('IMPORT_JOB_LOCK_MS', 'how long a chunk stays with a worker that stopped answering before another takes it', {
+        fallback: 30_000,
+        min: 1_000,
+        max: 600_000,
+      }),
     },
     env,
   );

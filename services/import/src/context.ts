@@ -1,10 +1,18 @@
 import type { SubgraphContext } from '@kz/server';
 import type { Redis } from 'ioredis';
 import type { ImportJobsService } from './domain/import-jobs.service';
+import type { MemberCsvImportJob } from './domain/members/member-csv-import.job';
+import type { MemberImportsService } from './domain/members/member-imports.service';
+import type { ImportLinks } from './http/import-links';
+import type { MemberImportQueue } from './jobs/member-import-queue';
 
 export interface ImportServices {
   importJobs: ImportJobsService;
-  /** Shared by the job queues and workers (issue 5). */
+  memberImports: MemberImportsService;
+  memberImportJob: MemberCsvImportJob;
+  queue: MemberImportQueue;
+  links: ImportLinks;
+  maxUploadBytes: number;
   redis: Redis;
 }
 

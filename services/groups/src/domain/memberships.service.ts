@@ -1,7 +1,7 @@
 import { connectorMay, requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
-import { decodeCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, type Page } from '@kz/db';
+import { decodeCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, rememberedResponse, type Page } from '@kz/db';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
@@ -38,23 +38,28 @@ export class MembershipsService {
     private readonly defaultRegion: string,
   ) {}
 
-  async add(caller: Caller, groupId: string, members: readonly NewMember[]): Promise<{ group: GroupEntity; outcomes: AddMemberOutcome[] }> {
+  /** With a `requestKey`, a retry of a call that committed answers as the first attempt did and adds nothing. */
+  async add(caller: Caller, groupId: string, members: readonly NewMember[], requestKey: string | null = null): Promise<{ group: GroupEntity; outcomes: AddMemberOutcome[] }> {
     if (members.length === 0) throw badInput('members', 'Name at least one member to add.');
     if (members.length > MAX_MEMBERS_PER_CALL) {
       throw badInput('members', `At most ${MAX_MEMBERS_PER_CALL.toLocaleString('en')} members can be added in one call; split the list.`);
     }
-    const { outcomes, candidates } = validateNewMembers(members, this.defaultRegion);
-    const group = await this.outbox.transaction(async (m, emit) => {
+    if (requestKey !== null && (requestKey.length === 0 || requestKey.length > 200)) throw badInput('requestKey', 'A request key needs 1 to 200 characters.');
+    return this.outbox.transaction(async (m, emit) => {
       // The group row is locked only by the count update at the end, so bulk adds to one group overlap.
       const { group: found, userId: callerId } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can add members.', { lock: false });
-      const phones = [...candidates.keys()].sort();
-      if (phones.length > 0) {
-        const added = await this.insertMembers(m, found, callerId, phones, candidates, outcomes);
-        if (added.length > 0) emit(membershipEvents(found, added));
-      }
-      return m.getRepository(GroupEntity).findOneByOrFail({ id: found.id });
+      const insert = async (): Promise<AddMemberOutcome[]> => {
+        const { outcomes, candidates } = validateNewMembers(members, this.defaultRegion);
+        const phones = [...candidates.keys()].sort();
+        if (phones.length > 0) {
+          const added = await this.insertMembers(m, found, callerId, phones, candidates, outcomes);
+          if (added.length > 0) emit(membershipEvents(found, added));
+        }
+        return outcomes as AddMemberOutcome[];
+      };
+      const outcomes = requestKey === null ? await insert() : await rememberedResponse(m, `add-members:${callerId}:${found.id}:${requestKey}`, insert);
+      return { group: await m.getRepository(GroupEntity).findOneByOrFail({ id: found.id }), outcomes };
     });
-    return { group, outcomes: outcomes as AddMemberOutcome[] };
   }
 
   /** Admins remove members in bulk; the group always keeps an admin. */
@@ -228,31 +233,52 @@ export class MembershipsService {
   }
 }
 
-/** Records a newly registered person and turns their pending memberships into memberships. */
-export async function activatePendingMemberships(m: EntityManager, userId: string, phone: string, displayName: string): Promise<EventEnvelope[]> {
-  await m.query(`SELECT pg_advisory_xact_lock(${PHONE_LOCK_SPACE}, ${PHONE_BUCKET('$1::text')})`, [phone]);
+/**
+ * Records newly registered people (one, or a bulk import's batch) and turns
+ * their pending memberships into memberships, set-based: one statement per
+ * step however many people, one count update and event batch per group.
+ */
+export async function activatePendingMemberships(
+  m: EntityManager,
+  users: readonly { userId: string; phone: string; displayName: string }[],
+): Promise<EventEnvelope[]> {
+  const ids = users.map((u) => u.userId);
+  const phones = users.map((u) => u.phone);
+  const nameKeys = users.map((u) => u.displayName.toLowerCase());
+  // Exclusive bucket locks, in the order bulk adds take them shared: no add of these numbers is half done.
+  await m.query(
+    `SELECT pg_advisory_xact_lock(${PHONE_LOCK_SPACE}, b) FROM (SELECT DISTINCT ${PHONE_BUCKET('p')} AS b FROM unnest($1::text[]) AS p) buckets ORDER BY b`,
+    [phones],
+  );
   // Someone who joined by link before this event arrived is already known, without a name.
-  await m.query(`INSERT INTO known_users (id, phone, name_key) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET name_key = EXCLUDED.name_key`, [
-    userId,
-    phone,
-    displayName.toLowerCase(),
-  ]);
-  await m.query(`UPDATE memberships SET name_key = $2 WHERE user_id = $1 AND name_key = ''`, [userId, displayName.toLowerCase()]);
-  const pending = (await m.query(`WITH taken AS (DELETE FROM pending_memberships WHERE phone = $1 RETURNING group_id, role) SELECT * FROM taken`, [
-    phone,
-  ])) as { group_id: string; role: GroupRole }[];
+  await m.query(
+    `INSERT INTO known_users (id, phone, name_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
+     ON CONFLICT (id) DO UPDATE SET name_key = EXCLUDED.name_key`,
+    [ids, phones, nameKeys],
+  );
+  await m.query(`UPDATE memberships SET name_key = t.k FROM unnest($1::uuid[], $2::text[]) AS t(u, k) WHERE user_id = t.u AND name_key = ''`, [ids, nameKeys]);
+  const activated = (await m.query(
+    `WITH taken AS (DELETE FROM pending_memberships WHERE phone = ANY($1::text[]) RETURNING group_id, phone, role),
+          added AS (
+            INSERT INTO memberships (group_id, user_id, role, name_key, phone)
+            SELECT t.group_id, k.id, t.role, k.name_key, k.phone FROM taken t JOIN known_users k ON k.phone = t.phone
+            ON CONFLICT DO NOTHING RETURNING group_id, user_id, role)
+     SELECT group_id, user_id, role FROM added ORDER BY group_id`,
+    [phones],
+  )) as { group_id: string; user_id: string; role: GroupRole }[];
+  const byGroup = new Map<string, { userId: string; role: GroupRole }[]>();
+  for (const row of activated) {
+    const list = byGroup.get(row.group_id) ?? [];
+    list.push({ userId: row.user_id, role: row.role });
+    byGroup.set(row.group_id, list);
+  }
   const events: EventEnvelope[] = [];
-  for (const p of pending) {
-    const inserted = (await m.query(
-      `INSERT INTO memberships (group_id, user_id, role, name_key, phone) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING user_id`,
-      [p.group_id, userId, p.role, displayName.toLowerCase(), phone],
-    )) as unknown[];
-    if (inserted.length === 0) continue;
+  for (const [groupId, members] of byGroup) {
     const rows = (await m.query(
-      `WITH counted AS (UPDATE groups SET member_count = member_count + 1 WHERE id = $1 RETURNING id, org_id) SELECT * FROM counted`,
-      [p.group_id],
+      `WITH counted AS (UPDATE groups SET member_count = member_count + $2 WHERE id = $1 RETURNING id, org_id) SELECT * FROM counted`,
+      [groupId, members.length],
     )) as { id: string; org_id: string | null }[];
-    events.push(...membershipEvents({ id: p.group_id, orgId: rows[0]?.org_id ?? null }, [{ userId, role: p.role }]));
+    events.push(...membershipEvents({ id: groupId, orgId: rows[0]?.org_id ?? null }, members));
   }
   return events;
 }

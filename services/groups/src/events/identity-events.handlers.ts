@@ -4,8 +4,10 @@ import { activatePendingMemberships, removeFromOrganizationGroups, syncProfile }
 /** Keeps the groups service's view of identity (people by phone and name, organisation roles) current. */
 export const identityEventHandlers: EventHandlers = {
   'identity.user.registered': async (event, m) => {
-    const { userId, phone, displayName } = event.payload;
-    await insertOutboxRows(m, await activatePendingMemberships(m, userId, phone, displayName));
+    await insertOutboxRows(m, await activatePendingMemberships(m, [event.payload]));
+  },
+  'identity.users.registered': async (event, m) => {
+    await insertOutboxRows(m, await activatePendingMemberships(m, event.payload.users));
   },
   'identity.user.profile-changed': async (event, m) => {
     await syncProfile(m, event.payload.userId, event.payload.displayName);
@@ -15,6 +17,14 @@ export const identityEventHandlers: EventHandlers = {
       `INSERT INTO org_members (org_id, user_id, role) VALUES ($1, $2, $3)
        ON CONFLICT (org_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
       [event.payload.orgId, event.payload.userId, event.payload.role],
+    );
+  },
+  'identity.organization.members-added': async (event, m) => {
+    const { orgId, members } = event.payload;
+    await m.query(
+      `INSERT INTO org_members (org_id, user_id, role) SELECT $1, * FROM unnest($2::uuid[], $3::text[])
+       ON CONFLICT (org_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+      [orgId, members.map((x) => x.userId), members.map((x) => x.role)],
     );
   },
   'identity.organization.member-role-changed': async (event, m) => {

@@ -1,5 +1,6 @@
+import { IdempotentRequests1764748800000 } from './1764748800000-idempotent-requests';
 import { InitialGroups1764144000000 } from './1764144000000-initial-groups';
 import { HierarchyInvitesLargeGroups1764230400000 } from './1764230400000-hierarchy-invites-large-groups';
 import { ByteOrderSearchKeys1764489600000 } from './1764489600000-byte-order-search-keys';
 
-export const groupsMigrations = [InitialGroups1764144000000, HierarchyInvitesLargeGroups1764230400000, ByteOrderSearchKeys1764489600000];
+export const groupsMigrations = [InitialGroups1764144000000, HierarchyInvitesLargeGroups1764230400000, ByteOrderSearchKeys1764489600000, IdempotentRequests1764748800000];

@@ -103,6 +103,14 @@ export class SigningKeys {
     return this.sign({ kind: 'user', phone }, userId, this.ttlSeconds);
   }
 
+  /**
+   * A user's access token for a background job acting for them (an import
+   * running for longer than a session token lives); `act` names the job.
+   */
+  async signDelegatedToken(userId: string, phone: string, act: string, ttlSeconds: number): Promise<string> {
+    return this.sign({ kind: 'user', phone, act }, userId, ttlSeconds);
+  }
+
   async signConnectorToken(connectorId: string, orgId: string, permissions: readonly string[], ttlSeconds: number): Promise<string> {
     return this.sign({ kind: 'connector', org: orgId, perms: [...permissions] }, connectorId, ttlSeconds);
   }

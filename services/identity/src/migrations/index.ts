@@ -1,3 +1,4 @@
+import { IdempotentRequests1764748800000 } from './1764748800000-idempotent-requests';
 import { InitialIdentity1764144000000 } from './1764144000000-initial-identity';
 import { SessionsDirectoryConnectors1764230400000 } from './1764230400000-sessions-directory-connectors';
 import { SigningKeyActivation1764316800000 } from './1764316800000-signing-key-activation';
@@ -8,4 +9,5 @@ export const identityMigrations = [
   SessionsDirectoryConnectors1764230400000,
   SigningKeyActivation1764316800000,
   ByteOrderDirectoryKeys1764489600000,
+  IdempotentRequests1764748800000,
 ];

@@ -1,3 +1,4 @@
+import type { DirectoryImportOutcome } from '../domain/directory-import.service';
 import type { IdentityContext } from '../context';
 import type { DirectoryEntry } from '../domain/directory.service';
 import type { AttributeDefinitionEntity } from '../entities/attribute-definition.entity';
@@ -5,6 +6,9 @@ import type { UserEntity } from '../entities/user.entity';
 import { loadUser } from './user.resolvers';
 
 export const directoryEntryResolvers = {
+  DirectoryImportOutcome: {
+    user: (outcome: DirectoryImportOutcome) => (outcome.userId ? { id: outcome.userId } : null),
+  },
   DirectoryEntry: {
     user: (entry: DirectoryEntry) => ({ id: entry.userId }),
     displayName: async (entry: DirectoryEntry, _: unknown, ctx: IdentityContext) => ((await loadUser(ctx, entry.userId)) as UserEntity).displayName,

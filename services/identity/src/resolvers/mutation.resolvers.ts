@@ -6,6 +6,14 @@ import type { Network, OrganizationRole } from '../entities/organization-member.
 
 type Input<T> = { input: T };
 type AttributeChanges = { name: string; value?: string | null }[];
+type ImportDirectoryMembersInput = {
+  organizationId: string;
+  members: { phone: string; displayName: string; network: Network; attributes?: AttributeChanges | null }[];
+  updateExisting: boolean;
+  dryRun: boolean;
+  defaultCountry?: string | null;
+  requestKey?: string | null;
+};
 
 const changes = (attributes: AttributeChanges | null | undefined) => (attributes ?? []).map((a) => ({ name: a.name, value: a.value ?? null }));
 const entry = <T extends object>(member: T) => ({ member: Object.assign(member, { phoneVisible: true }) });
@@ -77,5 +85,17 @@ export const mutationResolvers = {
     }),
     issueConnectorToken: (_: unknown, { input }: Input<{ clientId: string; clientSecret: string }>, ctx: IdentityContext) =>
       ctx.services.connectors.issueToken(input.clientId, input.clientSecret),
+    importDirectoryMembers: async (_: unknown, { input }: Input<ImportDirectoryMembersInput>, ctx: IdentityContext) => ({
+      outcomes: await ctx.services.directoryImport.importMembers(ctx.caller, {
+        orgId: input.organizationId,
+        members: input.members.map((m) => ({ phone: m.phone, displayName: m.displayName, network: m.network, attributes: changes(m.attributes) })),
+        updateExisting: input.updateExisting,
+        dryRun: input.dryRun,
+        defaultCountry: input.defaultCountry ?? null,
+        requestKey: input.requestKey ?? null,
+      }),
+    }),
+    issueImportToken: (_: unknown, { input }: Input<{ organizationId: string; importId: string }>, ctx: IdentityContext) =>
+      ctx.services.directoryImport.issueImportToken(ctx.caller, input.organizationId, input.importId),
   },
 };

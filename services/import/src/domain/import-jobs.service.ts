@@ -1,37 +1,46 @@
+import { requireUser, type Caller } from '@kz/auth';
 import { notFound } from '@kz/errors';
-import { isUuid, pageFrom, uuidv7, type Page } from '@kz/db';
+import { isUuid, pageFrom, type Page } from '@kz/db';
 import { In, type DataSource } from 'typeorm';
 import { ImportJobEntity } from '../entities/import-job.entity';
+import { errorReportHeader, errorReportLine } from './members/error-report';
 import { importsCursorKey, importsPageLimit, parseImportsCursor } from './import-jobs-page';
 
 /** created_at with microseconds, as the keyset cursor carries it. */
 const CURSOR_AT = `to_char(j.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
- * Import jobs and who may see them. For now a job is visible to the person
- * who started it only; organisation admins join once this service knows
- * organisation roles.
+ * Import jobs and who may see them: the person who started one. (Other
+ * admins of the organisation join once this service keeps organisation roles.)
  */
 export class ImportJobsService {
   constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * Records a new upload, QUEUED with zero counts. Whether `startedBy` may
-   * import into `orgId` is decided before this is called.
-   */
-  async create(orgId: string, startedBy: string): Promise<ImportJobEntity> {
-    if (!isUuid(orgId)) throw notFound('Organisation');
-    const repo = this.dataSource.getRepository(ImportJobEntity);
-    const id = uuidv7();
-    await repo.insert({ id, orgId, startedBy, status: 'QUEUED' });
-    return repo.findOneByOrFail({ id });
-  }
 
   /** The jobs among `ids` that `userId` may see; unknown and foreign ids are simply absent. */
   async visibleByIds(userId: string, ids: readonly string[]): Promise<ImportJobEntity[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     return this.dataSource.getRepository(ImportJobEntity).findBy({ id: In(valid), startedBy: userId });
+  }
+
+  /** The failed rows of an import as CSV text, streamed in pages: memory stays flat for a million failures. */
+  async errorReport(caller: Caller, id: string): Promise<AsyncGenerator<string>> {
+    const job = await this.getVisible(requireUser(caller).userId, id);
+    const header = job.fileHeader ?? [];
+    const dataSource = this.dataSource;
+    return (async function* () {
+      yield errorReportHeader(header);
+      let after = 0;
+      for (;;) {
+        const rows = (await dataSource.query(
+          `SELECT row_number, row_values, reason FROM import_row_errors WHERE import_id = $1 AND row_number > $2 ORDER BY row_number LIMIT 5000`,
+          [job.id, after],
+        )) as { row_number: number; row_values: string[]; reason: string }[];
+        if (rows.length === 0) return;
+        yield rows.map((r) => errorReportLine(r.row_number, r.row_values, header.length, r.reason)).join('');
+        after = rows[rows.length - 1]!.row_number;
+      }
+    })();
   }
 
   async getVisible(userId: string, id: string): Promise<ImportJobEntity> {

@@ -1,5 +1,6 @@
 import { requireUser } from '@kz/auth';
 import type { ImportContext } from '../context';
+import { jobProgress } from '../domain/members/job-progress';
 import type { ImportJobEntity } from '../entities/import-job.entity';
 
 /** An import job the caller may see, or null; batched across a request. */
@@ -27,5 +28,10 @@ export const importJobResolvers = {
       unchanged: job.rowsUnchanged,
       failed: job.rowsFailed,
     }),
+    groups: (job: ImportJobEntity) => job.groupIds.map((id) => ({ id })),
+    percent: (job: ImportJobEntity) => jobProgress(job, new Date()).percent,
+    rowsPerSecond: (job: ImportJobEntity) => jobProgress(job, new Date()).rowsPerSecond,
+    estimatedSecondsLeft: (job: ImportJobEntity) => jobProgress(job, new Date()).estimatedSecondsLeft,
+    errorReportUrl: (job: ImportJobEntity, _: unknown, ctx: ImportContext) => (job.rowsFailed > 0 ? ctx.services.links.errorReport(job.id) : null),
   },
 };

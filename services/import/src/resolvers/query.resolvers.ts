@@ -9,5 +9,9 @@ export const queryResolvers = {
       if (!job) throw notFound('Import job');
       return job;
     },
+    importTemplate: async (_: unknown, args: { organizationId: string }, ctx: ImportContext) => ({
+      columns: (await ctx.services.memberImports.template(ctx.caller, ctx.bearer, args.organizationId)).columns,
+      downloadUrl: ctx.services.links.template(args.organizationId),
+    }),
   },
 };

@@ -73,4 +73,5 @@ export async function* readCsvRows(source: Readable, onHeader: (header: HeaderMa
   await feed;
   await decoding;
   if (rowNumber === 0) throw new ImportFileError('EMPTY_FILE', 'The file is empty; it needs a header row and at least one row of people.');
+  if (rowNumber === 1) throw new ImportFileError('EMPTY_FILE', 'The file is empty below its header; add at least one row of people.');
 }

@@ -1,0 +1,93 @@
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '@kz/server';
+import type { ChunkJobData } from '../domain/members/member-csv-import.job';
+
+export interface QueueSettings {
+  /** Keeps deployments (and test runs) sharing one Redis apart. */
+  prefix: string;
+  concurrency: number;
+  attempts: number;
+  /** How long a worker holds a chunk before others presume it dead and take it over. */
+  lockMs: number;
+}
+
+const QUEUE = 'member-csv-import';
+
+/** The chunk's job id: BullMQ refuses a second job with the same id, so a chunk is never queued twice. */
+export const chunkJobId = (importId: string, chunk: number) => `${importId}-${chunk}`;
+
+/** Chunks of member imports on BullMQ: queued by the upload, run by workers in any of the service's processes. */
+export class MemberImportQueue {
+  private readonly queue: Queue<ChunkJobData>;
+  private worker: Worker<ChunkJobData> | null = null;
+  private workerConnection: Redis | null = null;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly settings: QueueSettings,
+    private readonly logger: Logger,
+  ) {
+    this.queue = new Queue<ChunkJobData>(QUEUE, { connection: redis, prefix: settings.prefix });
+    this.queue.on('error', (err) => this.logger.warn({ err }, 'import queue error'));
+  }
+
+  async enqueueChunks(importId: string, chunkCount: number): Promise<void> {
+    const jobs = Array.from({ length: chunkCount }, (_, i) => ({
+      name: 'chunk',
+      data: { importId, chunk: i + 1 },
+      opts: {
+        jobId: chunkJobId(importId, i + 1),
+        attempts: this.settings.attempts,
+        backoff: { type: 'exponential', delay: 1_000 },
+        // Finished jobs are kept a day so their ids keep refusing duplicates.
+        removeOnComplete: { age: 24 * 3600 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    }));
+    for (let i = 0; i < jobs.length; i += 1_000) await this.queue.addBulk(jobs.slice(i, i + 1_000));
+  }
+
+  /**
+   * Starts processing. `run` does a chunk; `stopped` fails the import when a
+   * chunk cannot be done (a permanent refusal, or the last attempt failed).
+   */
+  startWorker(run: (data: ChunkJobData) => Promise<void>, stopped: (data: ChunkJobData, reason: string) => Promise<void>, isPermanent: (err: Error) => boolean): void {
+    this.worker = new Worker<ChunkJobData>(
+      QUEUE,
+      async (job: Job<ChunkJobData>) => {
+        try {
+          await run(job.data);
+        } catch (err) {
+          if (isPermanent(err as Error)) throw new UnrecoverableError((err as Error).message);
+          throw err;
+        }
+      },
+      {
+        connection: (this.workerConnection = this.redis.duplicate()),
+        prefix: this.settings.prefix,
+        concurrency: this.settings.concurrency,
+        lockDuration: this.settings.lockMs,
+        stalledInterval: Math.max(1_000, Math.floor(this.settings.lockMs / 2)),
+        maxStalledCount: 5,
+      },
+    );
+    this.worker.on('error', (err) => this.logger.warn({ err }, 'import worker error'));
+    this.worker.on('failed', (job, err) => {
+      if (!job) return;
+      const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+      this.logger.warn({ err, importId: job.data.importId, chunk: job.data.chunk, attempt: job.attemptsMade, final }, 'import chunk failed');
+      if (final) {
+        stopped(job.data, `Part ${job.data.chunk} of the file could not be applied: ${err.message}`).catch((e: Error) =>
+          this.logger.error({ err: e }, 'could not mark the import failed'),
+        );
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    this.workerConnection?.disconnect();
+    await this.queue.close();
+  }
+}
