@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { eventually, graphql } from '@kz/testing';
 import { Stack } from './support/stack';
 import { Subscriber } from './support/subscriber';
@@ -263,5 +268,31 @@ describe('member CSV imports through the gateway', () => {
     watcher.subscribe(`subscription($id: ID!) { importProgress(importId: $id) { status } }`, { id });
     await eventually(async () => expect(watcher.ended).toBe('complete'));
     expect(watcher.received).toEqual([{ errors: [expect.objectContaining({ message: 'Import was not found.', extensions: { code: 'NOT_FOUND' } })] }]);
+  });
+
+  it('runs from the command line: upload, progress, summary and where the error report is', async () => {
+    const admin = await orgAdmin('CLI Org');
+    const groupId = await createGroup(admin, 'CLI group');
+    const dir = mkdtempSync(join(tmpdir(), 'kz-cli-'));
+    const file = join(dir, 'people.csv');
+    writeFileSync(file, mixedFile(700, 10));
+    try {
+      const run = promisify(execFile);
+      const cli = join(__dirname, '..', 'cli', 'dist', 'main.js');
+      const env = { ...process.env, KZ_TOKEN: admin.token, KZ_GATEWAY_URL: stack.gatewayUrl };
+      const result = await run(process.execPath, [cli, 'import', file, '--org', admin.orgId, '--group', groupId, '--country', 'IN'], { env }).catch((e) => e);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/uploading people\.csv/);
+      expect(result.stderr).toMatch(/\[#+\] 100\.0% 15\/15 COMPLETED_WITH_ERRORS/);
+      expect(result.stdout).toMatch(/^COMPLETED_WITH_ERRORS: 15 rows, 10 created, 0 updated, 0 unchanged, 5 failed/);
+      expect(result.stdout).toMatch(/error report: http:\/\/\S+\/imports\/\S+\/errors\.csv/);
+      expect(await memberCount(admin, groupId)).toBe(11);
+
+      const usage = await run(process.execPath, [cli, 'import', file], { env }).catch((e) => e);
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toMatch(/usage: npm run kz -- import FILE --org ORG_ID/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

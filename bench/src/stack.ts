@@ -93,11 +93,21 @@ export class BenchStack {
     // Tokens for the whole run, however long the rounds take; every bench user signs in from 127.0.0.1.
     launch('identity', { ACCESS_TOKEN_TTL_SECONDS: '86400', SIGN_IN_CODES_PER_ADDRESS: '1000000', SIGN_IN_ATTEMPTS_PER_ADDRESS: '1000000' });
     await this.waitReady('identity', this.subgraphs.get('identity')!.proc, `http://127.0.0.1:${ports.identity}/readyz`);
-    for (const service of SUBGRAPHS.slice(1)) launch(service);
+    for (const service of SUBGRAPHS.slice(1)) launch(service, service === 'import' ? this.importEnv(ports) : {});
     await Promise.all(
       SUBGRAPHS.slice(1).map((s) => this.waitReady(s, this.subgraphs.get(s)!.proc, `http://127.0.0.1:${ports[s]}/readyz`)),
     );
     this.writeSupergraph();
+  }
+
+  /** The import service calls identity and groups directly, and keeps uploaded chunks in this run's directory. */
+  private importEnv(ports: Record<Subgraph, number>): NodeJS.ProcessEnv {
+    return {
+      IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql`,
+      GROUPS_URL: `http://127.0.0.1:${ports.groups}/graphql`,
+      IMPORT_STORAGE_DIR: join(this.workDir, 'imports'),
+      IMPORT_MAX_UPLOAD_BYTES: String(512 * 1024 * 1024),
+    };
   }
 
   /** The committed supergraph, unchanged except for the subgraph URLs of this run. */

@@ -149,7 +149,7 @@ async function backendPid(client: Client): Promise<number> {
 }
 
 /** Labels for CPU accounting: our processes by pid, PostgreSQL backends by database, the Kafka broker. */
-function classifier(stack: BenchStack, benchBackends: Set<number>): Classifier {
+export function classifier(stack: BenchStack, benchBackends: Set<number>): Classifier {
   const labels = new Map<number, string>();
   for (const [name, sub] of stack.subgraphs) labels.set(sub.proc.pid, name);
   for (const [id, gw] of stack.gateways) labels.set(gw.proc.pid, id === 'ours' ? 'gateway' : `gateway ${id}`);

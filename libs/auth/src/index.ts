@@ -1,4 +1,4 @@
-export { TokenVerifier, type TokenVerifierOptions } from './token-verifier';
+export { TokenVerifier, type TokenVerifierOptions, type VouchedPerson } from './token-verifier';
 export { bearerToken } from './bearer';
 export {
   type Caller,

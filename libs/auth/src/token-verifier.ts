@@ -11,6 +11,16 @@ export interface TokenVerifierOptions {
 }
 
 const ALGORITHMS = ['ES256'];
+
+/** A person identity vouches for: this id is registered with this number and name. */
+export interface VouchedPerson {
+  userId: string;
+  phone: string;
+  displayName: string;
+}
+
+const isPersonTuple = (value: unknown): value is [string, string, string] =>
+  Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string');
 /** Verified tokens remembered, so a client's every request does not pay for an ECDSA check. */
 const CACHE_SIZE = 10_000;
 const INVALID = 'The access token is invalid or expired; sign in again.';
@@ -53,6 +63,26 @@ export class TokenVerifier {
     if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, { caller, expiresAt: (payload.exp as number) * 1000 });
     return caller;
+  }
+
+  /**
+   * The people a directory receipt names (identity signed them as registered);
+   * null for a receipt that is not one, forged or expired. A receipt is never
+   * an access token: its kind makes verify() refuse it.
+   */
+  async directoryReceipt(token: string): Promise<VouchedPerson[] | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.keys, {
+        issuer: this.opts.issuer,
+        audience: this.opts.audience,
+        algorithms: ALGORITHMS,
+        requiredClaims: ['exp', 'iat'],
+      });
+      if (payload.kind !== 'directory-receipt' || !Array.isArray(payload.people)) return null;
+      return (payload.people as unknown[]).filter(isPersonTuple).map(([userId, phone, displayName]) => ({ userId, phone, displayName }));
+    } catch {
+      return null;
+    }
   }
 
   /** A missing token makes an anonymous caller; a present but bad one is refused. */

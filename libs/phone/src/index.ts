@@ -21,6 +21,20 @@ export function normalisePhone(input: string, defaultRegion?: string): string {
   return parsed.number;
 }
 
+/**
+ * The E.164 form of a number whose shape is possible (country code, length),
+ * without the full per-country validity check, at a third of the cost: for a
+ * pre-pass over a million rows (duplicates, obvious typos) when the service
+ * that stores the number checks it in full anyway.
+ */
+export function possiblePhoneToE164(input: string, defaultRegion?: string): string {
+  const trimmed = input.trim();
+  if (trimmed.length === 0 || trimmed.length > 32) throw new InvalidPhoneNumberError(input);
+  const parsed = parsePhoneNumberFromString(trimmed, defaultRegion as CountryCode | undefined);
+  if (!parsed || !parsed.isPossible()) throw new InvalidPhoneNumberError(input);
+  return parsed.number;
+}
+
 /** DEFAULT_PHONE_REGION: the country of numbers written without a prefix, validated at boot. */
 export function defaultRegionField(): FieldSpec<string> {
   return {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { TokenVerifier } from '@kz/auth';
 import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
 import type { GroupsConfig } from './config';
 import type { GroupsServices } from './context';
@@ -14,6 +15,8 @@ import { groupsResolvers } from './resolvers';
 export type GroupsApp = SubgraphApp<GroupsServices>;
 
 export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<GroupsApp> {
+  // One verifier (and key cache) for access tokens and identity's directory receipts.
+  const verifier = new TokenVerifier(config);
   return createSubgraphApp<GroupsServices>({
     name: 'groups',
     config,
@@ -27,10 +30,11 @@ export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<G
       const groups = new GroupsService(dataSource, outbox);
       return {
         groups,
-        memberships: new MembershipsService(dataSource, outbox, config.defaultRegion),
+        memberships: new MembershipsService(dataSource, outbox, config.defaultRegion, (receipt) => verifier.directoryReceipt(receipt)),
         hierarchy: new HierarchyService(outbox),
         invites: new InvitesService(dataSource, outbox, config.inviteBaseUrl),
       };
     },
+    verifier: () => verifier,
   });
 }

@@ -1,4 +1,4 @@
-import { connectorMay, requireUser, type Caller } from '@kz/auth';
+import { connectorMay, requireUser, type Caller, type VouchedPerson } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
 import { decodeCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, rememberedResponse, type Page } from '@kz/db';
@@ -36,15 +36,29 @@ export class MembershipsService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly defaultRegion: string,
+    /** The people a directory receipt from identity vouches for; null when it is not a valid receipt. */
+    private readonly readReceipt: (receipt: string) => Promise<VouchedPerson[] | null> = async () => null,
   ) {}
 
-  /** With a `requestKey`, a retry of a call that committed answers as the first attempt did and adds nothing. */
-  async add(caller: Caller, groupId: string, members: readonly NewMember[], requestKey: string | null = null): Promise<{ group: GroupEntity; outcomes: AddMemberOutcome[] }> {
+  /**
+   * With a `requestKey`, a retry of a call that committed answers as the first
+   * attempt did and adds nothing. With a directory `receipt`, the people it
+   * vouches for are added at once, even before identity's events arrive (an
+   * invalid or expired receipt only means they wait as pending).
+   */
+  async add(
+    caller: Caller,
+    groupId: string,
+    members: readonly NewMember[],
+    opts: { requestKey?: string | null; receipt?: string | null } = {},
+  ): Promise<{ group: GroupEntity; outcomes: AddMemberOutcome[] }> {
+    const requestKey = opts.requestKey ?? null;
     if (members.length === 0) throw badInput('members', 'Name at least one member to add.');
     if (members.length > MAX_MEMBERS_PER_CALL) {
       throw badInput('members', `At most ${MAX_MEMBERS_PER_CALL.toLocaleString('en')} members can be added in one call; split the list.`);
     }
     if (requestKey !== null && (requestKey.length === 0 || requestKey.length > 200)) throw badInput('requestKey', 'A request key needs 1 to 200 characters.');
+    if (opts.receipt) await this.rememberVouched(opts.receipt, members);
     return this.outbox.transaction(async (m, emit) => {
       // The group row is locked only by the count update at the end, so bulk adds to one group overlap.
       const { group: found, userId: callerId } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can add members.', { lock: false });
@@ -60,6 +74,22 @@ export class MembershipsService {
       const outcomes = requestKey === null ? await insert() : await rememberedResponse(m, `add-members:${callerId}:${found.id}:${requestKey}`, insert);
       return { group: await m.getRepository(GroupEntity).findOneByOrFail({ id: found.id }), outcomes };
     });
+  }
+
+  /**
+   * People identity vouches for become known now rather than when its events
+   * arrive. A fact identity signed, so it is recorded in a transaction of its
+   * own, before the add takes any lock.
+   */
+  private async rememberVouched(receipt: string, members: readonly NewMember[]): Promise<void> {
+    const requested = new Set(members.map((m) => m.phone));
+    const people = ((await this.readReceipt(receipt)) ?? []).filter((p) => requested.has(p.phone)).sort((a, b) => (a.phone < b.phone ? -1 : 1));
+    if (people.length === 0) return;
+    await this.dataSource.query(`INSERT INTO known_users (id, phone, name_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`, [
+      people.map((p) => p.userId),
+      people.map((p) => p.phone),
+      people.map((p) => p.displayName.toLowerCase()),
+    ]);
   }
 
   /** Admins remove members in bulk; the group always keeps an admin. */
@@ -179,19 +209,28 @@ export class MembershipsService {
     candidates: Map<string, Candidate>,
     outcomes: (AddMemberOutcome | null)[],
   ): Promise<{ userId: string; role: GroupRole }[]> {
-    // Sign-up activates pending rows under the exclusive lock of its number's
-    // bucket, so a number registering during this call is never left pending;
-    // adds share the locks among themselves. Numbers fall in 256 buckets: a
-    // 10,000-number call takes at most 256 locks, in a fixed order.
-    await m.query(
-      `SELECT pg_advisory_xact_lock_shared(${PHONE_LOCK_SPACE}, b) FROM (SELECT DISTINCT ${PHONE_BUCKET('p')} AS b FROM unnest($1::text[]) AS p) buckets ORDER BY b`,
-      [phones],
-    );
-    const known = (await m.query(`SELECT id, phone FROM known_users WHERE phone = ANY($1::text[])`, [phones])) as { id: string; phone: string }[];
-    const userByPhone = new Map(known.map((k) => [k.phone, k.id]));
+    const readKnown = async (numbers: string[]) =>
+      new Map(
+        ((await m.query(`SELECT id, phone FROM known_users WHERE phone = ANY($1::text[])`, [numbers])) as { id: string; phone: string }[]).map((k) => [k.phone, k.id]),
+      );
+    const userByPhone = await readKnown(phones);
+    let unknown = phones.filter((p) => !userByPhone.has(p));
+    if (unknown.length > 0) {
+      // Only numbers about to wait as pending need the locks. Sign-up activates
+      // pending rows under the exclusive lock of its number's bucket, so a
+      // number registering during this call is never left pending; adds share
+      // the locks among themselves. Numbers fall in 256 buckets, locked in a
+      // fixed order; once held, the numbers are looked up again.
+      await m.query(
+        `SELECT pg_advisory_xact_lock_shared(${PHONE_LOCK_SPACE}, b) FROM (SELECT DISTINCT ${PHONE_BUCKET('p')} AS b FROM unnest($1::text[]) AS p) buckets ORDER BY b`,
+        [unknown],
+      );
+      for (const [phone, id] of await readKnown(unknown)) userByPhone.set(phone, id);
+      unknown = unknown.filter((p) => !userByPhone.has(p));
+    }
     const registered = phones.filter((p) => userByPhone.has(p));
     const unregistered: string[] = [];
-    for (const phone of phones.filter((p) => !userByPhone.has(p))) {
+    for (const phone of unknown) {
       const candidate = candidates.get(phone)!;
       const problem = invalidUnregistered(candidate, phone, this.defaultRegion);
       if (problem) outcomes[candidate.index] = { phone: candidate.input, status: 'INVALID', message: problem, userId: null };
@@ -242,9 +281,11 @@ export async function activatePendingMemberships(
   m: EntityManager,
   users: readonly { userId: string; phone: string; displayName: string }[],
 ): Promise<EventEnvelope[]> {
-  const ids = users.map((u) => u.userId);
-  const phones = users.map((u) => u.phone);
-  const nameKeys = users.map((u) => u.displayName.toLowerCase());
+  // In number order, as bulk adds insert vouched people: concurrent inserts of the same rows never wait on each other in a cycle.
+  const sorted = [...users].sort((a, b) => (a.phone < b.phone ? -1 : a.phone > b.phone ? 1 : 0));
+  const ids = sorted.map((u) => u.userId);
+  const phones = sorted.map((u) => u.phone);
+  const nameKeys = sorted.map((u) => u.displayName.toLowerCase());
   // Exclusive bucket locks, in the order bulk adds take them shared: no add of these numbers is half done.
   await m.query(
     `SELECT pg_advisory_xact_lock(${PHONE_LOCK_SPACE}, b) FROM (SELECT DISTINCT ${PHONE_BUCKET('p')} AS b FROM unnest($1::text[]) AS p) buckets ORDER BY b`,

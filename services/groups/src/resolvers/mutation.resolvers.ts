@@ -31,8 +31,15 @@ export const mutationResolvers = {
     unlinkGroupFromOrganization: async (_: unknown, { input }: Input<GroupInput>, ctx: GroupsContext) => ({
       group: await ctx.services.hierarchy.unlink(ctx.caller, input.groupId),
     }),
-    addGroupMembers: async (_: unknown, { input }: Input<GroupInput & { members: NewMember[]; requestKey?: string | null }>, ctx: GroupsContext) => {
-      const { group, outcomes } = await ctx.services.memberships.add(ctx.caller, input.groupId, input.members, input.requestKey ?? null);
+    addGroupMembers: async (
+      _: unknown,
+      { input }: Input<GroupInput & { members: NewMember[]; requestKey?: string | null; directoryReceipt?: string | null }>,
+      ctx: GroupsContext,
+    ) => {
+      const { group, outcomes } = await ctx.services.memberships.add(ctx.caller, input.groupId, input.members, {
+        requestKey: input.requestKey,
+        receipt: input.directoryReceipt,
+      });
       return { group, outcomes: outcomes.map((o) => ({ ...o, user: o.userId ? { id: o.userId } : null })) };
     },
     removeGroupMembers: (_: unknown, { input }: Input<GroupInput & { userIds: string[] }>, ctx: GroupsContext) =>

@@ -36,6 +36,15 @@ export interface DirectoryImportRequest {
   requestKey: string | null;
 }
 
+export interface DirectoryImportResult {
+  outcomes: DirectoryImportOutcome[];
+  /** Signed (id, number, name) of every person the call left in the directory; null for a dry run. */
+  receipt: string | null;
+}
+
+/** A day: long enough for any retry of an import chunk; an expired receipt only makes group adds slower. */
+const RECEIPT_TTL_SECONDS = 24 * 3600;
+
 export interface DirectoryImportOutcome {
   phone: string;
   status: DirectoryImportStatus;
@@ -85,7 +94,7 @@ export class DirectoryImportService {
     return { accessToken: await this.keys.signDelegatedToken(adminId, phone, `import:${importId}`, this.importTokenTtlSeconds), expiresInSeconds: this.importTokenTtlSeconds };
   }
 
-  async importMembers(caller: Caller, request: DirectoryImportRequest): Promise<DirectoryImportOutcome[]> {
+  async importMembers(caller: Caller, request: DirectoryImportRequest): Promise<DirectoryImportResult> {
     if (request.members.length === 0) throw badInput('members', 'Name at least one person.');
     if (request.members.length > MAX_DIRECTORY_IMPORT) {
       throw badInput('members', `At most ${MAX_DIRECTORY_IMPORT.toLocaleString('en')} people can be imported in one call; split the list.`);
@@ -108,7 +117,7 @@ export class DirectoryImportService {
     emit: (event: EventEnvelope) => void,
     request: DirectoryImportRequest,
     region: string,
-  ): Promise<DirectoryImportOutcome[]> {
+  ): Promise<DirectoryImportResult> {
     const { orgId } = request;
     const outcomes: DirectoryImportOutcome[] = request.members.map((row) => ({ phone: row.phone, status: 'INVALID', message: null, userId: null }));
     const valid = validRows(request.members, region, outcomes);
@@ -129,6 +138,7 @@ export class DirectoryImportService {
     );
 
     const newUsers: { id: string; phone: string; name: string }[] = [];
+    const vouched: [string, string, string][] = [];
     const newMembers: { userId: string; phone: string; nameKey: string; network: Network; attributes: Record<string, AttributeValue> }[] = [];
     const changedMembers: { userId: string; network: Network; attributes: Record<string, AttributeValue>; networkChanged: boolean }[] = [];
     const renamed: { userId: string; name: string }[] = [];
@@ -150,15 +160,19 @@ export class DirectoryImportService {
         newUsers.push({ id, phone, name });
         newMembers.push({ userId: id, phone, nameKey: name.toLowerCase(), network: row.network, attributes });
         Object.assign(outcome, { status: 'CREATED', userId: id });
+        vouched.push([id, phone, name]);
       } else if (!member) {
         newMembers.push({ userId: user.id, phone, nameKey: user.display_name.toLowerCase(), network: row.network, attributes });
         Object.assign(outcome, { status: 'CREATED', userId: user.id });
+        vouched.push([user.id, phone, user.display_name]);
       } else {
         outcome.userId = user.id;
         const networkChanged = member.network !== row.network;
         const attributesChanged = JSON.stringify(sortedKeys(attributes)) !== JSON.stringify(sortedKeys(member.attributes));
         // A person who signed in chose their own name; the organisation's file does not override it.
         const nameChanged = !user.signed_up && user.display_name !== name;
+        const renamedTo = request.updateExisting && nameChanged ? name : user.display_name;
+        vouched.push([user.id, phone, renamedTo]);
         if (!request.updateExisting || (!networkChanged && !attributesChanged && !nameChanged)) {
           outcome.status = 'UNCHANGED';
           continue;
@@ -168,9 +182,9 @@ export class DirectoryImportService {
         if (nameChanged) renamed.push({ userId: user.id, name });
       }
     }
-    if (request.dryRun) return outcomes;
+    if (request.dryRun) return { outcomes, receipt: null };
     await this.write(m, emit, orgId, { newUsers, newMembers, changedMembers, renamed });
-    return outcomes;
+    return { outcomes, receipt: vouched.length > 0 ? await this.keys.signDirectoryReceipt(vouched, RECEIPT_TTL_SECONDS) : null };
   }
 
   private async write(

@@ -111,6 +111,15 @@ export class SigningKeys {
     return this.sign({ kind: 'user', phone, act }, userId, ttlSeconds);
   }
 
+  /**
+   * A signed statement that these people are registered with these numbers
+   * and names, which lets the groups service add them before it hears of them
+   * through events. Not an access token: no service accepts it as one.
+   */
+  async signDirectoryReceipt(people: readonly [string, string, string][], ttlSeconds: number): Promise<string> {
+    return this.sign({ kind: 'directory-receipt', people }, 'identity', ttlSeconds);
+  }
+
   async signConnectorToken(connectorId: string, orgId: string, permissions: readonly string[], ttlSeconds: number): Promise<string> {
     return this.sign({ kind: 'connector', org: orgId, perms: [...permissions] }, connectorId, ttlSeconds);
   }

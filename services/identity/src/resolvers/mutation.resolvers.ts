@@ -85,8 +85,8 @@ export const mutationResolvers = {
     }),
     issueConnectorToken: (_: unknown, { input }: Input<{ clientId: string; clientSecret: string }>, ctx: IdentityContext) =>
       ctx.services.connectors.issueToken(input.clientId, input.clientSecret),
-    importDirectoryMembers: async (_: unknown, { input }: Input<ImportDirectoryMembersInput>, ctx: IdentityContext) => ({
-      outcomes: await ctx.services.directoryImport.importMembers(ctx.caller, {
+    importDirectoryMembers: (_: unknown, { input }: Input<ImportDirectoryMembersInput>, ctx: IdentityContext) =>
+      ctx.services.directoryImport.importMembers(ctx.caller, {
         orgId: input.organizationId,
         members: input.members.map((m) => ({ phone: m.phone, displayName: m.displayName, network: m.network, attributes: changes(m.attributes) })),
         updateExisting: input.updateExisting,
@@ -94,7 +94,6 @@ export const mutationResolvers = {
         defaultCountry: input.defaultCountry ?? null,
         requestKey: input.requestKey ?? null,
       }),
-    }),
     issueImportToken: (_: unknown, { input }: Input<{ organizationId: string; importId: string }>, ctx: IdentityContext) =>
       ctx.services.directoryImport.issueImportToken(ctx.caller, input.organizationId, input.importId),
   },

@@ -59,9 +59,15 @@ export class ImportPeers {
     return data.issueImportToken.accessToken;
   }
 
-  async importDirectoryMembers(token: string, call: DirectoryImportCall): Promise<{ status: DirectoryOutcomeStatus; message: string | null }[]> {
-    const data = await this.identity.request<{ importDirectoryMembers: { outcomes: { status: DirectoryOutcomeStatus; message: string | null }[] } }>(
-      `mutation ($input: ImportDirectoryMembersInput!) { importDirectoryMembers(input: $input) { outcomes { status message } } }`,
+  /** One outcome per person, and identity's receipt for the people now in the directory (null for a dry run). */
+  async importDirectoryMembers(
+    token: string,
+    call: DirectoryImportCall,
+  ): Promise<{ outcomes: { status: DirectoryOutcomeStatus; message: string | null }[]; receipt: string | null }> {
+    const data = await this.identity.request<{
+      importDirectoryMembers: { outcomes: { status: DirectoryOutcomeStatus; message: string | null }[]; receipt: string | null };
+    }>(
+      `mutation ($input: ImportDirectoryMembersInput!) { importDirectoryMembers(input: $input) { outcomes { status message } receipt } }`,
       {
         input: {
           organizationId: call.orgId,
@@ -73,7 +79,7 @@ export class ImportPeers {
       },
       token,
     );
-    return data.importDirectoryMembers.outcomes;
+    return data.importDirectoryMembers;
   }
 
   async addGroupMembers(
@@ -81,10 +87,11 @@ export class ImportPeers {
     groupId: string,
     members: { phone: string; role: 'MEMBER' | 'ADMIN' }[],
     requestKey: string,
+    directoryReceipt: string | null,
   ): Promise<{ status: GroupOutcomeStatus; message: string | null }[]> {
     const data = await this.groups.request<{ addGroupMembers: { outcomes: { status: GroupOutcomeStatus; message: string | null }[] } }>(
       `mutation ($input: AddGroupMembersInput!) { addGroupMembers(input: $input) { outcomes { status message } } }`,
-      { input: { groupId, members, requestKey } },
+      { input: { groupId, members, requestKey, directoryReceipt } },
       token,
     );
     return data.addGroupMembers.outcomes;

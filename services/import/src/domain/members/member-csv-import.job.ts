@@ -60,7 +60,7 @@ export class MemberCsvImportJob {
 
   private async apply(job: ImportJobEntity, token: string, chunk: number, rows: MemberRow[]): Promise<ChunkResult> {
     const requestKey = `${job.id}:${chunk}`;
-    const directory = await this.peers.importDirectoryMembers(token, {
+    const { outcomes: directory, receipt } = await this.peers.importDirectoryMembers(token, {
       orgId: job.orgId,
       members: rows.map((r) => ({ phone: r.phone, displayName: r.name, network: r.network, attributes: r.attributes })),
       updateExisting: job.existingUsers === 'UPDATE',
@@ -81,6 +81,7 @@ export class MemberCsvImportJob {
         groupId,
         toAdd.map((i) => ({ phone: rows[i]!.phone, role: rows[i]!.role })),
         requestKey,
+        receipt,
       );
       added.forEach((o, k) => {
         const i = toAdd[k]!;

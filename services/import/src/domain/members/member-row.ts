@@ -1,4 +1,4 @@
-import { InvalidPhoneNumberError, normalisePhone } from '@kz/phone';
+import { InvalidPhoneNumberError, possiblePhoneToE164 } from '@kz/phone';
 import { headerKey, type HeaderMap } from '../csv/header';
 import { ImportFileError } from '../csv/import-file-error';
 
@@ -62,7 +62,8 @@ export function readMemberRow(rowNumber: number, values: string[], plan: ColumnP
   if (rawPhone === '') return { reason: 'The phone number is missing.' };
   let phone: string;
   try {
-    phone = normalisePhone(rawPhone, region);
+    // Identity checks each number in full when it stores it; here the shape is enough to find repeats and typos.
+    phone = possiblePhoneToE164(rawPhone, region);
   } catch (err) {
     if (err instanceof InvalidPhoneNumberError) return { reason: err.message };
     throw err;
