@@ -122,6 +122,11 @@ CMD ["node", "services/messaging/dist/main.js"]
 
 FROM runtime AS import
 COPY --from=build /runtime/services/import ./services/import
+# Uploaded files cut into chunks; a named volume mounted here keeps this owner.
+USER root
+RUN mkdir -p /var/lib/kz/imports && chown node:node /var/lib/kz/imports
+USER node
+ENV IMPORT_STORAGE_DIR=/var/lib/kz/imports
 ENV IMPORT_HOST=0.0.0.0 IMPORT_PORT=4004
 EXPOSE 4004
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
