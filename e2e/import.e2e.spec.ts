@@ -270,6 +270,25 @@ describe('member CSV imports through the gateway', () => {
     expect(watcher.received).toEqual([{ errors: [expect.objectContaining({ message: 'Import was not found.', extensions: { code: 'NOT_FOUND' } })] }]);
   });
 
+  it('shows the organisation\'s upload history to its other admins, and only their own uploads to others', async () => {
+    const admin = await orgAdmin('History Org');
+    const { id, uploadUrl } = await startImport(admin, {});
+    await upload(uploadUrl, admin.token, 'Phone,Name,Employee ID\n9800000800,Asha,E-1\n12,Bad,E-2\n');
+    await finished(admin, id);
+    const phone = adminPhone();
+    const colleague = await stack.signIn(phone, 'Second Admin');
+    const added = await gql(`mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`, { i: { organizationId: admin.orgId, phone, displayName: 'Second Admin', attributes: [{ name: 'Employee ID', value: 'E-2A' }] } }, admin.token);
+    expect(added.errors).toBeUndefined();
+    const history = `query($o: ID!) { organization(id: $o) { imports(first: 5) { edges { node { id startedBy { id } errorReportUrl } } } } }`;
+    expect((await gql(history, { o: admin.orgId }, colleague.token)).data!.organization.imports.edges).toEqual([]);
+    const promoted = await gql(`mutation($i: SetOrganizationRoleInput!) { setOrganizationRole(input: $i) { member { role } } }`, { i: { organizationId: admin.orgId, userId: colleague.userId, role: 'ADMIN' } }, admin.token);
+    expect(promoted.errors).toBeUndefined();
+    const seen = (await gql(history, { o: admin.orgId }, colleague.token)).data!.organization.imports.edges;
+    expect(seen).toEqual([{ node: { id, startedBy: { id: admin.userId }, errorReportUrl: expect.stringContaining(id) } }]);
+    expect((await gql(JOB, { id }, colleague.token)).data!.importJob.counts).toMatchObject({ created: 1, failed: 1 });
+    expect(await errorReport(seen[0].node.errorReportUrl, colleague.token)).toMatch(/^Row,Phone,Name,Employee ID,Reason\r\n3,12,Bad,E-2,/);
+  });
+
   it('runs from the command line: upload, progress, summary and where the error report is', async () => {
     const admin = await orgAdmin('CLI Org');
     const groupId = await createGroup(admin, 'CLI group');

@@ -13,6 +13,7 @@ import { importEntities } from './entities';
 import type { ImportJobEntity } from './entities/import-job.entity';
 import { ImportLinks } from './http/import-links';
 import { importRoutes } from './http/import.routes';
+import { LostChunkSweep } from './jobs/lost-chunk-sweep';
 import { MemberImportQueue } from './jobs/member-import-queue';
 import { importMigrations } from './migrations';
 import { closeRedis, openRedis, redisReachable } from './redis';
@@ -52,27 +53,39 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         { prefix: `kz:${config.kafkaNamespace}`, concurrency: config.workerConcurrency, attempts: config.jobAttempts, lockMs: config.jobLockMs },
         logger.child({ component: 'import-queue' }),
       );
+      const lostChunkSweep = new LostChunkSweep(
+        dataSource,
+        queue,
+        redis,
+        { intervalMs: config.requeueIntervalMs, graceMs: 10_000 },
+        logger.child({ component: 'lost-chunk-sweep' }),
+      );
       return {
         redis,
         queue,
+        lostChunkSweep,
         links: new ImportLinks(config.publicUrl),
         maxUploadBytes: config.maxUploadBytes,
-        importJobs: new ImportJobsService(dataSource),
+        importJobs: new ImportJobsService(dataSource, async (bearer, orgId) => (await peers.organization(bearer, orgId).catch(() => null))?.isAdmin === true),
         memberImports: new MemberImportsService(dataSource, outbox, peers, chunks, queue, { maxUploadBytes: config.maxUploadBytes, chunkRows: config.chunkRows }),
         memberImportJob: new MemberCsvImportJob(dataSource, outbox, chunks, peers),
       };
     },
     routes: ({ memberImports, importJobs }, _runtime, authenticate) => importRoutes(memberImports, importJobs, authenticate, uploadSummary),
     extraReadiness: async ({ redis }) => ({ redis: await redisReachable(redis) }),
-    onStart: async ({ queue, memberImportJob, memberImports }) => {
+    onStart: async ({ queue, memberImportJob, memberImports, lostChunkSweep }) => {
       if (!config.workers) return;
       queue.startWorker(
         (data) => memberImportJob.run(data),
         (data, reason) => memberImports.fail(data.importId, reason),
         isPermanent,
       );
+      lostChunkSweep.start();
     },
-    beforeStop: ({ queue }) => queue.close(),
+    beforeStop: async ({ queue, lostChunkSweep }) => {
+      await lostChunkSweep.stop();
+      await queue.close();
+    },
     onStop: ({ redis }) => closeRedis(redis),
   });
   return {

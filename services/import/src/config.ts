@@ -21,6 +21,11 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
       workers: bool('IMPORT_WORKERS', 'run chunk workers in this process', { fallback: true }),
       workerConcurrency: int('IMPORT_WORKER_CONCURRENCY', 'chunks one process works on at once', { fallback: 2, min: 1, max: 64 }),
       jobAttempts: int('IMPORT_JOB_ATTEMPTS', 'tries per chunk before the import fails', { fallback: 8, min: 1, max: 100 }),
+      requeueIntervalMs: int(
+        'IMPORT_REQUEUE_INTERVAL_MS',
+        'how often worker processes queue again the unfinished chunks of running imports that the job queue lost (Redis restarted without persistence, failed over, flushed)',
+        { fallback: 30_000, min: 1_000, max: 3_600_000 },
+      ),
       jobLockMs: int('IMPORT_JOB_LOCK_MS', 'how long a chunk stays with a worker that stopped answering before another takes it', {
         fallback: 30_000,
         min: 1_000,

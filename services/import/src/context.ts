@@ -4,6 +4,7 @@ import type { ImportJobsService } from './domain/import-jobs.service';
 import type { MemberCsvImportJob } from './domain/members/member-csv-import.job';
 import type { MemberImportsService } from './domain/members/member-imports.service';
 import type { ImportLinks } from './http/import-links';
+import type { LostChunkSweep } from './jobs/lost-chunk-sweep';
 import type { MemberImportQueue } from './jobs/member-import-queue';
 
 export interface ImportServices {
@@ -11,6 +12,8 @@ export interface ImportServices {
   memberImports: MemberImportsService;
   memberImportJob: MemberCsvImportJob;
   queue: MemberImportQueue;
+  /** Queues again the chunks of running imports that Redis lost; runs in processes with workers. */
+  lostChunkSweep: LostChunkSweep;
   links: ImportLinks;
   maxUploadBytes: number;
   redis: Redis;

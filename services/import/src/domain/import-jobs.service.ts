@@ -9,23 +9,46 @@ import { importsCursorKey, importsPageLimit, parseImportsCursor } from './import
 /** created_at with microseconds, as the keyset cursor carries it. */
 const CURSOR_AT = `to_char(j.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/** Who is asking: the signed-in user, and their token to ask identity about their organisations. */
+export interface Viewer {
+  userId: string;
+  bearer: string | null;
+}
+
+export const viewerOf = (caller: Caller, bearer: string | null): Viewer => ({ userId: requireUser(caller).userId, bearer });
+
 /**
- * Import jobs and who may see them: the person who started one. (Other
- * admins of the organisation join once this service keeps organisation roles.)
+ * Import jobs and who may see them: the person who started one, and the
+ * admins of its organisation (asked of identity with the viewer's own token).
  */
 export class ImportJobsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly isOrgAdmin: (bearer: string, orgId: string) => Promise<boolean>,
+  ) {}
 
-  /** The jobs among `ids` that `userId` may see; unknown and foreign ids are simply absent. */
-  async visibleByIds(userId: string, ids: readonly string[]): Promise<ImportJobEntity[]> {
+  /** The jobs among `ids` that the viewer may see; unknown and foreign ids are simply absent. */
+  async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<ImportJobEntity[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
-    return this.dataSource.getRepository(ImportJobEntity).findBy({ id: In(valid), startedBy: userId });
+    const rows = await this.dataSource.getRepository(ImportJobEntity).findBy({ id: In(valid) });
+    const adminOf = new Map<string, Promise<boolean>>();
+    const visible: ImportJobEntity[] = [];
+    for (const job of rows) {
+      if (job.startedBy === viewer.userId) {
+        visible.push(job);
+        continue;
+      }
+      if (!viewer.bearer) continue;
+      if (!adminOf.has(job.orgId)) adminOf.set(job.orgId, this.isOrgAdmin(viewer.bearer, job.orgId));
+      if (await adminOf.get(job.orgId)) visible.push(job);
+    }
+    return visible;
   }
 
   /** The failed rows of an import as CSV text, streamed in pages: memory stays flat for a million failures. */
-  async errorReport(caller: Caller, id: string): Promise<AsyncGenerator<string>> {
-    const job = await this.getVisible(requireUser(caller).userId, id);
+  async errorReport(viewer: Viewer, id: string): Promise<AsyncGenerator<string>> {
+    const job = await this.getVisible(viewer, id);
     const header = job.fileHeader ?? [];
     const dataSource = this.dataSource;
     return (async function* () {
@@ -43,15 +66,15 @@ export class ImportJobsService {
     })();
   }
 
-  async getVisible(userId: string, id: string): Promise<ImportJobEntity> {
-    const [job] = await this.visibleByIds(userId, [id]);
+  async getVisible(viewer: Viewer, id: string): Promise<ImportJobEntity> {
+    const [job] = await this.visibleByIds(viewer, [id]);
     if (!job) throw notFound('Import job');
     return job;
   }
 
-  /** An organisation's upload history as `userId` may see it, newest first. */
+  /** An organisation's upload history, newest first: all of it for its admins, their own uploads for others. */
   async pageForOrganization(
-    userId: string,
+    viewer: Viewer,
     orgId: string,
     first: number | null | undefined,
     after: string | null | undefined,
@@ -64,7 +87,7 @@ export class ImportJobsService {
       .createQueryBuilder('j')
       .addSelect(CURSOR_AT, 'cursor_at')
       .where('j.org_id = :orgId', { orgId })
-      .andWhere('j.started_by = :userId', { userId })
+      .andWhere(`(j.started_by = :userId OR :everyone)`, { userId: viewer.userId, everyone: viewer.bearer ? await this.isOrgAdmin(viewer.bearer, orgId) : false })
       .orderBy('j.created_at', 'DESC')
       .addOrderBy('j.id', 'DESC')
       .limit(limit + 1);

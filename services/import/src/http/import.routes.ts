@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken, type Caller } from '@kz/auth';
 import { DomainError } from '@kz/errors';
 import { sendJson, type HttpRoute } from '@kz/server';
-import type { ImportJobsService } from '../domain/import-jobs.service';
+import { viewerOf, type ImportJobsService } from '../domain/import-jobs.service';
 import type { MemberImportsService } from '../domain/members/member-imports.service';
 import type { ImportJobEntity } from '../entities/import-job.entity';
 
@@ -49,7 +49,7 @@ export function importRoutes(
       if (file === 'errors.csv') {
         if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
         const caller = await authenticate(req);
-        const report = await jobs.errorReport(caller, importId ?? '');
+        const report = await jobs.errorReport(viewerOf(caller, bearerToken(req.headers.authorization)), importId ?? '');
         res.writeHead(200, csvHeaders(`import-${importId}-errors.csv`));
         res.write(BOM);
         for await (const text of report) if (!res.write(text)) await new Promise((resolve) => res.once('drain', resolve));

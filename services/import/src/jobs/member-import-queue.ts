@@ -33,11 +33,32 @@ export class MemberImportQueue {
   }
 
   async enqueueChunks(importId: string, chunkCount: number): Promise<void> {
-    const jobs = Array.from({ length: chunkCount }, (_, i) => ({
+    await this.add(
+      importId,
+      Array.from({ length: chunkCount }, (_, i) => i + 1),
+    );
+  }
+
+  /**
+   * Queues again those of `chunks` that the queue no longer holds in any
+   * state (Redis lost them: a restart without persistence, a failover, a
+   * flush); chunks it still holds are left alone. Answers the chunks queued.
+   */
+  async requeueLostChunks(importId: string, chunks: readonly number[]): Promise<number[]> {
+    const lost: number[] = [];
+    for (const chunk of chunks) {
+      if ((await this.queue.getJobState(chunkJobId(importId, chunk))) === 'unknown') lost.push(chunk);
+    }
+    if (lost.length > 0) await this.add(importId, lost);
+    return lost;
+  }
+
+  private async add(importId: string, chunks: readonly number[]): Promise<void> {
+    const jobs = chunks.map((chunk) => ({
       name: 'chunk',
-      data: { importId, chunk: i + 1 },
+      data: { importId, chunk },
       opts: {
-        jobId: chunkJobId(importId, i + 1),
+        jobId: chunkJobId(importId, chunk),
         attempts: this.settings.attempts,
         backoff: { type: 'exponential', delay: 1_000 },
         // Finished jobs are kept a day so their ids keep refusing duplicates.

@@ -1,14 +1,14 @@
-import { requireUser } from '@kz/auth';
 import type { ImportContext } from '../context';
+import { viewerOf } from '../domain/import-jobs.service';
 import { jobProgress } from '../domain/members/job-progress';
 import type { ImportJobEntity } from '../entities/import-job.entity';
 
 /** An import job the caller may see, or null; batched across a request. */
 export function loadVisibleImportJob(ctx: ImportContext, id: string): Promise<ImportJobEntity | null> {
-  const userId = requireUser(ctx.caller).userId;
+  const viewer = viewerOf(ctx.caller, ctx.bearer);
   return ctx.loaders
     .get<string, ImportJobEntity>('visible-import-job', async (ids) => {
-      const rows = await ctx.services.importJobs.visibleByIds(userId, ids);
+      const rows = await ctx.services.importJobs.visibleByIds(viewer, ids);
       const byId = new Map(rows.map((j) => [j.id, j]));
       return ids.map((jid) => byId.get(jid) ?? null);
     })
