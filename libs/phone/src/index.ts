@@ -1,5 +1,5 @@
 import { str, type FieldSpec } from '@kz/config';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 
 export class InvalidPhoneNumberError extends Error {
   constructor(readonly input: string) {
@@ -14,11 +14,7 @@ export function isCountryCode(value: string): value is CountryCode {
 
 /** Normalises a phone number to E.164; numbers without a prefix are read in `defaultRegion`. */
 export function normalisePhone(input: string, defaultRegion?: string): string {
-  const trimmed = input.trim();
-  if (trimmed.length === 0 || trimmed.length > 32) throw new InvalidPhoneNumberError(input);
-  const parsed = parsePhoneNumberFromString(trimmed, defaultRegion as CountryCode | undefined);
-  if (!parsed || !parsed.isValid()) throw new InvalidPhoneNumberError(input);
-  return parsed.number;
+  return toE164(input, defaultRegion, (parsed) => parsed.isValid());
 }
 
 /**
@@ -28,10 +24,14 @@ export function normalisePhone(input: string, defaultRegion?: string): string {
  * that stores the number checks it in full anyway.
  */
 export function possiblePhoneToE164(input: string, defaultRegion?: string): string {
+  return toE164(input, defaultRegion, (parsed) => parsed.isPossible());
+}
+
+function toE164(input: string, defaultRegion: string | undefined, acceptable: (parsed: PhoneNumber) => boolean): string {
   const trimmed = input.trim();
   if (trimmed.length === 0 || trimmed.length > 32) throw new InvalidPhoneNumberError(input);
   const parsed = parsePhoneNumberFromString(trimmed, defaultRegion as CountryCode | undefined);
-  if (!parsed || !parsed.isPossible()) throw new InvalidPhoneNumberError(input);
+  if (!parsed || !acceptable(parsed)) throw new InvalidPhoneNumberError(input);
   return parsed.number;
 }
 

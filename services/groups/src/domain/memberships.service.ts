@@ -294,7 +294,7 @@ export async function activatePendingMemberships(
   // Someone who joined by link before this event arrived is already known, without a name.
   await m.query(
     `INSERT INTO known_users (id, phone, name_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
-     ON CONFLICT (id) DO UPDATE SET name_key = EXCLUDED.name_key`,
+     ON CONFLICT (id) DO UPDATE SET name_key = EXCLUDED.name_key WHERE known_users.name_key IS DISTINCT FROM EXCLUDED.name_key`,
     [ids, phones, nameKeys],
   );
   await m.query(`UPDATE memberships SET name_key = t.k FROM unnest($1::uuid[], $2::text[]) AS t(u, k) WHERE user_id = t.u AND name_key = ''`, [ids, nameKeys]);
