@@ -177,10 +177,12 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         `import of ${rows} rows finished, group and messaging holding ${expectedMembers} members, outboxes drained`,
         async () => {
           if (!job) {
-            const res = await mustQuery(gateway, `query($id: ID!) { importJob(id: $id) { status counts { total processed created updated unchanged failed } } }`, { id: importId }, admin.token);
-            if (!['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'].includes(res.importJob.status)) throw new Error(`import ${res.importJob.status}`);
-            job = res.importJob;
+            // Polled in the import service's database, not through the gateway, so the polling costs the services nothing.
+            const status = (await dbs.import.query(`SELECT status FROM import_jobs WHERE id = $1`, [importId])).rows[0] as { status: string };
+            if (!['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'].includes(status.status)) throw new Error(`import ${status.status}`);
             importFinishedSeconds = (performance.now() - t0) / 1000;
+            const res = await mustQuery(gateway, `query($id: ID!) { importJob(id: $id) { status counts { total processed created updated unchanged failed } } }`, { id: importId }, admin.token);
+            job = res.importJob;
           }
           const [groupCount, messagingCount, ...outboxes] = await Promise.all([
             dbs.groups.query(`SELECT member_count::int AS n FROM groups WHERE id = $1`, [groupId]),

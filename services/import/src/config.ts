@@ -19,7 +19,7 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
       maxUploadBytes: int('IMPORT_MAX_UPLOAD_BYTES', 'largest member file accepted, in bytes', { fallback: 200 * 1024 * 1024, min: 1_024, max: 4 * 1024 ** 3 }),
       chunkRows: int('IMPORT_CHUNK_ROWS', 'rows per chunk job', { fallback: 5_000, min: 1, max: 5_000 }),
       workers: bool('IMPORT_WORKERS', 'run chunk workers in this process', { fallback: true }),
-      workerConcurrency: int('IMPORT_WORKER_CONCURRENCY', 'chunks one process works on at once', { fallback: 2, min: 1, max: 64 }),
+      workerConcurrency: int('IMPORT_WORKER_CONCURRENCY', 'chunks one process works on at once', { fallback: 3, min: 1, max: 64 }),
       jobAttempts: int('IMPORT_JOB_ATTEMPTS', 'tries per chunk before the import fails', { fallback: 8, min: 1, max: 100 }),
       requeueIntervalMs: int(
         'IMPORT_REQUEUE_INTERVAL_MS',
