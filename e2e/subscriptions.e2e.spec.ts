@@ -168,6 +168,21 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
     expect(JSON.stringify(wrongKind.error)).toMatch(/Only subscriptions/);
   });
 
+  it('refuses subscription documents nested too deep or too long with a parse error, and oversized messages with 1009', async () => {
+    const user = await person('Hostile Subscriber');
+    const deep = new Subscriber(stack.gatewayUrl, user.token).subscribe(`subscription { messageEvents ${'{ a '.repeat(5_000)}${'}'.repeat(5_000)} }`);
+    const long = new Subscriber(stack.gatewayUrl, user.token).subscribe(
+      `subscription { ${Array.from({ length: 4_000 }, (_, i) => `a${i}: messageEvents { kind }`).join(' ')} }`,
+    );
+    const huge = new Subscriber(stack.gatewayUrl, user.token).subscribe(`subscription { messageEvents { kind } } # ${'x'.repeat(2 * 1024 * 1024)}`);
+    subscribers.push(deep, long, huge);
+    await eventually(() => expect(deep.ended).toBe('error'));
+    expect(JSON.stringify(deep.error)).toMatch(/more than 100 levels deep.*GRAPHQL_PARSE_FAILED/);
+    await eventually(() => expect(long.ended).toBe('error'));
+    expect(JSON.stringify(long.error)).toMatch(/more that 15000 tokens.*GRAPHQL_PARSE_FAILED/);
+    await eventually(() => expect(huge.closedWith?.code).toBe(1009));
+  });
+
   it('drops a subscriber that falls too far behind, with a clear close reason', async () => {
     const slowGateway = await anotherGateway({ SUBSCRIPTION_MAX_QUEUE: '10' });
     const url = `${await slowGateway.start()}/graphql`.replace(/^http/, 'ws');

@@ -17,12 +17,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stopLoad } from './load';
 import { formatScenario, machineInfo, softwareInfo } from './report';
+import { writeResultsMarkdown } from './results-md';
 import type { RunSettings, Scenario, ScenarioResult } from './scenario';
+import { fanOut } from './scenarios/fan-out';
 import { federatedQuery } from './scenarios/federated-query';
+import { history } from './scenarios/history';
 import { largeGroup, MAX_MEMBERS } from './scenarios/large-group';
+import { memberImport } from './scenarios/member-import';
+import { sendReceive } from './scenarios/send-receive';
 import { BenchStack, REPO_ROOT } from './stack';
 
-const SCENARIOS: Scenario[] = [federatedQuery, largeGroup];
+const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, fanOut, history];
 
 const USAGE = `usage: npm run bench -- [options] [scenario...]
 
@@ -35,7 +40,7 @@ options:
   --warmup S         warm-up seconds before each measured run (default 3; smoke 0.5)
   --duration S       measured seconds per gateway and round (default 10; smoke 1)
   --connections N    concurrent connections (default 50)
-  --members N        large-group: members to add (default 1,000,000; smoke 2,000)
+  --members N        large-group: members to add (default 1,000,000; smoke 2,000); member-import: one file of N rows
   --in-flight N      large-group: addGroupMembers calls in flight at once (default 2)
   --no-setup         skip bringing up the infrastructure and building (scripts/bench.sh has done it)
   --help`;
@@ -173,6 +178,8 @@ async function main(): Promise<number> {
   const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   const json = JSON.stringify(report, null, 2);
   writeFileSync(file, `${json}\n`);
+  // A full run of every scenario also rewrites bench/RESULTS.md: each figure against its design target.
+  const summary = !settings.smoke && scenarios.length === SCENARIOS.length ? writeResultsMarkdown(report, file, REPO_ROOT) : undefined;
 
   const m = report.machine;
   const out = [
@@ -183,6 +190,7 @@ async function main(): Promise<number> {
   ];
   if (fatal) out.push(`FAILED before the scenarios could finish: ${fatal.message}`);
   out.push(`results: ${relative(process.cwd(), file) || file}`);
+  if (summary) out.push(`summary: ${relative(process.cwd(), summary) || summary}`);
   process.stdout.write(`${out.join('\n')}\n`);
   if (!settings.smoke) process.stdout.write(`${json}\n`);
   return report.ok ? 0 : 1;

@@ -86,6 +86,7 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     },
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    maxTokens: config.maxTokens,
     production: config.nodeEnv === 'production',
   });
 
@@ -104,6 +105,8 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     schema: () => schema,
     execute: (query, variables, context) => server.execute(query, variables, context),
     maxQueue: config.subscriptionMaxQueue,
+    maxMessageBytes: config.maxBodyBytes,
+    maxTokens: config.maxTokens,
     logger: logger.child({ component: 'subscriptions' }),
   });
   let busStarted: Promise<void> = Promise.resolve();

@@ -37,6 +37,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
         min: 1_024,
         max: 100 * 1_048_576,
       }),
+      maxTokens: int('GATEWAY_MAX_TOKENS', 'most lexical tokens an operation document may have', { fallback: 15_000, min: 1_000, max: 1_000_000 }),
       maxDepth: int('GATEWAY_MAX_DEPTH', 'deepest field nesting an operation may have', { fallback: 12, min: 1, max: 100 }),
       maxAliases: int('GATEWAY_MAX_ALIASES', 'most aliased fields an operation may have', { fallback: 30, min: 0, max: 1_000 }),
     },

@@ -15,6 +15,8 @@ export interface StreamOptions<T> {
   /** Events waiting for a slow subscriber before it is dropped. */
   maxQueue: number;
   onTooSlow: (waiting: number) => void;
+  /** Called whenever the subscriber's memberships or the group hierarchy change (what it may read may have changed). */
+  onAccessChange?: () => void;
 }
 
 type Queued<T> = { groupId: string; item: T; last: boolean };
@@ -39,8 +41,12 @@ export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerat
     }
     wake?.();
   };
-  const endAccess = (groupId: string) => {
+  const accessChanged = () => {
     access.clear();
+    opts.onAccessChange?.();
+  };
+  const endAccess = (groupId: string) => {
+    accessChanged();
     if (opts.groupId === groupId) push({ groupId, item: opts.accessEnded(groupId), last: true });
   };
 
@@ -55,11 +61,11 @@ export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerat
         endAccess(event.payload.groupId);
         break;
       case 'groups.memberships.added':
-        if (event.payload.members.some((m) => m.userId === opts.userId)) access.clear();
+        if (event.payload.members.some((m) => m.userId === opts.userId)) accessChanged();
         break;
       case 'groups.subgroup.attached':
       case 'groups.subgroup.detached':
-        access.clear();
+        accessChanged();
         break;
       default:
         break;

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { bearerToken, type TokenVerifier, type UserCaller } from '@kz/auth';
+import { bracketNesting, MAX_NESTING } from '@kz/server';
 import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -22,6 +23,10 @@ export interface SubscriptionServerOptions {
   schema: () => GraphQLSchema | undefined;
   execute: Execute;
   maxQueue: number;
+  /** Largest WebSocket message accepted, in bytes (larger closes the connection with 1009). */
+  maxMessageBytes?: number;
+  /** Most lexical tokens in a subscription document. */
+  maxTokens?: number;
   logger: Logger;
 }
 
@@ -51,7 +56,7 @@ export class SubscriptionServer {
 
   start(): void {
     const { opts } = this;
-    this.ws = new WebSocketServer({ server: opts.httpServer, path: opts.path });
+    this.ws = new WebSocketServer({ server: opts.httpServer, path: opts.path, maxPayload: opts.maxMessageBytes ?? 1_048_576 });
     this.disposable = useServer<Record<string, unknown>, ConnectionState>(
       {
         onConnect: async (ctx) => {
@@ -82,11 +87,15 @@ export class SubscriptionServer {
         onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
           const schema = opts.schema();
           if (!schema) return [new GraphQLError('The gateway is still loading its schema; try again in a moment.', { extensions: { code: 'UNAVAILABLE' } })];
+          if (bracketNesting(payload.query, MAX_NESTING) > MAX_NESTING) {
+            return [new GraphQLError(`This operation nests brackets more than ${MAX_NESTING} levels deep; ask for less deeply nested data.`, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          }
           let document;
           try {
-            document = parse(payload.query);
+            document = parse(payload.query, { maxTokens: opts.maxTokens ?? 15_000 });
           } catch (err) {
-            return [err as GraphQLError];
+            const message = err instanceof GraphQLError ? err.message : 'The operation could not be parsed.';
+            return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
           }
           const errors = validate(schema, document);
           if (errors.length > 0) return errors;

@@ -35,6 +35,15 @@ export function formatError(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH.has(code)) return formatted;
+    if (databaseUnavailable(original)) {
+      logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+      return {
+        message: 'The service cannot reach its database right now. Try again shortly (with the same idempotency key, where the operation takes one).',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'UNAVAILABLE' },
+      };
+    }
     logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
     return {
       message: 'Something went wrong on our side; please try again.',
@@ -43,4 +52,25 @@ export function formatError(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** SQLSTATEs of a database that is restarting, shutting down or unreachable (classes 08 and 57P, too many connections). */
+const UNAVAILABLE_SQLSTATES = /^(08\d{3}|57P0[1-3]|53300)$/;
+const UNAVAILABLE_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+const UNAVAILABLE_MESSAGES = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Connection ended unexpectedly)/;
+
+/**
+ * Whether an error means the database is away for a while (a restart, a
+ * failover, a network cut) rather than a bug: the client may try again.
+ * Looks through TypeORM's QueryFailedError (driverError) and error causes.
+ */
+export function databaseUnavailable(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_NET_CODES.has(code))) return true;
+    if (UNAVAILABLE_MESSAGES.test(current.message)) return true;
+    current = (current as { driverError?: unknown }).driverError ?? current.cause;
+  }
+  return false;
 }

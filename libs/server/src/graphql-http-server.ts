@@ -6,8 +6,9 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, type ErrorCode } from '@kz/errors';
+import { bracketNesting, decodeUtf8 } from './document-limits';
 import { formatError } from './format-error';
-import { BodyTooLargeError, readBody, sendJson } from './http';
+import { BodyTooLargeError, closeAfterAnswer, lingeringClose, readBody, sendJson } from './http';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -35,8 +36,15 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   routes?: Record<string, HttpRoute>;
   logger: Logger;
   maxBodyBytes?: number;
+  /** Most lexical tokens in an operation document (default 100,000); more is a parse error before any work. */
+  maxTokens?: number;
+  /** Deepest nesting of { ( [ in an operation document (default MAX_NESTING, 100); deeper is refused before parsing. */
+  maxNesting?: number;
   production?: boolean;
 }
+
+const DEFAULT_MAX_TOKENS = 100_000;
+export const MAX_NESTING = 100;
 
 /**
  * A GraphQL server (subgraph or gateway) over plain node:http: /graphql, /healthz (alive), /readyz
@@ -51,12 +59,34 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
   constructor(private readonly opts: GraphQLHttpServerOptions<TContext>) {
     this.http = createServer((req, res) => void this.route(req, res));
     this.http.keepAliveTimeout = 65_000;
+    // Requests node:http refuses before they reach us (headers too large, malformed HTTP) get the usual error shape.
+    const answered = new WeakSet<object>();
+    this.http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+      // More of the same request arriving while the answer lingers raises the error again: the answer is already out.
+      if (answered.has(socket)) return;
+      if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+      answered.add(socket);
+      const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+      const body = JSON.stringify({
+        errors: [
+          tooLarge
+            ? { message: 'The request line and headers are too large; send the operation in a POST body.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }
+            : { message: 'The request is not valid HTTP.', extensions: { code: 'BAD_REQUEST' } },
+        ],
+      });
+      lingeringClose(socket);
+      socket.end(
+        `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+          `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    });
     this.apollo = new ApolloServer<TContext>({
       ...opts.graph,
       formatError: formatError(opts.logger),
       includeStacktraceInErrorResponses: !opts.production,
       introspection: true,
       csrfPrevention: true,
+      parseOptions: { maxTokens: opts.maxTokens ?? DEFAULT_MAX_TOKENS },
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.http, stopGracePeriodMillis: 10_000 }),
         // Traces for Apollo Studio only; we do not report to it.
@@ -113,7 +143,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
           sendJson(res, HTTP_STATUS[err.code], { errors: [{ message: err.message, extensions: { code: err.code, ...(err.field ? { field: err.field } : {}) } }] });
         }
         // A refused upload may still be streaming in: close rather than read it all.
-        if (!req.complete) res.once('finish', () => req.destroy());
+        closeAfterAnswer(req, res);
         return;
       }
       this.opts.logger.error({ err, path: url.pathname }, 'request failed');
@@ -149,15 +179,33 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
         raw = await readBody(req, this.opts.maxBodyBytes ?? 1_000_000);
       } catch (err) {
         if (err instanceof BodyTooLargeError) {
+          // The rest of the body is dropped (within limits) and the connection closed.
+          closeAfterAnswer(req, res);
           return sendJson(res, 413, { errors: [{ message: err.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
         }
         throw err;
       }
+      const text = decodeUtf8(raw);
+      if (text === null) {
+        return sendJson(res, 400, { errors: [{ message: 'The request body is not valid UTF-8.', extensions: { code: 'BAD_REQUEST' } }] });
+      }
       try {
-        body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
+        body = text.length > 0 ? JSON.parse(text) : undefined;
       } catch {
         return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
       }
+    }
+    const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    const maxNesting = this.opts.maxNesting ?? MAX_NESTING;
+    if (typeof query === 'string' && bracketNesting(query, maxNesting) > maxNesting) {
+      return sendJson(res, 400, {
+        errors: [
+          {
+            message: `This operation nests brackets more than ${maxNesting} levels deep; ask for less deeply nested data.`,
+            extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+          },
+        ],
+      });
     }
     // Built before execution so a bad token is refused with 401 and no data.
     const context = await this.opts.buildContext(req);

@@ -1,4 +1,5 @@
-export { GraphQLHttpServer, type GraphQLHttpServerOptions, type HttpRoute } from './graphql-http-server';
+export { GraphQLHttpServer, MAX_NESTING, type GraphQLHttpServerOptions, type HttpRoute } from './graphql-http-server';
+export { bracketNesting, decodeUtf8 } from './document-limits';
 export { DataLoaderCache } from './data-loader-cache';
 export { createLogger, type Logger } from './logger';
 export { formatError } from './format-error';

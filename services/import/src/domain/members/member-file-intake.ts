@@ -4,6 +4,7 @@ import { readCsvRows } from '../csv/csv-rows';
 import type { HeaderMap } from '../csv/header';
 import type { ChunkWriter } from './chunk-store';
 import { phoneKey, planColumns, readMemberRow, type ColumnPlan } from './member-row';
+import { PhoneRowIndex } from './phone-row-index';
 
 export interface RowError {
   rowNumber: number;
@@ -38,7 +39,7 @@ const ERROR_BATCH = 1_000;
  * Reads an uploaded member file as it arrives: every row checked, numbers
  * normalised, repeats reported once (at the later row), good rows written to
  * chunk files, failed ones handed over for the error report. Memory holds one
- * number per distinct phone, never the file.
+ * number per distinct phone (PhoneRowIndex), never the file.
  */
 export async function intakeMemberFile(source: Readable, opts: IntakeOptions): Promise<IntakeResult> {
   let bytes = 0;
@@ -53,7 +54,7 @@ export async function intakeMemberFile(source: Readable, opts: IntakeOptions): P
   );
   source.on('error', (err) => limited.destroy(err));
   let plan: ColumnPlan | null = null;
-  const firstRowOf = new Map<number, number>();
+  const firstRowOf = new PhoneRowIndex();
   let errors: RowError[] = [];
   let total = 0;
   let failed = 0;
@@ -76,12 +77,12 @@ export async function intakeMemberFile(source: Readable, opts: IntakeOptions): P
       continue;
     }
     const key = phoneKey(result.row.phone);
-    const earlier = firstRowOf.get(key);
+    const earlier = firstRowOf.firstRow(key);
     if (earlier !== undefined) {
       await fail({ rowNumber, values, reason: `The number ${result.row.phone} is already in row ${earlier}; each person can appear once.` });
       continue;
     }
-    firstRowOf.set(key, rowNumber);
+    firstRowOf.remember(key, rowNumber);
     await opts.chunks.append(result.row, opts.chunkRows);
   }
   await opts.chunks.close();

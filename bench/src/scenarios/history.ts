@@ -1,0 +1,270 @@
+import { performance } from 'node:perf_hooks';
+import { mustQuery } from '../graphql-client';
+import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
+import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
+import { addMembers, connectDb, CREATE_GROUP, signInMany, subscriberPhone, waitKnownToGroups, waitMembersInMessaging } from '../subscribers';
+import { cpuDelta, cpuSnapshot } from '../system-cpu';
+import { stats, type Stats } from './large-group';
+import { roundStats } from './send-receive';
+
+/**
+ * History pages of 50 in a group of a million messages, read by a plain
+ * member, at the messaging subgraph (the target) and through the gateway.
+ */
+
+const TARGET_P99_MS = 10;
+const FULL_MESSAGES = 1_000_000;
+/** Seeded message i was sent at BASE + i × SPACING ms, so ids (UUID v7) and sentAt follow i. */
+const SPACING_MS = 100;
+const SEED_CHUNK = 100_000;
+
+interface Sizes {
+  messages: number;
+  walks: number;
+  pagesPerWalk: number;
+  newest: number;
+  warmup: number;
+}
+
+function sizesFor(smoke: boolean): Sizes {
+  return smoke ? { messages: 10_000, walks: 2, pagesPerWalk: 10, newest: 10, warmup: 5 } : { messages: FULL_MESSAGES, walks: 4, pagesPerWalk: 200, newest: 200, warmup: 20 };
+}
+
+const FIELDS = `edges { cursor node { id text sentAt author { id } } } pageInfo { hasPreviousPage startCursor }`;
+const AT_SUBGRAPH = `query($r: [_Any!]!, $before: String, $around: ID) { _entities(representations: $r) { ... on Group { messages(last: $last, before: $before, around: $around) { ${FIELDS} } } } }`;
+const VIA_GATEWAY = `query($id: ID!, $before: String, $around: ID) { group(id: $id) { messages(last: $last, before: $before, around: $around) { ${FIELDS} } } }`;
+
+interface Conn {
+  edges: { cursor: string; node: { id: string; text: string; sentAt: string; author: { id: string } } }[];
+  pageInfo: { hasPreviousPage: boolean; startCursor: string | null };
+}
+
+/** The lower bound of the UUID v7 ids of a millisecond. */
+const idFloor = (ms: number) => {
+  const h = ms.toString(16).padStart(12, '0');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7000-8000-000000000000`;
+};
+
+async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
+  const { stack, settings } = ctx;
+  const sz = sizesFor(settings.smoke);
+  const gatewayUrl = stack.gateway('ours').url;
+  const messagingUrl = stack.subgraphs.get('messaging')!.url;
+  const problems: string[] = [];
+
+  // ---- setup, not timed --------------------------------------------------
+  ctx.log('setup (not timed): owner and reader sign in, the owner creates a group and adds the reader');
+  const [owner, reader] = await signInMany(stack, [subscriberPhone(99_001), subscriberPhone(99_002)], (i) => (i ? 'History Reader' : 'History Owner'));
+  const groupsDb = await connectDb(stack.databaseUrl('groups'), 'kz-bench-history');
+  const db = await connectDb(stack.databaseUrl('messaging'), 'kz-bench-history');
+  try {
+    await waitKnownToGroups(groupsDb, [owner!.userId, reader!.userId]);
+    const groupId: string = (await mustQuery(gatewayUrl, CREATE_GROUP, { input: { name: 'Bench – history' } }, owner!.token)).createGroup.group.id;
+    await addMembers(gatewayUrl, owner!.token, groupId, [reader!.phone]);
+    await waitMembersInMessaging(db, [groupId], 2);
+
+    // The shortcut: a million sends through the gateway would take far longer than the reads measured. The rows are what
+    // MessagesService.send writes for a text message (UUID v7 id from the send time, audience ALL, kind TEXT, no reply,
+    // mentions or attachments); the search column is generated and every index (group/id, search, idempotency) is
+    // maintained by PostgreSQL as for any insert.
+    const base = Date.now() - 3_600_000 - sz.messages * SPACING_MS;
+    ctx.log(`setup (not timed): seeding ${sz.messages.toLocaleString('en')} messages by INSERT … SELECT generate_series into messaging's database`);
+    const seedStart = performance.now();
+    for (let from = 0; from < sz.messages; from += SEED_CHUNK) {
+      const to = Math.min(sz.messages, from + SEED_CHUNK);
+      await db.query(
+        `INSERT INTO messages (id, group_id, author_id, text, sent_at, audience, kind)
+         SELECT (lpad(to_hex($3::bigint + i * $5::bigint), 12, '0') || '7' || substr(h, 1, 3) || '8' || substr(h, 4, 15))::uuid,
+                $1::uuid, $2::uuid, 'history message ' || i, to_timestamp(($3::bigint + i * $5::bigint) / 1000.0), 'ALL', 'TEXT'
+           FROM generate_series($4::int, $6::int - 1) AS i, LATERAL (SELECT md5(i::text || $1::text) AS h) AS x`,
+        [groupId, owner!.userId, base, from, SPACING_MS, to],
+      );
+      if (!settings.smoke) ctx.log(`setup: ${to.toLocaleString('en')} messages seeded, ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
+    }
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    const autovacuum = (await db.query<{ autovacuum: string }>('SHOW autovacuum')).rows[0]!.autovacuum;
+    const analyzeStart = performance.now();
+    await db.query('VACUUM ANALYZE messages');
+    const analyzeSeconds = (performance.now() - analyzeStart) / 1000;
+    ctx.log(`setup (not timed): seeded in ${seedSeconds.toFixed(1)} s, VACUUM ANALYZE in ${analyzeSeconds.toFixed(1)} s`);
+
+    const count = Number((await db.query(`SELECT count(*) AS n FROM messages WHERE group_id = $1`, [groupId])).rows[0].n);
+    if (count !== sz.messages) throw new Error(`the group holds ${count} messages after seeding, not ${sz.messages}`);
+
+    // ---- timed: pages of 50 --------------------------------------------------
+    type Via = 'subgraph' | 'gateway';
+    const fetchPage = async (via: Via, vars: { before?: string | null; around?: string | null; last?: number }): Promise<{ ms: number; conn: Conn }> => {
+      const last = vars.around ? 'null' : '50';
+      const query = (via === 'subgraph' ? AT_SUBGRAPH : VIA_GATEWAY).replace('$last', last);
+      const variables =
+        via === 'subgraph'
+          ? { r: [{ __typename: 'Group', id: groupId }], before: vars.before ?? null, around: vars.around ?? null }
+          : { id: groupId, before: vars.before ?? null, around: vars.around ?? null };
+      const body = JSON.stringify({ query, variables });
+      const started = performance.now();
+      const res = await fetch(via === 'subgraph' ? messagingUrl : gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${reader!.token}` },
+        body,
+      });
+      const text = await res.text();
+      const ms = performance.now() - started;
+      const parsed = JSON.parse(text) as { data?: any; errors?: unknown[] };
+      if (res.status !== 200 || parsed.errors?.length || !parsed.data) throw new Error(`${via} history page: HTTP ${res.status}: ${text.slice(0, 400)}`);
+      const conn = (via === 'subgraph' ? parsed.data._entities[0] : parsed.data.group)?.messages as Conn | undefined;
+      if (!conn) throw new Error(`${via} history page: no messages in ${text.slice(0, 300)}`);
+      return { ms, conn };
+    };
+    const indexOf = (edge: Conn['edges'][number]) => Number(/^history message (\d+)$/.exec(edge.node.text)?.[1] ?? NaN);
+    let wrongAnswers = 0;
+    const wrong = (m: string) => {
+      if (wrongAnswers++ < 5) problems.push(m);
+    };
+    /** A page must hold messages end-50 … end-1, in order, and agree between the two paths. */
+    const check = (what: string, conn: Conn, end: number) => {
+      const got = conn.edges.map(indexOf);
+      const first = Math.max(0, end - 50);
+      const expected = Array.from({ length: end - first }, (_, k) => first + k);
+      if (got.length !== expected.length || got.some((v, k) => v !== expected[k])) wrong(`${what}: messages ${got[0]}…${got.at(-1)} (${got.length}), expected ${first}…${end - 1}`);
+      if (conn.edges.some((e) => e.node.author.id !== owner!.userId)) wrong(`${what}: a message with another author`);
+      if (conn.pageInfo.hasPreviousPage !== first > 0) wrong(`${what}: hasPreviousPage ${conn.pageInfo.hasPreviousPage}`);
+    };
+    let alternate = 0;
+    const both = async (what: string, before: string | null, end: number, record: ((via: Via, ms: number) => void) | null): Promise<Conn> => {
+      const order: Via[] = alternate++ % 2 ? ['gateway', 'subgraph'] : ['subgraph', 'gateway'];
+      const answers: Partial<Record<Via, Conn>> = {};
+      for (const via of order) {
+        const { ms, conn } = await fetchPage(via, { before });
+        answers[via] = conn;
+        record?.(via, ms);
+      }
+      check(what, answers.subgraph!, end);
+      if (JSON.stringify(answers.subgraph) !== JSON.stringify(answers.gateway)) wrong(`${what}: gateway and subgraph disagree`);
+      return answers.subgraph!;
+    };
+
+    const latencies: Record<'walk' | 'newest', Record<Via, number[]>> = { walk: { subgraph: [], gateway: [] }, newest: { subgraph: [], gateway: [] } };
+    const classify = stackClassifier(stack);
+    for (let w = 0; w < sz.warmup; w++) await both('warm-up newest page', null, sz.messages, null);
+    const cpu0 = cpuSnapshot(classify);
+    ctx.log(`timed: ${sz.newest} newest pages (last: 50) interleaved with ${sz.walks} walks of ${sz.pagesPerWalk} pages backwards (last: 50, before) from random messages, each at the subgraph and through the gateway`);
+    // Newest pages are interleaved with the walks' pages, so that both kinds see the same conditions.
+    const newestEvery = Math.max(1, Math.floor((sz.walks * sz.pagesPerWalk) / sz.newest));
+    let newestDone = 0;
+    const maybeNewest = async (walkPage: number) => {
+      if (walkPage % newestEvery !== 0 || newestDone >= sz.newest) return;
+      newestDone++;
+      await both('newest page', null, sz.messages, (via, ms) => latencies.newest[via].push(ms));
+    };
+    let walkPage = 0;
+    const starts: number[] = [];
+    for (let w = 0; w < sz.walks; w++) starts.push(sz.pagesPerWalk * 50 + 25 + Math.floor(Math.random() * (sz.messages - sz.pagesPerWalk * 50 - 50)));
+    for (const start of starts) {
+      // The walk starts at a message (as when opening a search hit or a reply): the page around it, not timed.
+      const id = (await db.query(`SELECT id FROM messages WHERE group_id = $1 AND id >= $2::uuid ORDER BY id LIMIT 1`, [groupId, idFloor(base + start * SPACING_MS)])).rows[0]?.id as string;
+      const around = (await fetchPage('subgraph', { around: id })).conn;
+      let end = indexOf(around.edges[0]!);
+      if (end !== start - 25) wrong(`the page around message ${start} starts at ${end}`);
+      let before = around.pageInfo.startCursor;
+      for (let p = 0; p < sz.pagesPerWalk; p++) {
+        await maybeNewest(walkPage++);
+        const conn = await both(`page ${p} of the walk from message ${start}`, before, end, (via, ms) => latencies.walk[via].push(ms));
+        before = conn.pageInfo.startCursor;
+        end -= 50;
+      }
+    }
+    while (newestDone < sz.newest) await maybeNewest(0);
+    const cpu = cpuDelta(cpu0, cpuSnapshot(classify));
+    if (wrongAnswers > 5) problems.push(`… ${wrongAnswers - 5} more wrong answers`);
+
+    // ---- diagnostics ------------------------------------------------------------
+    const midId = (await db.query(`SELECT id FROM messages WHERE group_id = $1 AND id >= $2::uuid ORDER BY id LIMIT 1`, [groupId, idFloor(base + Math.floor(sz.messages / 2) * SPACING_MS)])).rows[0]?.id as string;
+    const explain = async (sql: string, params: unknown[]) => {
+      const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params)).rows[0]['QUERY PLAN'][0];
+      const parts: string[] = [];
+      for (let node = plan.Plan; node && parts.length < 4; node = node.Plans?.[0]) {
+        parts.push(`${node['Node Type']}${node['Index Name'] ? ` (${node['Index Name']})` : ''}${node['Rows Removed by Filter'] ? ` [${node['Rows Removed by Filter']} rows removed by filter]` : ''}`);
+      }
+      return { shape: parts.join(' > '), executionMs: round(plan['Execution Time'], 3) };
+    };
+    // SQL shaped like MessagesService.history for a plain member (backwards: newest first, limit 51).
+    const history = `SELECT * FROM messages m WHERE m.group_id = $1 AND (m.audience = 'ALL' OR m.author_id = $2)`;
+    const plan = await explain(`${history} AND m.id < $3 ORDER BY m.id DESC LIMIT 51`, [groupId, reader!.userId, midId]);
+    const newestPlan = await explain(`${history} ORDER BY m.id DESC LIMIT 51`, [groupId, reader!.userId]);
+    const otherMessages = Number((await db.query(`SELECT count(*) AS n FROM messages WHERE group_id <> $1`, [groupId])).rows[0].n);
+    const sizes = (
+      await db.query(
+        `SELECT c.relname AS name, pg_relation_size(c.oid)::bigint AS bytes FROM pg_class c
+          WHERE c.oid = 'messages'::regclass OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = 'messages'::regclass) ORDER BY c.relname`,
+      )
+    ).rows.map((r: { name: string; bytes: string }) => `${r.name} ${(Number(r.bytes) / 1048576).toFixed(0)}`);
+
+    // ---- report ---------------------------------------------------------------
+    const st = {
+      walk: { subgraph: stats(latencies.walk.subgraph), gateway: stats(latencies.walk.gateway) },
+      newest: { subgraph: stats(latencies.newest.subgraph), gateway: stats(latencies.newest.gateway) },
+    };
+    const judged = !settings.smoke;
+    const targets: Target[] = (['walk', 'newest'] as const).map((k) => ({
+      what: `history page of 50 (${k === 'walk' ? 'backwards from random points' : 'newest'}) p99 at the messaging subgraph, ms`,
+      target: `<= ${TARGET_P99_MS}`,
+      value: round(st[k].subgraph.p99),
+      met: judged ? st[k].subgraph.p99 <= TARGET_P99_MS : null,
+    }));
+    const f = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+    const row = (what: string, s: Stats) => [what, String(s.n), f(s.p50), f(s.p99), f(s.max), f(s.mean)];
+    const table = [
+      ['measurement', 'n', 'p50 ms', 'p99 ms', 'max ms', 'mean ms'],
+      row('newest page of 50 at messaging subgraph', st.newest.subgraph),
+      row('newest page of 50 via gateway', st.newest.gateway),
+      row('page of 50 before a cursor at messaging subgraph', st.walk.subgraph),
+      row('page of 50 before a cursor via gateway', st.walk.gateway),
+    ];
+    const pages = latencies.walk.subgraph.length + latencies.newest.subgraph.length;
+    const notes = [
+      `setup (not timed): one group, read by a plain member (not an admin: the audience filter applies); ${sz.messages.toLocaleString('en')} messages ` +
+        `seeded by INSERT … SELECT generate_series straight into messaging's messages table in ${f(seedSeconds, 1)} s (rows as sendMessage writes them: ` +
+        `UUID v7 ids from the send time, ${SPACING_MS} ms apart, audience ALL, kind TEXT; PostgreSQL fills the generated search column and every index), ` +
+        `then VACUUM ANALYZE in ${f(analyzeSeconds, 1)} s (autovacuum is ${autovacuum} on this server)`,
+      `timed: one request at a time, the same page at the subgraph (_entities on Group) and through the gateway (group → messages, the groups then the messaging subgraph), ` +
+        `alternating which goes first; from sending to the last byte; ${sz.warmup} unmeasured warm-up pairs; ` +
+        `selection ${FIELDS.replace(/\s+/g, ' ')}; every page checked: the 50 messages just before the cursor, in order`,
+      `walks start at random messages (${starts.join(', ')}), each opened with an untimed around: page, then ${sz.pagesPerWalk} pages backwards`,
+      `plans of the history query (EXPLAIN ANALYZE): a page before the middle message ${plan.shape}, ${f(plan.executionMs, 3)} ms; ` +
+        `the newest page ${newestPlan.shape}, ${f(newestPlan.executionMs, 3)} ms (the table also holds ${otherMessages.toLocaleString('en')} messages of other groups, ` +
+        `newer than these); messages table and indexes (MiB): ${sizes.join(', ')}`,
+      'CPU by process over the timed pages (from /proc; each page fetched twice, once per path):',
+      ...cpuLines(cpu, { n: pages, unit: 'page pair' }),
+    ];
+    return {
+      name: 'history',
+      ok: problems.length === 0,
+      problems,
+      table,
+      notes,
+      targets,
+      details: {
+        sizes: sz,
+        groupId,
+        setup: { seedSeconds: round(seedSeconds, 1), analyzeSeconds: round(analyzeSeconds, 1), autovacuum, seededRowsPerSecond: Math.round(sz.messages / seedSeconds) },
+        walkStarts: starts,
+        latencyMs: {
+          newest: { subgraph: roundStats(st.newest.subgraph), gateway: roundStats(st.newest.gateway) },
+          walk: { subgraph: roundStats(st.walk.subgraph), gateway: roundStats(st.walk.gateway) },
+        },
+        plans: { beforeMiddle: plan, newest: newestPlan },
+        otherGroupsMessages: otherMessages,
+        relationsMiB: sizes,
+        cpuMs: cpuDetails(cpu),
+      },
+    };
+  } finally {
+    await Promise.all([groupsDb, db].map((c) => c.end().catch(() => undefined)));
+  }
+}
+
+export const history: Scenario = {
+  name: 'history',
+  description: 'history pages of 50 in a group of 1,000,000 messages, at the messaging subgraph and through the gateway',
+  run,
+};
