@@ -291,12 +291,23 @@ export async function activatePendingMemberships(
     `SELECT pg_advisory_xact_lock(${PHONE_LOCK_SPACE}, b) FROM (SELECT DISTINCT ${PHONE_BUCKET('p')} AS b FROM unnest($1::text[]) AS p) buckets ORDER BY b`,
     [phones],
   );
-  // Someone who joined by link before this event arrived is already known, without a name.
-  await m.query(
-    `INSERT INTO known_users (id, phone, name_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
-     ON CONFLICT (id) DO UPDATE SET name_key = EXCLUDED.name_key WHERE known_users.name_key IS DISTINCT FROM EXCLUDED.name_key`,
-    [ids, phones, nameKeys],
+  // Someone who joined by link before this event arrived is already known, without a name; people a
+  // directory receipt vouched for are known already. Only missing rows are written, only changed names updated.
+  await m.query(`INSERT INTO known_users (id, phone, name_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`, [
+    ids,
+    phones,
+    nameKeys,
+  ]);
+  const current = new Map(
+    ((await m.query(`SELECT id, name_key FROM known_users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name_key: string }[]).map((k) => [k.id, k.name_key]),
   );
+  const renamed = sorted.filter((u, i) => current.get(u.userId) !== nameKeys[i]);
+  if (renamed.length > 0) {
+    await m.query(`UPDATE known_users k SET name_key = t.n FROM unnest($1::uuid[], $2::text[]) AS t(u, n) WHERE k.id = t.u`, [
+      renamed.map((u) => u.userId),
+      renamed.map((u) => u.displayName.toLowerCase()),
+    ]);
+  }
   await m.query(`UPDATE memberships SET name_key = t.k FROM unnest($1::uuid[], $2::text[]) AS t(u, k) WHERE user_id = t.u AND name_key = ''`, [ids, nameKeys]);
   const activated = (await m.query(
     `WITH taken AS (DELETE FROM pending_memberships WHERE phone = ANY($1::text[]) RETURNING group_id, phone, role),
