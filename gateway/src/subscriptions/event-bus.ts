@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { kafkaTopic, parseEnvelope, Topics, type AnyEnvelope, type TopicKey } from '@kz/events';
+import { kafkaTopic, parseEnvelope, RestartingConsumer, Topics, type AnyEnvelope, type TopicKey } from '@kz/events';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 
@@ -16,7 +16,7 @@ const RECENT_IDS = 20_000;
  * redelivery never reaches a subscriber twice.
  */
 export class SubscriptionEventBus {
-  private readonly consumer: Consumer;
+  private readonly consumer: RestartingConsumer;
   private readonly listeners = new Set<EventListener>();
   private readonly recent = new Set<string>();
   private joined: Promise<void>;
@@ -27,22 +27,31 @@ export class SubscriptionEventBus {
     private readonly namespace: string,
     private readonly logger: Logger,
   ) {
-    this.consumer = kafka.consumer({
-      groupId: `${namespace}.gateway.${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
-      // Delivery latency: a fetch returns as soon as a record arrives; this only bounds idle waits.
-      maxWaitTimeInMs: 100,
-      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5_000 },
-    });
+    this.consumer = new RestartingConsumer(
+      kafka,
+      {
+        groupId: `${namespace}.gateway.${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+        sessionTimeout: 10_000,
+        heartbeatInterval: 1_000,
+        // Delivery latency: a fetch returns as soon as a record arrives; this only bounds idle waits.
+        maxWaitTimeInMs: 100,
+        retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5_000 },
+      },
+      (consumer) => this.run(consumer),
+      logger,
+    );
     this.joined = new Promise((resolve) => (this.markJoined = resolve));
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.markJoined());
   }
 
-  async start(): Promise<void> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: TOPICS.map((t) => kafkaTopic(this.namespace, Topics[t].name)), fromBeginning: false });
-    await this.consumer.run({
+  start(): Promise<void> {
+    return this.consumer.start();
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
+    consumer.on(consumer.events.GROUP_JOIN, () => this.markJoined());
+    await consumer.connect();
+    await consumer.subscribe({ topics: TOPICS.map((t) => kafkaTopic(this.namespace, Topics[t].name)), fromBeginning: false });
+    await consumer.run({
       partitionsConsumedConcurrently: 4,
       eachMessage: async ({ message }) => {
         let event: AnyEnvelope;
@@ -71,7 +80,7 @@ export class SubscriptionEventBus {
 
   async stop(): Promise<void> {
     this.listeners.clear();
-    await this.consumer.disconnect();
+    await this.consumer.stop();
   }
 
   private remember(id: string): void {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { kafkaTopic, Topics, type EventType, type TopicKey } from './catalogue';
 import { parseEnvelope, type EventEnvelope } from './envelope';
+import { RestartingConsumer } from './restarting-consumer';
 
 export type EventHandler<T extends EventType> = (event: EventEnvelope<T>, manager: EntityManager) => Promise<void>;
 export type EventHandlers = { [K in EventType]?: EventHandler<K> };
@@ -30,26 +31,35 @@ export interface InboxConsumerOptions {
  * their partition forever.
  */
 export class InboxConsumer {
-  private readonly consumer: Consumer;
+  private readonly consumer: RestartingConsumer;
   private readonly maxAttempts: number;
   private stopping = false;
 
   constructor(private readonly opts: InboxConsumerOptions) {
     this.maxAttempts = opts.maxAttempts ?? 5;
-    this.consumer = opts.kafka.consumer({
-      groupId: `${opts.namespace}.${opts.groupId}`,
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
-      // The broker answers as soon as a record arrives; this bounds idle waits.
-      maxWaitTimeInMs: 250,
-      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5_000 },
-    });
+    this.consumer = new RestartingConsumer(
+      opts.kafka,
+      {
+        groupId: `${opts.namespace}.${opts.groupId}`,
+        sessionTimeout: 10_000,
+        heartbeatInterval: 1_000,
+        // The broker answers as soon as a record arrives; this bounds idle waits.
+        maxWaitTimeInMs: 250,
+        retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5_000 },
+      },
+      (consumer) => this.run(consumer),
+      opts.logger,
+    );
   }
 
-  async start(): Promise<void> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.opts.topics.map((t) => kafkaTopic(this.opts.namespace, Topics[t].name)), fromBeginning: true });
-    await this.consumer.run({
+  start(): Promise<void> {
+    return this.consumer.start();
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.opts.topics.map((t) => kafkaTopic(this.opts.namespace, Topics[t].name)), fromBeginning: true });
+    await consumer.run({
       partitionsConsumedConcurrently: 3,
       eachMessage: async ({ topic, partition, message }) => this.handle(topic, partition, message),
     });
@@ -57,7 +67,7 @@ export class InboxConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.consumer.disconnect();
+    await this.consumer.stop();
   }
 
   private async handle(topic: string, partition: number, message: KafkaMessage): Promise<void> {

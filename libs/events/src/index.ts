@@ -5,3 +5,5 @@ export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { InboxConsumer, type EventHandler, type EventHandlers, type InboxConsumerOptions } from './inbox-consumer';
 export { createKafka, ensureTopics, KafkaProbe, type KafkaOptions } from './kafka';
 export { eventTablesUp, eventTablesDown } from './event-tables.sql';
+export { RestartingConsumer } from './restarting-consumer';
+export { producerNeedsReplacing } from './kafka-faults';

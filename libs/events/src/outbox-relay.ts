@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { producerNeedsReplacing } from './kafka-faults';
 import { kafkaTopic } from './catalogue';
 
 export interface OutboxRelayOptions {
@@ -46,10 +47,12 @@ export class OutboxRelay {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly producer: Producer,
+    private producer: Producer,
     private readonly namespace: string,
     private readonly logger: Logger,
     options: OutboxRelayOptions = {},
+    /** A fresh, connected producer, for when the broker refuses this one's sequence numbers for good. */
+    private readonly renewProducer?: () => Promise<Producer>,
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.maxBatchBytes = options.maxBatchBytes ?? 800_000;
@@ -102,6 +105,10 @@ export class OutboxRelay {
       } catch (err) {
         if (!this.failing) this.logger.warn({ err }, 'outbox relay cannot publish; retrying with back-off');
         this.failing = true;
+        if (producerNeedsReplacing(err) && this.renewProducer) {
+          this.logger.warn({ err }, 'the broker refuses this producer\'s sequence numbers; replacing the producer');
+          this.producer = await this.renewProducer().catch(() => this.producer);
+        }
         await this.sleep(backoff);
         backoff = Math.min(backoff * 2, this.maxBackoffMs);
       }

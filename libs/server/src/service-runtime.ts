@@ -34,7 +34,7 @@ export interface ServiceRuntimeOptions {
 export class ServiceRuntime {
   readonly outbox: Outbox;
   readonly relay: OutboxRelay;
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly probe: KafkaProbe;
   private readonly consumers: InboxConsumer[] = [];
   private background: Promise<void> | undefined;
@@ -48,14 +48,9 @@ export class ServiceRuntime {
     private readonly logger: Logger,
     relayOptions: OutboxRelayOptions | undefined,
   ) {
-    this.producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = this.newProducer();
     this.outbox = new Outbox(dataSource);
-    this.relay = new OutboxRelay(dataSource, this.producer, namespace, logger.child({ component: 'outbox-relay' }), relayOptions);
+    this.relay = new OutboxRelay(dataSource, this.producer, namespace, logger.child({ component: 'outbox-relay' }), relayOptions, () => this.renewProducer());
     this.outbox.onWritten(() => this.relay.nudge());
     this.probe = new KafkaProbe(kafka);
   }
@@ -125,6 +120,23 @@ export class ServiceRuntime {
     await this.producer.disconnect().catch(() => undefined);
     await this.probe.close();
     await this.dataSource.destroy();
+  }
+
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  /** A new producer (a new producer id, sequence numbers from zero) in place of one the broker no longer accepts. */
+  private async renewProducer(): Promise<Producer> {
+    await this.producer.disconnect().catch(() => undefined);
+    this.producer = this.newProducer();
+    await this.producer.connect();
+    return this.producer;
   }
 
   private async connectKafka(): Promise<void> {

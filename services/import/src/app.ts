@@ -57,7 +57,7 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         dataSource,
         queue,
         redis,
-        { intervalMs: config.requeueIntervalMs, graceMs: 10_000 },
+        { intervalMs: config.requeueIntervalMs, graceMs: 5_000 },
         logger.child({ component: 'lost-chunk-sweep' }),
       );
       return {

@@ -20,21 +20,25 @@ export interface LostChunkSweepSettings {
  * (`${importId}-${chunk}`) only when the queue holds no job of that id in any
  * state, and a chunk that runs twice is recorded once (import_chunks), so
  * sweeping from every worker process at once is harmless. Runs every
- * `intervalMs`, and shortly after the Redis connection comes back.
+ * `intervalMs`, and shortly after the Redis connection comes back (then
+ * once more after `graceMs`, for imports that were too young at first).
  */
 export class LostChunkSweep {
   private timer: NodeJS.Timeout | null = null;
-  private soon: NodeJS.Timeout | null = null;
+  private readonly soon = new Set<NodeJS.Timeout>();
   private running: Promise<Map<string, number[]>> | null = null;
   private stopped = false;
   private readonly onRedisReady = () => {
-    if (this.stopped || this.soon) return;
-    // Let the workers reconnect first; a sweep then finds what the queue lost.
-    this.soon = setTimeout(() => {
-      this.soon = null;
-      void this.sweepOnce();
-    }, 1_000);
-    this.soon.unref();
+    if (this.stopped) return;
+    // Once the workers have reconnected, and again when imports that were too young for the first sweep are old enough.
+    for (const delay of [1_000, this.settings.graceMs + 1_000]) {
+      const timer = setTimeout(() => {
+        this.soon.delete(timer);
+        void this.sweepOnce();
+      }, delay);
+      timer.unref();
+      this.soon.add(timer);
+    }
   };
 
   constructor(
@@ -55,8 +59,9 @@ export class LostChunkSweep {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.soon) clearTimeout(this.soon);
-    this.timer = this.soon = null;
+    for (const timer of this.soon) clearTimeout(timer);
+    this.soon.clear();
+    this.timer = null;
     this.redis.off('ready', this.onRedisReady);
     await this.running?.catch(() => undefined);
   }

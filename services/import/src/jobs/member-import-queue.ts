@@ -91,6 +91,8 @@ export class MemberImportQueue {
         lockDuration: this.settings.lockMs,
         stalledInterval: Math.max(1_000, Math.floor(this.settings.lockMs / 2)),
         maxStalledCount: 5,
+        // After a lost Redis connection the worker waits this long before fetching again (BullMQ's default, 15 s, idles a restarted worker for that long).
+        runRetryDelay: 2_000,
       },
     );
     this.worker.on('error', (err) => this.logger.warn({ err }, 'import worker error'));

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `npm run drill -- [drill...]`: installs what is missing, brings up PostgreSQL,
+# Redis and Kafka, builds, then runs the fault drills (drill/src/runner.ts) with
+# Node 24. Each drill starts the stack it needs on ports, a Kafka namespace and
+# databases of its own, injects its fault, prints one PASS/FAIL line and
+# removes what it started.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+
+bash scripts/ensure-deps.sh
+bash deploy/local/up.sh
+# node_modules/.bin/node is Node 24 (the `node` devDependency); tsc runs on it too.
+PATH="$PWD/node_modules/.bin:$PATH"
+tsc -b
+tsc -b drill
+exec node drill/dist/drill/src/runner.js "$@"
