@@ -3,8 +3,12 @@ import { round } from './scenario';
 import type { BenchStack } from './stack';
 import type { Classifier, CpuDelta } from './system-cpu';
 
-/** Labels for CPU accounting: our processes by pid, PostgreSQL backends by database, the Kafka broker, this runner. */
-export function stackClassifier(stack: BenchStack): Classifier {
+/**
+ * Labels for CPU accounting: our processes by pid, PostgreSQL backends by
+ * database (the runner's own connections, `benchBackends`, apart), the Kafka
+ * broker, this runner.
+ */
+export function stackClassifier(stack: BenchStack, benchBackends: ReadonlySet<number> = new Set()): Classifier {
   const labels = new Map<number, string>();
   for (const [name, sub] of stack.subgraphs) labels.set(sub.proc.pid, name);
   for (const [id, gw] of stack.gateways) labels.set(gw.proc.pid, id === 'ours' ? 'gateway' : `gateway ${id}`);
@@ -15,6 +19,8 @@ export function stackClassifier(stack: BenchStack): Classifier {
     if (known) return known;
     if (p.pid === process.pid) return 'bench runner (clients, this process)';
     if (p.comm === 'postgres') {
+      if (benchBackends.has(p.pid)) return 'postgres: bench queries';
+      // A backend's title: "postgres: 15/main: <user> <database> <host>(<port>) <activity>".
       const backend = /^postgres: [^:]+: \S+ (\S+) (?:\S+\(\d+\)|\[local\])/.exec(p.cmdline);
       if (backend) {
         const service = dbs.get(backend[1]!);

@@ -7,7 +7,8 @@ import { copyFrom } from '../pg-copy';
 import { formatTable } from '../report';
 import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import type { BenchStack } from '../stack';
-import { cpuDelta, cpuSnapshot, type Classifier, type CpuDelta } from '../system-cpu';
+import { stackClassifier } from '../process-cpu';
+import { cpuDelta, cpuSnapshot, type CpuDelta } from '../system-cpu';
 
 /**
  * One group of a million members: bulk-added through the gateway in calls of
@@ -148,32 +149,6 @@ async function backendPid(client: Client): Promise<number> {
   return Number((await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
 }
 
-/** Labels for CPU accounting: our processes by pid, PostgreSQL backends by database, the Kafka broker. */
-export function classifier(stack: BenchStack, benchBackends: Set<number>): Classifier {
-  const labels = new Map<number, string>();
-  for (const [name, sub] of stack.subgraphs) labels.set(sub.proc.pid, name);
-  for (const [id, gw] of stack.gateways) labels.set(gw.proc.pid, id === 'ours' ? 'gateway' : `gateway ${id}`);
-  const dbs = new Map<string, string>();
-  for (const name of stack.subgraphs.keys()) dbs.set(new URL(stack.databaseUrl(name)).pathname.slice(1), name);
-  return (p) => {
-    const known = labels.get(p.pid);
-    if (known) return known;
-    if (p.pid === process.pid) return 'bench runner (this process)';
-    if (p.comm === 'postgres') {
-      if (benchBackends.has(p.pid)) return 'postgres: bench queries';
-      // A backend's title: "postgres: 15/main: <user> <database> <host>(<port>) <activity>".
-      const backend = /^postgres: [^:]+: \S+ (\S+) (?:\S+\(\d+\)|\[local\])/.exec(p.cmdline);
-      if (backend) {
-        const service = dbs.get(backend[1]!);
-        return service ? `postgres: ${service} db` : 'postgres: other databases';
-      }
-      return 'postgres: background (checkpointer, WAL writer, …)';
-    }
-    if (p.comm === 'java' && p.cmdline.includes('kafka.Kafka')) return 'kafka broker';
-    return null;
-  };
-}
-
 const CPU_ORDER = [
   'gateway',
   'groups',
@@ -183,10 +158,10 @@ const CPU_ORDER = [
   'kafka broker',
   'postgres: groups db',
   'postgres: messaging db',
-  'postgres: background (checkpointer, WAL writer, …)',
+  'postgres: background',
   'postgres: other databases',
   'postgres: bench queries',
-  'bench runner (this process)',
+  'bench runner (clients, this process)',
 ];
 
 interface DbStats {
@@ -318,7 +293,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const statsDb = await connect(stack.databaseUrl('groups'));
   try {
     const benchBackends = new Set(await Promise.all([groupsDb, messagingDb, poller, statsDb].map(backendPid)));
-    const classify = classifier(stack, benchBackends);
+    const classify = stackClassifier(stack, benchBackends);
     const countInMessaging = async () =>
       Number((await poller.query<{ n: string }>(`SELECT count(*) AS n FROM group_members WHERE group_id = $1`, [groupId])).rows[0]!.n);
 
@@ -727,7 +702,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         ([what, d, perPath]) =>
           `CPU per request during the ${what} (each request once through the gateway and once direct): groups ${f((d.byLabel.groups ?? 0) / (2 * perPath))} ms, ` +
           `its PostgreSQL ${f((d.byLabel['postgres: groups db'] ?? 0) / (2 * perPath))} ms, gateway ${f((d.byLabel.gateway ?? 0) / perPath)} ms per gateway request, ` +
-          `this client ${f((d.byLabel['bench runner (this process)'] ?? 0) / (2 * perPath))} ms; machine ${pct(d.machineBusyMs, d)} % busy (of 200)`,
+          `this client ${f((d.byLabel['bench runner (clients, this process)'] ?? 0) / (2 * perPath))} ms; machine ${pct(d.machineBusyMs, d)} % busy (of 200)`,
       ),
       'CPU by process during the adds and until consumed (from /proc; PostgreSQL backends by database):',
       ...formatTable(cpuTable)

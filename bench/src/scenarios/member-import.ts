@@ -8,7 +8,7 @@ import { copyFrom } from '../pg-copy';
 import { memoryMiB } from '../processes';
 import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { cpuDelta, cpuSnapshot } from '../system-cpu';
-import { classifier } from './large-group';
+import { stackClassifier } from '../process-cpu';
 
 /**
  * Member CSV imports end to end: files of 10,000, 100,000 and 1,000,000 rows
@@ -136,7 +136,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   ) as Record<'identity' | 'groups' | 'messaging' | 'import', Client>;
   const benchBackends = new Set<number>();
   for (const client of Object.values(dbs)) benchBackends.add(((await client.query('SELECT pg_backend_pid() AS pid')).rows[0] as { pid: number }).pid);
-  const classify = classifier(stack, benchBackends);
+  const classify = stackClassifier(stack, benchBackends);
   const processes: [string, number][] = [...stack.subgraphs.entries()].map(([name, s]) => [name, s.proc.pid]);
   processes.push(['gateway', stack.gateway('ours').proc.pid]);
   const problems: string[] = [];
