@@ -5,12 +5,13 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { eventually, GiveUp, mustQuery } from './graphql-client';
 import { freePort, ProcessGroup, type BenchProcess } from './processes';
+import { gatewayEnv, SUBGRAPH_NAMES, supergraphWithUrls, type SubgraphName } from './stack-env';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const SUBGRAPHS = ['identity', 'groups', 'messaging', 'import'] as const;
-type Subgraph = (typeof SUBGRAPHS)[number];
+const SUBGRAPHS = SUBGRAPH_NAMES;
+type Subgraph = SubgraphName;
 
 /**
  * The gateways compared on the same subgraphs and the same supergraph file.
@@ -112,16 +113,7 @@ export class BenchStack {
 
   /** The committed supergraph, unchanged except for the subgraph URLs of this run. */
   private writeSupergraph(): void {
-    const committed = readFileSync(join(REPO_ROOT, 'gateway', 'supergraph.graphql'), 'utf8');
-    const seen = new Set<string>();
-    const sdl = committed.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (whole, name: string) => {
-      const sub = this.subgraphs.get(name as Subgraph);
-      if (!sub) return whole;
-      seen.add(name);
-      return `@join__graph(name: "${name}", url: "${sub.url}")`;
-    });
-    const missing = SUBGRAPHS.filter((s) => !seen.has(s));
-    if (missing.length > 0) throw new Error(`gateway/supergraph.graphql has no @join__graph for ${missing.join(', ')}`);
+    const sdl = supergraphWithUrls(readFileSync(join(REPO_ROOT, 'gateway', 'supergraph.graphql'), 'utf8'), (name) => this.subgraphs.get(name)!.url);
     this.supergraphPath = join(this.workDir, 'supergraph.graphql');
     writeFileSync(this.supergraphPath, sdl);
   }
@@ -132,19 +124,7 @@ export class BenchStack {
     const started: RunningGateway[] = [];
     for (const gw of GATEWAYS.filter((g) => ids.includes(g.id) && !this.gateways.has(g.id))) {
       const port = await freePort();
-      const env: NodeJS.ProcessEnv = {
-        ...this.baseEnv(),
-        NODE_ENV: 'production',
-        GATEWAY_HOST: '127.0.0.1',
-        GATEWAY_PORT: String(port),
-        GATEWAY_SUPERGRAPH_PATH: this.supergraphPath,
-        IDENTITY_URL: url('identity'),
-        GROUPS_URL: url('groups'),
-        MESSAGING_URL: url('messaging'),
-        IMPORT_URL: url('import'),
-        AUTH_JWKS_URL: this.jwksUrl,
-        ...gw.env,
-      };
+      const env: NodeJS.ProcessEnv = { ...this.baseEnv(), ...gatewayEnv(port, this.supergraphPath, url, this.jwksUrl), ...gw.env };
       const proc = this.processes.start(`gateway:${gw.id}`, join(REPO_ROOT, gw.entry), env, join(this.workDir, `gateway-${gw.id}.log`));
       const running: RunningGateway = { id: gw.id, label: gw.label, url: `http://127.0.0.1:${port}/graphql`, proc };
       this.gateways.set(gw.id, running);

@@ -5,13 +5,14 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { eventually, GiveUp, mustQuery } from '../../bench/src/graphql-client';
 import { freePort, ProcessGroup, type BenchProcess } from '../../bench/src/processes';
+import { gatewayEnv, SUBGRAPH_NAMES, supergraphWithUrls, type SubgraphName } from '../../bench/src/stack-env';
 
 /** drill/dist/drill/src → the repository. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 export const MACHINE_POSTGRES_URL = process.env.DRILL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MACHINE_KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-export const SUBGRAPHS = ['identity', 'groups', 'messaging', 'import'] as const;
-export type Subgraph = (typeof SUBGRAPHS)[number];
+export const SUBGRAPHS = SUBGRAPH_NAMES;
+export type Subgraph = SubgraphName;
 
 export interface RunningProcess {
   url: string;
@@ -149,11 +150,7 @@ export class DrillStack {
 
   /** The committed supergraph with this stack's subgraph URLs. */
   private writeSupergraph(): void {
-    const committed = readFileSync(join(REPO_ROOT, 'gateway', 'supergraph.graphql'), 'utf8');
-    const sdl = committed.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (whole, name: string) => {
-      const sub = this.subgraphs.get(name as Subgraph);
-      return sub ? `@join__graph(name: "${name}", url: "${sub.url}")` : whole;
-    });
+    const sdl = supergraphWithUrls(readFileSync(join(REPO_ROOT, 'gateway', 'supergraph.graphql'), 'utf8'), (name) => this.subgraph(name).url);
     this.supergraphPath = join(this.workDir, 'supergraph.graphql');
     writeFileSync(this.supergraphPath, sdl);
   }
@@ -166,19 +163,7 @@ export class DrillStack {
     const proc = this.processes.start(
       `gateway-${index}`,
       join(REPO_ROOT, 'gateway', 'dist', 'main.js'),
-      {
-        ...this.baseEnv(),
-        NODE_ENV: 'production',
-        GATEWAY_HOST: '127.0.0.1',
-        GATEWAY_PORT: String(port),
-        GATEWAY_SUPERGRAPH_PATH: this.supergraphPath,
-        IDENTITY_URL: url('identity'),
-        GROUPS_URL: url('groups'),
-        MESSAGING_URL: url('messaging'),
-        IMPORT_URL: url('import'),
-        AUTH_JWKS_URL: `${this.subgraph('identity').base}/.well-known/jwks.json`,
-        ...env,
-      },
+      { ...this.baseEnv(), ...gatewayEnv(port, this.supergraphPath, url, `${this.subgraph('identity').base}/.well-known/jwks.json`), ...env },
       join(this.workDir, `gateway-${index}.log`),
     );
     const base = `http://127.0.0.1:${port}`;

@@ -20,13 +20,14 @@ const PASS_THROUGH = new Set([
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const answer = (message: string, extensions: Record<string, unknown>): GraphQLFormattedError => ({
+      message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions,
+    });
     if (original instanceof DomainError) {
-      return {
-        message: original.message,
-        path: formatted.path,
-        locations: formatted.locations,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
-      };
+      return answer(original.message, { code: original.code, ...(original.field ? { field: original.field } : {}) });
     }
     // A custom scalar refusing a literal surfaces as a validation error; its own code is the useful one.
     if (original instanceof GraphQLError && original.originalError instanceof GraphQLError) {
@@ -37,20 +38,12 @@ export function formatError(logger: Logger) {
     if (typeof code === 'string' && PASS_THROUGH.has(code)) return formatted;
     if (databaseUnavailable(original)) {
       logger.warn({ err: original, path: formatted.path }, 'database unavailable');
-      return {
-        message: 'The service cannot reach its database right now. Try again shortly (with the same idempotency key, where the operation takes one).',
-        path: formatted.path,
-        locations: formatted.locations,
-        extensions: { code: 'UNAVAILABLE' },
-      };
+      return answer('The service cannot reach its database right now. Try again shortly (with the same idempotency key, where the operation takes one).', {
+        code: 'UNAVAILABLE',
+      });
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
-    return {
-      message: 'Something went wrong on our side; please try again.',
-      path: formatted.path,
-      locations: formatted.locations,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    };
+    return answer('Something went wrong on our side; please try again.', { code: 'INTERNAL_SERVER_ERROR' });
   };
 }
 

@@ -90,7 +90,14 @@ export class MemberImportsService {
    */
   async receiveFile(caller: Caller, importId: string, fileName: string | null, body: Readable): Promise<ImportJobEntity> {
     const userId = requireUser(caller).userId;
-    const job = isUuid(importId) ? await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id: importId, startedBy: userId }) : null;
+    const job = isUuid(importId)
+      ? await this.dataSource
+          .getRepository(ImportJobEntity)
+          .createQueryBuilder('j')
+          .addSelect('j.actingToken')
+          .where('j.id = :importId AND j.started_by = :userId', { importId, userId })
+          .getOne()
+      : null;
     if (!job) throw notFound('Import');
     const claimed = (await this.dataSource.query(
       `WITH claimed AS (UPDATE import_jobs SET status = 'VALIDATING', file_name = $2 WHERE id = $1 AND status = 'QUEUED' AND file_bytes IS NULL RETURNING id)
@@ -180,8 +187,7 @@ export class MemberImportsService {
 
   /** The organisation's attribute names, as the uploader's delegated token reads them now. */
   private async attributesFor(job: ImportJobEntity): Promise<string[]> {
-    const token = (await this.dataSource.query(`SELECT acting_token FROM import_jobs WHERE id = $1`, [job.id])) as { acting_token: string | null }[];
-    const org = await this.call(() => this.peers.organization(token[0]?.acting_token ?? '', job.orgId)).catch(async (err: Error) => {
+    const org = await this.call(() => this.peers.organization(job.actingToken ?? '', job.orgId)).catch(async (err: Error) => {
       await this.fail(job.id, `The organisation could not be read: ${err.message}`);
       throw err;
     });
