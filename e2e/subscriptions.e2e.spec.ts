@@ -233,6 +233,56 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
     });
   });
 
+  it('resumes after a lost connection from the last event seen: every change since, then live events, each once', async () => {
+    const admin = await person('Resume Admin');
+    const reader = await person('Resume Reader');
+    const groupId = await groupWith(admin, 'Resumable', [reader]);
+    const RESUMABLE = `subscription($g: ID, $after: String) { messageEvents(groupId: $g, after: $after) { kind messageId cursor message { text deleted } } }`;
+    const follow = (variables: Record<string, unknown>) => {
+      const s = new Subscriber(stack.gatewayUrl, reader.token).subscribe(RESUMABLE, variables);
+      subscribers.push(s);
+      return s;
+    };
+    const send = async (text: string) => (await gql(SEND, { i: { groupId, text } }, admin.token)).data!.sendMessage.message.id as string;
+
+    const first = follow({ g: groupId });
+    await live(first, admin, groupId);
+    const seen = await send('seen before the drop');
+    await eventually(() => expect(first.payloads().some((p) => p.messageId === seen)).toBe(true));
+    const lastSeen = first.payloads().find((p) => p.messageId === seen)!;
+    expect(lastSeen.cursor).toEqual(expect.any(String));
+    await first.close();
+
+    // While disconnected: a new message, an edit of one seen, a deletion of another new one.
+    const missed = await send('sent while away');
+    const deletedWhileAway = await send('sent and deleted while away');
+    expect((await gql(`mutation($i: EditMessageInput!) { editMessage(input: $i) { message { id } } }`, { i: { messageId: seen, text: 'edited while away' } }, admin.token)).errors).toBeUndefined();
+    expect((await gql(`mutation($i: MessageInput!) { deleteMessage(input: $i) { message { id } } }`, { i: { messageId: deletedWhileAway } }, admin.token)).errors).toBeUndefined();
+
+    const resumed = follow({ g: groupId, after: lastSeen.cursor });
+    await eventually(() => expect(resumed.payloads().length).toBeGreaterThanOrEqual(3));
+    const afterLive = await send('live after resuming');
+    await eventually(() => expect(resumed.payloads().some((p) => p.messageId === afterLive)).toBe(true));
+    expect(resumed.payloads().map((p) => [p.kind, p.messageId, p.message?.text ?? null])).toEqual([
+      ['SENT', missed, 'sent while away'],
+      ['EDITED', seen, 'edited while away'],
+      ['DELETED', deletedWhileAway, null],
+      ['SENT', afterLive, 'live after resuming'],
+    ]);
+
+    // The same from the group's own position, read before the history: nothing before it, everything after.
+    const position = (await gql(`query($id: ID!) { group(id: $id) { changesCursor } }`, { id: groupId }, reader.token)).data!.group.changesCursor as string;
+    const fromPosition = follow({ g: groupId, after: position });
+    await live(fromPosition, admin, groupId);
+    expect(fromPosition.payloads().every((p) => p.message?.text === 'probe')).toBe(true);
+
+    const withoutGroup = follow({ after: lastSeen.cursor });
+    const badCursor = follow({ g: groupId, after: 'not-a-cursor' });
+    await eventually(() => expect([withoutGroup.ended, badCursor.ended]).toEqual(['complete', 'complete']));
+    expect(code(withoutGroup.received[0]!)).toBe('BAD_USER_INPUT');
+    expect(code(badCursor.received[0]!)).toBe('BAD_USER_INPUT');
+  });
+
   it('still answers queries and mutations over HTTP on the same URL', async () => {
     const user = await person('Http User');
     const res = await gql(`{ me { displayName } }`, {}, user.token);

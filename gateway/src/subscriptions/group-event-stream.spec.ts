@@ -71,4 +71,32 @@ describe('groupEventStream', () => {
     for (let r = await stream.next(); !r.done; r = await stream.next()) items.push(r.value);
     expect(items.length).toBeLessThanOrEqual(4);
   });
+
+  it('on a resume yields the missed items first, then only live items past the last missed position', async () => {
+    const { bus, emit } = busOf();
+    let releaseMissed: () => void = () => undefined;
+    const missedFetched = new Promise<void>((resolve) => (releaseMissed = resolve));
+    const stream = groupEventStream(
+      options(bus, {
+        // Items are "<message>@<position>"; the live events below arrive while the missed ones are still being read.
+        select: (e) => (e.type === 'messaging.message.sent' ? { groupId: e.payload.groupId, item: e.payload.text } : null),
+        missed: async function* () {
+          await missedFetched;
+          yield 'm1@11';
+          yield 'm2@12';
+        },
+        positionOf: (item) => BigInt(item.split('@')[1]!),
+      }),
+    );
+    const first = stream.next();
+    const live = (text: string) =>
+      emit(createEvent('messaging.message.sent', { key: 'g1', orgId: null, payload: { messageId: 'x', groupId: 'g1', authorId: 'a', text, sentAt: new Date().toISOString() } }));
+    live('m2@12');
+    live('m3@13');
+    releaseMissed();
+    const items = [(await first).value];
+    items.push((await stream.next()).value, (await stream.next()).value);
+    expect(items).toEqual(['m1@11', 'm2@12', 'm3@13']);
+    await stream.return(undefined);
+  });
 });

@@ -17,6 +17,14 @@ export interface StreamOptions<T> {
   onTooSlow: (waiting: number) => void;
   /** Called whenever the subscriber's memberships or the group hierarchy change (what it may read may have changed). */
   onAccessChange?: () => void;
+  /**
+   * Items the subscriber missed before subscribing (a resume), yielded before
+   * any live item; live events are queued meanwhile. A live item at or before
+   * the last missed item's position is then skipped, being already delivered.
+   */
+  missed?: () => AsyncIterable<T>;
+  /** An item's position in its group's change order, for that skip; null when it has none. */
+  positionOf?: (item: T) => bigint | null;
 }
 
 type Queued<T> = { groupId: string; item: T; last: boolean };
@@ -73,6 +81,15 @@ export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerat
   });
 
   try {
+    let caughtUpTo: bigint | null = null;
+    if (opts.missed) {
+      for await (const item of opts.missed()) {
+        if (done) break;
+        const position = opts.positionOf?.(item) ?? null;
+        if (position !== null && (caughtUpTo === null || position > caughtUpTo)) caughtUpTo = position;
+        yield item;
+      }
+    }
     while (!done || queue.length > 0) {
       const next = queue.shift();
       if (!next) {
@@ -83,6 +100,10 @@ export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerat
       if (next.last) {
         yield next.item;
         return;
+      }
+      if (caughtUpTo !== null) {
+        const position = opts.positionOf?.(next.item) ?? null;
+        if (position !== null && position <= caughtUpTo) continue;
       }
       if (opts.groupId === null) {
         let allowed = access.get(next.groupId);

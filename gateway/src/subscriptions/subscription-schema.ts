@@ -1,4 +1,5 @@
 import { GraphQLError, extendSchema, parse, type FieldNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { decodeSeqCursor, encodeCursor } from '@kz/db';
 import type { AnyEnvelope } from '@kz/events';
 import { ENTITY_ID_VARIABLE, entityQueryFor } from './entity-query';
 import { groupEventStream } from './group-event-stream';
@@ -26,6 +27,8 @@ const SUBSCRIPTION_SDL = /* GraphQL */ `
     kind: MessageEventKind!
     groupId: ID!
     messageId: ID
+    "This change's position in the group: subscribe again with messageEvents(groupId:, after:) set to it to receive every change since. Null for ACCESS_ENDED."
+    cursor: String
     "The message as it is now, with any fields of any subgraph; null when the subscriber cannot read it."
     message: Message
   }
@@ -57,8 +60,12 @@ const SUBSCRIPTION_SDL = /* GraphQL */ `
   }
 
   type Subscription {
-    "New, edited and deleted messages and poll results of one group, or of every group the subscriber may read when groupId is left out."
-    messageEvents(groupId: ID): MessageEvent!
+    """
+    New, edited and deleted messages and poll results of one group, or of every group the subscriber may read when groupId is left out.
+    With after (the cursor of the last event received, or Group.changesCursor) and a groupId, the changes made since come first,
+    each message once with its latest change, then the live events: a client that lost its connection misses nothing.
+    """
+    messageEvents(groupId: ID, after: String): MessageEvent!
     "Members added, removed or given another role, in one group or in every group the subscriber sees."
     membershipEvents(groupId: ID): MembershipEvent!
     "The progress of an import the subscriber started: its state now, then every change; ends after the final status."
@@ -69,6 +76,9 @@ const SUBSCRIPTION_SDL = /* GraphQL */ `
 const CAN_READ_MESSAGES = `query KzCanRead($id: ID!) { group(id: $id) { messages(last: 1) { pageInfo { hasPreviousPage } } } }`;
 const CAN_SEE_GROUP = `query KzCanSee($id: ID!) { group(id: $id) { id } }`;
 const IMPORT_STATE = `query KzImportState($id: ID!) { importJob(id: $id) { id status } }`;
+const MISSED_CHANGES = `query KzMissedChanges($id: ID!, $after: String!) {
+  group(id: $id) { messageChanges(after: $after, first: 200) { edges { cursor node { kind message { id } } } pageInfo { hasNextPage endCursor } } }
+}`;
 
 interface MessageEventPayload {
   kind: 'SENT' | 'EDITED' | 'DELETED' | 'POLL_UPDATED' | 'ACCESS_ENDED';
@@ -76,6 +86,8 @@ interface MessageEventPayload {
   messageId: string | null;
   /** The event's envelope id: answers shared between subscribers are per event. */
   eventId: string | null;
+  /** The change's position in the group's change log (a bigint as decimal), when the event carries one. */
+  changeSeq: string | null;
   /** Set by the subscriber's stream: whether this subscriber may take an answer resolved for another reader. */
   [MAY_SHARE]?: () => Promise<boolean>;
 }
@@ -106,7 +118,13 @@ function selectMessageEvent(event: AnyEnvelope): { groupId: string; item: Messag
     case 'messaging.poll.updated':
       return {
         groupId: event.payload.groupId,
-        item: { kind: MESSAGE_KINDS[event.type], groupId: event.payload.groupId, messageId: event.payload.messageId, eventId: event.id },
+        item: {
+          kind: MESSAGE_KINDS[event.type],
+          groupId: event.payload.groupId,
+          messageId: event.payload.messageId,
+          eventId: event.id,
+          changeSeq: event.payload.changeSeq ?? null,
+        },
       };
     default:
       return null;
@@ -134,15 +152,33 @@ async function allowed(ctx: SubscriberContext, query: string, id: string): Promi
   return !result.errors?.length && Boolean(result.data?.['group']);
 }
 
+/** How a stream picks up after a position in a group: what changed since, and where each item stands. */
+interface Resume<T> {
+  missed: (ctx: SubscriberContext, groupId: string, after: string) => AsyncIterable<T>;
+  positionOf: (item: T) => bigint | null;
+}
+
 /** Subscribing checks access first: an outsider learns nothing, not even that the group exists. */
 function followGroups<T extends { groupId: string }>(
   canFollow: string,
   select: (event: AnyEnvelope) => { groupId: string; item: T } | null,
   accessEnded: (groupId: string) => T,
   rootField: string,
-): GraphQLFieldResolver<unknown, SubscriberContext, { groupId?: string | null }> {
+  resume?: Resume<T>,
+): GraphQLFieldResolver<unknown, SubscriberContext, { groupId?: string | null; after?: string | null }> {
   return async (_root, args, ctx) => {
     const groupId = args.groupId ?? null;
+    const after = args.after ?? null;
+    if (after !== null) {
+      if (groupId === null) {
+        throw new GraphQLError('Resuming with after takes the groupId of the group the cursor came from.', { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      try {
+        decodeSeqCursor(after, 'after');
+      } catch (err) {
+        throw new GraphQLError((err as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+    }
     const mayRead = (id: string) => allowed(ctx, canFollow, id);
     if (groupId !== null && !(await mayRead(groupId))) throw new GraphQLError('Group was not found.', { extensions: { code: 'NOT_FOUND' } });
     // Whether this subscriber may take answers resolved for another reader of a group: its access, as checked (at
@@ -174,9 +210,35 @@ function followGroups<T extends { groupId: string }>(
       maxQueue: ctx.limits.maxQueue,
       onTooSlow: ctx.dropAsTooSlow,
       onAccessChange,
+      missed: resume && groupId !== null && after !== null ? () => resume.missed(ctx, groupId, after) : undefined,
+      positionOf: resume?.positionOf,
     });
     return mapStream(stream, (item) => ({ [rootField]: Object.assign(item, { [MAY_SHARE]: () => mayShare(item.groupId) }) }));
   };
+}
+
+/** The group's message changes after a cursor, read page by page through the supergraph as the subscriber. */
+async function* missedMessageChanges(ctx: SubscriberContext, groupId: string, after: string): AsyncGenerator<MessageEventPayload> {
+  let cursor = after;
+  for (;;) {
+    const result = await ctx.execute(MISSED_CHANGES, { id: groupId, after: cursor });
+    const changes = (result.data?.['group'] as { messageChanges: MessageChangePage } | null | undefined)?.messageChanges;
+    if (result.errors?.length || !changes) {
+      const first = result.errors?.[0];
+      throw new GraphQLError(first?.message ?? 'Group was not found.', { extensions: first?.extensions ?? { code: 'NOT_FOUND' } });
+    }
+    for (const { cursor: position, node } of changes.edges) {
+      const changeSeq = decodeSeqCursor(position);
+      yield { kind: node.kind, groupId, messageId: node.message.id, eventId: `change:${changeSeq}`, changeSeq };
+    }
+    if (!changes.pageInfo.hasNextPage || !changes.pageInfo.endCursor) return;
+    cursor = changes.pageInfo.endCursor;
+  }
+}
+
+interface MessageChangePage {
+  edges: { cursor: string; node: { kind: 'SENT' | 'EDITED' | 'DELETED' | 'POLL_UPDATED'; message: { id: string } } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 /**
@@ -248,8 +310,9 @@ export function subscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema {
   subscription['messageEvents']!.subscribe = followGroups<MessageEventPayload>(
     CAN_READ_MESSAGES,
     selectMessageEvent,
-    (groupId) => ({ kind: 'ACCESS_ENDED', groupId, messageId: null, eventId: null }),
+    (groupId) => ({ kind: 'ACCESS_ENDED', groupId, messageId: null, eventId: null, changeSeq: null }),
     'messageEvents',
+    { missed: missedMessageChanges, positionOf: (e) => (e.changeSeq === null ? null : BigInt(e.changeSeq)) },
   ) as GraphQLFieldResolver<unknown, unknown>;
   subscription['messageEvents']!.resolve = (source: { messageEvents: MessageEventPayload }) => source.messageEvents;
   subscription['membershipEvents']!.subscribe = followGroups<MembershipEventPayload>(
@@ -264,6 +327,7 @@ export function subscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema {
   message['kind']!.resolve = (e: MessageEventPayload) => e.kind;
   message['groupId']!.resolve = (e: MessageEventPayload) => e.groupId;
   message['messageId']!.resolve = (e: MessageEventPayload) => e.messageId;
+  message['cursor']!.resolve = (e: MessageEventPayload) => (e.changeSeq === null ? null : encodeCursor([e.changeSeq]));
   message['message']!.resolve = sharedMessage(entityThroughSupergraph('message', (e: MessageEventPayload) => e.messageId)) as GraphQLFieldResolver<unknown, unknown>;
 
   const membership = (schema.getType('MembershipEvent') as GraphQLObjectType).getFields();

@@ -19,6 +19,8 @@ export type TopicKey = keyof typeof Topics;
 const id = z.string().min(1);
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
 const role = z.enum(['OWNER', 'ADMIN', 'MEMBER']);
+/** A message's position in its group's change log (a bigint, as decimal); absent from events written before positions existed. */
+const changeSeq = z.string().regex(/^\d{1,19}$/).optional();
 const network = z.enum(['EMPLOYEE', 'OTHER']);
 const groupKind = z.enum(['PRIVATE', 'ORGANIZATION', 'BROADCAST']);
 
@@ -160,22 +162,23 @@ export const EventCatalogue = {
       authorId: id,
       text: z.string(),
       sentAt: z.string().datetime({ offset: true }),
+      changeSeq,
     }),
   },
   'messaging.message.edited': {
     version: 1,
     topic: 'messagingMessages',
-    payload: z.object({ messageId: id, groupId: id, editedAt: z.string().datetime({ offset: true }) }),
+    payload: z.object({ messageId: id, groupId: id, editedAt: z.string().datetime({ offset: true }), changeSeq }),
   },
   'messaging.message.deleted': {
     version: 1,
     topic: 'messagingMessages',
-    payload: z.object({ messageId: id, groupId: id, deletedBy: id }),
+    payload: z.object({ messageId: id, groupId: id, deletedBy: id, changeSeq }),
   },
   'messaging.poll.updated': {
     version: 1,
     topic: 'messagingMessages',
-    payload: z.object({ messageId: id, groupId: id }),
+    payload: z.object({ messageId: id, groupId: id, changeSeq }),
   },
   /** An import's status and counts after a stage or chunk; keyed by import id, so in order per import. */
   'import.job.progress': {

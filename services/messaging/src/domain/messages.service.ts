@@ -1,9 +1,10 @@
 import { requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
-import { decodeIdCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
+import { decodeIdCursor, decodeSeqCursor, encodeCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { MessageEntity } from '../entities/message.entity';
+import { inGroupChangeOrder, markChanged, NEXT_CHANGE_POSITION } from './message-changes';
 import { attachToMessage } from './attachments.service';
 import { posterIn, readerOf, type Reader } from './message-access';
 import { validateIdempotencyKey, validateMessageText } from './message-text';
@@ -54,12 +55,13 @@ export class MessagesService {
       const id = uuidv7();
       const sentAt = new Date();
       const inserted = (await m.query(
-        `INSERT INTO messages (id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, reply_to_id, mentions)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        `INSERT INTO messages (id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, reply_to_id, mentions, change_seq)
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::timestamptz, $7::text, $8::text, $9::uuid, $10::uuid[], ${NEXT_CHANGE_POSITION}
+         FROM ${inGroupChangeOrder('$2')}
          ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id`,
+         RETURNING change_seq`,
         [id, groupId, authorId, text, idempotencyKey, sentAt, audience, announcement ? 'ANNOUNCEMENT' : kind, replyToId, mentions],
-      )) as unknown[];
+      )) as { change_seq: string }[];
       if (inserted.length === 0) return null;
       await attachToMessage(m, authorId, groupId, id, input.attachmentIds ?? []);
       await withinTx?.(m, id);
@@ -67,7 +69,7 @@ export class MessagesService {
         createEvent('messaging.message.sent', {
           key: groupId,
           orgId: group?.orgId ?? null,
-          payload: { messageId: id, groupId, authorId, text, sentAt: sentAt.toISOString() },
+          payload: { messageId: id, groupId, authorId, text, sentAt: sentAt.toISOString(), changeSeq: inserted[0]!.change_seq },
         }),
       );
       return m.getRepository(MessageEntity).findOneByOrFail({ id });
@@ -90,7 +92,14 @@ export class MessagesService {
       if (message.deletedAt) throw new DomainError('CONFLICT', 'This message was deleted; it cannot be edited.');
       const editedAt = new Date();
       await m.getRepository(MessageEntity).update({ id: message.id }, { text, editedAt });
-      emit(createEvent('messaging.message.edited', { key: message.groupId, orgId: null, payload: { messageId: message.id, groupId: message.groupId, editedAt: editedAt.toISOString() } }));
+      const changeSeq = await markChanged(m, message.groupId, message.id, 'EDITED');
+      emit(
+        createEvent('messaging.message.edited', {
+          key: message.groupId,
+          orgId: null,
+          payload: { messageId: message.id, groupId: message.groupId, editedAt: editedAt.toISOString(), changeSeq },
+        }),
+      );
       return m.getRepository(MessageEntity).findOneByOrFail({ id: message.id });
     });
   }
@@ -107,7 +116,14 @@ export class MessagesService {
       }
       await m.getRepository(MessageEntity).update({ id: message.id }, { text: '', deletedAt: new Date(), deletedBy: userId, mentions: [] });
       await m.query(`DELETE FROM polls WHERE message_id = $1 AND NOT EXISTS (SELECT 1 FROM poll_votes WHERE message_id = $1)`, [message.id]);
-      emit(createEvent('messaging.message.deleted', { key: message.groupId, orgId: null, payload: { messageId: message.id, groupId: message.groupId, deletedBy: userId } }));
+      const changeSeq = await markChanged(m, message.groupId, message.id, 'DELETED');
+      emit(
+        createEvent('messaging.message.deleted', {
+          key: message.groupId,
+          orgId: null,
+          payload: { messageId: message.id, groupId: message.groupId, deletedBy: userId, changeSeq },
+        }),
+      );
       return m.getRepository(MessageEntity).findOneByOrFail({ id: message.id });
     });
   }
@@ -147,6 +163,24 @@ export class MessagesService {
     const rows = newestFirst.slice(0, limit).reverse();
     const page = pageFrom(rows, limit, (r) => [r.id], newestFirst.length > limit);
     return { ...page, pageInfo: { ...page.pageInfo, hasNextPage: Boolean(args.before) } };
+  }
+
+  /** The group's messages changed after a position, each with its latest change, in the order the changes were made. */
+  async changesAfter(caller: Caller, groupId: string, after: string, first?: number | null): Promise<Page<MessageEntity>> {
+    const reader = await readerOf(this.dataSource.manager, caller, groupId);
+    const limit = pageSize(first, 100, MAX_PAGE);
+    if (limit === null) throw badInput('first', `first must be between 1 and ${MAX_PAGE}.`);
+    const from = decodeSeqCursor(after, 'after');
+    const qb = this.dataSource.getRepository(MessageEntity).createQueryBuilder('m').where('m.group_id = :groupId', { groupId }).andWhere('m.change_seq > :from', { from });
+    const rows = await this.visible(qb, reader).orderBy('m.change_seq', 'ASC').limit(limit + 1).getMany();
+    return pageFrom(rows, limit, (r) => [r.changeSeq], true);
+  }
+
+  /** The position of the group's latest message change. */
+  async latestChangeCursor(caller: Caller, groupId: string): Promise<string> {
+    await readerOf(this.dataSource.manager, caller, groupId);
+    const [row] = (await this.dataSource.query(`SELECT coalesce(max(change_seq), 0)::text AS seq FROM messages WHERE group_id = $1`, [groupId])) as { seq: string }[];
+    return encodeCursor([row!.seq]);
   }
 
   /** Messages the caller may read; others are simply absent. */

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { MessageEntity } from '../entities/message.entity';
 import { PollEntity } from '../entities/poll.entity';
 import { isAdminRole } from './message-access';
+import { markChanged } from './message-changes';
 import type { MessagesService } from './messages.service';
 
 export interface NewPoll {
@@ -84,7 +85,8 @@ export class PollsService {
         [messageId, userId, chosen],
       );
       await m.getRepository(PollEntity).update({ messageId }, { optionCounts: counts, voters: poll.voters + (previous.length === 0 ? 1 : 0) });
-      emit(createEvent('messaging.poll.updated', { key: message.group_id, orgId: null, payload: { messageId, groupId: message.group_id } }));
+      const changeSeq = await markChanged(m, message.group_id, messageId, 'POLL_UPDATED');
+      emit(createEvent('messaging.poll.updated', { key: message.group_id, orgId: null, payload: { messageId, groupId: message.group_id, changeSeq } }));
       return m.getRepository(PollEntity).findOneByOrFail({ messageId });
     });
   }

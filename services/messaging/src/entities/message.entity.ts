@@ -18,4 +18,9 @@ export class MessageEntity {
   /** A deleted message stays as a tombstone: its place in history, not its text. */
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   @Column({ name: 'deleted_by', type: 'uuid', nullable: true }) deletedBy!: string | null;
+  /** The position of the message's latest change in the group's change log (message-changes.ts); a bigint as a string. */
+  @Column({ name: 'change_seq', type: 'bigint', insert: false, update: false }) changeSeq!: string;
+  @Column({ name: 'change_kind', type: 'text', insert: false, update: false }) changeKind!: MessageChangeKind;
 }
+
+export type MessageChangeKind = 'SENT' | 'EDITED' | 'DELETED' | 'POLL_UPDATED';

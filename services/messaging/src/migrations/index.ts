@@ -3,6 +3,7 @@ import { KnownGroups1764230400000 } from './1764230400000-known-groups';
 import { HierarchyAndAudience1764316800000 } from './1764316800000-hierarchy-and-audience';
 import { ConversationFeatures1764403200000 } from './1764403200000-conversation-features';
 import { Attachments1764489600000 } from './1764489600000-attachments';
+import { MessageChanges1764576000000 } from './1764576000000-message-changes';
 
 export const messagingMigrations = [
   InitialMessaging1764144000000,
@@ -10,4 +11,5 @@ export const messagingMigrations = [
   HierarchyAndAudience1764316800000,
   ConversationFeatures1764403200000,
   Attachments1764489600000,
+  MessageChanges1764576000000,
 ];
