@@ -5,40 +5,46 @@ import { ms, percentile, sleep, type Drill, type DrillResult } from '../drill';
 import { onCleanup } from '../interrupt';
 import { DrillStack, type RunningProcess } from '../stack';
 
-/** graphql-ws clients wait a second or more (randomised) before reconnecting; the gap this leaves is what history must fill. */
+/** graphql-ws clients wait a second or more (randomised) before reconnecting; the gap this leaves is what the resume must fill. */
 const RECONNECT_DELAY_MS = 1_000;
-const SUBSCRIBE = `subscription($g: ID) { messageEvents(groupId: $g) { kind messageId message { id text } } }`;
+const SUBSCRIBE = `subscription($g: ID, $after: String) { messageEvents(groupId: $g, after: $after) { kind messageId cursor message { id text } } }`;
 const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
-const AROUND = `query($g: ID!, $m: ID!) { group(id: $g) { messages(around: $m) { edges { cursor node { id } } } } }`;
-const AFTER = `query($g: ID!, $after: String) { group(id: $g) { messages(first: 50, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`;
+const EDIT = `mutation($i: EditMessageInput!) { editMessage(input: $i) { message { id } } }`;
+
+interface MessageEventData {
+  kind: string;
+  messageId: string | null;
+  cursor: string | null;
+  message: { id: string; text: string | null } | null;
+}
 
 /**
  * One client as an application would write it against this API: it follows a
- * group's messageEvents on one gateway; when the connection drops it
- * subscribes again on another gateway, waits for the first live event there,
- * and fills the gap between the last event it saw and that one from the
- * group's history (messages(around:) then messages(first:, after:)).
+ * group's messageEvents on one gateway, keeping the cursor of the last event;
+ * when the connection drops it subscribes again on another gateway with
+ * after: that cursor, which replays every change it missed before going live.
  */
 class ResumingSubscriber {
-  /** Message ids of SENT events received live, in order, and where. */
-  readonly live: { id: string; via: 'first' | 'second' }[] = [];
-  readonly fromHistory = new Set<string>();
-  lastSeenBeforeDrop: string | undefined;
+  /** Events received, in order, and from which gateway. */
+  readonly events: (MessageEventData & { via: 'first' | 'second' })[] = [];
+  /** The subscriber's view of each message: its latest text. */
+  readonly texts = new Map<string, string | null>();
+  lastCursor: string | null = null;
   droppedAt = 0;
   closeCode: number | undefined;
-  /** When the second gateway delivered its first live event. */
+  /** When the second subscription was opened, and when it delivered its first event. */
+  resubscribedAt = 0;
   resumedAt = 0;
-  catchUpError: string | undefined;
+  resumeError: string | undefined;
   private client: Client | undefined;
-  private firstOnSecond: (() => void) | undefined;
 
   constructor(
     private readonly token: string,
     private readonly groupId: string,
   ) {}
 
-  get seen(): Set<string> {
-    return new Set([...this.live.map((l) => l.id), ...this.fromHistory]);
+  sentIds(via?: 'first' | 'second'): string[] {
+    return this.events.filter((e) => e.kind === 'SENT' && e.messageId && (!via || e.via === via)).map((e) => e.messageId!);
   }
 
   follow(gateway: RunningProcess, via: 'first' | 'second', onDrop?: () => void): void {
@@ -54,62 +60,42 @@ class ResumingSubscriber {
           if (via !== 'first' || this.droppedAt) return;
           this.droppedAt = Date.now();
           this.closeCode = (event as { code?: number }).code;
-          this.lastSeenBeforeDrop = this.live.at(-1)?.id;
           onDrop?.();
         },
       },
     });
     this.client = client;
-    client.subscribe<{ messageEvents: { kind: string; messageId: string | null } }>(
-      { query: SUBSCRIBE, variables: { g: this.groupId } },
+    client.subscribe<{ messageEvents: MessageEventData }>(
+      { query: SUBSCRIBE, variables: { g: this.groupId, after: via === 'second' ? this.lastCursor : null } },
       {
         next: (value) => {
           const e = value.data?.messageEvents;
-          if (e?.kind !== 'SENT' || !e.messageId) return;
-          this.live.push({ id: e.messageId, via });
-          if (via === 'second' && !this.resumedAt) {
-            this.resumedAt = Date.now();
-            this.firstOnSecond?.();
+          if (!e) {
+            if (via === 'second') this.resumeError = JSON.stringify(value.errors ?? value).slice(0, 300);
+            return;
           }
+          this.events.push({ ...e, via });
+          if (e.cursor) this.lastCursor = e.cursor;
+          if (e.messageId) this.texts.set(e.messageId, e.message?.text ?? null);
+          if (via === 'second' && !this.resumedAt) this.resumedAt = Date.now();
         },
-        error: () => undefined,
+        error: (err) => {
+          if (via === 'second') this.resumeError = String((err as Error)?.message ?? err);
+        },
         complete: () => undefined,
       },
     );
   }
 
-  /** After a drop: wait a moment as clients do before reconnecting, subscribe on the other gateway, then fill the gap from history. */
+  /** After a drop: wait a moment as clients do before reconnecting, then subscribe on the other gateway from the last cursor. */
   async resume(gateway: RunningProcess): Promise<void> {
     await sleep(RECONNECT_DELAY_MS);
-    const firstLive = new Promise<void>((resolve) => (this.firstOnSecond = resolve));
-    this.follow(gateway, 'second');
-    await Promise.race([firstLive, sleep(30_000)]);
-    if (!this.resumedAt) {
-      this.catchUpError = 'no live event on the second gateway within 30 s';
+    if (!this.lastCursor) {
+      this.resumeError = 'no event with a cursor was seen before the drop';
       return;
     }
-    const firstLiveId = this.live.find((l) => l.via === 'second')!.id;
-    try {
-      if (!this.lastSeenBeforeDrop) throw new Error('no event was seen before the drop');
-      const around = await mustQuery(gateway.url, AROUND, { g: this.groupId, m: this.lastSeenBeforeDrop }, this.token);
-      const edges = around.group.messages.edges as { cursor: string; node: { id: string } }[];
-      let after = edges.find((e) => e.node.id === this.lastSeenBeforeDrop)?.cursor;
-      if (!after) throw new Error(`the last message seen (${this.lastSeenBeforeDrop}) is not in the history around itself`);
-      for (;;) {
-        const page = await mustQuery(gateway.url, AFTER, { g: this.groupId, after }, this.token);
-        const conn = page.group.messages as { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-        let reached = false;
-        for (const e of conn.edges) {
-          if (e.node.id === firstLiveId) reached = true;
-          if (reached) break;
-          this.fromHistory.add(e.node.id);
-        }
-        if (reached || !conn.pageInfo.hasNextPage) break;
-        after = conn.pageInfo.endCursor;
-      }
-    } catch (err) {
-      this.catchUpError = (err as Error).message;
-    }
+    this.resubscribedAt = Date.now();
+    this.follow(gateway, 'second');
   }
 
   async close(): Promise<void> {
@@ -118,16 +104,14 @@ class ResumingSubscriber {
 }
 
 /**
- * A gateway process killed (SIGKILL) with live subscriptions. The clients
- * reconnect to a second gateway process and resume from the last event they
- * saw. The subscription API has no resume argument (no offset, cursor or
- * "since" on messageEvents or membershipEvents; each gateway process reads
- * Kafka from "now" for its own subscribers), so the only way to resume is
- * the group's message history, which this drill uses and reports on.
+ * A gateway process killed (SIGKILL) with live subscriptions while messages
+ * are sent and edited. The clients reconnect to a second gateway process and
+ * resume from the last event they saw (messageEvents(after:)): each must end
+ * with every message, in its latest text, and no message delivered twice.
  */
 export const gatewayKill: Drill = {
   name: 'gateway-kill',
-  description: 'a gateway SIGKILLed under live subscriptions; clients move to a second gateway and fill the gap from history',
+  description: 'a gateway SIGKILLed under live subscriptions; clients resume on a second gateway from the last event they saw',
   async run({ settings, log }): Promise<DrillResult> {
     const subscriberCount = settings.smoke ? 5 : 25;
     const rate = 20;
@@ -143,10 +127,9 @@ export const gatewayKill: Drill = {
       const owner = await stack.signIn('+14155550172', 'Drill Owner');
       const groupId = await stack.groupReadyForMessages(owner.token, 'Gateway kill drill');
 
-      let resumed = 0;
       for (let i = 0; i < subscriberCount; i++) {
         const s = new ResumingSubscriber(owner.token, groupId);
-        s.follow(first, 'first', () => void s.resume(second).then(() => resumed++));
+        s.follow(first, 'first', () => void s.resume(second));
         subscribers.push(s);
       }
       // Subscribed on the first gateway: every subscriber has received a message sent after subscribing.
@@ -154,31 +137,43 @@ export const gatewayKill: Drill = {
         'every subscriber receiving events on the first gateway',
         async () => {
           await mustQuery(second.url, SEND, { i: { groupId, text: 'warm-up' } }, owner.token);
-          const waiting = subscribers.filter((s) => s.live.length === 0).length;
+          const waiting = subscribers.filter((s) => s.events.length === 0).length;
           if (waiting > 0) throw new Error(`${waiting} subscribers have received nothing yet`);
         },
         60_000,
         500,
       );
-      const baseline = new Map(subscribers.map((s) => [s, s.live.length]));
 
-      // Steady sends through the second gateway; the kill happens in the middle.
+      // Steady sends through the second gateway, every fifth followed by an edit of the one before; the kill happens in the middle.
+      const finalText = new Map<string, string>();
       const sent: { id: string; at: number }[] = [];
-      const failedSends: string[] = [];
+      const failedWrites: string[] = [];
       let sending = true;
       let seq = 0;
+      let edits = 0;
+      const write = async (query: string, variables: Record<string, unknown>): Promise<string | undefined> => {
+        const res = await graphql(second.url, query, variables, owner.token).catch((err: Error) => ({ status: 0, text: err.message, data: undefined, errors: undefined }));
+        const id = (res.data?.sendMessage ?? res.data?.editMessage)?.message?.id as string | undefined;
+        if (!id) failedWrites.push(res.text.slice(0, 200));
+        return id;
+      };
       const sender = (async () => {
         while (sending) {
           const started = Date.now();
-          const res = await graphql(second.url, SEND, { i: { groupId, text: `kill drill ${seq++}` } }, owner.token).catch((err: Error) => ({
-            status: 0,
-            text: err.message,
-            data: undefined,
-            errors: undefined,
-          }));
-          const id = res.data?.sendMessage?.message?.id as string | undefined;
-          if (id) sent.push({ id, at: started });
-          else failedSends.push(res.text.slice(0, 200));
+          const text = `kill drill ${seq++}`;
+          const id = await write(SEND, { i: { groupId, text } });
+          if (id) {
+            sent.push({ id, at: started });
+            finalText.set(id, text);
+          }
+          const previous = sent.at(-2);
+          if (seq % 5 === 0 && previous) {
+            const edited = `${finalText.get(previous.id)} (edited)`;
+            if (await write(EDIT, { i: { messageId: previous.id, text: edited } })) {
+              finalText.set(previous.id, edited);
+              edits++;
+            }
+          }
           await sleep(Math.max(0, 1_000 / rate - (Date.now() - started)));
         }
       })();
@@ -187,35 +182,36 @@ export const gatewayKill: Drill = {
       const killedAt = Date.now();
       process.kill(first.proc.pid, 'SIGKILL');
       await eventually('every subscriber resuming on the second gateway', async () => {
-        if (resumed < subscriberCount) throw new Error(`${resumed} of ${subscriberCount} resumed`);
-      }, 60_000, 100);
+        const waiting = subscribers.filter((s) => !s.resumedAt && !s.resumeError).length;
+        if (waiting > 0) throw new Error(`${waiting} of ${subscriberCount} have not resumed`);
+      }, 60_000, 100).catch(() => undefined);
       await sleep(3_000);
       sending = false;
       await sender;
-      // The last sends reach everyone live.
-      const lastId = sent.at(-1)?.id;
-      await eventually('the last message reaching every subscriber', async () => {
-        const behind = subscribers.filter((s) => !s.live.some((l) => l.id === lastId)).length;
-        if (behind > 0) throw new Error(`${behind} subscribers have not received it`);
+      // The last writes reach everyone live.
+      await eventually('every subscriber holding every message in its latest text', async () => {
+        const behind = subscribers.filter((s) => [...finalText].some(([id, text]) => s.texts.get(id) !== text)).length;
+        if (behind > 0) throw new Error(`${behind} subscribers are behind`);
       }, 30_000, 100).catch(() => undefined);
 
       const problems: string[] = [];
       const missing: number[] = [];
-      const missingWithoutHistory: number[] = [];
-      const duplicatesLive: number[] = [];
+      const stale: number[] = [];
+      const duplicates: number[] = [];
+      const replayed: number[] = [];
       for (const [i, s] of subscribers.entries()) {
-        if (s.catchUpError) problems.push(`subscriber ${i}: could not resume: ${s.catchUpError}`);
-        const seen = s.seen;
-        const liveOnly = new Set(s.live.map((l) => l.id));
-        missing.push(sent.filter((m) => !seen.has(m.id)).length);
-        missingWithoutHistory.push(sent.filter((m) => !liveOnly.has(m.id)).length);
-        duplicatesLive.push(s.live.length - liveOnly.size);
+        if (s.resumeError) problems.push(`subscriber ${i}: could not resume: ${s.resumeError}`);
+        missing.push(sent.filter((m) => !s.texts.has(m.id)).length);
+        stale.push([...finalText].filter(([id, text]) => s.texts.has(id) && s.texts.get(id) !== text).length);
+        const ids = s.sentIds();
+        duplicates.push(ids.length - new Set(ids).size);
+        replayed.push(s.events.filter((e) => e.via === 'second' && sent.some((m) => m.id === e.messageId && m.at < s.resubscribedAt)).length);
       }
-      const lost = missing.reduce((a, b) => a + b, 0);
-      if (lost > 0) problems.push(`${lost} messages never reached their subscriber, live or from history (worst subscriber missed ${Math.max(...missing)})`);
-      const dupes = duplicatesLive.reduce((a, b) => a + b, 0);
-      if (dupes > 0) problems.push(`${dupes} SENT events were delivered twice live`);
-      if (failedSends.length > 0) problems.push(`${failedSends.length} sends through the second gateway failed, e.g. ${failedSends[0]}`);
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      if (sum(missing) > 0) problems.push(`${sum(missing)} messages never reached their subscriber (worst subscriber missed ${Math.max(...missing)})`);
+      if (sum(stale) > 0) problems.push(`${sum(stale)} messages were left in an older text (an edit was missed)`);
+      if (sum(duplicates) > 0) problems.push(`${sum(duplicates)} SENT events were delivered twice`);
+      if (failedWrites.length > 0) problems.push(`${failedWrites.length} sends or edits through the second gateway failed, e.g. ${failedWrites[0]}`);
       if (!first.proc.exited) problems.push('the first gateway is still running after SIGKILL');
       if (second.proc.exited) problems.push('the second gateway exited');
       const notDropped = subscribers.filter((s) => !s.droppedAt).length;
@@ -224,23 +220,17 @@ export const gatewayKill: Drill = {
 
       const detect = subscribers.filter((s) => s.droppedAt).map((s) => s.droppedAt - killedAt);
       const resume = subscribers.filter((s) => s.resumedAt).map((s) => s.resumedAt - killedAt);
-      const gaps = subscribers.map((s) => s.fromHistory.size);
-      const received = subscribers.map((s) => s.live.length - baseline.get(s)!);
       const closeCodes = [...new Set(subscribers.map((s) => s.closeCode))].join(', ');
       const figures = [
-        `${subscriberCount} subscribers, ${sent.length} messages sent at ${rate}/s`,
+        `${subscriberCount} subscribers, ${sent.length} messages sent at ${rate}/s with ${edits} edits`,
         `drop noticed p50 ${ms(percentile(detect, 50))} (close code ${closeCodes}), reconnect after ${ms(RECONNECT_DELAY_MS)}`,
-        `live again on the second gateway p50 ${ms(percentile(resume, 50))}, max ${ms(Math.max(...resume))} after the kill`,
-        `gap filled from history: median ${percentile(gaps, 50)}, max ${Math.max(...gaps)} messages per subscriber`,
-        `missed after catch-up ${lost}; would have missed without it: median ${percentile(missingWithoutHistory, 50)}, max ${Math.max(...missingWithoutHistory)}`,
+        `first event on the second gateway p50 ${ms(percentile(resume, 50))}, max ${ms(Math.max(...resume))} after the kill`,
+        `replayed from the cursor: median ${percentile(replayed, 50)}, max ${Math.max(...replayed)} messages per subscriber`,
+        `missed ${sum(missing)}, stale ${sum(stale)}, duplicated ${sum(duplicates)}`,
       ].join('; ');
       const notes = [
-        `live events received per subscriber during the drill: median ${percentile(received, 50)}`,
-        'resume: messageEvents and membershipEvents take only groupId: no offset, cursor or "since" argument, and events are not replayed',
-        '  (each gateway process reads Kafka from the newest offset with a consumer group of its own), so a client cannot resume the stream itself.',
-        '  What the API does offer, and this drill uses: Group.messages(around: <last message id seen>) then messages(first:, after:) fill the gap',
-        '  of SENT messages. Not recoverable this way: EDITED, DELETED and POLL_UPDATED events inside the gap (history shows only the current',
-        '  state, with no change marker or time) and membershipEvents (no history of membership changes is exposed).',
+        'each subscriber resubscribes with messageEvents(groupId:, after: <cursor of the last event it saw>): the changes since come first, each message once',
+        '  in its latest state, then the live events. membershipEvents has no resume argument; a client re-reads the group\'s members after a reconnect.',
       ];
       return { ok, figures, problems, notes };
     } finally {
