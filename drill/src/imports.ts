@@ -47,10 +47,10 @@ export async function orgAdminWithGroup(stack: DrillStack, phone: string, name: 
   return { token, userId, orgId, groupId };
 }
 
-/** Indian mobile numbers written locally (98xxxxxxxx), one per row, with a name: the file an Indian organisation would upload. */
-export function memberCsv(rows: number, namePrefix: string): string {
+/** Indian mobile numbers written locally (98xxxxxxxx, from firstNumber on), one per row, with a name: the file an Indian organisation would upload. */
+export function memberCsv(rows: number, namePrefix: string, firstNumber = 0): string {
   const lines = ['Phone,Name'];
-  for (let i = 0; i < rows; i++) lines.push(`98${String(i).padStart(8, '0')},${namePrefix} ${i}`);
+  for (let i = firstNumber; i < firstNumber + rows; i++) lines.push(`98${String(i).padStart(8, '0')},${namePrefix} ${i}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -14,9 +14,10 @@ import { importWorkerKill } from './drills/import-worker-kill';
 import { kafkaOutage } from './drills/kafka-outage';
 import { postgresRestart } from './drills/postgres-restart';
 import { redisRestart } from './drills/redis-restart';
+import { soak } from './drills/soak';
 import { onInterrupt } from './interrupt';
 
-const DRILLS: Drill[] = [hostileInput, postgresRestart, gatewayKill, kafkaOutage, importWorkerKill, redisRestart];
+const DRILLS: Drill[] = [hostileInput, postgresRestart, gatewayKill, kafkaOutage, importWorkerKill, redisRestart, soak];
 
 const USAGE = `usage: npm run drill -- [--smoke] [drill...]
 
