@@ -6,6 +6,19 @@ import type { Logger } from 'pino';
 
 export type EventListener = (event: AnyEnvelope) => void;
 
+/** The group whose conversation a message event belongs to: those events reach only that group's listeners and the unscoped ones. */
+function conversationOf(event: AnyEnvelope): string | null {
+  switch (event.type) {
+    case 'messaging.message.sent':
+    case 'messaging.message.edited':
+    case 'messaging.message.deleted':
+    case 'messaging.poll.updated':
+      return event.payload.groupId;
+    default:
+      return null;
+  }
+}
+
 const TOPICS: TopicKey[] = ['messagingMessages', 'groupsMemberships', 'groupsGroups', 'importJobs'];
 const RECENT_IDS = 20_000;
 
@@ -18,6 +31,8 @@ const RECENT_IDS = 20_000;
 export class SubscriptionEventBus {
   private readonly consumer: RestartingConsumer;
   private readonly listeners = new Set<EventListener>();
+  /** Listeners of one group; every event that is not a group's message event reaches them too. */
+  private readonly groupListeners = new Map<string, Set<EventListener>>();
   private readonly recent = new Set<string>();
   private joined: Promise<void>;
   private markJoined: () => void = () => undefined;
@@ -63,7 +78,7 @@ export class SubscriptionEventBus {
         }
         if (this.recent.has(event.id)) return;
         this.remember(event.id);
-        for (const listener of this.listeners) listener(event);
+        this.deliver(event);
       },
     });
   }
@@ -73,13 +88,40 @@ export class SubscriptionEventBus {
     return this.joined;
   }
 
-  listen(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /**
+   * Calls the listener with every event, or, given a group, with that group's
+   * message events and every other event (memberships, hierarchy, imports):
+   * a busy conversation costs nothing to the listeners of other groups.
+   */
+  listen(listener: EventListener, groupId: string | null = null): () => void {
+    if (groupId === null) {
+      this.listeners.add(listener);
+      return () => this.listeners.delete(listener);
+    }
+    let forGroup = this.groupListeners.get(groupId);
+    if (!forGroup) this.groupListeners.set(groupId, (forGroup = new Set()));
+    forGroup.add(listener);
+    return () => {
+      forGroup.delete(listener);
+      if (forGroup.size === 0 && this.groupListeners.get(groupId) === forGroup) this.groupListeners.delete(groupId);
+    };
+  }
+
+  /** Delivers an event as it would arrive from Kafka. */
+  deliver(event: AnyEnvelope): void {
+    for (const listener of this.listeners) listener(event);
+    const conversation = conversationOf(event);
+    if (conversation !== null) {
+      const forGroup = this.groupListeners.get(conversation);
+      if (forGroup) for (const listener of forGroup) listener(event);
+      return;
+    }
+    for (const forGroup of this.groupListeners.values()) for (const listener of forGroup) listener(event);
   }
 
   async stop(): Promise<void> {
     this.listeners.clear();
+    this.groupListeners.clear();
     await this.consumer.stop();
   }
 

@@ -78,7 +78,7 @@ export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerat
       default:
         break;
     }
-  });
+  }, opts.groupId);
 
   try {
     let caughtUpTo: bigint | null = null;

@@ -2,7 +2,6 @@ import { connectorMay, requireUser, type Caller } from '@kz/auth';
 import { DomainError, notFound } from '@kz/errors';
 import { isUuid } from '@kz/db';
 import type { EntityManager } from 'typeorm';
-import { GroupMemberEntity } from '../entities/group-member.entity';
 import { KnownGroupEntity } from '../entities/known-group.entity';
 
 export interface Reader {
@@ -13,16 +12,24 @@ export interface Reader {
 
 export interface Poster {
   admin: boolean;
-  group: KnownGroupEntity | null;
+  /** The group's posting rules; null until the groups service's event about the group itself has arrived. */
+  group: Pick<KnownGroupEntity, 'orgId' | 'kind' | 'announcementOnly'> | null;
 }
 
 export const isAdminRole = (role: string | null | undefined) => role === 'OWNER' || role === 'ADMIN';
 
 /** The sender's standing: a member of the group, with the group's posting rules. */
 export async function posterIn(m: EntityManager, userId: string, groupId: string): Promise<Poster> {
-  const member = isUuid(groupId) ? await m.getRepository(GroupMemberEntity).findOneBy({ groupId, userId }) : null;
-  if (!member) throw notFound('Group');
-  return { admin: isAdminRole(member.role), group: await m.getRepository(KnownGroupEntity).findOneBy({ id: groupId }) };
+  const [row] = isUuid(groupId)
+    ? ((await m.query(
+        `SELECT gm.role, g.id IS NOT NULL AS known, g.org_id, g.kind, g.announcement_only
+         FROM group_members gm LEFT JOIN known_groups g ON g.id = gm.group_id
+         WHERE gm.group_id = $1 AND gm.user_id = $2`,
+        [groupId, userId],
+      )) as { role: string; known: boolean; org_id: string | null; kind: KnownGroupEntity['kind']; announcement_only: boolean }[])
+    : [];
+  if (!row) throw notFound('Group');
+  return { admin: isAdminRole(row.role), group: row.known ? { orgId: row.org_id, kind: row.kind, announcementOnly: row.announcement_only } : null };
 }
 
 /**

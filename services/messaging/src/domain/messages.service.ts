@@ -9,6 +9,48 @@ import { attachToMessage } from './attachments.service';
 import { posterIn, readerOf, type Reader } from './message-access';
 import { validateIdempotencyKey, validateMessageText } from './message-text';
 
+const MESSAGE_COLUMNS =
+  'id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, reply_to_id, mentions, edited_at, deleted_at, deleted_by, change_seq, change_kind';
+
+interface MessageRow {
+  id: string;
+  group_id: string;
+  author_id: string;
+  text: string;
+  idempotency_key: string | null;
+  sent_at: Date;
+  audience: MessageEntity['audience'];
+  kind: MessageEntity['kind'];
+  reply_to_id: string | null;
+  mentions: string[];
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+  change_seq: string;
+  change_kind: MessageEntity['changeKind'];
+}
+
+/** The entity of a row written with raw SQL (RETURNING MESSAGE_COLUMNS), saving a read back on the send path. */
+function messageFromRow(row: MessageRow): MessageEntity {
+  return Object.assign(new MessageEntity(), {
+    id: row.id,
+    groupId: row.group_id,
+    authorId: row.author_id,
+    text: row.text,
+    idempotencyKey: row.idempotency_key,
+    sentAt: row.sent_at,
+    audience: row.audience,
+    kind: row.kind,
+    replyToId: row.reply_to_id,
+    mentions: row.mentions,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
+    changeSeq: row.change_seq,
+    changeKind: row.change_kind,
+  });
+}
+
 export interface HistoryArgs {
   first?: number | null;
   after?: string | null;
@@ -59,20 +101,21 @@ export class MessagesService {
          SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::timestamptz, $7::text, $8::text, $9::uuid, $10::uuid[], ${NEXT_CHANGE_POSITION}
          FROM ${inGroupChangeOrder('$2')}
          ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING change_seq`,
+         RETURNING ${MESSAGE_COLUMNS}`,
         [id, groupId, authorId, text, idempotencyKey, sentAt, audience, announcement ? 'ANNOUNCEMENT' : kind, replyToId, mentions],
-      )) as { change_seq: string }[];
+      )) as MessageRow[];
       if (inserted.length === 0) return null;
+      const message = messageFromRow(inserted[0]!);
       await attachToMessage(m, authorId, groupId, id, input.attachmentIds ?? []);
       await withinTx?.(m, id);
       emit(
         createEvent('messaging.message.sent', {
           key: groupId,
           orgId: group?.orgId ?? null,
-          payload: { messageId: id, groupId, authorId, text, sentAt: sentAt.toISOString(), changeSeq: inserted[0]!.change_seq },
+          payload: { messageId: id, groupId, authorId, text, sentAt: sentAt.toISOString(), changeSeq: message.changeSeq },
         }),
       );
-      return m.getRepository(MessageEntity).findOneByOrFail({ id });
+      return message;
     });
     if (message) return message;
     const first = await this.dataSource.getRepository(MessageEntity).findOneByOrFail({ authorId, idempotencyKey: idempotencyKey! });
