@@ -12,6 +12,9 @@ export interface BenchProcess {
   exited: { code: number | null; signal: NodeJS.Signals | null } | null;
 }
 
+/** Node options for every started process, e.g. `--cpu-prof --cpu-prof-dir=DIR` (Node refuses those in NODE_OPTIONS). */
+const CHILD_NODE_ARGS = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
 /**
  * Starts processes with the running Node (24), each logging to its own file,
  * and stops all of them, whatever happens to the run.
@@ -31,7 +34,7 @@ export class ProcessGroup {
     const fd = openSync(logFile, 'a');
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [entry, ...args], { env, stdio: ['ignore', fd, fd] });
+      child = spawn(process.execPath, [...CHILD_NODE_ARGS, entry, ...args], { env, stdio: ['ignore', fd, fd] });
     } finally {
       closeSync(fd);
     }

@@ -1,6 +1,6 @@
 import type { Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { producerNeedsReplacing } from './kafka-faults';
 import { kafkaTopic } from './catalogue';
 
@@ -28,9 +28,12 @@ export interface OutboxRow {
 
 /**
  * Publishes outbox rows to Kafka in commit order, keyed by aggregate id. One
- * relay per database holds an advisory lock for each batch, so several
- * instances of a service never reorder one aggregate's events. While Kafka is
- * down the rows wait; nothing is lost and no user write fails.
+ * relay per database publishes: it holds a session advisory lock on a
+ * connection of its own for as long as that connection lives, so several
+ * instances of a service never reorder one aggregate's events, and a batch
+ * costs two statements (read, mark published) rather than a transaction of
+ * five. While Kafka is down the rows wait; nothing is lost and no user write
+ * fails.
  */
 export class OutboxRelay {
   private running = false;
@@ -39,6 +42,8 @@ export class OutboxRelay {
   private nudged = false;
   private failing = false;
   private lastCleanup = 0;
+  /** The connection holding the publishing lock, while this relay is the one that publishes. */
+  private leader: QueryRunner | undefined;
   private readonly batchSize: number;
   private readonly maxBatchBytes: number;
   private readonly pollIntervalMs: number;
@@ -76,6 +81,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.resign();
   }
 
   /** Publishes everything pending now; used at shutdown and by tests. */
@@ -115,27 +121,41 @@ export class OutboxRelay {
     }
   }
 
-  private async publishBatch(): Promise<number> {
+  /** The connection holding the publishing lock, taking the lock if no other relay holds it; undefined when one does. */
+  private async leadership(): Promise<QueryRunner | undefined> {
+    if (this.leader) return this.leader;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    let locked = false;
     try {
-      await runner.startTransaction();
-      const lock = (await runner.query(`SELECT pg_try_advisory_xact_lock(hashtext('kz.outbox-relay')) AS locked`)) as {
-        locked: boolean;
-      }[];
-      if (!lock[0]?.locked) {
-        await runner.commitTransaction();
-        return 0;
-      }
+      const [row] = (await runner.query(`SELECT pg_try_advisory_lock(hashtext('kz.outbox-relay')) AS locked`)) as { locked: boolean }[];
+      locked = Boolean(row?.locked);
+    } finally {
+      if (!locked) await runner.release();
+    }
+    if (locked) this.leader = runner;
+    return this.leader;
+  }
+
+  /** Gives the lock back (the connection returns to the pool, so it must not keep it); a broken connection lost it already. */
+  private async resign(): Promise<void> {
+    const runner = this.leader;
+    this.leader = undefined;
+    if (!runner) return;
+    await runner.query(`SELECT pg_advisory_unlock(hashtext('kz.outbox-relay'))`).catch(() => undefined);
+    await runner.release().catch(() => undefined);
+  }
+
+  private async publishBatch(): Promise<number> {
+    const runner = await this.leadership();
+    if (!runner) return 0;
+    try {
       const pending = (await runner.query(
         `SELECT seq, topic, key, envelope::text AS envelope FROM outbox_events
           WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [this.batchSize],
       )) as OutboxRow[];
-      if (pending.length === 0) {
-        await runner.commitTransaction();
-        return 0;
-      }
+      if (pending.length === 0) return 0;
       const rows = fitting(pending, this.maxBatchBytes);
       const byTopic = new Map<string, { key: string; value: string }[]>();
       for (const row of rows) {
@@ -148,14 +168,12 @@ export class OutboxRelay {
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: kafkaTopic(this.namespace, topic), messages })),
       });
       await runner.query(`UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
-      await runner.commitTransaction();
       // A full slice means more may be waiting: the run loop comes straight back.
       return rows.length === pending.length ? rows.length : this.batchSize;
     } catch (err) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      // The connection may be gone (and the lock with it); the next batch takes the lock again, here or elsewhere.
+      await this.resign();
       throw err;
-    } finally {
-      await runner.release();
     }
   }
 

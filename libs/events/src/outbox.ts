@@ -18,6 +18,11 @@ export class Outbox {
     return () => this.listeners.delete(listener);
   }
 
+  /** Wakes the relay after a commit that wrote outbox rows outside transaction() (outboxRowParams in the same statement). */
+  written(): void {
+    for (const listener of this.listeners) listener();
+  }
+
   async transaction<R>(work: (manager: EntityManager, emit: EmitEvents) => Promise<R>): Promise<R> {
     const pending: EventEnvelope[] = [];
     const emit: EmitEvents = (events) => {
@@ -29,9 +34,18 @@ export class Outbox {
       await insertOutboxRows(manager, pending);
       return value;
     });
-    if (pending.length > 0) for (const listener of this.listeners) listener();
+    if (pending.length > 0) this.written();
     return result;
   }
+}
+
+/**
+ * An event's outbox row as the parameters (id, topic, key, envelope JSON) of
+ * `INSERT INTO outbox_events (id, topic, key, envelope)`, for a statement that
+ * writes a change and its event at once, with no transaction around it.
+ */
+export function outboxRowParams(event: EventEnvelope): [string, string, string, string] {
+  return [event.id, topicOf(event.type), event.key, JSON.stringify(event)];
 }
 
 export async function insertOutboxRows(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {

@@ -95,6 +95,26 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
     expect(pending[0].n).toBe(0);
   });
 
+  it('lets one relay per database publish at a time; another takes over when it stops, and nothing is published twice', async () => {
+    const second = new OutboxRelay(dataSource, producer, ns, logger, { pollIntervalMs: 50 });
+    second.start();
+    const outbox = new Outbox(dataSource);
+    const before = await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = hashtext('kz.outbox-relay')::oid`);
+    const early = Array.from({ length: 10 }, () => membershipEvent('relay-handover'));
+    for (const e of early) await outbox.transaction(async (_m, emit) => emit(e));
+    await eventually(() => expect(tap.received.filter((r) => r.event.key === 'relay-handover')).toHaveLength(10));
+    // The first relay holds the publishing lock; the second waits for it.
+    expect(before[0].n).toBe(1);
+
+    await relay.stop();
+    const late = Array.from({ length: 10 }, () => membershipEvent('relay-handover'));
+    for (const e of late) await outbox.transaction(async (_m, emit) => emit(e));
+    await eventually(() => expect(tap.received.filter((r) => r.event.key === 'relay-handover').map((r) => r.event.id)).toEqual([...early, ...late].map((e) => e.id)));
+    await second.stop();
+    relay = new OutboxRelay(dataSource, producer, ns, logger, { pollIntervalMs: 100 });
+    relay.start();
+  });
+
   it('applies a redelivered event once, and parks malformed and persistently failing events without blocking the partition', async () => {
     const raw = new Kafka({ brokers: ['127.0.0.1:9092'], logLevel: logLevel.NOTHING }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await raw.connect();

@@ -3,6 +3,8 @@ import { DomainError, notFound } from '@kz/errors';
 import { isUuid } from '@kz/db';
 import type { EntityManager } from 'typeorm';
 import { KnownGroupEntity } from '../entities/known-group.entity';
+import type { MessageEntity } from '../entities/message.entity';
+import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from './message-rows';
 
 export interface Reader {
   /** Admins (and connectors) see replies meant for admins; others see their own. */
@@ -57,4 +59,30 @@ export async function readerOf(m: EntityManager, caller: Caller, groupId: string
   )) as { role: string | null; reads: boolean }[];
   if (!rows[0]?.reads) throw notFound('Group');
   return { seesAdminReplies: isAdminRole(rows[0].role), userId };
+}
+
+/**
+ * The messages among `ids` that a person may read, with the same rules as
+ * readerOf (members of the group or of its sub-groups; a reply meant for
+ * admins only to admins and its author), in one statement for every group
+ * concerned: the path that resolves each subscription event's message.
+ */
+export async function readableMessages(m: EntityManager, userId: string, ids: readonly string[]): Promise<MessageEntity[]> {
+  const rows = (await m.query(
+    `WITH RECURSIVE found AS (
+       SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ANY($1::uuid[])),
+     tree AS (
+       SELECT DISTINCT group_id AS root, group_id AS id FROM found
+       UNION
+       SELECT t.root, g.id FROM known_groups g JOIN tree t ON g.parent_id = t.id),
+     readers AS (
+       SELECT r.root,
+              (SELECT role FROM group_members WHERE group_id = r.root AND user_id = $2) AS role,
+              EXISTS (SELECT 1 FROM tree t JOIN group_members gm ON gm.group_id = t.id WHERE t.root = r.root AND gm.user_id = $2) AS reads
+       FROM (SELECT DISTINCT group_id AS root FROM found) r)
+     SELECT f.* FROM found f JOIN readers r ON r.root = f.group_id
+     WHERE r.reads AND (f.audience = 'ALL' OR f.author_id = $2 OR r.role IN ('OWNER', 'ADMIN'))`,
+    [ids, userId],
+  )) as MessageRow[];
+  return rows.map(messageFromRow);
 }

@@ -1,0 +1,43 @@
+import { MessageEntity } from '../entities/message.entity';
+
+export const MESSAGE_COLUMNS =
+  'id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, reply_to_id, mentions, edited_at, deleted_at, deleted_by, change_seq, change_kind';
+
+export interface MessageRow {
+  id: string;
+  group_id: string;
+  author_id: string;
+  text: string;
+  idempotency_key: string | null;
+  sent_at: Date;
+  audience: MessageEntity['audience'];
+  kind: MessageEntity['kind'];
+  reply_to_id: string | null;
+  mentions: string[];
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+  change_seq: string;
+  change_kind: MessageEntity['changeKind'];
+}
+
+/** The entity of a row read or written with raw SQL (MESSAGE_COLUMNS), where TypeORM's query building would cost more than the statement. */
+export function messageFromRow(row: MessageRow): MessageEntity {
+  return Object.assign(new MessageEntity(), {
+    id: row.id,
+    groupId: row.group_id,
+    authorId: row.author_id,
+    text: row.text,
+    idempotencyKey: row.idempotency_key,
+    sentAt: row.sent_at,
+    audience: row.audience,
+    kind: row.kind,
+    replyToId: row.reply_to_id,
+    mentions: row.mentions,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
+    changeSeq: row.change_seq,
+    changeKind: row.change_kind,
+  });
+}
