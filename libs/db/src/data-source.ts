@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { PreparingClient } from './prepared-statements';
 
 export interface DataSourceOptions {
   url: string;
@@ -26,6 +27,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
       // A dead database must surface as a failed request, not a hung one.
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
+      Client: PreparingClient,
     },
   });
 }

@@ -3,3 +3,4 @@ export { uuidv7 } from './uuidv7';
 export { encodeCursor, decodeCursor, decodeIdCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, pageFrom, pageSize, type Page } from './cursor';
 export { isUuid } from './uuidv7';
 export { rememberedResponse, idempotentRequestsTableUp, idempotentRequestsTableDown } from './idempotent-requests';
+export { prepared } from './prepared-statements';

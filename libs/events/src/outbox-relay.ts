@@ -1,3 +1,4 @@
+import { prepared } from '@kz/db';
 import type { Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, QueryRunner } from 'typeorm';
@@ -18,6 +19,9 @@ export interface OutboxRelayOptions {
   /** How long published rows are kept before clean-up. */
   retainPublishedMs?: number;
 }
+
+const PENDING_ROWS = prepared(`SELECT seq, topic, key, envelope::text AS envelope FROM outbox_events WHERE published_at IS NULL ORDER BY seq LIMIT $1`);
+const MARK_PUBLISHED = prepared(`UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])`);
 
 export interface OutboxRow {
   seq: string;
@@ -150,11 +154,7 @@ export class OutboxRelay {
     const runner = await this.leadership();
     if (!runner) return 0;
     try {
-      const pending = (await runner.query(
-        `SELECT seq, topic, key, envelope::text AS envelope FROM outbox_events
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [this.batchSize],
-      )) as OutboxRow[];
+      const pending = (await runner.query(PENDING_ROWS, [this.batchSize])) as OutboxRow[];
       if (pending.length === 0) return 0;
       const rows = fitting(pending, this.maxBatchBytes);
       const byTopic = new Map<string, { key: string; value: string }[]>();
@@ -167,7 +167,7 @@ export class OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: kafkaTopic(this.namespace, topic), messages })),
       });
-      await runner.query(`UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      await runner.query(MARK_PUBLISHED, [rows.map((r) => r.seq)]);
       // A full slice means more may be waiting: the run loop comes straight back.
       return rows.length === pending.length ? rows.length : this.batchSize;
     } catch (err) {

@@ -1,7 +1,7 @@
 import { requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
 import { createEvent, outboxRowParams, type Outbox } from '@kz/events';
-import { decodeIdCursor, decodeSeqCursor, encodeCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
+import { decodeIdCursor, decodeSeqCursor, encodeCursor, isUuid, pageFrom, pageSize, prepared, uuidv7, type Page } from '@kz/db';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { MessageEntity } from '../entities/message.entity';
 import { inGroupChangeOrder, markChanged, NEXT_CHANGE_POSITION } from './message-changes';
@@ -11,11 +11,18 @@ import { posterIn, readableMessages, readerOf, type Reader } from './message-acc
 import { validateIdempotencyKey, validateMessageText } from './message-text';
 
 /** A new message at the next position of its group's change order; nothing when the sender reused an idempotency key. */
-const INSERT_MESSAGE = `INSERT INTO messages (id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, reply_to_id, mentions, change_seq)
+const INSERT_MESSAGE = prepared(`INSERT INTO messages (id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, reply_to_id, mentions, change_seq)
   SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::timestamptz, $7::text, $8::text, $9::uuid, $10::uuid[], ${NEXT_CHANGE_POSITION}
   FROM ${inGroupChangeOrder('$2')}
   ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-  RETURNING ${MESSAGE_COLUMNS}`;
+  RETURNING ${MESSAGE_COLUMNS}`);
+
+/** INSERT_MESSAGE and the outbox row of its event ($11–$14, given the message's change position), committed together. */
+const INSERT_MESSAGE_AND_EVENT = prepared(`WITH inserted AS (${INSERT_MESSAGE}),
+  published AS (
+    INSERT INTO outbox_events (id, topic, key, envelope)
+    SELECT $11::uuid, $12::text, $13::text, jsonb_set($14::jsonb, '{payload,changeSeq}', to_jsonb(inserted.change_seq::text)) FROM inserted)
+  SELECT * FROM inserted`);
 
 export interface HistoryArgs {
   first?: number | null;
@@ -72,14 +79,7 @@ export class MessagesService {
     if (!input.attachmentIds?.length && !withinTx) {
       // A plain message: the message, its place in the group's change order and its event in one statement, which
       // commits on its own; on this machine class each round trip to PostgreSQL costs more than the statement.
-      const inserted = (await this.dataSource.query(
-        `WITH inserted AS (${INSERT_MESSAGE}),
-         published AS (
-           INSERT INTO outbox_events (id, topic, key, envelope)
-           SELECT $11::uuid, $12::text, $13::text, jsonb_set($14::jsonb, '{payload,changeSeq}', to_jsonb(inserted.change_seq::text)) FROM inserted)
-         SELECT * FROM inserted`,
-        [...row, ...outboxRowParams(sent())],
-      )) as MessageRow[];
+      const inserted = (await this.dataSource.query(INSERT_MESSAGE_AND_EVENT, [...row, ...outboxRowParams(sent())])) as MessageRow[];
       message = inserted[0] ? messageFromRow(inserted[0]) : null;
       if (message) this.outbox.written();
     } else {
