@@ -1,55 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { eventually, graphql, mustQuery } from '../../../bench/src/graphql-client';
 import { ms, percentile, sleep, type Drill, type DrillResult } from '../drill';
 import { awaitImportEnd, awaitMessagingMembers, count, importTally, memberCsv, orgAdminWithGroup, startMemberImport, type ImportState } from '../imports';
+import { Follower } from '../follower';
 import { onCleanup } from '../interrupt';
 import { PrivateKafka } from '../private-kafka';
-import { DrillStack, SUBGRAPHS, type RunningProcess } from '../stack';
+import { DrillStack, SUBGRAPHS } from '../stack';
 
-const SUBSCRIBE = `subscription($g: ID) { messageEvents(groupId: $g) { kind messageId } }`;
 const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
 const HISTORY = `query($g: ID!, $after: String) { group(id: $g) { messages(first: 50, after: $after) { edges { node { id text } } pageInfo { hasNextPage endCursor } } } }`;
-
-/** A client following one group's messageEvents; it does not resubscribe, so a dropped subscription shows as missed messages. */
-class Follower {
-  readonly received: string[] = [];
-  closes = 0;
-  errors: string[] = [];
-  private readonly client: Client;
-
-  constructor(
-    gateway: RunningProcess,
-    token: string,
-    readonly groupId: string,
-  ) {
-    this.client = createClient({
-      url: gateway.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: () => undefined,
-      on: { closed: () => void this.closes++ },
-    });
-    this.client.subscribe<{ messageEvents: { kind: string; messageId: string | null } }>(
-      { query: SUBSCRIBE, variables: { g: groupId } },
-      {
-        next: (value) => {
-          const e = value.data?.messageEvents;
-          if (e?.kind === 'SENT' && e.messageId) this.received.push(e.messageId);
-        },
-        error: (err) => void this.errors.push(err instanceof Error ? err.message : JSON.stringify(err).slice(0, 200)),
-        complete: () => undefined,
-      },
-    );
-  }
-
-  async close(): Promise<void> {
-    await this.client.dispose();
-  }
-}
 
 interface Sent {
   groupId: string;

@@ -1,9 +1,8 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { graphql, mustQuery, type GraphQLResult } from '../../../bench/src/graphql-client';
 import { memoryMiB } from '../../../bench/src/processes';
 import { percentile, sleep, type Drill, type DrillResult } from '../drill';
 import { awaitImportEnd, memberCount, memberCsv, orgAdminWithGroup, startMemberImport, type OrgAdmin } from '../imports';
+import { Follower } from '../follower';
 import { onCleanup } from '../interrupt';
 import { DrillStack, type RunningProcess } from '../stack';
 
@@ -46,41 +45,6 @@ class Operation {
   }
 }
 
-/** A live messageEvents subscription on one group, keeping the ids of the messages it received. */
-class GroupSubscriber {
-  readonly received: string[] = [];
-  problem: string | undefined;
-  private readonly client: Client;
-
-  constructor(gateway: RunningProcess, token: string, readonly groupId: string) {
-    this.client = createClient({
-      url: gateway.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: (err) => (this.problem ??= `connection failed: ${String(err)}`),
-    });
-    this.client.subscribe<{ messageEvents: { kind: string; messageId: string | null } }>(
-      { query: SUBSCRIBE, variables: { g: groupId } },
-      {
-        next: (value) => {
-          const e = value.data?.messageEvents;
-          if (!e) this.problem ??= `an error event: ${JSON.stringify(value.errors).slice(0, 200)}`;
-          else if (e.kind === 'SENT' && e.messageId) this.received.push(e.messageId);
-        },
-        error: (err) => (this.problem ??= `the stream failed: ${String((err as Error)?.message ?? err)}`),
-        complete: () => (this.problem ??= 'the stream ended'),
-      },
-    );
-  }
-
-  close(): Promise<void> {
-    this.problem ??= 'closed';
-    return this.client.dispose() as Promise<void>;
-  }
-}
-
 interface MemorySample {
   at: number;
   rss: Record<string, number>;
@@ -115,7 +79,7 @@ export const soak: Drill = {
     const warmUpMs = settings.smoke ? 30_000 : 120_000;
     const stack = new DrillStack({ env: { identity: { SIGN_IN_CODES_PER_ADDRESS: '1000000' } } });
     let ok = false;
-    const subscribers: GroupSubscriber[] = [];
+    const subscribers: Follower[] = [];
     const forget = onCleanup(() => stack.stop({ keepLogs: true }));
     try {
       log(`starting the subgraphs and a gateway (namespace ${stack.namespace})`);
@@ -124,7 +88,7 @@ export const soak: Drill = {
       const admin: OrgAdmin = await orgAdminWithGroup(stack, '+14155550190', 'Soak');
       const groups: string[] = [];
       for (let g = 0; g < GROUPS; g++) groups.push(await stack.groupReadyForMessages(admin.token, `Soak chat ${g}`));
-      for (const groupId of groups) for (let i = 0; i < SUBSCRIBERS_PER_GROUP; i++) subscribers.push(new GroupSubscriber(gateway, admin.token, groupId));
+      for (const groupId of groups) for (let i = 0; i < SUBSCRIBERS_PER_GROUP; i++) subscribers.push(new Follower(gateway, admin.token, groupId, SUBSCRIBE));
       const probe = (await mustQuery(gateway.url, SEND, { i: { groupId: groups[0], text: 'probe' } }, admin.token)).sendMessage.message.id as string;
       const deadline = Date.now() + 60_000;
       while (subscribers.some((s) => s.groupId === groups[0] && !s.received.includes(probe)) && Date.now() < deadline) await sleep(200);
