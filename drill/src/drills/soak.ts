@@ -183,8 +183,9 @@ export const soak: Drill = {
         const early = median(steady.slice(0, quarter).map(rss));
         const late = median(steady.slice(-quarter).map(rss));
         const flat = late <= early * (1 + ALLOWED_GROWTH) + ALLOWED_GROWTH_MIB;
+        const perMinute = samples.filter((_, i) => i % Math.round(60_000 / SAMPLE_EVERY_MS) === 0).map((s) => rss(s).toFixed(0));
         memoryLines.push(
-          `${name.padEnd(9)} RSS start ${start.toFixed(0)} MiB, end ${finish.toFixed(0)} MiB, peak ${peak.toFixed(0)} MiB; steady phase ${early.toFixed(0)} → ${late.toFixed(0)} MiB${flat ? '' : '  NOT FLAT'}`,
+          `${name.padEnd(9)} RSS start ${start.toFixed(0)} MiB, end ${finish.toFixed(0)} MiB, peak ${peak.toFixed(0)} MiB; steady phase ${early.toFixed(0)} → ${late.toFixed(0)} MiB${flat ? '' : '  NOT FLAT'}; each minute: ${perMinute.join(' ')}`,
         );
         if (!flat && !settings.smoke) problems.push(`${name} memory grew from ${early.toFixed(0)} to ${late.toFixed(0)} MiB over the steady phase`);
       }
