@@ -61,3 +61,21 @@ export async function inParallel<T, R>(items: readonly T[], limit: number, task:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * Signs a phone number in through a gateway, reading the one-time code from
+ * identity's development SMS sink at `identityBase` (its URL without /graphql).
+ */
+export async function signInWithDevCode(gatewayUrl: string, identityBase: string, phone: string, displayName: string): Promise<{ token: string; userId: string }> {
+  await mustQuery(gatewayUrl, `mutation($p: PhoneNumber!) { requestSignInCode(input: { phone: $p }) { expiresInSeconds } }`, { p: phone });
+  const res = await fetch(`${identityBase}/dev/sms?phone=${encodeURIComponent(phone)}`);
+  const sms = (await res.json()) as { body?: string };
+  const code = /(\d{6})/.exec(sms.body ?? '')?.[1];
+  if (!code) throw new Error(`no sign-in code for ${phone} at the development SMS sink (HTTP ${res.status})`);
+  const data = await mustQuery(
+    gatewayUrl,
+    `mutation($p: PhoneNumber!, $c: String!, $n: String) { signIn(input: { phone: $p, code: $c, displayName: $n }) { accessToken user { id } } }`,
+    { p: phone, c: code, n: displayName },
+  );
+  return { token: data.signIn.accessToken, userId: data.signIn.user.id };
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { eventually, GiveUp, mustQuery } from '../../bench/src/graphql-client';
+import { eventually, GiveUp, mustQuery, signInWithDevCode } from '../../bench/src/graphql-client';
 import { freePort, ProcessGroup, type BenchProcess } from '../../bench/src/processes';
 import { gatewayEnv, SUBGRAPH_NAMES, supergraphWithUrls, type SubgraphName } from '../../bench/src/stack-env';
 
@@ -183,18 +183,7 @@ export class DrillStack {
 
   /** Signs a phone number in through the first gateway, reading the code from identity's development SMS sink. */
   async signIn(phone: string, displayName: string): Promise<{ token: string; userId: string }> {
-    const gateway = this.gateway.url;
-    await mustQuery(gateway, `mutation($p: PhoneNumber!) { requestSignInCode(input: { phone: $p }) { expiresInSeconds } }`, { p: phone });
-    const res = await fetch(`${this.subgraph('identity').base}/dev/sms?phone=${encodeURIComponent(phone)}`);
-    const sms = (await res.json()) as { body?: string };
-    const code = /(\d{6})/.exec(sms.body ?? '')?.[1];
-    if (!code) throw new Error(`no sign-in code for ${phone} at the development SMS sink (HTTP ${res.status})`);
-    const data = await mustQuery(
-      gateway,
-      `mutation($p: PhoneNumber!, $c: String!, $n: String) { signIn(input: { phone: $p, code: $c, displayName: $n }) { accessToken user { id } } }`,
-      { p: phone, c: code, n: displayName },
-    );
-    return { token: data.signIn.accessToken, userId: data.signIn.user.id };
+    return signInWithDevCode(this.gateway.url, this.subgraph('identity').base, phone, displayName);
   }
 
   /** Creates a group owned by `token` and waits until messaging knows its owner (a first message is accepted). */

@@ -133,17 +133,17 @@ export const soak: Drill = {
       });
       const sampler = paced(SAMPLE_EVERY_MS, over, async () => void sampleMemory());
 
-      const imports: { id: string; status: string; created: number; seconds: number }[] = [];
+      const imports: { id: string; status: string; created: number; seconds: number; endedAt: number }[] = [];
       const runImport = async (firstNumber: number) => {
         const importStarted = Date.now();
         const { id } = await startMemberImport(stack, admin, memberCsv(importRows, `Soak member ${firstNumber}`, firstNumber));
         const result = await awaitImportEnd(stack, admin.token, id, { timeoutMs: 15 * 60_000, stallMs: 5 * 60_000, onPoll: () => void ops.importPoll.count++ });
-        imports.push({ id, status: result.state.status, created: result.state.counts.created, seconds: (Date.now() - importStarted) / 1000 });
+        imports.push({ id, status: result.state.status, created: result.state.counts.created, seconds: (Date.now() - importStarted) / 1000, endedAt: Date.now() });
       };
       const importer = (async () => {
         await runImport(0);
         await runImport(importRows);
-      })().catch((err: Error) => void imports.push({ id: '?', status: `failed to run: ${err.message.slice(0, 200)}`, created: 0, seconds: 0 }));
+      })().catch((err: Error) => void imports.push({ id: '?', status: `failed to run: ${err.message.slice(0, 200)}`, created: 0, seconds: 0, endedAt: Date.now() }));
 
       await Promise.all([sender, reader, signIns, sampler, importer]);
       sampleMemory();
@@ -171,7 +171,7 @@ export const soak: Drill = {
       for (const p of processes) if (p.proc.exited) problems.push(`${p.name} exited (${p.proc.exited.code ?? p.proc.exited.signal}); see ${p.proc.logFile}`);
 
       // Memory: the steady phase runs from the end of the warm-up, and at least SETTLE_AFTER_IMPORTS_MS after the imports, to the end.
-      const importsEnded = started + imports.reduce((sum, i) => sum + i.seconds, 0) * 1000;
+      const importsEnded = Math.max(started, ...imports.map((i) => i.endedAt));
       const steady = samples.filter((s) => s.at >= Math.max(started + warmUpMs, importsEnded + SETTLE_AFTER_IMPORTS_MS));
       const quarter = Math.max(1, Math.floor(steady.length / 4));
       const memoryLines: string[] = [];
