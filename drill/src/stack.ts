@@ -217,7 +217,7 @@ export class DrillStack {
   }
 
   stop(opts: { keepLogs?: boolean; dropDatabases?: boolean } = {}): Promise<void> {
-    this.stopping ??= this.teardown(opts.keepLogs ?? false, opts.dropDatabases ?? true);
+    this.stopping ??= this.teardown((opts.keepLogs ?? false) || process.env.DRILL_KEEP_LOGS === '1', opts.dropDatabases ?? true);
     return this.stopping;
   }
 

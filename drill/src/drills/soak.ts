@@ -1,4 +1,5 @@
 import { graphql, mustQuery, type GraphQLResult } from '../../../bench/src/graphql-client';
+import { parseMetrics } from '@kz/server';
 import { memoryMiB } from '../../../bench/src/processes';
 import { percentile, sleep, type Drill, type DrillResult } from '../drill';
 import { awaitImportEnd, memberCount, memberCsv, orgAdminWithGroup, startMemberImport, type OrgAdmin } from '../imports';
@@ -17,9 +18,17 @@ const SENDS_PER_SECOND = 20;
 const HISTORY_READS_PER_SECOND = 10;
 const SIGN_IN_EVERY_MS = 2_000;
 const SAMPLE_EVERY_MS = 5_000;
-/** Steady-phase memory may end at most this much above where it started (median of the first and last quarter of samples). */
-const ALLOWED_GROWTH = 0.2;
-const ALLOWED_GROWTH_MIB = 16;
+/**
+ * Over the steady phase (median of its first quarter of samples against its
+ * last), live memory may grow by at most this much: a leak shows there.
+ */
+const LIVE_GROWTH = { ratio: 0.2, mib: 8 };
+/**
+ * RSS may grow by at most this much: V8 keeps freed heap pages and sizes its
+ * young generation to the work, so RSS moves in steps of tens of MiB while
+ * the live heap stays put; this bound catches growth outside the heap.
+ */
+const RSS_GROWTH = { ratio: 0.5, mib: 64 };
 /** The steady phase starts this long after the imports end at the earliest. */
 const SETTLE_AFTER_IMPORTS_MS = 30_000;
 
@@ -49,8 +58,26 @@ class Operation {
 
 interface MemorySample {
   at: number;
+  /** Per process, MiB. */
   rss: Record<string, number>;
+  /** Per process, MiB: V8 heap and external memory in use right after the last major GC (the process's /metrics). */
+  live: Record<string, number>;
 }
+
+const MiB = 1024 * 1024;
+
+/** What a process holds right after its last major GC, from its /metrics; NaN when unknown. */
+async function liveMemoryMiB(base: string): Promise<number> {
+  try {
+    const res = await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(2_000) });
+    const values = parseMetrics(await res.text());
+    return ((values['nodejs_heap_used_after_major_gc_bytes'] ?? NaN) + (values['nodejs_external_memory_after_major_gc_bytes'] ?? NaN)) / MiB;
+  } catch {
+    return NaN;
+  }
+}
+
+const grewBeyond = (early: number, late: number, bound: { ratio: number; mib: number }) => late > early * (1 + bound.ratio) + bound.mib;
 
 /** Runs `task` every `everyMs` until `until`, never two at once, keeping to the schedule when a task runs late. */
 async function paced(everyMs: number, until: () => boolean, task: () => Promise<void>): Promise<void> {
@@ -62,7 +89,7 @@ async function paced(everyMs: number, until: () => boolean, task: () => Promise<
   }
 }
 
-const median = (xs: number[]) => percentile(xs, 50);
+const median = (xs: number[]) => percentile(xs.filter((x) => !Number.isNaN(x)), 50);
 
 /**
  * Ten minutes of mixed load on one stack: people signing in, messages sent
@@ -74,7 +101,9 @@ const median = (xs: number[]) => percentile(xs, 50);
  * (which holds the imports, and settles after them) to the end. An import
  * makes a process's heap grow to the size that work needs, and V8 gives it
  * back when it likes; a leak is growth under the same load, which the steady
- * phase compares.
+ * phase compares. What is compared is live memory (each process's /metrics:
+ * heap and external memory right after its last major GC); RSS is reported
+ * and only held to a looser bound, since it follows V8's sizing of its heap.
  */
 export const soak: Drill = {
   name: 'soak',
@@ -99,11 +128,19 @@ export const soak: Drill = {
       const deadline = Date.now() + 60_000;
       while (subscribers.some((s) => s.groupId === groups[0] && !s.received.includes(probe)) && Date.now() < deadline) await sleep(200);
 
-      const processes: { name: string; proc: RunningProcess['proc'] }[] = [...stack.subgraphs.entries()].map(([name, p]) => ({ name, proc: p.proc }));
-      processes.push({ name: 'gateway', proc: gateway.proc });
+      const processes: { name: string; process: RunningProcess }[] = [...stack.subgraphs.entries()].map(([name, p]) => ({ name, process: p }));
+      processes.push({ name: 'gateway', process: gateway });
       const samples: MemorySample[] = [];
-      const sampleMemory = () => samples.push({ at: Date.now(), rss: Object.fromEntries(processes.filter((p) => !p.proc.exited).map((p) => [p.name, memoryMiB(p.proc.pid).rss])) });
-      sampleMemory();
+      const sampleMemory = async () => {
+        const running = processes.filter((p) => !p.process.proc.exited);
+        const live = await Promise.all(running.map((p) => liveMemoryMiB(p.process.base)));
+        samples.push({
+          at: Date.now(),
+          rss: Object.fromEntries(running.map((p) => [p.name, memoryMiB(p.process.proc.pid).rss])),
+          live: Object.fromEntries(running.map((p, i) => [p.name, live[i]!])),
+        });
+      };
+      await sampleMemory();
 
       const ops = { send: new Operation(), history: new Operation(), signIn: new Operation(), importPoll: new Operation() };
       const sentTo = new Map<string, string[]>(groups.map((g) => [g, []]));
@@ -131,7 +168,7 @@ export const soak: Drill = {
           return graphql(gateway.url, ME, {}, token);
         });
       });
-      const sampler = paced(SAMPLE_EVERY_MS, over, async () => void sampleMemory());
+      const sampler = paced(SAMPLE_EVERY_MS, over, sampleMemory);
 
       const imports: { id: string; status: string; created: number; seconds: number; endedAt: number }[] = [];
       const runImport = async (firstNumber: number) => {
@@ -146,7 +183,7 @@ export const soak: Drill = {
       })().catch((err: Error) => void imports.push({ id: '?', status: `failed to run: ${err.message.slice(0, 200)}`, created: 0, seconds: 0, endedAt: Date.now() }));
 
       await Promise.all([sender, reader, signIns, sampler, importer]);
-      sampleMemory();
+      await sampleMemory();
       log('load stopped; checking what every subscriber received');
 
       const problems: string[] = [];
@@ -168,26 +205,33 @@ export const soak: Drill = {
       for (const i of imports) if (i.status !== 'COMPLETED' || i.created !== importRows) problems.push(`import ${i.id} ended ${i.status} with ${i.created} of ${importRows} created`);
       const members = await memberCount(stack, admin.token, admin.groupId);
       if (members !== 1 + importRows * imports.length) problems.push(`the import group has ${members} members, expected ${1 + importRows * imports.length}`);
-      for (const p of processes) if (p.proc.exited) problems.push(`${p.name} exited (${p.proc.exited.code ?? p.proc.exited.signal}); see ${p.proc.logFile}`);
+      for (const { name, process: p } of processes) if (p.proc.exited) problems.push(`${name} exited (${p.proc.exited.code ?? p.proc.exited.signal}); see ${p.proc.logFile}`);
 
       // Memory: the steady phase runs from the end of the warm-up, and at least SETTLE_AFTER_IMPORTS_MS after the imports, to the end.
       const importsEnded = Math.max(started, ...imports.map((i) => i.endedAt));
       const steady = samples.filter((s) => s.at >= Math.max(started + warmUpMs, importsEnded + SETTLE_AFTER_IMPORTS_MS));
       const quarter = Math.max(1, Math.floor(steady.length / 4));
       const memoryLines: string[] = [];
+      const everyMinute = (values: number[]) => values.filter((_, i) => i % Math.round(60_000 / SAMPLE_EVERY_MS) === 0).map((v) => v.toFixed(0)).join(' ');
       for (const { name } of processes) {
         const rss = (s: MemorySample) => s.rss[name] ?? NaN;
+        const live = (s: MemorySample) => s.live[name] ?? NaN;
         const start = rss(samples[0]!);
         const finish = rss(samples.at(-1)!);
         const peak = Math.max(...samples.map(rss));
-        const early = median(steady.slice(0, quarter).map(rss));
-        const late = median(steady.slice(-quarter).map(rss));
-        const flat = late <= early * (1 + ALLOWED_GROWTH) + ALLOWED_GROWTH_MIB;
-        const perMinute = samples.filter((_, i) => i % Math.round(60_000 / SAMPLE_EVERY_MS) === 0).map((s) => rss(s).toFixed(0));
+        const [earlyRss, lateRss] = [median(steady.slice(0, quarter).map(rss)), median(steady.slice(-quarter).map(rss))];
+        const [earlyLive, lateLive] = [median(steady.slice(0, quarter).map(live)), median(steady.slice(-quarter).map(live))];
+        const liveGrew = grewBeyond(earlyLive, lateLive, LIVE_GROWTH);
+        const rssGrew = grewBeyond(earlyRss, lateRss, RSS_GROWTH);
         memoryLines.push(
-          `${name.padEnd(9)} RSS start ${start.toFixed(0)} MiB, end ${finish.toFixed(0)} MiB, peak ${peak.toFixed(0)} MiB; steady phase ${early.toFixed(0)} → ${late.toFixed(0)} MiB${flat ? '' : '  NOT FLAT'}; each minute: ${perMinute.join(' ')}`,
+          `${name.padEnd(9)} RSS start ${start.toFixed(0)} MiB, end ${finish.toFixed(0)} MiB, peak ${peak.toFixed(0)} MiB; steady phase: ` +
+            `live ${earlyLive.toFixed(0)} → ${lateLive.toFixed(0)} MiB${liveGrew ? ' GREW' : ''}, RSS ${earlyRss.toFixed(0)} → ${lateRss.toFixed(0)} MiB${rssGrew ? ' GREW' : ''}`,
+          `${''.padEnd(9)} each minute: RSS ${everyMinute(samples.map(rss))}; live ${everyMinute(samples.map(live))}`,
         );
-        if (!flat && !settings.smoke) problems.push(`${name} memory grew from ${early.toFixed(0)} to ${late.toFixed(0)} MiB over the steady phase`);
+        if (settings.smoke) continue;
+        if (Number.isNaN(earlyLive) || Number.isNaN(lateLive)) problems.push(`${name} reported no live memory at /metrics over the steady phase`);
+        if (liveGrew) problems.push(`${name} live memory grew from ${earlyLive.toFixed(0)} to ${lateLive.toFixed(0)} MiB over the steady phase`);
+        if (rssGrew) problems.push(`${name} RSS grew from ${earlyRss.toFixed(0)} to ${lateRss.toFixed(0)} MiB over the steady phase`);
       }
       // A minute is too short for heaps to reach their working size: the smoke run reports memory, the full run judges it.
       if (settings.smoke) memoryLines.push('(smoke: memory is reported, not judged; the full run judges it)');

@@ -53,6 +53,21 @@ describe('GraphQLHttpServer refusing hostile input', () => {
     expect(res).toMatchObject({ status: 200, body: { data: { echo: 'café' } } });
   });
 
+  it('serves the process memory at /metrics in the Prometheus text format', async () => {
+    const res = await new Promise<{ status: number; type: string | undefined; text: string }>((resolve, reject) => {
+      request(url.replace(/\/graphql$/, '/metrics'), { agent: false }, (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, type: r.headers['content-type'], text: Buffer.concat(chunks).toString('utf8') }));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(res.text).toMatch(/^process_resident_memory_bytes \d+$/m);
+  });
+
   it('refuses a body that is not valid UTF-8 rather than changing its characters', async () => {
     const body = Buffer.concat([Buffer.from('{"query":"{ echo(text: \\"caf'), Buffer.from([0xc3, 0x28]), Buffer.from('\\") }"}')]);
     const res = await post(body);

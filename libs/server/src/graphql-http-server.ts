@@ -9,6 +9,7 @@ import { DomainError, type ErrorCode } from '@kz/errors';
 import { bracketNesting, decodeUtf8 } from './document-limits';
 import { formatError } from './format-error';
 import { BodyTooLargeError, closeAfterAnswer, lingeringClose, readBody, sendJson } from './http';
+import { ProcessMetrics } from './process-metrics';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -48,13 +49,14 @@ export const MAX_NESTING = 100;
 
 /**
  * A GraphQL server (subgraph or gateway) over plain node:http: /graphql, /healthz (alive), /readyz
- * (dependencies reachable) and any extra routes. stop() refuses new work,
+ * (dependencies reachable), /metrics (the process's memory, Prometheus text) and any extra routes. stop() refuses new work,
  * drains requests in flight and closes idle connections.
  */
 export class GraphQLHttpServer<TContext extends BaseContext> {
   private readonly http: Server;
   private readonly apollo: ApolloServer<TContext>;
   private draining = false;
+  private readonly metrics = new ProcessMetrics();
 
   constructor(private readonly opts: GraphQLHttpServerOptions<TContext>) {
     this.http = createServer((req, res) => void this.route(req, res));
@@ -125,6 +127,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
 
   async stop(): Promise<void> {
     this.draining = true;
+    this.metrics.stop();
     await this.apollo.stop();
   }
 
@@ -134,6 +137,10 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       if (url.pathname === '/graphql') return await this.graphql(req, res, url);
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'alive' });
       if (url.pathname === '/readyz') return await this.ready(res);
+      if (url.pathname === '/metrics') {
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+        return void res.end(this.metrics.render());
+      }
       const extra = this.opts.routes?.[url.pathname] ?? this.prefixRoute(url.pathname);
       if (extra) return await extra(req, res, url);
       sendJson(res, 404, { error: 'not found' });

@@ -9,3 +9,4 @@ export { DateTimeScalar, phoneNumberScalar, UrlScalar } from './scalars';
 export { ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime';
 export { subgraphSchema } from './subgraph-schema';
 export { createSubgraphApp, type SubgraphApp, type SubgraphAppOptions, type SubgraphConfig, type SubgraphContext } from './subgraph-app';
+export { parseMetrics, ProcessMetrics } from './process-metrics';
