@@ -81,6 +81,9 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 # in production identity requires SIGN_IN_CODE_PEPPER and SMS_SENDER.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
+# V8's young generation capped at 8 MiB per semi-space, as scripts/stack-setup.sh
+# does for npm start: a third less peak memory, no slower (README, "Memory").
+ENV NODE_OPTIONS=--max-semi-space-size=8
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /runtime/libs ./libs

@@ -6,12 +6,6 @@
 # removes what it started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
-
-bash scripts/ensure-deps.sh
-bash deploy/local/up.sh
-# node_modules/.bin/node is Node 24 (the `node` devDependency); tsc runs on it too.
-PATH="$PWD/node_modules/.bin:$PATH"
-tsc -b
+source scripts/stack-setup.sh
 tsc -b drill
 exec node drill/dist/drill/src/runner.js "$@"

@@ -4,13 +4,8 @@
 # the gateway, and prints where to reach them. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
-
-bash scripts/ensure-deps.sh
-bash deploy/local/up.sh
-PATH="$PWD/node_modules/.bin:$PATH"
-echo "start: building" >&2
-tsc -b
+echo "start: installing what is missing, bringing up PostgreSQL, Redis and Kafka, building" >&2
+source scripts/stack-setup.sh
 npm run --silent compose:check -w @kz/gateway
 
 LOG_DIR="${KZ_LOG_DIR:-$PWD/tmp/logs}"
