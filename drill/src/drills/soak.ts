@@ -128,15 +128,15 @@ export const soak: Drill = {
       const deadline = Date.now() + 60_000;
       while (subscribers.some((s) => s.groupId === groups[0] && !s.received.includes(probe)) && Date.now() < deadline) await sleep(200);
 
-      const processes: { name: string; process: RunningProcess }[] = [...stack.subgraphs.entries()].map(([name, p]) => ({ name, process: p }));
-      processes.push({ name: 'gateway', process: gateway });
+      const processes: { name: string; service: RunningProcess }[] = [...stack.subgraphs.entries()].map(([name, service]) => ({ name, service }));
+      processes.push({ name: 'gateway', service: gateway });
       const samples: MemorySample[] = [];
       const sampleMemory = async () => {
-        const running = processes.filter((p) => !p.process.proc.exited);
-        const live = await Promise.all(running.map((p) => liveMemoryMiB(p.process.base)));
+        const running = processes.filter((p) => !p.service.proc.exited);
+        const live = await Promise.all(running.map((p) => liveMemoryMiB(p.service.base)));
         samples.push({
           at: Date.now(),
-          rss: Object.fromEntries(running.map((p) => [p.name, memoryMiB(p.process.proc.pid).rss])),
+          rss: Object.fromEntries(running.map((p) => [p.name, memoryMiB(p.service.proc.pid).rss])),
           live: Object.fromEntries(running.map((p, i) => [p.name, live[i]!])),
         });
       };
@@ -205,7 +205,7 @@ export const soak: Drill = {
       for (const i of imports) if (i.status !== 'COMPLETED' || i.created !== importRows) problems.push(`import ${i.id} ended ${i.status} with ${i.created} of ${importRows} created`);
       const members = await memberCount(stack, admin.token, admin.groupId);
       if (members !== 1 + importRows * imports.length) problems.push(`the import group has ${members} members, expected ${1 + importRows * imports.length}`);
-      for (const { name, process: p } of processes) if (p.proc.exited) problems.push(`${name} exited (${p.proc.exited.code ?? p.proc.exited.signal}); see ${p.proc.logFile}`);
+      for (const { name, service } of processes) if (service.proc.exited) problems.push(`${name} exited (${service.proc.exited.code ?? service.proc.exited.signal}); see ${service.proc.logFile}`);
 
       // Memory: the steady phase runs from the end of the warm-up, and at least SETTLE_AFTER_IMPORTS_MS after the imports, to the end.
       const importsEnded = Math.max(started, ...imports.map((i) => i.endedAt));
