@@ -48,6 +48,21 @@ export interface NewMessage {
 const MAX_PAGE = 200;
 const MAX_MENTIONS = 50;
 
+type Direction = 'forwards' | 'backwards';
+
+/**
+ * A history page's statement, one text per shape (direction, audience filter,
+ * cursor), each prepared once per connection: a page is read on every scroll,
+ * and building it with TypeORM cost more than running it. $1 group, $2 limit,
+ * then the reader (when filtered) and the cursor.
+ */
+function historyStatement(direction: Direction, filtered: boolean, withCursor: boolean): string {
+  const conditions = ['group_id = $1'];
+  if (filtered) conditions.push(`(audience = 'ALL' OR author_id = $3)`);
+  if (withCursor) conditions.push(`id ${direction === 'forwards' ? '>' : '<'} $${filtered ? 4 : 3}`);
+  return prepared(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE ${conditions.join(' AND ')} ORDER BY id ${direction === 'forwards' ? 'ASC' : 'DESC'} LIMIT $2`);
+}
+
 export class MessagesService {
   constructor(
     private readonly dataSource: DataSource,
@@ -157,9 +172,8 @@ export class MessagesService {
     if (forwards) {
       const limit = pageSize(args.first, 50, MAX_PAGE);
       if (limit === null) throw badInput('first', `first must be between 1 and ${MAX_PAGE}.`);
-      const qb = base();
-      if (args.after) qb.andWhere('m.id > :after', { after: decodeIdCursor(args.after, 'after') });
-      const rows = await qb.orderBy('m.id', 'ASC').limit(limit + 1).getMany();
+      const after = args.after ? decodeIdCursor(args.after, 'after') : null;
+      const rows = await this.page(groupId, reader, 'forwards', after, limit + 1);
       return pageFrom(rows, limit, (r) => [r.id], Boolean(args.after));
     }
     if (args.around != null) {
@@ -175,9 +189,8 @@ export class MessagesService {
     }
     const limit = pageSize(args.last, 50, MAX_PAGE);
     if (limit === null) throw badInput('last', `last must be between 1 and ${MAX_PAGE}.`);
-    const qb = base();
-    if (args.before) qb.andWhere('m.id < :before', { before: decodeIdCursor(args.before, 'before') });
-    const newestFirst = await qb.orderBy('m.id', 'DESC').limit(limit + 1).getMany();
+    const before = args.before ? decodeIdCursor(args.before, 'before') : null;
+    const newestFirst = await this.page(groupId, reader, 'backwards', before, limit + 1);
     const rows = newestFirst.slice(0, limit).reverse();
     const page = pageFrom(rows, limit, (r) => [r.id], newestFirst.length > limit);
     return { ...page, pageInfo: { ...page.pageInfo, hasNextPage: Boolean(args.before) } };
@@ -222,6 +235,15 @@ export class MessagesService {
     }
     // A connector reads every message of the groups it was granted, admin replies included.
     return rows.filter((r) => readable.get(r.groupId));
+  }
+
+  /** Up to `limit` messages the reader may see, from a cursor (exclusive) or the group's start or end. */
+  private async page(groupId: string, reader: Reader, direction: Direction, from: string | null, limit: number): Promise<MessageEntity[]> {
+    const params: unknown[] = [groupId, limit];
+    if (!reader.seesAdminReplies) params.push(reader.userId);
+    if (from !== null) params.push(from);
+    const rows = (await this.dataSource.query(historyStatement(direction, !reader.seesAdminReplies, from !== null), params)) as MessageRow[];
+    return rows.map(messageFromRow);
   }
 
   private visible(qb: SelectQueryBuilder<MessageEntity>, reader: Reader): SelectQueryBuilder<MessageEntity> {
