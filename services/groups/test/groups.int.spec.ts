@@ -143,6 +143,38 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('pages a name search, a phone search and a role filter with cursors, one member per page', async () => {
+    const token = await tokenOf(owner);
+    const group = (await graphql(url, CREATE, { input: { name: 'Searched' } }, token)).data!.createGroup.group;
+    const users = ['Kim Alpha', 'Kim Beta', 'Kim Gamma', 'Lee Delta'].map((displayName, i) => ({ id: randomUUID(), phone: `+1415555041${i}`, displayName }));
+    for (const u of users) {
+      await tap.publish(createEvent('identity.user.registered', { key: u.id, orgId: null, payload: { userId: u.id, phone: u.phone, displayName: u.displayName } }));
+    }
+    const added = await graphql(url, ADD, { input: { groupId: group.id, members: users.map((u, i) => ({ phone: u.phone, role: i === 1 ? 'ADMIN' : 'MEMBER' })) } }, token);
+    expect(added.errors).toBeUndefined();
+    const PAGE = `query($id: ID!, $after: String, $search: String, $role: GroupRole) {
+      group(id: $id) { members(first: 1, after: $after, search: $search, role: $role) { edges { node { user { id } } } pageInfo { hasNextPage endCursor } } }
+    }`;
+    const walk = async (filter: { search?: string; role?: string }) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: any = await graphql(url, PAGE, { id: group.id, after, ...filter }, token);
+        expect(page.errors).toBeUndefined();
+        seen.push(...page.data.group.members.edges.map((e: { node: { user: { id: string } } }) => e.node.user.id));
+        if (!page.data.group.members.pageInfo.hasNextPage) return seen;
+        after = page.data.group.members.pageInfo.endCursor;
+      }
+    };
+    const [alpha, beta, gamma, delta] = users.map((u) => u.id);
+    await eventually(async () => expect(await walk({ search: 'kim' })).toEqual([alpha, beta, gamma]));
+    expect(await walk({ search: '+1 415 555 041' })).toEqual([alpha, beta, gamma, delta]);
+    expect(await walk({ search: 'KIM', role: 'ADMIN' })).toEqual([beta]);
+    expect(await walk({ search: '+14155550413', role: 'MEMBER' })).toEqual([delta]);
+    expect((await walk({ role: 'MEMBER' })).sort()).toEqual([alpha, gamma, delta].sort());
+    expect(await walk({ search: 'nobody' })).toEqual([]);
+  });
+
   it('answers NOT_FOUND to non-members and unknown ids, and FORBIDDEN to members adding people', async () => {
     const token = await tokenOf(owner);
     const group = (await graphql(url, CREATE, { input: { name: 'Private' } }, token)).data!.createGroup.group;
