@@ -219,8 +219,9 @@ export const soak: Drill = {
         const start = rss(samples[0]!);
         const finish = rss(samples.at(-1)!);
         const peak = Math.max(...samples.map(rss));
-        const [earlyRss, lateRss] = [median(steady.slice(0, quarter).map(rss)), median(steady.slice(-quarter).map(rss))];
-        const [earlyLive, lateLive] = [median(steady.slice(0, quarter).map(live)), median(steady.slice(-quarter).map(live))];
+        const earlyAndLate = (of: (s: MemorySample) => number) => [median(steady.slice(0, quarter).map(of)), median(steady.slice(-quarter).map(of))] as const;
+        const [earlyRss, lateRss] = earlyAndLate(rss);
+        const [earlyLive, lateLive] = earlyAndLate(live);
         const liveGrew = grewBeyond(earlyLive, lateLive, LIVE_GROWTH);
         const rssGrew = grewBeyond(earlyRss, lateRss, RSS_GROWTH);
         memoryLines.push(

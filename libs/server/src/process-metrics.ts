@@ -12,7 +12,9 @@ export class ProcessMetrics {
   private afterMajorGc: { heapUsed: number; external: number } | null = null;
   private majorGcs = 0;
   private readonly observer = new PerformanceObserver((list) => {
-    if (list.getEntries().some(isMajorGc)) this.recordAfterMajorGc();
+    // Entries arrive in batches: every major GC counts, and the memory read now is what the last one left.
+    const majors = list.getEntries().filter(isMajorGc).length;
+    if (majors > 0) this.recordAfterMajorGcs(majors);
   });
 
   constructor() {
@@ -41,8 +43,8 @@ export class ProcessMetrics {
     this.observer.disconnect();
   }
 
-  private recordAfterMajorGc(): void {
-    this.majorGcs++;
+  private recordAfterMajorGcs(count: number): void {
+    this.majorGcs += count;
     const { heapUsed, external } = process.memoryUsage();
     this.afterMajorGc = { heapUsed, external };
   }

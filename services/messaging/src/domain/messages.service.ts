@@ -50,19 +50,6 @@ const MAX_MENTIONS = 50;
 
 type Direction = 'forwards' | 'backwards';
 
-/**
- * A history page's statement, one text per shape (direction, audience filter,
- * cursor), each prepared once per connection: a page is read on every scroll,
- * and building it with TypeORM cost more than running it. $1 group, $2 limit,
- * then the reader (when filtered) and the cursor.
- */
-function historyStatement(direction: Direction, filtered: boolean, withCursor: boolean): string {
-  const conditions = ['group_id = $1'];
-  if (filtered) conditions.push(`(audience = 'ALL' OR author_id = $3)`);
-  if (withCursor) conditions.push(`id ${direction === 'forwards' ? '>' : '<'} $${filtered ? 4 : 3}`);
-  return prepared(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE ${conditions.join(' AND ')} ORDER BY id ${direction === 'forwards' ? 'ASC' : 'DESC'} LIMIT $2`);
-}
-
 export class MessagesService {
   constructor(
     private readonly dataSource: DataSource,
@@ -237,13 +224,20 @@ export class MessagesService {
     return rows.filter((r) => readable.get(r.groupId));
   }
 
-  /** Up to `limit` messages the reader may see, from a cursor (exclusive) or the group's start or end. */
+  /**
+   * Up to `limit` messages the reader may see, from a cursor (exclusive) or
+   * the group's start or end. The statement text depends only on the page's
+   * shape (direction, audience filter, cursor), so each shape is prepared once
+   * per connection: a page is read on every scroll, and building it with
+   * TypeORM cost more than running it.
+   */
   private async page(groupId: string, reader: Reader, direction: Direction, from: string | null, limit: number): Promise<MessageEntity[]> {
     const params: unknown[] = [groupId, limit];
-    if (!reader.seesAdminReplies) params.push(reader.userId);
-    if (from !== null) params.push(from);
-    const rows = (await this.dataSource.query(historyStatement(direction, !reader.seesAdminReplies, from !== null), params)) as MessageRow[];
-    return rows.map(messageFromRow);
+    const conditions = ['group_id = $1'];
+    if (!reader.seesAdminReplies) conditions.push(`(audience = 'ALL' OR author_id = $${params.push(reader.userId)})`);
+    if (from !== null) conditions.push(`id ${direction === 'forwards' ? '>' : '<'} $${params.push(from)}`);
+    const text = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE ${conditions.join(' AND ')} ORDER BY id ${direction === 'forwards' ? 'ASC' : 'DESC'} LIMIT $2`;
+    return ((await this.dataSource.query(prepared(text), params)) as MessageRow[]).map(messageFromRow);
   }
 
   private visible(qb: SelectQueryBuilder<MessageEntity>, reader: Reader): SelectQueryBuilder<MessageEntity> {
