@@ -10,6 +10,9 @@ export interface DataSourceOptions {
   applicationName: string;
 }
 
+/** PostgreSQL's planner cost of a page read out of order, relative to one read in sequence (1.0). */
+export const RANDOM_PAGE_COST = 1.1;
+
 export function createDataSource(opts: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -28,6 +31,10 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
       Client: PreparingClient,
+      // Our tables and indexes are read from memory or SSD, not spinning disks. With the default of 4 the
+      // planner answered a lookup of 10,000 numbers among a million known people with a parallel sequential
+      // scan (150 ms of three processes' CPU) instead of 10,000 index probes (13 ms).
+      options: `-c random_page_cost=${RANDOM_PAGE_COST}`,
     },
   });
 }

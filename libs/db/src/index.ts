@@ -2,5 +2,11 @@ export { createDataSource, ensureDatabase, databaseUrlFor, type DataSourceOption
 export { uuidv7 } from './uuidv7';
 export { encodeCursor, decodeCursor, decodeIdCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, pageFrom, pageSize, type Page } from './cursor';
 export { isUuid } from './uuidv7';
-export { rememberedResponse, idempotentRequestsTableUp, idempotentRequestsTableDown } from './idempotent-requests';
+export {
+  rememberedResponse,
+  idempotentRequestsTableUp,
+  idempotentRequestsTableDown,
+  idempotentResponsesAsJsonUp,
+  idempotentResponsesAsJsonDown,
+} from './idempotent-requests';
 export { prepared } from './prepared-statements';

@@ -1,0 +1,73 @@
+import { dropTestDatabases, testDatabaseUrl, testNamespace } from '@kz/testing';
+import type { DataSource } from 'typeorm';
+import {
+  createDataSource,
+  ensureDatabase,
+  idempotentRequestsTableUp,
+  idempotentResponsesAsJsonDown,
+  idempotentResponsesAsJsonUp,
+  rememberedResponse,
+} from '../src';
+
+const ns = testNamespace();
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  const url = testDatabaseUrl(ns, 'ds');
+  await ensureDatabase(url);
+  dataSource = createDataSource({ url, entities: [], migrations: [], applicationName: 'kz-db-test', poolSize: 2 });
+  await dataSource.initialize();
+});
+
+afterAll(async () => {
+  await dataSource.destroy();
+  await dropTestDatabases(ns);
+});
+
+async function responseColumn(): Promise<{ type: string; lz4: boolean }> {
+  const rows = (await dataSource.query(
+    `SELECT atttypid::regtype::text AS type, attcompression = 'l' AS lz4 FROM pg_attribute WHERE attrelid = 'idempotent_requests'::regclass AND attname = 'response'`,
+  )) as { type: string; lz4: boolean }[];
+  return rows[0]!;
+}
+
+describe('data source', () => {
+  it('plans for data in memory or on SSD on every connection of the pool', async () => {
+    const settings = await Promise.all([1, 2].map(() => dataSource.query(`SELECT current_setting('random_page_cost') AS cost, pg_sleep(0.05)`)));
+    expect(settings.map((rows) => (rows as { cost: string }[])[0]!.cost)).toEqual(['1.1', '1.1']);
+  });
+
+  it('answers a lookup of thousands of keys among many rows with index probes, not a scan of the table', async () => {
+    await dataSource.query(`CREATE TABLE people (id int PRIMARY KEY, phone text NOT NULL UNIQUE)`);
+    await dataSource.query(`INSERT INTO people SELECT i, '+1415' || lpad(i::text, 7, '0') FROM generate_series(1, 200000) i`);
+    await dataSource.query(`ANALYZE people`);
+    const phones = Array.from({ length: 5000 }, (_, i) => `+1415${String(100_000 + i).padStart(7, '0')}`);
+    const plan = (await dataSource.query(`EXPLAIN (FORMAT JSON) SELECT id FROM people WHERE phone = ANY($1::text[])`, [phones])) as { 'QUERY PLAN': { Plan: { 'Node Type': string } }[] }[];
+    expect(plan[0]!['QUERY PLAN'][0]!.Plan['Node Type']).toBe('Index Scan');
+  });
+});
+
+describe('remembered responses stored as json', () => {
+  it('migrates the column to json (lz4 where the server has it) and back, and still answers a retry as the first attempt', async () => {
+    for (const sql of idempotentRequestsTableUp) await dataSource.query(sql);
+    await dataSource.query(`INSERT INTO idempotent_requests (key, response) VALUES ('before', '{"outcomes": [1, 2]}')`);
+    await idempotentResponsesAsJsonUp(dataSource);
+    const lz4 = ((await dataSource.query(`SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`)) as unknown[]).length > 0;
+    expect(await responseColumn()).toEqual({ type: 'json', lz4 });
+
+    const answer = { outcomes: Array.from({ length: 5000 }, (_, i) => ({ row: i + 2, status: 'CREATED', message: null })) };
+    let computed = 0;
+    const compute = async () => {
+      computed++;
+      return computed === 1 ? answer : { outcomes: [] };
+    };
+    expect(await dataSource.transaction((m) => rememberedResponse(m, 'chunk-1', compute))).toEqual(answer);
+    expect(await dataSource.transaction((m) => rememberedResponse(m, 'chunk-1', compute))).toEqual(answer);
+    expect(computed).toBe(1);
+    expect(await dataSource.transaction((m) => rememberedResponse(m, 'before', compute))).toEqual({ outcomes: [1, 2] });
+
+    await idempotentResponsesAsJsonDown(dataSource);
+    expect(await responseColumn()).toEqual({ type: 'jsonb', lz4: false });
+    expect(await dataSource.transaction((m) => rememberedResponse(m, 'chunk-1', compute))).toEqual(answer);
+  });
+});
