@@ -79,3 +79,10 @@ export async function signInWithDevCode(gatewayUrl: string, identityBase: string
   );
   return { token: data.signIn.accessToken, userId: data.signIn.user.id };
 }
+
+/** The milliseconds a server of this stack says it spent on a request (`Server-Timing: total;dur=…`). */
+export function serverTiming(header: string | null | undefined): number {
+  const dur = /(?:^|,)\s*total;dur=([\d.]+)/.exec(header ?? '')?.[1];
+  if (dur === undefined) throw new Error(`the response has no Server-Timing total (got ${JSON.stringify(header ?? null)})`);
+  return Number(dur);
+}

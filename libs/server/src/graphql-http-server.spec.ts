@@ -8,7 +8,10 @@ describe('GraphQLHttpServer refusing hostile input', () => {
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({
       name: 'Query',
-      fields: { echo: { type: GraphQLString, args: { text: { type: GraphQLString } }, resolve: (_root, args: { text?: string }) => args.text ?? 'hi' } },
+      fields: {
+        echo: { type: GraphQLString, args: { text: { type: GraphQLString } }, resolve: (_root, args: { text?: string }) => args.text ?? 'hi' },
+        slow: { type: GraphQLString, resolve: () => new Promise((resolve) => setTimeout(() => resolve('done'), 40)) },
+      },
     }),
   });
   const server = new GraphQLHttpServer({
@@ -34,13 +37,14 @@ describe('GraphQLHttpServer refusing hostile input', () => {
     send({ method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (req) => req.end(body));
 
   const send = (options: { method: string; headers?: Record<string, string>; path?: string }, write: (req: ReturnType<typeof request>) => void) =>
-    new Promise<{ status: number; body: any; connection: string | undefined }>((resolve, reject) => {
+    new Promise<{ status: number; body: any; connection: string | undefined; serverTiming: string | undefined }>((resolve, reject) => {
       const req = request(options.path ? url.replace(/\/graphql$/, options.path) : url, { method: options.method, headers: options.headers, agent: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, connection: res.headers.connection });
+          const serverTiming = res.headers['server-timing'];
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, connection: res.headers.connection, serverTiming: Array.isArray(serverTiming) ? serverTiming.join(', ') : serverTiming });
           req.destroy();
         });
       });
@@ -51,6 +55,13 @@ describe('GraphQLHttpServer refusing hostile input', () => {
   it('answers a normal operation', async () => {
     const res = await post(JSON.stringify({ query: '{ echo(text: "café") }' }));
     expect(res).toMatchObject({ status: 200, body: { data: { echo: 'café' } } });
+  });
+
+  it('says in Server-Timing how long it spent on an operation', async () => {
+    const res = await post(JSON.stringify({ query: '{ slow }' }));
+    expect(res).toMatchObject({ status: 200, body: { data: { slow: 'done' } } });
+    const [, dur] = /^total;dur=(\d+\.\d{2})$/.exec(res.serverTiming ?? '') ?? [];
+    expect(Number(dur)).toBeGreaterThanOrEqual(39);
   });
 
   it('serves the process memory at /metrics in the Prometheus text format', async () => {
