@@ -52,7 +52,11 @@ describe('remembered responses stored as json', () => {
     for (const sql of idempotentRequestsTableUp) await dataSource.query(sql);
     await dataSource.query(`INSERT INTO idempotent_requests (key, response) VALUES ('before', '{"outcomes": [1, 2]}')`);
     await idempotentResponsesAsJsonUp(dataSource);
-    const lz4 = ((await dataSource.query(`SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`)) as unknown[]).length > 0;
+    // Whether this server was built with lz4: it refuses the setting otherwise.
+    const lz4 = await dataSource.transaction((m) => m.query(`SET LOCAL default_toast_compression = lz4`)).then(
+      () => true,
+      () => false,
+    );
     expect(await responseColumn()).toEqual({ type: 'json', lz4 });
 
     const answer = { outcomes: Array.from({ length: 5000 }, (_, i) => ({ row: i + 2, status: 'CREATED', message: null })) };

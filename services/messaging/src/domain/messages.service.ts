@@ -48,7 +48,8 @@ export interface NewMessage {
 const MAX_PAGE = 200;
 const MAX_MENTIONS = 50;
 
-type Direction = 'forwards' | 'backwards';
+/** A page's side of a message: after it, from it on, or before it. */
+type PageBound = { op: '>' | '>=' | '<'; id: string };
 
 export class MessagesService {
   constructor(
@@ -155,20 +156,19 @@ export class MessagesService {
     if ([forwards, backwards, args.around != null].filter(Boolean).length > 1) {
       throw badInput('first', 'Page forwards (first/after), backwards (last/before) or around a message, one at a time.');
     }
-    const base = () => this.visible(this.dataSource.getRepository(MessageEntity).createQueryBuilder('m').where('m.group_id = :groupId', { groupId }), reader);
     if (forwards) {
       const limit = pageSize(args.first, 50, MAX_PAGE);
       if (limit === null) throw badInput('first', `first must be between 1 and ${MAX_PAGE}.`);
-      const after = args.after ? decodeIdCursor(args.after, 'after') : null;
-      const rows = await this.page(groupId, reader, 'forwards', after, limit + 1);
+      const after: PageBound | null = args.after ? { op: '>', id: decodeIdCursor(args.after, 'after') } : null;
+      const rows = await this.page(groupId, reader, 'ASC', after, limit + 1);
       return pageFrom(rows, limit, (r) => [r.id], Boolean(args.after));
     }
     if (args.around != null) {
       if (!isUuid(args.around)) throw badInput('around', 'around takes the id of a message in this group.');
       const half = 25;
       const [older, newer] = await Promise.all([
-        base().andWhere('m.id < :id', { id: args.around }).orderBy('m.id', 'DESC').limit(half + 1).getMany(),
-        base().andWhere('m.id >= :id', { id: args.around }).orderBy('m.id', 'ASC').limit(half + 1).getMany(),
+        this.page(groupId, reader, 'DESC', { op: '<', id: args.around }, half + 1),
+        this.page(groupId, reader, 'ASC', { op: '>=', id: args.around }, half + 1),
       ]);
       const rows = [...older.slice(0, half).reverse(), ...newer.slice(0, half)];
       const page = pageFrom(rows, rows.length, (r) => [r.id], older.length > half);
@@ -176,8 +176,8 @@ export class MessagesService {
     }
     const limit = pageSize(args.last, 50, MAX_PAGE);
     if (limit === null) throw badInput('last', `last must be between 1 and ${MAX_PAGE}.`);
-    const before = args.before ? decodeIdCursor(args.before, 'before') : null;
-    const newestFirst = await this.page(groupId, reader, 'backwards', before, limit + 1);
+    const before: PageBound | null = args.before ? { op: '<', id: decodeIdCursor(args.before, 'before') } : null;
+    const newestFirst = await this.page(groupId, reader, 'DESC', before, limit + 1);
     const rows = newestFirst.slice(0, limit).reverse();
     const page = pageFrom(rows, limit, (r) => [r.id], newestFirst.length > limit);
     return { ...page, pageInfo: { ...page.pageInfo, hasNextPage: Boolean(args.before) } };
@@ -225,18 +225,18 @@ export class MessagesService {
   }
 
   /**
-   * Up to `limit` messages the reader may see, from a cursor (exclusive) or
-   * the group's start or end. The statement text depends only on the page's
-   * shape (direction, audience filter, cursor), so each shape is prepared once
+   * Up to `limit` messages the reader may see, in id order from `bound`, or
+   * from the group's start (ASC) or end (DESC). The statement text depends only on the page's
+   * shape (order, audience filter, bound), so each shape is prepared once
    * per connection: a page is read on every scroll, and building it with
    * TypeORM cost more than running it.
    */
-  private async page(groupId: string, reader: Reader, direction: Direction, from: string | null, limit: number): Promise<MessageEntity[]> {
+  private async page(groupId: string, reader: Reader, order: 'ASC' | 'DESC', bound: PageBound | null, limit: number): Promise<MessageEntity[]> {
     const params: unknown[] = [groupId, limit];
     const conditions = ['group_id = $1'];
     if (!reader.seesAdminReplies) conditions.push(`(audience = 'ALL' OR author_id = $${params.push(reader.userId)})`);
-    if (from !== null) conditions.push(`id ${direction === 'forwards' ? '>' : '<'} $${params.push(from)}`);
-    const text = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE ${conditions.join(' AND ')} ORDER BY id ${direction === 'forwards' ? 'ASC' : 'DESC'} LIMIT $2`;
+    if (bound !== null) conditions.push(`id ${bound.op} $${params.push(bound.id)}`);
+    const text = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE ${conditions.join(' AND ')} ORDER BY id ${order} LIMIT $2`;
     return ((await this.dataSource.query(prepared(text), params)) as MessageRow[]).map(messageFromRow);
   }
 
