@@ -80,7 +80,9 @@ export class BenchStack {
         join(REPO_ROOT, 'services', service, 'dist', 'main.js'),
         {
           ...this.baseEnv(),
-          NODE_ENV: 'development',
+          // As deployed (the Dockerfile's default), except identity: the benchmark signs its users in through identity's
+          // development SMS sink, which production mode turns off.
+          NODE_ENV: service === 'identity' ? 'development' : 'production',
           [`${prefix}_HOST`]: '127.0.0.1',
           [`${prefix}_PORT`]: String(ports[service]),
           [`${prefix}_DATABASE_URL`]: this.databaseUrl(service),

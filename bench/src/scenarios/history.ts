@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { mustQuery, serverTiming } from '../graphql-client';
+import { mustQuery, postJson, serverTiming } from '../graphql-client';
 import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
 import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { addMembers, connectDb, CREATE_GROUP, signInMany, subscriberPhone, waitKnownToGroups, waitMembersInMessaging } from '../subscribers';
@@ -102,18 +102,13 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
           : { id: groupId, before: vars.before ?? null, around: vars.around ?? null };
       const body = JSON.stringify({ query, variables });
       const started = performance.now();
-      const res = await fetch(via === 'subgraph' ? messagingUrl : gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${reader!.token}` },
-        body,
-      });
-      const text = await res.text();
+      const res = await postJson(via === 'subgraph' ? messagingUrl : gatewayUrl, body, reader!.token);
       const ms = performance.now() - started;
-      const parsed = JSON.parse(text) as { data?: any; errors?: unknown[] };
-      if (res.status !== 200 || parsed.errors?.length || !parsed.data) throw new Error(`${via} history page: HTTP ${res.status}: ${text.slice(0, 400)}`);
+      const parsed = JSON.parse(res.text) as { data?: any; errors?: unknown[] };
+      if (res.status !== 200 || parsed.errors?.length || !parsed.data) throw new Error(`${via} history page: HTTP ${res.status}: ${res.text.slice(0, 400)}`);
       const conn = (via === 'subgraph' ? parsed.data._entities[0] : parsed.data.group)?.messages as Conn | undefined;
-      if (!conn) throw new Error(`${via} history page: no messages in ${text.slice(0, 300)}`);
-      return { ms, serverMs: serverTiming(res.headers.get('server-timing')), conn };
+      if (!conn) throw new Error(`${via} history page: no messages in ${res.text.slice(0, 300)}`);
+      return { ms, serverMs: serverTiming(res.headers['server-timing']), conn };
     };
     const indexOf = (edge: Conn['edges'][number]) => Number(/^history message (\d+)$/.exec(edge.node.text)?.[1] ?? NaN);
     let wrongAnswers = 0;
@@ -187,16 +182,25 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const midId = (await db.query(`SELECT id FROM messages WHERE group_id = $1 AND id >= $2::uuid ORDER BY id LIMIT 1`, [groupId, idFloor(base + Math.floor(sz.messages / 2) * SPACING_MS)])).rows[0]?.id as string;
     const explain = async (sql: string, params: unknown[]) => {
       const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params)).rows[0]['QUERY PLAN'][0];
-      const parts: string[] = [];
-      for (let node = plan.Plan; node && parts.length < 4; node = node.Plans?.[0]) {
-        parts.push(`${node['Node Type']}${node['Index Name'] ? ` (${node['Index Name']})` : ''}${node['Rows Removed by Filter'] ? ` [${node['Rows Removed by Filter']} rows removed by filter]` : ''}`);
-      }
-      return { shape: parts.join(' > '), executionMs: round(plan['Execution Time'], 3) };
+      // Every node, depth first: a node's inputs follow it in parentheses.
+      const describe = (node: any): string =>
+        `${node['Node Type']}${node['Index Name'] ? ` on ${node['Index Name']}` : ''}${node['Rows Removed by Filter'] ? ` [${node['Rows Removed by Filter']} rows removed by filter]` : ''}` +
+        (node.Plans?.length ? ` (${node.Plans.map(describe).join(', ')})` : '');
+      return { shape: describe(plan.Plan), executionMs: round(plan['Execution Time'], 3) };
     };
-    // SQL shaped like MessagesService.history for a plain member (backwards: newest first, limit 51).
-    const history = `SELECT * FROM messages m WHERE m.group_id = $1 AND (m.audience = 'ALL' OR m.author_id = $2)`;
-    const plan = await explain(`${history} AND m.id < $3 ORDER BY m.id DESC LIMIT 51`, [groupId, reader!.userId, midId]);
-    const newestPlan = await explain(`${history} ORDER BY m.id DESC LIMIT 51`, [groupId, reader!.userId]);
+    // SQL shaped like messaging's readablePage for a plain member (the reader's standing and the page in one statement;
+    // backwards: newest first, limit 51). The plan's shape is read down the page's side of the lateral join.
+    const history = (bound: string) => `WITH RECURSIVE tree AS (
+         SELECT $1::uuid AS id UNION SELECT g.id FROM known_groups g JOIN tree t ON g.parent_id = t.id),
+       standing AS (
+         SELECT (SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2) AS role,
+                EXISTS (SELECT 1 FROM group_members gm JOIN tree t ON gm.group_id = t.id WHERE gm.user_id = $2) AS reads)
+       SELECT p.* FROM standing s LEFT JOIN LATERAL (
+         SELECT * FROM messages WHERE group_id = $1 AND (s.role IN ('OWNER', 'ADMIN') OR audience = 'ALL' OR author_id = $2) ${bound}
+         ORDER BY id DESC LIMIT 51) p ON true
+       WHERE s.reads`;
+    const plan = await explain(history('AND id < $3'), [groupId, reader!.userId, midId]);
+    const newestPlan = await explain(history(''), [groupId, reader!.userId]);
     const otherMessages = Number((await db.query(`SELECT count(*) AS n FROM messages WHERE group_id <> $1`, [groupId])).rows[0].n);
     const sizes = (
       await db.query(

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
-import { eventually, mustQuery } from '../graphql-client';
+import { eventually, mustQuery, postJson } from '../graphql-client';
 import { copyFrom } from '../pg-copy';
 import { formatTable } from '../report';
 import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
@@ -111,16 +111,15 @@ const roundStats = (s: Stats) => ({ n: s.n, p50: round(s.p50), p99: round(s.p99)
 /** One POST, timed from sending to the last byte of the body; the body parsed afterwards. */
 async function timedGraphQL(url: string, body: string, token: string): Promise<{ ms: number; data: any; errors?: unknown[]; status: number; text: string }> {
   const started = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-  const text = await res.text();
+  const { status, text } = await postJson(url, body, token);
   const ms = performance.now() - started;
   let parsed: { data?: any; errors?: unknown[] };
   try {
     parsed = JSON.parse(text) as typeof parsed;
   } catch {
-    throw new Error(`${url} answered HTTP ${res.status} with a body that is not JSON: ${text.slice(0, 300)}`);
+    throw new Error(`${url} answered HTTP ${status} with a body that is not JSON: ${text.slice(0, 300)}`);
   }
-  return { ms, data: parsed.data, errors: parsed.errors, status: res.status, text };
+  return { ms, data: parsed.data, errors: parsed.errors, status, text };
 }
 
 function mustOk(what: string, res: { status: number; errors?: unknown[]; data: any; text: string }): any {

@@ -228,11 +228,14 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
     for (const [key, value] of response.headers) outHeaders[key] = value;
     // The time this process spent on the request, apart from the network and the client: browsers' developer tools and the benchmarks read it.
     outHeaders['server-timing'] = `total;dur=${(performance.now() - started).toFixed(2)}`;
-    res.writeHead(response.status ?? 200, outHeaders);
     if (response.body.kind === 'complete') {
+      // A known length lets the client read the answer without chunked decoding, and Node write headers and body at once.
+      outHeaders['content-length'] = String(Buffer.byteLength(response.body.string));
+      res.writeHead(response.status ?? 200, outHeaders);
       res.end(response.body.string);
       return;
     }
+    res.writeHead(response.status ?? 200, outHeaders);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }

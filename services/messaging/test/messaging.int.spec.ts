@@ -117,5 +117,41 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     expect(forward.edges.map((e: { node: { text: string } }) => e.node.text)).toEqual(['n4']);
     const mixed = await history(token, { first: 1, last: 1 });
     expect(mixed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const newestCursor = newest.data!._entities[0].messages.pageInfo.endCursor;
+    const pastTheEnd = (await history(token, { first: 10, after: newestCursor })).data!._entities[0].messages;
+    expect(pastTheEnd).toMatchObject({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+  });
+
+  it("shows a broadcast subscriber's reply in history to the group's admins and its author only; an empty group has an empty page", async () => {
+    const broadcastId = randomUUID();
+    const [owner, author, other] = [alice, bob, { id: randomUUID(), phone: '+14155550403' }];
+    const pageOf = async (u: { id: string; phone: string }) => {
+      const res = await graphql(url, HISTORY, { reps: [{ __typename: 'Group', id: broadcastId }], last: 10 }, await tokenOf(u));
+      expect(res.errors).toBeUndefined();
+      return res.data!._entities[0].messages.edges.map((e: { node: { text: string } }) => e.node.text);
+    };
+    await tap.publish(
+      createEvent('groups.group.created', {
+        key: broadcastId,
+        orgId: null,
+        payload: { groupId: broadcastId, orgId: null, parentId: null, name: 'News', kind: 'BROADCAST', announcementOnly: true, createdBy: owner.id },
+      }),
+    );
+    await tap.publish(
+      createEvent('groups.memberships.added', {
+        key: broadcastId,
+        orgId: null,
+        payload: { groupId: broadcastId, members: [{ userId: owner.id, role: 'OWNER' }, { userId: author.id, role: 'MEMBER' }, { userId: other.id, role: 'MEMBER' }] },
+      }),
+    );
+    await eventually(async () => expect(await pageOf(other)).toEqual([]));
+    expect((await graphql(url, SEND, { input: { groupId: broadcastId, text: 'News for all' } }, await tokenOf(owner))).errors).toBeUndefined();
+    await eventually(async () => {
+      const reply = await graphql(url, SEND, { input: { groupId: broadcastId, text: 'A question for the admins' } }, await tokenOf(author));
+      expect(reply.errors).toBeUndefined();
+    });
+    expect(await pageOf(owner)).toEqual(['News for all', 'A question for the admins']);
+    expect(await pageOf(author)).toEqual(['News for all', 'A question for the admins']);
+    expect(await pageOf(other)).toEqual(['News for all']);
   });
 });

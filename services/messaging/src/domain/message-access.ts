@@ -23,13 +23,16 @@ const POSTER_STANDING = prepared(`SELECT gm.role, g.id IS NOT NULL AS known, g.o
          FROM group_members gm LEFT JOIN known_groups g ON g.id = gm.group_id
          WHERE gm.group_id = $1 AND gm.user_id = $2`);
 
-/** The reader's role in the group, and whether they read it (a member of it or of a sub-group at any depth). */
-const READER = prepared(`WITH RECURSIVE tree AS (
+/** `standing`: person $2's role in group $1, and whether they read it (a member of it or of a sub-group at any depth). */
+const STANDING = `WITH RECURSIVE tree AS (
        SELECT $1::uuid AS id
        UNION
-       SELECT g.id FROM known_groups g JOIN tree t ON g.parent_id = t.id)
-     SELECT (SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2) AS role,
-            EXISTS (SELECT 1 FROM group_members gm JOIN tree t ON gm.group_id = t.id WHERE gm.user_id = $2) AS reads`);
+       SELECT g.id FROM known_groups g JOIN tree t ON g.parent_id = t.id),
+     standing AS (
+       SELECT (SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2) AS role,
+              EXISTS (SELECT 1 FROM group_members gm JOIN tree t ON gm.group_id = t.id WHERE gm.user_id = $2) AS reads)`;
+
+const READER = prepared(`${STANDING} SELECT role, reads FROM standing`);
 
 /** Messages by id with their readers' standing (READER for each group concerned), filtered by it. */
 const READABLE_MESSAGES = prepared(`WITH RECURSIVE found AS (
@@ -74,6 +77,38 @@ export async function readerOf(m: EntityManager, caller: Caller, groupId: string
   const rows = (await m.query(READER, [groupId, userId])) as { role: string | null; reads: boolean }[];
   if (!rows[0]?.reads) throw notFound('Group');
   return { seesAdminReplies: isAdminRole(rows[0].role), userId };
+}
+
+/** A history page's side of a message: after it, from it on, or before it. */
+export type PageBound = { op: '>' | '>=' | '<'; id: string };
+
+/**
+ * Up to `limit` messages of a group that the caller may see, in id order from
+ * `bound`, or from the group's start (ASC) or end (DESC); NOT_FOUND for a
+ * caller who does not read the group (the rules of readerOf). A person's
+ * standing is checked in the same statement as the page, so a scroll costs one
+ * round trip; a connector's grant is checked first, apart. The text depends
+ * only on the page's shape (order, bound), so each shape is prepared once per
+ * connection.
+ */
+export async function readablePage(m: EntityManager, caller: Caller, groupId: string, order: 'ASC' | 'DESC', bound: PageBound | null, limit: number): Promise<MessageEntity[]> {
+  if (!isUuid(groupId)) throw notFound('Group');
+  const connector = caller.kind === 'connector';
+  if (connector) await readerOf(m, caller, groupId);
+  const params: unknown[] = [groupId, connector ? null : requireUser(caller).userId, connector, limit];
+  const from = bound === null ? '' : `AND id ${bound.op} $${params.push(bound.id)}`;
+  // The reader's row comes back even for an empty page (its messages' columns null); no row at all means no access.
+  const rows = (await m.query(
+    prepared(`${STANDING}
+     SELECT p.* FROM standing s LEFT JOIN LATERAL (
+       SELECT ${MESSAGE_COLUMNS} FROM messages
+       WHERE group_id = $1 AND ($3 OR s.role IN ('OWNER', 'ADMIN') OR audience = 'ALL' OR author_id = $2) ${from}
+       ORDER BY id ${order} LIMIT $4) p ON true
+     WHERE $3 OR s.reads`),
+    params,
+  )) as (MessageRow | { id: null })[];
+  if (rows.length === 0) throw notFound('Group');
+  return rows[0]!.id === null ? [] : (rows as MessageRow[]).map(messageFromRow);
 }
 
 /**

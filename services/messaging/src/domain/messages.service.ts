@@ -7,7 +7,7 @@ import { MessageEntity } from '../entities/message.entity';
 import { inGroupChangeOrder, markChanged, NEXT_CHANGE_POSITION } from './message-changes';
 import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from './message-rows';
 import { attachToMessage } from './attachments.service';
-import { posterIn, readableMessages, readerOf, type Reader } from './message-access';
+import { posterIn, readableMessages, readablePage, readerOf, type PageBound, type Reader } from './message-access';
 import { validateIdempotencyKey, validateMessageText } from './message-text';
 
 /** A new message at the next position of its group's change order; nothing when the sender reused an idempotency key. */
@@ -47,9 +47,6 @@ export interface NewMessage {
 
 const MAX_PAGE = 200;
 const MAX_MENTIONS = 50;
-
-/** A page's side of a message: after it, from it on, or before it. */
-type PageBound = { op: '>' | '>=' | '<'; id: string };
 
 export class MessagesService {
   constructor(
@@ -150,25 +147,25 @@ export class MessagesService {
   }
 
   async history(caller: Caller, groupId: string, args: HistoryArgs): Promise<Page<MessageEntity>> {
-    const reader = await readerOf(this.dataSource.manager, caller, groupId);
     const forwards = args.first != null || args.after != null;
     const backwards = args.last != null || args.before != null;
     if ([forwards, backwards, args.around != null].filter(Boolean).length > 1) {
       throw badInput('first', 'Page forwards (first/after), backwards (last/before) or around a message, one at a time.');
     }
+    const m = this.dataSource.manager;
     if (forwards) {
       const limit = pageSize(args.first, 50, MAX_PAGE);
       if (limit === null) throw badInput('first', `first must be between 1 and ${MAX_PAGE}.`);
       const after: PageBound | null = args.after ? { op: '>', id: decodeIdCursor(args.after, 'after') } : null;
-      const rows = await this.page(groupId, reader, 'ASC', after, limit + 1);
+      const rows = await readablePage(m, caller, groupId, 'ASC', after, limit + 1);
       return pageFrom(rows, limit, (r) => [r.id], Boolean(args.after));
     }
     if (args.around != null) {
       if (!isUuid(args.around)) throw badInput('around', 'around takes the id of a message in this group.');
       const half = 25;
       const [older, newer] = await Promise.all([
-        this.page(groupId, reader, 'DESC', { op: '<', id: args.around }, half + 1),
-        this.page(groupId, reader, 'ASC', { op: '>=', id: args.around }, half + 1),
+        readablePage(m, caller, groupId, 'DESC', { op: '<', id: args.around }, half + 1),
+        readablePage(m, caller, groupId, 'ASC', { op: '>=', id: args.around }, half + 1),
       ]);
       const rows = [...older.slice(0, half).reverse(), ...newer.slice(0, half)];
       const page = pageFrom(rows, rows.length, (r) => [r.id], older.length > half);
@@ -177,7 +174,7 @@ export class MessagesService {
     const limit = pageSize(args.last, 50, MAX_PAGE);
     if (limit === null) throw badInput('last', `last must be between 1 and ${MAX_PAGE}.`);
     const before: PageBound | null = args.before ? { op: '<', id: decodeIdCursor(args.before, 'before') } : null;
-    const newestFirst = await this.page(groupId, reader, 'DESC', before, limit + 1);
+    const newestFirst = await readablePage(m, caller, groupId, 'DESC', before, limit + 1);
     const rows = newestFirst.slice(0, limit).reverse();
     const page = pageFrom(rows, limit, (r) => [r.id], newestFirst.length > limit);
     return { ...page, pageInfo: { ...page.pageInfo, hasNextPage: Boolean(args.before) } };
@@ -222,22 +219,6 @@ export class MessagesService {
     }
     // A connector reads every message of the groups it was granted, admin replies included.
     return rows.filter((r) => readable.get(r.groupId));
-  }
-
-  /**
-   * Up to `limit` messages the reader may see, in id order from `bound`, or
-   * from the group's start (ASC) or end (DESC). The statement text depends only on the page's
-   * shape (order, audience filter, bound), so each shape is prepared once
-   * per connection: a page is read on every scroll, and building it with
-   * TypeORM cost more than running it.
-   */
-  private async page(groupId: string, reader: Reader, order: 'ASC' | 'DESC', bound: PageBound | null, limit: number): Promise<MessageEntity[]> {
-    const params: unknown[] = [groupId, limit];
-    const conditions = ['group_id = $1'];
-    if (!reader.seesAdminReplies) conditions.push(`(audience = 'ALL' OR author_id = $${params.push(reader.userId)})`);
-    if (bound !== null) conditions.push(`id ${bound.op} $${params.push(bound.id)}`);
-    const text = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE ${conditions.join(' AND ')} ORDER BY id ${order} LIMIT $2`;
-    return ((await this.dataSource.query(prepared(text), params)) as MessageRow[]).map(messageFromRow);
   }
 
   private visible(qb: SelectQueryBuilder<MessageEntity>, reader: Reader): SelectQueryBuilder<MessageEntity> {
