@@ -41,6 +41,59 @@ export const VIEWER_INDEPENDENT_MESSAGE: Shape = {
   },
 };
 
+/**
+ * What a SENT event itself carries about its message. When the event says the
+ * message is for everyone (audience ALL), a selection within these fields is
+ * answered from the event, with no call to any subgraph: the values are the
+ * ones the messaging subgraph committed and would answer, and any later edit
+ * or deletion reaches the subscriber as its own event.
+ */
+export const SENT_EVENT_MESSAGE: Shape = {
+  type: 'Message',
+  fields: { id: null, text: null, sentAt: null, audience: null, author: ID_ONLY('User'), group: ID_ONLY('Group') },
+};
+
+export interface SentMessage {
+  id: string;
+  groupId: string;
+  authorId: string;
+  text: string;
+  sentAt: string;
+}
+
+type Values = { [field: string]: string | Values };
+
+/** The subscriber's selection, checked by selectionWithin(info, SENT_EVENT_MESSAGE), answered from the event under its own response keys. */
+export function messageFromEvent(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, sent: SentMessage): Record<string, unknown> {
+  const values: Values = { id: sent.id, text: sent.text, sentAt: sent.sentAt, audience: 'ALL', author: { id: sent.authorId }, group: { id: sent.groupId } };
+  const answer: Record<string, unknown> = {};
+  for (const node of info.fieldNodes) fill(answer, node.selectionSet!, values, info.fragments);
+  return answer;
+}
+
+function fill(answer: Record<string, unknown>, set: SelectionSetNode, values: Values, fragments: Record<string, FragmentDefinitionNode>): Record<string, unknown> {
+  for (const selection of set.selections) {
+    switch (selection.kind) {
+      case Kind.FIELD: {
+        const name = selection.name.value;
+        // graphql-js answers __typename itself, from the field's type.
+        if (name === '__typename') break;
+        const key = selection.alias?.value ?? name;
+        const value = values[name]!;
+        answer[key] = selection.selectionSet && typeof value === 'object' ? fill((answer[key] as Record<string, unknown> | undefined) ?? {}, selection.selectionSet, value, fragments) : value;
+        break;
+      }
+      case Kind.INLINE_FRAGMENT:
+        fill(answer, selection.selectionSet, values, fragments);
+        break;
+      case Kind.FRAGMENT_SPREAD:
+        fill(answer, fragments[selection.name.value]!.selectionSet, values, fragments);
+        break;
+    }
+  }
+  return answer;
+}
+
 /** The alias under which a shared resolution also asks for the message's audience. */
 export const AUDIENCE_ALIAS = 'kzSharedAudience';
 export const AUDIENCE_FIELD: FieldNode = {

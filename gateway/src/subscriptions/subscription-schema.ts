@@ -3,7 +3,16 @@ import { decodeSeqCursor, encodeCursor } from '@kz/db';
 import type { AnyEnvelope } from '@kz/events';
 import { ENTITY_ID_VARIABLE, entityQueryFor } from './entity-query';
 import { groupEventStream } from './group-event-stream';
-import { AUDIENCE_ALIAS, AUDIENCE_FIELD, selectionWithin, SharedResolutions, VIEWER_INDEPENDENT_MESSAGE } from './shared-resolution';
+import {
+  AUDIENCE_ALIAS,
+  AUDIENCE_FIELD,
+  messageFromEvent,
+  selectionWithin,
+  SENT_EVENT_MESSAGE,
+  SharedResolutions,
+  VIEWER_INDEPENDENT_MESSAGE,
+  type SentMessage,
+} from './shared-resolution';
 import { importProgressStream, type ImportProgressItem } from './import-progress-stream';
 import type { SubscriberContext } from './subscriber-context';
 
@@ -88,6 +97,8 @@ interface MessageEventPayload {
   eventId: string | null;
   /** The change's position in the group's change log (a bigint as decimal), when the event carries one. */
   changeSeq: string | null;
+  /** A SENT event's message as the event carries it, when the event says every reader of the group reads it. */
+  sent: SentMessage | null;
   /** Set by the subscriber's stream: whether this subscriber may take an answer resolved for another reader. */
   [MAY_SHARE]?: () => Promise<boolean>;
 }
@@ -112,7 +123,20 @@ const MESSAGE_KINDS = {
 
 function selectMessageEvent(event: AnyEnvelope): { groupId: string; item: MessageEventPayload } | null {
   switch (event.type) {
-    case 'messaging.message.sent':
+    case 'messaging.message.sent': {
+      const { messageId, groupId, authorId, text, sentAt, changeSeq, audience } = event.payload;
+      return {
+        groupId,
+        item: {
+          kind: 'SENT',
+          groupId,
+          messageId,
+          eventId: event.id,
+          changeSeq: changeSeq ?? null,
+          sent: audience === 'ALL' ? { id: messageId, groupId, authorId, text, sentAt } : null,
+        },
+      };
+    }
     case 'messaging.message.edited':
     case 'messaging.message.deleted':
     case 'messaging.poll.updated':
@@ -124,6 +148,7 @@ function selectMessageEvent(event: AnyEnvelope): { groupId: string; item: Messag
           messageId: event.payload.messageId,
           eventId: event.id,
           changeSeq: event.payload.changeSeq ?? null,
+          sent: null,
         },
       };
     default:
@@ -229,7 +254,7 @@ async function* missedMessageChanges(ctx: SubscriberContext, groupId: string, af
     }
     for (const { cursor: position, node } of changes.edges) {
       const changeSeq = decodeSeqCursor(position);
-      yield { kind: node.kind, groupId, messageId: node.message.id, eventId: `change:${changeSeq}`, changeSeq };
+      yield { kind: node.kind, groupId, messageId: node.message.id, eventId: `change:${changeSeq}`, changeSeq, sent: null };
     }
     if (!changes.pageInfo.hasNextPage || !changes.pageInfo.endCursor) return;
     cursor = changes.pageInfo.endCursor;
@@ -242,18 +267,27 @@ interface MessageChangePage {
 }
 
 /**
- * An event's message, resolved once for every subscriber whose selection stays within the fields that are the same
- * for every reader (shared-resolution.ts) and who may take a shared answer; per subscriber otherwise, or when the
- * shared answer is not one every reader gets (an error, no message, a message for admins only).
+ * An event's message, for a subscriber who may take a shared answer: from the event itself when it carries every field
+ * selected (a SENT event for everyone), else resolved once for every subscriber whose selection stays within the fields
+ * that are the same for every reader (shared-resolution.ts). Per subscriber otherwise, or when the shared answer is not
+ * one every reader gets (an error, no message, a message for admins only).
  */
 function sharedMessage(perSubscriber: GraphQLFieldResolver<never, SubscriberContext>): GraphQLFieldResolver<MessageEventPayload, SubscriberContext> {
   const shared = new SharedResolutions<Record<string, unknown>>();
-  // Per subscription operation (its field node): whether its selection can be shared, and the query that resolves it.
+  // Per subscription operation (its field node): whether the event answers it, whether its selection can be shared,
+  // and the query that resolves it.
+  const fromEvent = new WeakMap<FieldNode, boolean>();
   const plans = new WeakMap<FieldNode, string | null>();
   return async (event, args, ctx, info) => {
     const gate = event[MAY_SHARE];
     if (event.messageId && event.eventId && gate) {
       const node = info.fieldNodes[0]!;
+      let answeredByEvent = fromEvent.get(node);
+      if (answeredByEvent === undefined) {
+        answeredByEvent = selectionWithin(info, SENT_EVENT_MESSAGE);
+        fromEvent.set(node, answeredByEvent);
+      }
+      if (event.sent && answeredByEvent && (await gate())) return messageFromEvent(info, event.sent);
       let query = plans.get(node);
       if (query === undefined) {
         query = selectionWithin(info, VIEWER_INDEPENDENT_MESSAGE) ? entityQueryFor(info, 'message', [AUDIENCE_FIELD]) : null;
@@ -310,7 +344,7 @@ export function subscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema {
   subscription['messageEvents']!.subscribe = followGroups<MessageEventPayload>(
     CAN_READ_MESSAGES,
     selectMessageEvent,
-    (groupId) => ({ kind: 'ACCESS_ENDED', groupId, messageId: null, eventId: null, changeSeq: null }),
+    (groupId) => ({ kind: 'ACCESS_ENDED', groupId, messageId: null, eventId: null, changeSeq: null, sent: null }),
     'messageEvents',
     { missed: missedMessageChanges, positionOf: (e) => (e.changeSeq === null ? null : BigInt(e.changeSeq)) },
   ) as GraphQLFieldResolver<unknown, unknown>;

@@ -163,6 +163,8 @@ export const EventCatalogue = {
       text: z.string(),
       sentAt: z.string().datetime({ offset: true }),
       changeSeq,
+      /** Who reads it: ALL, or ADMINS for a broadcast subscriber's reply (the admins and its author); absent from events written before it was added. */
+      audience: z.enum(['ALL', 'ADMINS']).optional(),
     }),
   },
   'messaging.message.edited': {

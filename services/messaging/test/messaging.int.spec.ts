@@ -66,7 +66,7 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     expect(sent).toMatchObject({ text: 'Hello team', author: { id: alice.id }, group: { id: groupId } });
     await eventually(() =>
       expect(tap.ofType('messaging.message.sent').map((e) => e.payload)).toEqual([
-        { messageId: sent.id, groupId, authorId: alice.id, text: 'Hello team', sentAt: sent.sentAt, changeSeq: expect.stringMatching(/^\d+$/) },
+        { messageId: sent.id, groupId, authorId: alice.id, text: 'Hello team', sentAt: sent.sentAt, audience: 'ALL', changeSeq: expect.stringMatching(/^\d+$/) },
       ]),
     );
   });

@@ -73,7 +73,7 @@ export class MessagesService {
       createEvent('messaging.message.sent', {
         key: groupId,
         orgId: group?.orgId ?? null,
-        payload: { messageId: id, groupId, authorId, text, sentAt: sentAt.toISOString(), ...(changeSeq ? { changeSeq } : {}) },
+        payload: { messageId: id, groupId, authorId, text, sentAt: sentAt.toISOString(), audience, ...(changeSeq ? { changeSeq } : {}) },
       });
     let message: MessageEntity | null;
     if (!input.attachmentIds?.length && !withinTx) {
