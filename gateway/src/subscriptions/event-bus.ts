@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { kafkaTopic, parseEnvelope, RestartingConsumer, Topics, type AnyEnvelope, type TopicKey } from '@kz/events';
+import { kafkaTopic, parseEnvelope, RestartingConsumer, runCommittingPeriodically, Topics, type AnyEnvelope, type TopicKey } from '@kz/events';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 
@@ -66,7 +66,7 @@ export class SubscriptionEventBus {
     consumer.on(consumer.events.GROUP_JOIN, () => this.markJoined());
     await consumer.connect();
     await consumer.subscribe({ topics: TOPICS.map((t) => kafkaTopic(this.namespace, Topics[t].name)), fromBeginning: false });
-    await consumer.run({
+    await runCommittingPeriodically(consumer, {
       partitionsConsumedConcurrently: 4,
       eachMessage: async ({ message }) => {
         let event: AnyEnvelope;

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { kafkaTopic, Topics, type EventType, type TopicKey } from './catalogue';
 import { parseEnvelope, type EventEnvelope } from './envelope';
 import { RestartingConsumer } from './restarting-consumer';
+import { runCommittingPeriodically } from './periodic-commits';
 
 export type EventHandler<T extends EventType> = (event: EventEnvelope<T>, manager: EntityManager) => Promise<void>;
 export type EventHandlers = { [K in EventType]?: EventHandler<K> };
@@ -59,7 +60,7 @@ export class InboxConsumer {
   private async run(consumer: Consumer): Promise<void> {
     await consumer.connect();
     await consumer.subscribe({ topics: this.opts.topics.map((t) => kafkaTopic(this.opts.namespace, Topics[t].name)), fromBeginning: true });
-    await consumer.run({
+    await runCommittingPeriodically(consumer, {
       partitionsConsumedConcurrently: 3,
       eachMessage: async ({ topic, partition, message }) => this.handle(topic, partition, message),
     });

@@ -6,4 +6,5 @@ export { InboxConsumer, type EventHandler, type EventHandlers, type InboxConsume
 export { createKafka, ensureTopics, KafkaProbe, type KafkaOptions } from './kafka';
 export { eventTablesUp, eventTablesDown } from './event-tables.sql';
 export { RestartingConsumer } from './restarting-consumer';
+export { runCommittingPeriodically, COMMIT_INTERVAL_MS, type ConsumedMessage } from './periodic-commits';
 export { producerNeedsReplacing } from './kafka-faults';

@@ -1,0 +1,39 @@
+import type { Consumer, KafkaMessage } from 'kafkajs';
+
+/** How often a consumer commits the offsets of the events it has handled. */
+export const COMMIT_INTERVAL_MS = 1_000;
+
+export interface ConsumedMessage {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+}
+
+/**
+ * Runs a consumer that commits the offsets it has handled at most once per
+ * COMMIT_INTERVAL_MS, where kafkajs commits after every batch: with events
+ * arriving one by one, that is a second request to the broker for every fetch,
+ * and a write to the broker's offsets log. After a crash or a rebalance up to
+ * that interval of events is delivered again, which every consumer here
+ * already drops by event id (the inbox table, the gateway's recent ids).
+ */
+export function runCommittingPeriodically(
+  consumer: Consumer,
+  opts: { partitionsConsumedConcurrently: number; eachMessage: (consumed: ConsumedMessage) => Promise<void> },
+): Promise<void> {
+  return consumer.run({
+    autoCommit: false,
+    autoCommitInterval: COMMIT_INTERVAL_MS,
+    eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently,
+    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale()) break;
+        await opts.eachMessage({ topic: batch.topic, partition: batch.partition, message });
+        resolveOffset(message.offset);
+        await heartbeat();
+      }
+      await commitOffsetsIfNecessary();
+    },
+  });
+}
