@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { kafkaTopic, Topics } from './catalogue';
+import { stopIdleRequestQueueTimers } from './kafkajs-idle-timer';
 
 export interface KafkaOptions {
   brokers: string[];
@@ -9,6 +10,7 @@ export interface KafkaOptions {
 }
 
 export function createKafka({ brokers, clientId, logger }: KafkaOptions): Kafka {
+  stopIdleRequestQueueTimers();
   const log = logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId,
