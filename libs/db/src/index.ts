@@ -10,3 +10,4 @@ export {
   idempotentResponsesAsJsonDown,
 } from './idempotent-requests';
 export { prepared } from './prepared-statements';
+export { rowsOf } from './rows';

@@ -6,7 +6,9 @@ import {
   idempotentRequestsTableUp,
   idempotentResponsesAsJsonDown,
   idempotentResponsesAsJsonUp,
+  prepared,
   rememberedResponse,
+  rowsOf,
 } from '../src';
 
 const ns = testNamespace();
@@ -48,6 +50,27 @@ describe('data source', () => {
 });
 
 describe('remembered responses stored as json', () => {
+  it('reads rows on the pool outside a transaction, as a prepared statement, and inside a transaction on its connection', async () => {
+    await dataSource.query(`CREATE TABLE rows_probe (id int PRIMARY KEY, label text)`);
+    const insert = prepared(`INSERT INTO rows_probe (id, label) VALUES ($1, $2) RETURNING id, label`);
+    // Two at once take both pooled connections, so each prepares the insert and any later statement sees it prepared.
+    const inserted = await Promise.all([rowsOf(dataSource.manager, insert, [1, 'committed']), rowsOf(dataSource.manager, insert, [2, 'second'])]);
+    expect(inserted).toEqual([[{ id: 1, label: 'committed' }], [{ id: 2, label: 'second' }]]);
+    const [prepares] = await rowsOf<{ n: string }>(dataSource.manager, `SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO rows_probe%'`);
+    expect(Number(prepares!.n)).toBe(1);
+
+    await expect(
+      dataSource.transaction(async (m) => {
+        await rowsOf(m, insert, [3, 'rolled back']);
+        // The transaction's own connection sees its uncommitted row; the pool does not.
+        expect(await rowsOf(m, `SELECT label FROM rows_probe WHERE id = 3`)).toEqual([{ label: 'rolled back' }]);
+        expect(await rowsOf(dataSource.manager, `SELECT label FROM rows_probe WHERE id = 3`)).toEqual([]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await rowsOf(dataSource.manager, `SELECT id FROM rows_probe ORDER BY id`)).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+
   it('migrates the column to json (lz4 where the server has it) and back, and still answers a retry as the first attempt', async () => {
     for (const sql of idempotentRequestsTableUp) await dataSource.query(sql);
     await dataSource.query(`INSERT INTO idempotent_requests (key, response) VALUES ('before', '{"outcomes": [1, 2]}')`);

@@ -1,6 +1,6 @@
 import { connectorMay, requireUser, type Caller } from '@kz/auth';
 import { DomainError, notFound } from '@kz/errors';
-import { isUuid, prepared } from '@kz/db';
+import { isUuid, prepared, rowsOf } from '@kz/db';
 import type { EntityManager } from 'typeorm';
 import { KnownGroupEntity } from '../entities/known-group.entity';
 import type { MessageEntity } from '../entities/message.entity';
@@ -54,7 +54,7 @@ export const isAdminRole = (role: string | null | undefined) => role === 'OWNER'
 /** The sender's standing: a member of the group, with the group's posting rules. */
 export async function posterIn(m: EntityManager, userId: string, groupId: string): Promise<Poster> {
   const [row] = isUuid(groupId)
-    ? ((await m.query(POSTER_STANDING, [groupId, userId])) as { role: string; known: boolean; org_id: string | null; kind: KnownGroupEntity['kind']; announcement_only: boolean }[])
+    ? await rowsOf<{ role: string; known: boolean; org_id: string | null; kind: KnownGroupEntity['kind']; announcement_only: boolean }>(m, POSTER_STANDING, [groupId, userId])
     : [];
   if (!row) throw notFound('Group');
   return { admin: isAdminRole(row.role), group: row.known ? { orgId: row.org_id, kind: row.kind, announcementOnly: row.announcement_only } : null };
@@ -74,7 +74,7 @@ export async function readerOf(m: EntityManager, caller: Caller, groupId: string
     return { seesAdminReplies: true, userId: null };
   }
   const userId = requireUser(caller).userId;
-  const rows = (await m.query(READER, [groupId, userId])) as { role: string | null; reads: boolean }[];
+  const rows = await rowsOf<{ role: string | null; reads: boolean }>(m, READER, [groupId, userId]);
   if (!rows[0]?.reads) throw notFound('Group');
   return { seesAdminReplies: isAdminRole(rows[0].role), userId };
 }
@@ -98,7 +98,8 @@ export async function readablePage(m: EntityManager, caller: Caller, groupId: st
   const params: unknown[] = [groupId, connector ? null : requireUser(caller).userId, connector, limit];
   const from = bound === null ? '' : `AND id ${bound.op} $${params.push(bound.id)}`;
   // The reader's row comes back even for an empty page (its messages' columns null); no row at all means no access.
-  const rows = (await m.query(
+  const rows = await rowsOf<MessageRow | { id: null }>(
+    m,
     prepared(`${STANDING}
      SELECT p.* FROM standing s LEFT JOIN LATERAL (
        SELECT ${MESSAGE_COLUMNS} FROM messages
@@ -106,7 +107,7 @@ export async function readablePage(m: EntityManager, caller: Caller, groupId: st
        ORDER BY id ${order} LIMIT $4) p ON true
      WHERE $3 OR s.reads`),
     params,
-  )) as (MessageRow | { id: null })[];
+  );
   if (rows.length === 0) throw notFound('Group');
   return rows[0]!.id === null ? [] : (rows as MessageRow[]).map(messageFromRow);
 }
@@ -118,6 +119,6 @@ export async function readablePage(m: EntityManager, caller: Caller, groupId: st
  * concerned: the path that resolves each subscription event's message.
  */
 export async function readableMessages(m: EntityManager, userId: string, ids: readonly string[]): Promise<MessageEntity[]> {
-  const rows = (await m.query(READABLE_MESSAGES, [ids, userId])) as MessageRow[];
+  const rows = await rowsOf<MessageRow>(m, READABLE_MESSAGES, [ids, userId]);
   return rows.map(messageFromRow);
 }

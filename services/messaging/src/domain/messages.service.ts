@@ -1,7 +1,7 @@
 import { requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
 import { createEvent, outboxRowParams, type Outbox } from '@kz/events';
-import { decodeIdCursor, decodeSeqCursor, encodeCursor, isUuid, pageFrom, pageSize, prepared, uuidv7, type Page } from '@kz/db';
+import { decodeIdCursor, decodeSeqCursor, encodeCursor, isUuid, pageFrom, pageSize, prepared, rowsOf, uuidv7, type Page } from '@kz/db';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { MessageEntity } from '../entities/message.entity';
 import { inGroupChangeOrder, markChanged, NEXT_CHANGE_POSITION } from './message-changes';
@@ -79,7 +79,7 @@ export class MessagesService {
     if (!input.attachmentIds?.length && !withinTx) {
       // A plain message: the message, its place in the group's change order and its event in one statement, which
       // commits on its own; on this machine class each round trip to PostgreSQL costs more than the statement.
-      const inserted = (await this.dataSource.query(INSERT_MESSAGE_AND_EVENT, [...row, ...outboxRowParams(sent())])) as MessageRow[];
+      const inserted = await rowsOf<MessageRow>(this.dataSource.manager, INSERT_MESSAGE_AND_EVENT, [...row, ...outboxRowParams(sent())]);
       message = inserted[0] ? messageFromRow(inserted[0]) : null;
       if (message) this.outbox.written();
     } else {
