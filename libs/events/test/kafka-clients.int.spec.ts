@@ -1,11 +1,14 @@
+import { createRequire } from 'node:module';
 import { deleteTestTopics, eventually, silentLogger, testNamespace } from '@kz/testing';
 import { Partitioners, type Admin, type Consumer, type Producer } from 'kafkajs';
 import { COMMIT_INTERVAL_MS, createKafka, runCommittingPeriodically } from '../src';
 
+/** How this project's Kafka clients differ from kafkajs's defaults, against the real broker. */
 const ns = testNamespace();
-const topic = `${ns}.periodic-commits`;
+const commitsTopic = `${ns}.periodic-commits`;
+const idleTopic = `${ns}.idle-timer`;
 const groupId = `${ns}.periodic-commits-test`;
-const kafka = createKafka({ brokers: ['127.0.0.1:9092'], clientId: 'kz-periodic-commits-test', logger: silentLogger() });
+const kafka = createKafka({ brokers: ['127.0.0.1:9092'], clientId: 'kz-kafka-clients-test', logger: silentLogger() });
 let admin: Admin;
 let producer: Producer;
 const consumers: Consumer[] = [];
@@ -13,7 +16,7 @@ const consumers: Consumer[] = [];
 beforeAll(async () => {
   admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  await admin.createTopics({ topics: [commitsTopic, idleTopic].map((topic) => ({ topic, numPartitions: 1 })), waitForLeaders: true });
   producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
 });
@@ -25,6 +28,8 @@ afterAll(async () => {
   await deleteTestTopics(ns);
 });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** A consumer of the test group that records each value it handles, and counts its batches and its offset commits. */
 async function consume(): Promise<{ consumer: Consumer; values: string[]; batches: () => number; commits: () => number }> {
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
@@ -35,15 +40,13 @@ async function consume(): Promise<{ consumer: Consumer; values: string[]; batche
   consumer.on(consumer.events.END_BATCH_PROCESS, () => batches++);
   consumer.on(consumer.events.COMMIT_OFFSETS, () => commits++);
   await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await consumer.subscribe({ topics: [commitsTopic], fromBeginning: true });
   await runCommittingPeriodically(consumer, {
     partitionsConsumedConcurrently: 1,
     eachMessage: async ({ message }) => void values.push(message.value!.toString()),
   });
   return { consumer, values, batches: () => batches, commits: () => commits };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('runCommittingPeriodically', () => {
   it('handles every event once and in order, commits at most once per interval, and a successor resumes from the commit without a gap', async () => {
@@ -53,7 +56,7 @@ describe('runCommittingPeriodically', () => {
     const started = Date.now();
     for (let i = 0; Date.now() - started < 2 * COMMIT_INTERVAL_MS; i++) {
       sent.push(`e${i}`);
-      await producer.send({ topic, messages: [{ value: `e${i}` }] });
+      await producer.send({ topic: commitsTopic, messages: [{ value: `e${i}` }] });
       await sleep(20);
     }
     await eventually(() => expect(first.values).toEqual(sent));
@@ -63,7 +66,7 @@ describe('runCommittingPeriodically', () => {
     expect(first.commits()).toBeGreaterThanOrEqual(1);
 
     await first.consumer.disconnect();
-    const [committed] = (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions;
+    const [committed] = (await admin.fetchOffsets({ groupId, topics: [commitsTopic] }))[0]!.partitions;
     const resumeAt = Number(committed!.offset);
     expect(resumeAt).toBeGreaterThan(0);
     expect(resumeAt).toBeLessThanOrEqual(sent.length);
@@ -71,7 +74,25 @@ describe('runCommittingPeriodically', () => {
     // The successor gets again what was handled after the last commit, and then what follows.
     const second = await consume();
     sent.push('after');
-    await producer.send({ topic, messages: [{ value: 'after' }] });
+    await producer.send({ topic: commitsTopic, messages: [{ value: 'after' }] });
     await eventually(() => expect(second.values).toEqual(sent.slice(resumeAt)));
+  });
+});
+
+describe('kafkajs connections made by createKafka', () => {
+  it('do not wake the process while idle, and still carry requests afterwards', async () => {
+    await producer.send({ topic: idleTopic, messages: [{ value: 'before' }] });
+    const requestQueue = createRequire(require.resolve('kafkajs'))('./src/network/requestQueue') as { prototype: { checkPendingRequests(): void } };
+    const checks = jest.spyOn(requestQueue.prototype, 'checkPendingRequests');
+    try {
+      await sleep(500);
+      // kafkajs alone checks its empty queue about once a millisecond per connection.
+      expect(checks.mock.calls.length).toBeLessThan(10);
+      await producer.send({ topic: idleTopic, messages: [{ value: 'after' }] });
+    } finally {
+      checks.mockRestore();
+    }
+    const [partition] = await admin.fetchTopicOffsets(idleTopic);
+    expect(partition!.high).toBe('2');
   });
 });
