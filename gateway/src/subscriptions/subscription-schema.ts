@@ -274,30 +274,27 @@ interface MessageChangePage {
  */
 function sharedMessage(perSubscriber: GraphQLFieldResolver<never, SubscriberContext>): GraphQLFieldResolver<MessageEventPayload, SubscriberContext> {
   const shared = new SharedResolutions<Record<string, unknown>>();
-  // Per subscription operation (its field node): whether the event answers it, whether its selection can be shared,
-  // and the query that resolves it.
-  const fromEvent = new WeakMap<FieldNode, boolean>();
-  const plans = new WeakMap<FieldNode, string | null>();
+  // Per subscription operation (its field node): whether a SENT event answers its selection, and the query that
+  // resolves it once for everyone (null when it cannot be shared).
+  const plans = new WeakMap<FieldNode, { answeredByEvent: boolean; query: string | null }>();
   return async (event, args, ctx, info) => {
     const gate = event[MAY_SHARE];
     if (event.messageId && event.eventId && gate) {
       const node = info.fieldNodes[0]!;
-      let answeredByEvent = fromEvent.get(node);
-      if (answeredByEvent === undefined) {
-        answeredByEvent = selectionWithin(info, SENT_EVENT_MESSAGE);
-        fromEvent.set(node, answeredByEvent);
+      let plan = plans.get(node);
+      if (plan === undefined) {
+        plan = {
+          answeredByEvent: selectionWithin(info, SENT_EVENT_MESSAGE),
+          query: selectionWithin(info, VIEWER_INDEPENDENT_MESSAGE) ? entityQueryFor(info, 'message', [AUDIENCE_FIELD]) : null,
+        };
+        plans.set(node, plan);
       }
-      if (event.sent && answeredByEvent && (await gate())) return messageFromEvent(info, event.sent);
-      let query = plans.get(node);
-      if (query === undefined) {
-        query = selectionWithin(info, VIEWER_INDEPENDENT_MESSAGE) ? entityQueryFor(info, 'message', [AUDIENCE_FIELD]) : null;
-        plans.set(node, query);
-      }
+      const { query } = plan;
+      if (event.sent && plan.answeredByEvent && (await gate())) return messageFromEvent(info, event.sent);
       if (query !== null && (await gate())) {
-        const sharedQuery = query;
         const messageId = event.messageId;
-        const answer = await shared.get(`${event.eventId}\n${sharedQuery}`, async () => {
-          const result = await ctx.execute(sharedQuery, { [ENTITY_ID_VARIABLE]: messageId });
+        const answer = await shared.get(`${event.eventId}\n${query}`, async () => {
+          const result = await ctx.execute(query, { [ENTITY_ID_VARIABLE]: messageId });
           const entity = result.data?.['entity'] as Record<string, unknown> | null | undefined;
           return !result.errors?.length && entity && entity[AUDIENCE_ALIAS] === 'ALL' ? entity : null;
         });

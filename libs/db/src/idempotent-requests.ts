@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The table a service needs for `rememberedResponse`; each service creates it in a migration of its own. */
 export const idempotentRequestsTableUp = [
@@ -11,24 +11,25 @@ export const idempotentRequestsTableUp = [
 ];
 export const idempotentRequestsTableDown = ['DROP TABLE idempotent_requests'];
 
-interface Queries {
-  query(sql: string): Promise<unknown>;
-}
-
 /**
- * Answers are stored as written and read back only by a retry, so `json`
- * (kept as text) rather than `jsonb`, and compressed with lz4 where the server
- * has it. Storing a 5,000-row import chunk's answer (590 KB) took PostgreSQL
- * 40–50 ms as jsonb with its default compression, 4–7 ms this way.
+ * Remembered answers stored as written and read back only by a retry, so
+ * `json` (kept as text) rather than `jsonb`, and compressed with lz4 where the
+ * server has it. Storing a 5,000-row import chunk's answer (590 KB) took
+ * PostgreSQL 40–50 ms as jsonb with its default compression, 4–7 ms this way.
+ * The same migration for every service that remembers answers.
  */
-export async function idempotentResponsesAsJsonUp(q: Queries): Promise<void> {
-  await q.query(`ALTER TABLE idempotent_requests ALTER COLUMN response TYPE json USING response::json`);
-  const rows = (await q.query(`SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`)) as unknown[];
-  if (rows.length > 0) await q.query(`ALTER TABLE idempotent_requests ALTER COLUMN response SET COMPRESSION lz4`);
-}
+export class IdempotentResponsesAsJson1764921600000 implements MigrationInterface {
+  name = 'IdempotentResponsesAsJson1764921600000';
 
-export async function idempotentResponsesAsJsonDown(q: Queries): Promise<void> {
-  await q.query(`ALTER TABLE idempotent_requests ALTER COLUMN response TYPE jsonb USING response::jsonb, ALTER COLUMN response SET COMPRESSION default`);
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE idempotent_requests ALTER COLUMN response TYPE json USING response::json`);
+    const rows = (await q.query(`SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`)) as unknown[];
+    if (rows.length > 0) await q.query(`ALTER TABLE idempotent_requests ALTER COLUMN response SET COMPRESSION lz4`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE idempotent_requests ALTER COLUMN response TYPE jsonb USING response::jsonb, ALTER COLUMN response SET COMPRESSION default`);
+  }
 }
 
 /** How long a request key is remembered: a client retrying later than this repeats the work. */

@@ -6,8 +6,7 @@ export {
   rememberedResponse,
   idempotentRequestsTableUp,
   idempotentRequestsTableDown,
-  idempotentResponsesAsJsonUp,
-  idempotentResponsesAsJsonDown,
+  IdempotentResponsesAsJson1764921600000,
 } from './idempotent-requests';
 export { prepared } from './prepared-statements';
 export { rowsOf } from './rows';

@@ -4,8 +4,7 @@ import {
   createDataSource,
   ensureDatabase,
   idempotentRequestsTableUp,
-  idempotentResponsesAsJsonDown,
-  idempotentResponsesAsJsonUp,
+  IdempotentResponsesAsJson1764921600000,
   prepared,
   rememberedResponse,
   rowsOf,
@@ -49,7 +48,7 @@ describe('data source', () => {
   });
 });
 
-describe('remembered responses stored as json', () => {
+describe('rowsOf', () => {
   it('reads rows on the pool outside a transaction, as a prepared statement, and inside a transaction on its connection', async () => {
     await dataSource.query(`CREATE TABLE rows_probe (id int PRIMARY KEY, label text)`);
     const insert = prepared(`INSERT INTO rows_probe (id, label) VALUES ($1, $2) RETURNING id, label`);
@@ -70,11 +69,22 @@ describe('remembered responses stored as json', () => {
     ).rejects.toThrow('roll back');
     expect(await rowsOf(dataSource.manager, `SELECT id FROM rows_probe ORDER BY id`)).toEqual([{ id: 1 }, { id: 2 }]);
   });
+});
 
+describe('remembered responses stored as json', () => {
   it('migrates the column to json (lz4 where the server has it) and back, and still answers a retry as the first attempt', async () => {
     for (const sql of idempotentRequestsTableUp) await dataSource.query(sql);
     await dataSource.query(`INSERT INTO idempotent_requests (key, response) VALUES ('before', '{"outcomes": [1, 2]}')`);
-    await idempotentResponsesAsJsonUp(dataSource);
+    const migration = new IdempotentResponsesAsJson1764921600000();
+    const migrate = async (step: 'up' | 'down') => {
+      const q = dataSource.createQueryRunner();
+      try {
+        await migration[step](q);
+      } finally {
+        await q.release();
+      }
+    };
+    await migrate('up');
     // Whether this server was built with lz4: it refuses the setting otherwise.
     const lz4 = await dataSource.transaction((m) => m.query(`SET LOCAL default_toast_compression = lz4`)).then(
       () => true,
@@ -93,7 +103,7 @@ describe('remembered responses stored as json', () => {
     expect(computed).toBe(1);
     expect(await dataSource.transaction((m) => rememberedResponse(m, 'before', compute))).toEqual({ outcomes: [1, 2] });
 
-    await idempotentResponsesAsJsonDown(dataSource);
+    await migrate('down');
     expect(await responseColumn()).toEqual({ type: 'jsonb', lz4: false });
     expect(await dataSource.transaction((m) => rememberedResponse(m, 'chunk-1', compute))).toEqual(answer);
   });

@@ -1,8 +1,8 @@
+import { IdempotentResponsesAsJson1764921600000 } from '@kz/db';
 import { IdempotentRequests1764748800000 } from './1764748800000-idempotent-requests';
 import { InitialGroups1764144000000 } from './1764144000000-initial-groups';
 import { HierarchyInvitesLargeGroups1764230400000 } from './1764230400000-hierarchy-invites-large-groups';
 import { ByteOrderSearchKeys1764489600000 } from './1764489600000-byte-order-search-keys';
 import { UnnamedMembersIndex1764835200000 } from './1764835200000-unnamed-members-index';
-import { IdempotentResponsesAsJson1764921600000 } from './1764921600000-idempotent-responses-as-json';
 
 export const groupsMigrations = [InitialGroups1764144000000, HierarchyInvitesLargeGroups1764230400000, ByteOrderSearchKeys1764489600000, IdempotentRequests1764748800000, UnnamedMembersIndex1764835200000, IdempotentResponsesAsJson1764921600000];
