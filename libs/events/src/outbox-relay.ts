@@ -20,13 +20,29 @@ export interface OutboxRelayOptions {
   retainPublishedMs?: number;
 }
 
-const PENDING_ROWS = prepared(`SELECT seq, topic, key, envelope::text AS envelope FROM outbox_events WHERE published_at IS NULL ORDER BY seq LIMIT $1`);
-// Losing this mark in a crash only means its rows are published again, which every consumer drops by event id, so the
-// relay does not wait for the disk (the setting lasts until this statement's own transaction ends): one fsync per
-// published batch less, in the path of every event.
-const MARK_PUBLISHED = prepared(
-  `UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[]) AND set_config('synchronous_commit', 'off', true) = 'off'`,
+// read_at (the database's clock, as text to keep its microseconds) becomes the rows' published_at.
+const PENDING_ROWS = prepared(
+  `SELECT seq, topic, key, envelope::text AS envelope, now()::text AS read_at FROM outbox_events WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
 );
+// Losing a mark in a crash only means its rows are published again, which every consumer drops by event id, so the
+// relay does not wait for the disk (the setting lasts until the statement's own transaction ends).
+const MARK_PUBLISHED = prepared(
+  `UPDATE outbox_events SET published_at = $2::timestamptz WHERE seq = ANY($1::bigint[]) AND set_config('synchronous_commit', 'off', true) = 'off'`,
+);
+// The marked rows are still unpublished in the statement's snapshot, hence the seq filter.
+const MARK_PUBLISHED_AND_READ_PENDING = prepared(
+  `WITH marked AS (
+     UPDATE outbox_events SET published_at = $2::timestamptz WHERE seq = ANY($1::bigint[]) AND set_config('synchronous_commit', 'off', true) = 'off'
+   )
+   SELECT seq, topic, key, envelope::text AS envelope, now()::text AS read_at FROM outbox_events
+    WHERE published_at IS NULL AND seq <> ALL($1::bigint[]) ORDER BY seq LIMIT $3`,
+);
+/**
+ * How long published rows may wait for the next batch's read to carry their
+ * mark: events come closer together than this under load, so a batch costs one
+ * statement instead of two; when they stop, the mark follows alone.
+ */
+const MARK_WAIT_MS = 20;
 
 export interface OutboxRow {
   seq: string;
@@ -51,6 +67,8 @@ export class OutboxRelay {
   private nudged = false;
   private failing = false;
   private lastCleanup = 0;
+  /** Rows published but not marked yet, and when the relay read them. */
+  private unmarked: { seqs: string[]; readAt: string } | null = null;
   /** The connection holding the publishing lock, while this relay is the one that publishes. */
   private leader: QueryRunner | undefined;
   private readonly batchSize: number;
@@ -90,6 +108,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.markPublished().catch((err: unknown) => this.logger.warn({ err }, 'outbox relay could not mark its last batch; it is published again at the next start'));
     await this.resign();
   }
 
@@ -99,8 +118,10 @@ export class OutboxRelay {
     for (;;) {
       const n = await this.publishBatch();
       total += n;
-      if (n < this.batchSize) return total;
+      if (n < this.batchSize) break;
     }
+    await this.markPublished();
+    return total;
   }
 
   private async run(): Promise<void> {
@@ -116,6 +137,11 @@ export class OutboxRelay {
         backoff = 100;
         await this.cleanupIfDue();
         if (published >= this.batchSize || this.nudged) continue;
+        if (this.unmarked) {
+          await this.sleep(MARK_WAIT_MS);
+          if (this.nudged || !this.running) continue;
+          await this.markPublished();
+        }
         await this.sleep(this.pollIntervalMs);
       } catch (err) {
         if (!this.failing) this.logger.warn({ err }, 'outbox relay cannot publish; retrying with back-off');
@@ -159,7 +185,13 @@ export class OutboxRelay {
     const runner = await this.leadership();
     if (!runner) return 0;
     try {
-      const pending = (await runner.query(PENDING_ROWS, [this.batchSize])) as OutboxRow[];
+      const marks = this.unmarked;
+      this.unmarked = null;
+      const pending = (
+        marks
+          ? await runner.query(MARK_PUBLISHED_AND_READ_PENDING, [marks.seqs, marks.readAt, this.batchSize])
+          : await runner.query(PENDING_ROWS, [this.batchSize])
+      ) as (OutboxRow & { read_at: string })[];
       if (pending.length === 0) return 0;
       const rows = fitting(pending, this.maxBatchBytes);
       const byTopic = new Map<string, { key: string; value: string }[]>();
@@ -172,7 +204,7 @@ export class OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: kafkaTopic(this.namespace, topic), messages })),
       });
-      await runner.query(MARK_PUBLISHED, [rows.map((r) => r.seq)]);
+      this.unmarked = { seqs: rows.map((r) => r.seq), readAt: pending[0]!.read_at };
       // A full slice means more may be waiting: the run loop comes straight back.
       return rows.length === pending.length ? rows.length : this.batchSize;
     } catch (err) {
@@ -180,6 +212,14 @@ export class OutboxRelay {
       await this.resign();
       throw err;
     }
+  }
+
+  /** Marks the rows published last, when no next read carried the mark. */
+  private async markPublished(): Promise<void> {
+    const marks = this.unmarked;
+    if (!marks || !this.leader) return;
+    this.unmarked = null;
+    await this.leader.query(MARK_PUBLISHED, [marks.seqs, marks.readAt]);
   }
 
   private async cleanupIfDue(): Promise<void> {
