@@ -18,4 +18,7 @@ runProcess(
     return app;
   },
   logger,
+  // Full collections pause every subscriber and sender (~20 ms at 1,000 subscribers): letting the old generation reach
+  // twice the live heap, not 1.5 times, spaced them from every 6 s to every 13 s at 200 messages/s, for ~50 MB more heap.
+  { heapGrowingPercent: 100 },
 );

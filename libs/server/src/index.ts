@@ -3,7 +3,7 @@ export { bracketNesting, decodeUtf8 } from './document-limits';
 export { DataLoaderCache } from './data-loader-cache';
 export { createLogger, type Logger } from './logger';
 export { formatError } from './format-error';
-export { runProcess, type Stoppable } from './run-process';
+export { runProcess, type RunProcessOptions, type Stoppable } from './run-process';
 export { sendJson, BodyTooLargeError } from './http';
 export { DateTimeScalar, phoneNumberScalar, UrlScalar } from './scalars';
 export { ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime';

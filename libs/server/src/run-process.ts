@@ -9,18 +9,26 @@ export interface Stoppable {
  * How far V8 lets the old generation grow past the live heap before its next
  * major collection. V8's own factor goes up to 4×, which in a 1,000,000-row
  * import took identity to 418 MiB RSS around a live heap of some 50 MiB; at
- * 1.5× the peaks stayed under 220 MiB (README, "Memory"). An explicit
- * --heap-growing-percent on the command line wins.
+ * 1.5× the peaks stayed under 220 MiB (README, "Memory"). A process may ask
+ * for more (runProcess's options); an explicit --heap-growing-percent on the
+ * command line wins.
  */
 const HEAP_GROWING_PERCENT = 50;
+
+export interface RunProcessOptions {
+  /** Old generation growth past the live heap before a major collection, in percent (default 50). */
+  heapGrowingPercent?: number;
+  shutdownTimeoutMs?: number;
+}
 
 /**
  * Runs a service's main: a configuration error exits with its message; SIGTERM
  * or SIGINT stops it gracefully, and a second signal or a stuck shutdown forces
  * the exit.
  */
-export function runProcess(name: string, start: () => Promise<Stoppable>, logger?: Logger, shutdownTimeoutMs = 20_000): void {
-  if (!process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+export function runProcess(name: string, start: () => Promise<Stoppable>, logger?: Logger, opts: RunProcessOptions = {}): void {
+  const { heapGrowingPercent = HEAP_GROWING_PERCENT, shutdownTimeoutMs = 20_000 } = opts;
+  if (!process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
   let running: Stoppable | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
