@@ -245,7 +245,7 @@ export async function probeUntilAllReceive(
 
 /**
  * When each message's event was written (the send transaction's start, created_at) and picked up by the outbox relay
- * (the relay transaction's start, published_at), in epoch milliseconds with microseconds, from messaging's outbox.
+ * (when the relay read the row, published_at), in epoch milliseconds with microseconds, from messaging's outbox.
  */
 export async function outboxTimes(messagingDb: PgClient, messageIds: readonly string[]): Promise<Map<string, { createdAt: number; publishedAt: number }>> {
   const rows = (

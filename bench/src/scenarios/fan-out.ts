@@ -186,7 +186,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       `${sz.subscribers.toLocaleString('en')} graphql-ws clients on the gateway's /graphql follow the group (messageEvents(groupId) { kind groupId messageId message { id text sentAt author { id } } }); ` +
         `live after ${connectSeconds.toFixed(1)} s (probe messages until every client had one)`,
       `timed: ${rounds.length} messages one after another by the owner, each from the start of its sendMessage mutation until the last subscriber's next() callback (0.5 s pause between); ` +
-        `"relay picks" = when the outbox relay's transaction that published the event started (published_at in messaging's outbox, same machine clock), from the start of the mutation`,
+        `"relay picks" = when the outbox relay read the event, just before producing it (published_at in messaging's outbox, same machine clock), from the start of the mutation`,
       `gateway memory after: RSS ${f(gatewayMemory.rss)} MiB, peak ${f(gatewayMemory.peak)} MiB`,
       'CPU by process over the timed messages (from /proc):',
       ...cpuLines(cpu, { n: rounds.length * sz.subscribers, unit: 'delivery' }),

@@ -210,7 +210,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const dead = subscribers.filter((s) => s.closed || s.errors.length > 0);
     if (dead.length > 0) problems.push(`${dead.length} subscribers failed or were dropped, e.g. ${dead[0]!.errors[0] ?? JSON.stringify(dead[0]!.closed)}`);
 
-    // Where the time goes, from messaging's outbox: send start → send transaction start (created_at) → relay transaction start (published_at) → receipt.
+    // Where the time goes, from messaging's outbox: send start → send transaction start (created_at) → the relay reads it (published_at) → receipt.
     const outbox = await outboxTimes(messagingDb, ids.slice(warm).filter(Boolean));
     const origin = performance.timeOrigin;
     const stages = { toSendTx: [] as number[], toRelay: [] as number[], relayToReceipt: [] as number[] };
@@ -260,7 +260,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         `${expected} receipts expected (${sz.perGroup} per message), ${latencies.length} counted; ` +
         `sends started more than 5 ms late ${lateSends} (max lag ${f(maxLagMs, 1)} ms), at most ${maxInFlight} mutations in flight`,
       'latency = from just before the mutation is sent until the subscriber\'s next() callback, both in this process (one clock); ' +
-        'stages from messaging\'s outbox row of each message: created_at (the send transaction\'s start) and published_at (the relay transaction\'s start, before it produces to Kafka), same machine clock',
+        'stages from messaging\'s outbox row of each message: created_at (the send transaction\'s start) and published_at (when the outbox relay read the row, just before producing it to Kafka), same machine clock',
       `diagnostic, not counted above: ${eventOnly.length} more clients (the owners of the first groups) ask for the event alone ` +
         `(messageEvents { kind groupId messageId }: nothing resolved through the supergraph); their receipts show the event's own path`,
       'CPU by process over the measured sends and the wait for the last receipts (from /proc):',
