@@ -1,7 +1,6 @@
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The table a service needs for `rememberedResponse`; each service creates it in a migration of its own. */
-export const idempotentRequestsTableUp = [
+const idempotentRequestsTableUp = [
   `CREATE TABLE idempotent_requests (
     key text PRIMARY KEY,
     response jsonb NOT NULL,
@@ -9,7 +8,23 @@ export const idempotentRequestsTableUp = [
   )`,
   `CREATE INDEX idempotent_requests_created_idx ON idempotent_requests (created_at)`,
 ];
-export const idempotentRequestsTableDown = ['DROP TABLE idempotent_requests'];
+
+/**
+ * The table `rememberedResponse` needs, so a retried bulk call (an import
+ * chunk's directory import or member add) reports exactly what the first
+ * attempt did. The same migration for every service that remembers answers.
+ */
+export class IdempotentRequests1764748800000 implements MigrationInterface {
+  name = 'IdempotentRequests1764748800000';
+
+  async up(q: QueryRunner): Promise<void> {
+    for (const sql of idempotentRequestsTableUp) await q.query(sql);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE idempotent_requests');
+  }
+}
 
 /**
  * Remembered answers stored as written and read back only by a retry, so

@@ -4,8 +4,7 @@ export { encodeCursor, decodeCursor, decodeIdCursor, decodeNameCursor, decodeSeq
 export { isUuid } from './uuidv7';
 export {
   rememberedResponse,
-  idempotentRequestsTableUp,
-  idempotentRequestsTableDown,
+  IdempotentRequests1764748800000,
   IdempotentResponsesAsJson1764921600000,
 } from './idempotent-requests';
 export { prepared } from './prepared-statements';

@@ -1,9 +1,9 @@
 import { dropTestDatabases, testDatabaseUrl, testNamespace } from '@kz/testing';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
 import {
   createDataSource,
   ensureDatabase,
-  idempotentRequestsTableUp,
+  IdempotentRequests1764748800000,
   IdempotentResponsesAsJson1764921600000,
   prepared,
   rememberedResponse,
@@ -73,10 +73,7 @@ describe('rowsOf', () => {
 
 describe('remembered responses stored as json', () => {
   it('migrates the column to json (lz4 where the server has it) and back, and still answers a retry as the first attempt', async () => {
-    for (const sql of idempotentRequestsTableUp) await dataSource.query(sql);
-    await dataSource.query(`INSERT INTO idempotent_requests (key, response) VALUES ('before', '{"outcomes": [1, 2]}')`);
-    const migration = new IdempotentResponsesAsJson1764921600000();
-    const migrate = async (step: 'up' | 'down') => {
+    const migrate = async (migration: MigrationInterface, step: 'up' | 'down') => {
       const q = dataSource.createQueryRunner();
       try {
         await migration[step](q);
@@ -84,7 +81,11 @@ describe('remembered responses stored as json', () => {
         await q.release();
       }
     };
-    await migrate('up');
+    const table = new IdempotentRequests1764748800000();
+    const asJson = new IdempotentResponsesAsJson1764921600000();
+    await migrate(table, 'up');
+    await dataSource.query(`INSERT INTO idempotent_requests (key, response) VALUES ('before', '{"outcomes": [1, 2]}')`);
+    await migrate(asJson, 'up');
     // Whether this server was built with lz4: it refuses the setting otherwise.
     const lz4 = await dataSource.transaction((m) => m.query(`SET LOCAL default_toast_compression = lz4`)).then(
       () => true,
@@ -103,8 +104,10 @@ describe('remembered responses stored as json', () => {
     expect(computed).toBe(1);
     expect(await dataSource.transaction((m) => rememberedResponse(m, 'before', compute))).toEqual({ outcomes: [1, 2] });
 
-    await migrate('down');
+    await migrate(asJson, 'down');
     expect(await responseColumn()).toEqual({ type: 'jsonb', lz4: false });
     expect(await dataSource.transaction((m) => rememberedResponse(m, 'chunk-1', compute))).toEqual(answer);
+    await migrate(table, 'down');
+    expect(await dataSource.query(`SELECT to_regclass('idempotent_requests') AS t`)).toEqual([{ t: null }]);
   });
 });

@@ -1,5 +1,4 @@
-import { IdempotentResponsesAsJson1764921600000 } from '@kz/db';
-import { IdempotentRequests1764748800000 } from './1764748800000-idempotent-requests';
+import { IdempotentRequests1764748800000, IdempotentResponsesAsJson1764921600000 } from '@kz/db';
 import { InitialGroups1764144000000 } from './1764144000000-initial-groups';
 import { HierarchyInvitesLargeGroups1764230400000 } from './1764230400000-hierarchy-invites-large-groups';
 import { ByteOrderSearchKeys1764489600000 } from './1764489600000-byte-order-search-keys';

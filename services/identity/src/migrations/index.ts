@@ -1,5 +1,4 @@
-import { IdempotentResponsesAsJson1764921600000 } from '@kz/db';
-import { IdempotentRequests1764748800000 } from './1764748800000-idempotent-requests';
+import { IdempotentRequests1764748800000, IdempotentResponsesAsJson1764921600000 } from '@kz/db';
 import { InitialIdentity1764144000000 } from './1764144000000-initial-identity';
 import { SessionsDirectoryConnectors1764230400000 } from './1764230400000-sessions-directory-connectors';
 import { SigningKeyActivation1764316800000 } from './1764316800000-signing-key-activation';
