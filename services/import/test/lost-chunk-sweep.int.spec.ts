@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createImportApp, loadImportConfig, type ImportApp } from '@kz/import-service';
@@ -18,6 +19,8 @@ beforeAll(async () => {
     silentLogger(),
   );
   await app.start();
+  // A sweep skips while the service's own Redis connection is not ready yet.
+  if (app.services.redis.status !== 'ready') await once(app.services.redis, 'ready');
   redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
   queue = new Queue('member-csv-import', { connection: redis, prefix: `kz:${ns}` });
 });
