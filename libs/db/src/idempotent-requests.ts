@@ -1,14 +1,5 @@
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 
-const idempotentRequestsTableUp = [
-  `CREATE TABLE idempotent_requests (
-    key text PRIMARY KEY,
-    response jsonb NOT NULL,
-    created_at timestamptz NOT NULL DEFAULT now()
-  )`,
-  `CREATE INDEX idempotent_requests_created_idx ON idempotent_requests (created_at)`,
-];
-
 /**
  * The table `rememberedResponse` needs, so a retried bulk call (an import
  * chunk's directory import or member add) reports exactly what the first
@@ -18,7 +9,8 @@ export class IdempotentRequests1764748800000 implements MigrationInterface {
   name = 'IdempotentRequests1764748800000';
 
   async up(q: QueryRunner): Promise<void> {
-    for (const sql of idempotentRequestsTableUp) await q.query(sql);
+    await q.query(`CREATE TABLE idempotent_requests (key text PRIMARY KEY, response jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(`CREATE INDEX idempotent_requests_created_idx ON idempotent_requests (created_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -21,22 +21,14 @@ export interface OutboxRelayOptions {
 }
 
 // read_at (the database's clock, as text to keep its microseconds) becomes the rows' published_at.
-const PENDING_ROWS = prepared(
-  `SELECT seq, topic, key, envelope::text AS envelope, now()::text AS read_at FROM outbox_events WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-);
+const READ_PENDING = `SELECT seq, topic, key, envelope::text AS envelope, now()::text AS read_at FROM outbox_events WHERE published_at IS NULL`;
 // Losing a mark in a crash only means its rows are published again, which every consumer drops by event id, so the
 // relay does not wait for the disk (the setting lasts until the statement's own transaction ends).
-const MARK_PUBLISHED = prepared(
-  `UPDATE outbox_events SET published_at = $2::timestamptz WHERE seq = ANY($1::bigint[]) AND set_config('synchronous_commit', 'off', true) = 'off'`,
-);
+const MARK = `UPDATE outbox_events SET published_at = $2::timestamptz WHERE seq = ANY($1::bigint[]) AND set_config('synchronous_commit', 'off', true) = 'off'`;
+const PENDING_ROWS = prepared(`${READ_PENDING} ORDER BY seq LIMIT $1`);
+const MARK_PUBLISHED = prepared(MARK);
 // The marked rows are still unpublished in the statement's snapshot, hence the seq filter.
-const MARK_PUBLISHED_AND_READ_PENDING = prepared(
-  `WITH marked AS (
-     UPDATE outbox_events SET published_at = $2::timestamptz WHERE seq = ANY($1::bigint[]) AND set_config('synchronous_commit', 'off', true) = 'off'
-   )
-   SELECT seq, topic, key, envelope::text AS envelope, now()::text AS read_at FROM outbox_events
-    WHERE published_at IS NULL AND seq <> ALL($1::bigint[]) ORDER BY seq LIMIT $3`,
-);
+const MARK_PUBLISHED_AND_READ_PENDING = prepared(`WITH marked AS (${MARK}) ${READ_PENDING} AND seq <> ALL($1::bigint[]) ORDER BY seq LIMIT $3`);
 /**
  * How long published rows may wait for the next batch's read to carry their
  * mark: events come closer together than this under load, so a batch costs one
