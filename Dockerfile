@@ -84,6 +84,8 @@ ENV NODE_ENV=production
 # V8's young generation capped at 8 MiB per semi-space, as scripts/stack-setup.sh
 # does for npm start: 20–35 % lower peaks in a large import, no slower (README, "Memory").
 ENV NODE_OPTIONS=--max-semi-space-size=8
+# At most two glibc malloc arenas per process, as scripts/stack-setup.sh (README, "Memory").
+ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /runtime/libs ./libs

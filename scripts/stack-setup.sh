@@ -10,4 +10,8 @@ PATH="$PWD/node_modules/.bin:$PATH"
 # V8's young generation capped at 8 MiB per semi-space (the Dockerfile sets the
 # same): 20–35 % lower peaks in a large import, no slower (README, "Memory").
 export NODE_OPTIONS="--max-semi-space-size=8${NODE_OPTIONS:+ $NODE_OPTIONS}"
+# At most two glibc malloc arenas per process (the Dockerfile sets the same):
+# V8's and libuv's helper threads otherwise each keep an arena of freed memory
+# (README, "Memory").
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 tsc -b
