@@ -122,7 +122,7 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     expect(pastTheEnd).toMatchObject({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
   });
 
-  it("shows a broadcast subscriber's reply in history to the group's admins and its author only; an empty group has an empty page", async () => {
+  it("shows a broadcast subscriber's reply to the group's admins and its author only, in every way of reading; an empty group has an empty page", async () => {
     const broadcastId = randomUUID();
     const [owner, author, other] = [alice, bob, { id: randomUUID(), phone: '+14155550403' }];
     const pageOf = async (u: { id: string; phone: string }) => {
@@ -145,13 +145,43 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
       }),
     );
     await eventually(async () => expect(await pageOf(other)).toEqual([]));
+    const readAs = async (u: { id: string; phone: string }, query: string, variables: Record<string, unknown> = {}) => {
+      const res = await graphql(url, query, { reps: [{ __typename: 'Group', id: broadcastId }], ...variables }, await tokenOf(u));
+      expect(res.errors).toBeUndefined();
+      return res.data!;
+    };
+    const CHANGES_CURSOR = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Group { changesCursor } } }`;
+    const start = (await readAs(other, CHANGES_CURSOR))._entities[0].changesCursor as string;
     expect((await graphql(url, SEND, { input: { groupId: broadcastId, text: 'News for all' } }, await tokenOf(owner))).errors).toBeUndefined();
+    let replyId = '';
     await eventually(async () => {
-      const reply = await graphql(url, SEND, { input: { groupId: broadcastId, text: 'A question for the admins' } }, await tokenOf(author));
+      const reply = await graphql(url, SEND, { input: { groupId: broadcastId, text: 'A zanzibar question for the admins' } }, await tokenOf(author));
       expect(reply.errors).toBeUndefined();
+      replyId = reply.data!.sendMessage.message.id;
     });
-    expect(await pageOf(owner)).toEqual(['News for all', 'A question for the admins']);
-    expect(await pageOf(author)).toEqual(['News for all', 'A question for the admins']);
+    const both = ['News for all', 'A zanzibar question for the admins'];
+    const changesOf = async (u: { id: string; phone: string }) =>
+      (
+        await readAs(u, `query($reps: [_Any!]!, $after: String!) { _entities(representations: $reps) { ... on Group { messageChanges(after: $after) { edges { node { message { text } } } } } } }`, {
+          after: start,
+        })
+      )._entities[0].messageChanges.edges.map((e: { node: { message: { text: string } } }) => e.node.message.text);
+    const unreadOf = async (u: { id: string; phone: string }) =>
+      (await readAs(u, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Group { unreadCount } } }`))._entities[0].unreadCount as number;
+    const found = async (u: { id: string; phone: string }) =>
+      (await readAs(u, `{ searchMessages(query: "zanzibar") { edges { node { message { id } } } } }`)).searchMessages.edges.length as number;
+    const byId = (u: { id: string; phone: string }) => tokenOf(u).then((token) => graphql(url, `query($id: ID!) { message(id: $id) { id } }`, { id: replyId }, token));
+    for (const reader of [owner, author]) {
+      expect(await pageOf(reader)).toEqual(both);
+      expect(await changesOf(reader)).toEqual(both);
+      expect(await found(reader)).toBe(1);
+      expect((await byId(reader)).data!.message).toEqual({ id: replyId });
+    }
     expect(await pageOf(other)).toEqual(['News for all']);
+    expect(await changesOf(other)).toEqual(['News for all']);
+    expect(await found(other)).toBe(0);
+    expect((await byId(other)).errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    // Unread counts leave out the reader's own messages: the owner's news for the owner, the reply for its author.
+    expect([await unreadOf(owner), await unreadOf(author), await unreadOf(other)]).toEqual([1, 1, 1]);
   });
 });

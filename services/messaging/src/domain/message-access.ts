@@ -18,6 +18,17 @@ export interface Poster {
   group: Pick<KnownGroupEntity, 'orgId' | 'kind' | 'announcementOnly'> | null;
 }
 
+/**
+ * Who sees a message, as an SQL condition: everyone when its audience is ALL;
+ * a reply meant for admins (a broadcast subscriber's) only its author and the
+ * readers for whom `readerSeesAdminReplies` holds. `message` is the alias of
+ * the messages row ('' when unqualified); the other two are SQL expressions.
+ */
+export function visibleTo(message: string, reader: string, readerSeesAdminReplies: string): string {
+  const column = (name: string) => (message ? `${message}.${name}` : name);
+  return `(${readerSeesAdminReplies} OR ${column('audience')} = 'ALL' OR ${column('author_id')} = ${reader})`;
+}
+
 /** The poster's role and the group's posting rules. */
 const POSTER_STANDING = prepared(`SELECT gm.role, g.id IS NOT NULL AS known, g.org_id, g.kind, g.announcement_only
          FROM group_members gm LEFT JOIN known_groups g ON g.id = gm.group_id
@@ -47,7 +58,7 @@ const READABLE_MESSAGES = prepared(`WITH RECURSIVE found AS (
               EXISTS (SELECT 1 FROM tree t JOIN group_members gm ON gm.group_id = t.id WHERE t.root = r.root AND gm.user_id = $2) AS reads
        FROM (SELECT DISTINCT group_id AS root FROM found) r)
      SELECT f.* FROM found f JOIN readers r ON r.root = f.group_id
-     WHERE r.reads AND (f.audience = 'ALL' OR f.author_id = $2 OR r.role IN ('OWNER', 'ADMIN'))`);
+     WHERE r.reads AND ${visibleTo('f', '$2', "r.role IN ('OWNER', 'ADMIN')")}`);
 
 export const isAdminRole = (role: string | null | undefined) => role === 'OWNER' || role === 'ADMIN';
 
@@ -103,7 +114,7 @@ export async function readablePage(m: EntityManager, caller: Caller, groupId: st
     prepared(`${STANDING}
      SELECT p.* FROM standing s LEFT JOIN LATERAL (
        SELECT ${MESSAGE_COLUMNS} FROM messages
-       WHERE group_id = $1 AND ($3 OR s.role IN ('OWNER', 'ADMIN') OR audience = 'ALL' OR author_id = $2) ${from}
+       WHERE group_id = $1 AND ${visibleTo('', '$2', "($3 OR s.role IN ('OWNER', 'ADMIN'))")} ${from}
        ORDER BY id ${order} LIMIT $4) p ON true
      WHERE $3 OR s.reads`),
     params,

@@ -7,7 +7,7 @@ import { MessageEntity } from '../entities/message.entity';
 import { inGroupChangeOrder, markChanged, NEXT_CHANGE_POSITION } from './message-changes';
 import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from './message-rows';
 import { attachToMessage } from './attachments.service';
-import { posterIn, readableMessages, readablePage, readerOf, type PageBound, type Reader } from './message-access';
+import { posterIn, readableMessages, readablePage, readerOf, visibleTo, type PageBound, type Reader } from './message-access';
 import { validateIdempotencyKey, validateMessageText } from './message-text';
 
 /** A new message at the next position of its group's change order; nothing when the sender reused an idempotency key. */
@@ -222,7 +222,7 @@ export class MessagesService {
   }
 
   private visible(qb: SelectQueryBuilder<MessageEntity>, reader: Reader): SelectQueryBuilder<MessageEntity> {
-    return reader.seesAdminReplies ? qb : qb.andWhere(`(m.audience = 'ALL' OR m.author_id = :reader)`, { reader: reader.userId });
+    return reader.seesAdminReplies ? qb : qb.andWhere(visibleTo('m', ':reader', 'false'), { reader: reader.userId });
   }
 
   private async lockedMessage(m: EntityManager, caller: Caller, messageId: string): Promise<MessageEntity> {

@@ -2,7 +2,7 @@ import { requireUser, type Caller } from '@kz/auth';
 import { badInput } from '@kz/errors';
 import { isUuid } from '@kz/db';
 import type { DataSource } from 'typeorm';
-import { readerOf } from './message-access';
+import { readerOf, visibleTo } from './message-access';
 
 /** Unread counts stop here: "999+" is all a badge needs, and counting further would scan. */
 export const UNREAD_CAP = 1_000;
@@ -50,7 +50,7 @@ export class ReceiptsService {
          SELECT 1 FROM messages m
           WHERE m.group_id = $1 AND m.author_id <> $2 AND m.deleted_at IS NULL
             AND m.id > coalesce((SELECT last_read_id FROM read_receipts WHERE group_id = $1 AND user_id = $2), '00000000-0000-0000-0000-000000000000')
-            AND ($3 OR m.audience = 'ALL')
+            AND ${visibleTo('m', '$2', '$3')}
           LIMIT $4) unread`,
       [groupId, userId, seesAdminReplies, UNREAD_CAP],
     )) as { n: number }[];

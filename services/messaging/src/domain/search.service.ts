@@ -2,6 +2,7 @@ import { requireUser, type Caller } from '@kz/auth';
 import { badInput } from '@kz/errors';
 import { decodeIdCursor, pageFrom, pageSize, type Page } from '@kz/db';
 import type { DataSource } from 'typeorm';
+import { visibleTo } from './message-access';
 
 export interface SearchHit {
   id: string;
@@ -36,7 +37,7 @@ export class SearchService {
          FROM messages m, q
         WHERE m.group_id IN (SELECT id FROM readable)
           AND m.search @@ q.tsq AND m.deleted_at IS NULL AND m.id < $3
-          AND (m.audience = 'ALL' OR m.author_id = $1 OR m.group_id IN (SELECT group_id FROM admin_of))
+          AND ${visibleTo('m', '$1', 'm.group_id IN (SELECT group_id FROM admin_of)')}
         ORDER BY m.id DESC
         LIMIT $4`,
       [userId, query, before, limit + 1],
