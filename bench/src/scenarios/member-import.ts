@@ -23,8 +23,9 @@ import { stackClassifier } from '../process-cpu';
 const SIZES = [10_000, 100_000, 1_000_000];
 const SMOKE_SIZES = [2_000];
 const TARGET_100K_SECONDS = 10;
-/** The design's "under 300 MB" read as 300,000,000 bytes (peaks are shown in MiB), the stricter reading. */
-const TARGET_PEAK_MIB = 300e6 / 2 ** 20;
+/** The design's "under 300 MB", read as decimal megabytes (the stricter reading); peaks are shown in MiB. */
+const TARGET_PEAK_MB = 300;
+const TARGET_PEAK_MIB = (TARGET_PEAK_MB * 1e6) / 2 ** 20;
 const INVALID_EVERY = 100;
 const EXISTING_SHARE = 0.05;
 const ADMIN_PHONE = '+14155559100';
@@ -243,7 +244,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   if (r100k) targets.push({ what: '100,000 rows end to end', target: `≤ ${TARGET_100K_SECONDS} s`, value: r100k.endToEndSeconds, met: judged ? r100k.endToEndSeconds <= TARGET_100K_SECONDS : null });
   if (r1m) {
     const peak = Math.max(...Object.values(r1m.peakMiB));
-    targets.push({ what: '1,000,000 rows: largest process peak, MiB', target: `< 300 MB (${TARGET_PEAK_MIB.toFixed(1)} MiB)`, value: peak, met: judged ? peak < TARGET_PEAK_MIB : null });
+    targets.push({ what: '1,000,000 rows: largest process peak, MiB', target: `< ${TARGET_PEAK_MB} MB (${TARGET_PEAK_MIB.toFixed(1)} MiB)`, value: peak, met: judged ? peak < TARGET_PEAK_MIB : null });
   }
   for (const r of results) {
     targets.push({ what: `${r.rows.toLocaleString('en')} rows: rows/s ÷ raw COPY rows/s`, target: '≥ 0.125', value: r.ratioToCopy, met: judged ? r.ratioToCopy >= 0.125 : null });

@@ -29,10 +29,10 @@ export interface RunProcessOptions {
  * the exit.
  */
 export function runProcess(name: string, start: () => Promise<Stoppable>, logger?: Logger, opts: RunProcessOptions = {}): void {
-  const { heapGrowingPercent = HEAP_GROWING_PERCENT, shutdownTimeoutMs = 20_000 } = opts;
+  const { heapGrowingPercent = HEAP_GROWING_PERCENT, allocationSitePretenuring = true, shutdownTimeoutMs = 20_000 } = opts;
   if (!process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
   // NODE_OPTIONS does not accept this flag; set before the process allocates its working state.
-  if (opts.allocationSitePretenuring === false) setFlagsFromString('--no-allocation-site-pretenuring');
+  if (!allocationSitePretenuring) setFlagsFromString('--no-allocation-site-pretenuring');
   let running: Stoppable | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
