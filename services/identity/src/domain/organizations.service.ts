@@ -7,9 +7,8 @@ import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import { OrganizationMemberEntity, type Network, type OrganizationRole } from '../entities/organization-member.entity';
 import { OrganizationEntity } from '../entities/organization.entity';
 import { UserEntity } from '../entities/user.entity';
+import { changeNetworks, checkBulkUserIds, LAST_ADMIN, removeMembers, type NetworkChangeOutcome, type RemovalOutcome } from './member-changes';
 import { requireOrgAdmin, standingIn } from './org-access';
-
-const LAST_ADMIN = 'An organisation needs at least one admin: make someone else admin first.';
 
 function validName(raw: string): string {
   const name = raw.trim();
@@ -86,11 +85,18 @@ export class OrganizationsService {
   async setNetwork(caller: Caller, orgId: string, userId: string, network: Network): Promise<OrganizationMemberEntity> {
     return this.outbox.transaction(async (m, emit) => {
       await requireOrgAdmin(m, caller, orgId);
-      const member = await this.member(m, orgId, userId);
-      if (member.network === network) return member;
-      await m.getRepository(OrganizationMemberEntity).update({ orgId, userId }, { network });
-      emit(createEvent('identity.organization.network-changed', { key: orgId, orgId, payload: { orgId, userId, network } }));
-      return this.member(m, orgId, userId);
+      const [outcome] = await changeNetworks(m, emit, orgId, [userId], network);
+      if (!outcome?.member) throw notFound('Member of this organisation');
+      return outcome.member;
+    });
+  }
+
+  /** The bulk form of setNetwork: one outcome per id in input order instead of an error for someone not in the organisation. */
+  async setNetworks(caller: Caller, orgId: string, userIds: readonly string[], network: Network): Promise<NetworkChangeOutcome[]> {
+    checkBulkUserIds(userIds);
+    return this.outbox.transaction(async (m, emit) => {
+      await requireOrgAdmin(m, caller, orgId);
+      return changeNetworks(m, emit, orgId, userIds, network);
     });
   }
 
@@ -98,10 +104,21 @@ export class OrganizationsService {
   async removeMember(caller: Caller, orgId: string, userId: string): Promise<void> {
     await this.outbox.transaction(async (m, emit) => {
       await requireOrgAdmin(m, caller, orgId, true);
-      const member = await this.member(m, orgId, userId);
-      if (member.role === 'ADMIN') await this.assertAnotherAdmin(m, orgId, userId);
-      await m.getRepository(OrganizationMemberEntity).delete({ orgId, userId });
-      emit(createEvent('identity.organization.member-removed', { key: orgId, orgId, payload: { orgId, userId } }));
+      const [outcome] = await removeMembers(m, emit, orgId, [userId]);
+      if (outcome?.status === 'NOT_FOUND') throw notFound('Member of this organisation');
+      if (outcome?.status === 'LAST_ADMIN') throw new DomainError('CONFLICT', LAST_ADMIN);
+    });
+  }
+
+  /**
+   * The bulk form of removeMember: each person removed as removeMember would,
+   * one after another in input order, with an outcome each instead of an error.
+   */
+  async removeMembers(caller: Caller, orgId: string, userIds: readonly string[]): Promise<RemovalOutcome[]> {
+    checkBulkUserIds(userIds);
+    return this.outbox.transaction(async (m, emit) => {
+      await requireOrgAdmin(m, caller, orgId, true);
+      return removeMembers(m, emit, orgId, userIds);
     });
   }
 

@@ -7,10 +7,11 @@ import { loadUser } from './user.resolvers';
 
 export const directoryEntryResolvers = {
   DirectoryImportOutcome: {
-    user: (outcome: DirectoryImportOutcome) => (outcome.userId ? { id: outcome.userId } : null),
+    user: (outcome: DirectoryImportOutcome, _: unknown, ctx: IdentityContext) => (outcome.userId ? loadUser(ctx, outcome.userId) : null),
   },
   DirectoryEntry: {
-    user: (entry: DirectoryEntry) => ({ id: entry.userId }),
+    // The whole user (one batched read, shared with displayName): this subgraph resolves User's own fields, and a bare reference has none of them.
+    user: (entry: DirectoryEntry, _: unknown, ctx: IdentityContext) => loadUser(ctx, entry.userId),
     displayName: async (entry: DirectoryEntry, _: unknown, ctx: IdentityContext) => ((await loadUser(ctx, entry.userId)) as UserEntity).displayName,
     phone: (entry: DirectoryEntry) => (entry.phoneVisible === false ? null : entry.phone),
     attributes: async (entry: DirectoryEntry, _: unknown, ctx: IdentityContext) => {

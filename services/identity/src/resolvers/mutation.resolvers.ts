@@ -16,7 +16,9 @@ type ImportDirectoryMembersInput = {
 };
 
 const changes = (attributes: AttributeChanges | null | undefined) => (attributes ?? []).map((a) => ({ name: a.name, value: a.value ?? null }));
-const entry = <T extends object>(member: T) => ({ member: Object.assign(member, { phoneVisible: true }) });
+/** Members returned by admin-only mutations show their phone numbers. */
+const withPhone = <T extends object>(member: T) => Object.assign(member, { phoneVisible: true });
+const entry = <T extends object>(member: T) => ({ member: withPhone(member) });
 
 export const mutationResolvers = {
   Mutation: {
@@ -50,10 +52,19 @@ export const mutationResolvers = {
       entry(await ctx.services.organizations.setRole(ctx.caller, input.organizationId, input.userId, input.role)),
     setMemberNetwork: async (_: unknown, { input }: Input<{ organizationId: string; userId: string; network: Network }>, ctx: IdentityContext) =>
       entry(await ctx.services.organizations.setNetwork(ctx.caller, input.organizationId, input.userId, input.network)),
+    setMembersNetwork: async (_: unknown, { input }: Input<{ organizationId: string; userIds: string[]; network: Network }>, ctx: IdentityContext) => ({
+      outcomes: (await ctx.services.organizations.setNetworks(ctx.caller, input.organizationId, input.userIds, input.network)).map((o) => ({
+        ...o,
+        member: o.member && withPhone(o.member),
+      })),
+    }),
     removeOrganizationMember: async (_: unknown, { input }: Input<{ organizationId: string; userId: string }>, ctx: IdentityContext) => {
       await ctx.services.organizations.removeMember(ctx.caller, input.organizationId, input.userId);
       return { removed: true };
     },
+    removeOrganizationMembers: async (_: unknown, { input }: Input<{ organizationId: string; userIds: string[] }>, ctx: IdentityContext) => ({
+      outcomes: await ctx.services.organizations.removeMembers(ctx.caller, input.organizationId, input.userIds),
+    }),
     addDirectoryMember: async (
       _: unknown,
       { input }: Input<Omit<NewDirectoryMember, 'attributes'> & { organizationId: string; attributes?: AttributeChanges | null }>,
