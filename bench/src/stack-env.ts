@@ -27,6 +27,9 @@ export function gatewayEnv(port: number, supergraphPath: string, urlOf: (name: S
     GROUPS_URL: urlOf('groups'),
     MESSAGING_URL: urlOf('messaging'),
     IMPORT_URL: urlOf('import'),
+    // Uploads and downloads reach their services through the gateway's origin, as the web app uses them.
+    IMPORT_FILES_URL: new URL(urlOf('import')).origin,
+    ATTACHMENT_FILES_URL: new URL(urlOf('messaging')).origin,
     AUTH_JWKS_URL: jwksUrl,
   };
 }

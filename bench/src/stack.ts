@@ -120,14 +120,17 @@ export class BenchStack {
     writeFileSync(this.supergraphPath, sdl);
   }
 
-  /** Starts the gateways among `ids` that are not running yet, each as its own process, and waits until they answer. */
-  async ensureGateways(ids: readonly GatewayId[]): Promise<void> {
+  /**
+   * Starts the gateways among `ids` that are not running yet, each as its own process, and waits until they answer.
+   * `env` adds to each one's environment (the web app's tests run ours in development mode, for its SMS sink).
+   */
+  async ensureGateways(ids: readonly GatewayId[], env: NodeJS.ProcessEnv = {}): Promise<void> {
     const url = (s: Subgraph) => this.subgraphs.get(s)!.url;
     const started: RunningGateway[] = [];
     for (const gw of GATEWAYS.filter((g) => ids.includes(g.id) && !this.gateways.has(g.id))) {
       const port = await freePort();
-      const env: NodeJS.ProcessEnv = { ...this.baseEnv(), ...gatewayEnv(port, this.supergraphPath, url, this.jwksUrl), ...gw.env };
-      const proc = this.processes.start(`gateway:${gw.id}`, join(REPO_ROOT, gw.entry), env, join(this.workDir, `gateway-${gw.id}.log`));
+      const gatewayProcessEnv: NodeJS.ProcessEnv = { ...this.baseEnv(), ...gatewayEnv(port, this.supergraphPath, url, this.jwksUrl), ...gw.env, ...env };
+      const proc = this.processes.start(`gateway:${gw.id}`, join(REPO_ROOT, gw.entry), gatewayProcessEnv, join(this.workDir, `gateway-${gw.id}.log`));
       const running: RunningGateway = { id: gw.id, label: gw.label, url: `http://127.0.0.1:${port}/graphql`, proc };
       this.gateways.set(gw.id, running);
       started.push(running);

@@ -15,6 +15,8 @@ import type { GraphQLSchema } from 'graphql';
 import { SubscriptionEventBus } from './subscriptions/event-bus';
 import { subscriptionSchema } from './subscriptions/subscription-schema';
 import { SubscriptionServer } from './subscriptions/subscription-server';
+import { serviceProxy } from './service-proxy';
+import { WebAppAssets } from './web-app';
 
 export interface GatewayApp {
   start(): Promise<string>;
@@ -62,6 +64,11 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     : new ApolloGateway({ supergraphSdl: readSupergraph(config.supergraphPath), buildService, logger: gatewayLogger });
   if (config.introspectSubgraphs) logger.warn('GATEWAY_INTROSPECT_SUBGRAPHS is on: composing from the running subgraphs (development only)');
 
+  const webApp = new WebAppAssets(config.webAppDir);
+  if (!webApp.available) logger.warn({ dir: config.webAppDir }, 'no built web app found; / answers 503 until `npm run build -w @kz/portal`');
+  const importFiles = serviceProxy(config.importFilesUrl, logger);
+  const attachmentFiles = serviceProxy(config.attachmentFilesUrl, logger);
+
   const verifier = new TokenVerifier(config);
   const limiter = new OperationLimiter({ maxDepth: config.maxDepth, maxAliases: config.maxAliases });
 
@@ -84,6 +91,15 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
       const ready = await Promise.all(entries.map(([, url]) => subgraphReady(probeAgent, url)));
       return Object.fromEntries(entries.map(([name], i) => [name, ready[i]!]));
     },
+    // Files go to the service that owns them, from this origin; every other path is the web app.
+    routes: {
+      '/imports/*': importFiles,
+      '/attachments': attachmentFiles,
+      '/attachments/*': attachmentFiles,
+      // Identity's development SMS sink, so that the sign-in screen can point at it; never in production.
+      ...(config.nodeEnv === 'production' ? {} : { '/dev/sms': serviceProxy(new URL(config.identityUrl).origin, logger) }),
+    },
+    fallback: webApp.route,
     logger,
     maxBodyBytes: config.maxBodyBytes,
     maxTokens: config.maxTokens,

@@ -27,6 +27,15 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       supergraphPath: str('GATEWAY_SUPERGRAPH_PATH', 'composed supergraph SDL file (npm run compose -w @kz/gateway writes it)', {
         fallback: join(__dirname, '..', 'supergraph.graphql'),
       }),
+      webAppDir: str('GATEWAY_WEB_APP_DIR', 'built web app to serve at / (npm run build -w @kz/portal writes it)', {
+        fallback: join(__dirname, '..', '..', 'services', 'portal', 'dist'),
+      }),
+      importFilesUrl: url('IMPORT_FILES_URL', 'where /imports/* (uploads, templates, error reports) is passed on; the import service', {
+        fallback: 'http://127.0.0.1:4004',
+      }),
+      attachmentFilesUrl: url('ATTACHMENT_FILES_URL', 'where /attachments and /attachments/* are passed on; the messaging service', {
+        fallback: 'http://127.0.0.1:4003',
+      }),
       introspectSubgraphs: bool(
         'GATEWAY_INTROSPECT_SUBGRAPHS',
         'development only: compose from the running subgraphs instead of the supergraph file',

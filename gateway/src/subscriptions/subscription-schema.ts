@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GraphQLError, extendSchema, parse, type FieldNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { decodeSeqCursor, encodeCursor } from '@kz/db';
 import type { AnyEnvelope } from '@kz/events';
@@ -16,71 +18,8 @@ import {
 import { importProgressStream, type ImportProgressItem } from './import-progress-stream';
 import type { SubscriberContext } from './subscriber-context';
 
-const SUBSCRIPTION_SDL = /* GraphQL */ `
-  extend schema {
-    subscription: Subscription
-  }
-
-  enum MessageEventKind {
-    SENT
-    EDITED
-    "The message is now a tombstone (deleted: true)."
-    DELETED
-    "A poll's answers changed; message.poll has the current results."
-    POLL_UPDATED
-    "The subscriber can no longer read the group (removed, or the group deleted); the stream ends."
-    ACCESS_ENDED
-  }
-
-  type MessageEvent {
-    kind: MessageEventKind!
-    groupId: ID!
-    messageId: ID
-    "This change's position in the group: subscribe again with messageEvents(groupId:, after:) set to it to receive every change since. Null for ACCESS_ENDED."
-    cursor: String
-    "The message as it is now, with any fields of any subgraph; null when the subscriber cannot read it."
-    message: Message
-  }
-
-  enum MembershipEventKind {
-    ADDED
-    REMOVED
-    ROLE_CHANGED
-    "The subscriber can no longer see the group; the stream ends."
-    ACCESS_ENDED
-  }
-
-  type MembershipEvent {
-    kind: MembershipEventKind!
-    groupId: ID!
-    "The people concerned (up to 2,000 per event for bulk changes)."
-    userIds: [ID!]!
-    "The role given, for ADDED and ROLE_CHANGED when all share it."
-    role: GroupRole
-    "The group as it is now, with any fields of any subgraph."
-    group: Group
-  }
-
-  type ImportProgressEvent {
-    importId: ID!
-    status: ImportStatus!
-    "The import as it is now (counts, percent, rate, time left), with any fields."
-    import: ImportJob
-  }
-
-  type Subscription {
-    """
-    New, edited and deleted messages and poll results of one group, or of every group the subscriber may read when groupId is left out.
-    With after (the cursor of the last event received, or Group.changesCursor) and a groupId, the changes made since come first,
-    each message once with its latest change, then the live events: a client that lost its connection misses nothing.
-    """
-    messageEvents(groupId: ID, after: String): MessageEvent!
-    "Members added, removed or given another role, in one group or in every group the subscriber sees."
-    membershipEvents(groupId: ID): MembershipEvent!
-    "The progress of an import the subscriber started: its state now, then every change; ends after the final status."
-    importProgress(importId: ID!): ImportProgressEvent!
-  }
-`;
+/** The subscription part of the public schema (read at start, relative to dist/ as the subgraphs read theirs). */
+export const SUBSCRIPTION_SDL = readFileSync(join(__dirname, '..', '..', 'src', 'subscriptions', 'subscription.graphql'), 'utf8');
 
 const CAN_READ_MESSAGES = `query KzCanRead($id: ID!) { group(id: $id) { messages(last: 1) { pageInfo { hasPreviousPage } } } }`;
 const CAN_SEE_GROUP = `query KzCanSee($id: ID!) { group(id: $id) { id } }`;

@@ -35,6 +35,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Named checks for /readyz; all must pass. */
   readiness: () => Promise<Record<string, boolean>>;
   routes?: Record<string, HttpRoute>;
+  /** Answers every path no route matched (the gateway serves the web app here); 404 without it. */
+  fallback?: HttpRoute;
   logger: Logger;
   maxBodyBytes?: number;
   /** Most lexical tokens in an operation document (default 100,000); more is a parse error before any work. */
@@ -147,6 +149,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       }
       const extra = this.opts.routes?.[url.pathname] ?? this.prefixRoute(url.pathname);
       if (extra) return await extra(req, res, url);
+      if (this.opts.fallback) return await this.opts.fallback(req, res, url);
       sendJson(res, 404, { error: 'not found' });
     } catch (err) {
       if (err instanceof DomainError) {

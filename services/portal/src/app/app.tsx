@@ -1,0 +1,20 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { createAppClient } from '../api/apollo-client';
+import { router } from './routes';
+import { theme } from './theme';
+
+export function App() {
+  const [client] = useState(createAppClient);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <ApolloProvider client={client.apollo}>
+        <RouterProvider router={router} />
+      </ApolloProvider>
+    </MantineProvider>
+  );
+}

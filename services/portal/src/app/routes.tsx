@@ -1,0 +1,58 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from './app-layout';
+import { NotFoundScreen } from './not-found.screen';
+import { RequireSession } from './require-session';
+import { RouteError } from './route-error';
+
+/**
+ * A URL for every screen. Screens load on first visit (each is its own chunk), so the sign-in screen carries only
+ * what it needs. The chat screens of the same app join this tree under /chat.
+ */
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: '/sign-in', lazy: () => import('../screens/sign-in/sign-in.screen').then((m) => ({ Component: m.SignInScreen })) },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: '/join/:token', lazy: () => import('../screens/join/join.screen').then((m) => ({ Component: m.JoinScreen })) },
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, lazy: () => import('../screens/home/home.screen').then((m) => ({ Component: m.HomeScreen })) },
+              {
+                path: '/organizations/new',
+                lazy: () => import('../screens/organizations/create-organization.screen').then((m) => ({ Component: m.CreateOrganizationScreen })),
+              },
+              {
+                path: '/orgs/:orgId',
+                children: [
+                  { index: true, element: <Navigate to="groups" replace /> },
+                  { path: 'groups', lazy: () => import('../screens/groups/groups.screen').then((m) => ({ Component: m.GroupsScreen })) },
+                  {
+                    path: 'groups/:groupId',
+                    lazy: () => import('../screens/group/group.screen').then((m) => ({ Component: m.GroupScreen })),
+                    children: [
+                      { index: true, lazy: () => import('../screens/group/group-settings.tab').then((m) => ({ Component: m.GroupSettingsTab })) },
+                      { path: 'members', lazy: () => import('../screens/group/members/members.tab').then((m) => ({ Component: m.MembersTab })) },
+                      { path: 'invitations', lazy: () => import('../screens/group/invitations/invitations.tab').then((m) => ({ Component: m.InvitationsTab })) },
+                      { path: 'requests', lazy: () => import('../screens/group/join-requests/join-requests.tab').then((m) => ({ Component: m.JoinRequestsTab })) },
+                    ],
+                  },
+                  { path: 'directory', lazy: () => import('../screens/directory/directory.screen').then((m) => ({ Component: m.DirectoryScreen })) },
+                  { path: 'attributes', lazy: () => import('../screens/attributes/attributes.screen').then((m) => ({ Component: m.AttributesScreen })) },
+                  { path: 'imports', lazy: () => import('../screens/imports/imports.screen').then((m) => ({ Component: m.ImportsScreen })) },
+                  { path: 'imports/:importId', lazy: () => import('../screens/imports/import.screen').then((m) => ({ Component: m.ImportScreen })) },
+                  { path: 'connectors', lazy: () => import('../screens/connectors/connectors.screen').then((m) => ({ Component: m.ConnectorsScreen })) },
+                  { path: 'settings', lazy: () => import('../screens/organizations/organization-settings.screen').then((m) => ({ Component: m.OrganizationSettingsScreen })) },
+                ],
+              },
+              { path: '*', element: <NotFoundScreen /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
