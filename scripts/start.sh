@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # `npm start`: installs what is missing, brings up PostgreSQL, Redis and Kafka,
-# builds, then runs the subgraphs (each migrates its own database at start) and
-# the gateway, and prints where to reach them. Ctrl-C stops everything.
+# builds the services and the web app, then runs the subgraphs (each migrates
+# its own database at start) and the gateway, which serves the web app, and
+# prints where to reach them. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 echo "start: installing what is missing, bringing up PostgreSQL, Redis and Kafka, building" >&2
 source scripts/stack-setup.sh
 npm run --silent compose:check -w @kz/gateway
+echo "start: building the web app" >&2
+npm run --silent build -w @kz/portal >/dev/null
+
+GATEWAY_ORIGIN="http://127.0.0.1:${GATEWAY_PORT:-4000}"
+# Clients upload and download files through the gateway's origin, which passes them on to their services.
+export IMPORT_PUBLIC_URL="${IMPORT_PUBLIC_URL:-$GATEWAY_ORIGIN}"
+export ATTACHMENTS_PUBLIC_URL="${ATTACHMENTS_PUBLIC_URL:-$GATEWAY_ORIGIN}"
 
 LOG_DIR="${KZ_LOG_DIR:-$PWD/tmp/logs}"
 mkdir -p "$LOG_DIR"
@@ -44,11 +52,12 @@ wait_ready import http://127.0.0.1:${IMPORT_PORT:-4004}/readyz
 launch gateway gateway/dist/main.js
 wait_ready gateway http://127.0.0.1:${GATEWAY_PORT:-4000}/readyz
 
-GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-4000}/graphql"
+GATEWAY="$GATEWAY_ORIGIN/graphql"
 cat <<MSG
 
   Kaizala-class work chat is running.
 
+  Web app           $GATEWAY_ORIGIN/   (sign in with a phone number; the page links to the dev SMS sink for the code)
   GraphQL gateway   $GATEWAY
   identity          http://127.0.0.1:${IDENTITY_PORT:-4001}/graphql   (dev SMS sink: /dev/sms?phone=...)
   groups            http://127.0.0.1:${GROUPS_PORT:-4002}/graphql

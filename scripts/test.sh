@@ -1,25 +1,39 @@
 #!/usr/bin/env bash
-# `npm test`: installs what is missing, brings up PostgreSQL, Redis and Kafka,
-# checks types and the composed supergraph, then runs every test.
+# `npm test`: installs what is missing (Debian's Chromium included), brings up
+# PostgreSQL, Redis and Kafka, checks types, the composed supergraph and the web
+# app's generated operation types, then runs every test: unit, integration and
+# end-to-end (Jest), the web app in Chromium (Playwright), and a benchmark smoke run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 export NODE_ENV=test
 
 bash scripts/ensure-deps.sh
+bash scripts/ensure-chromium.sh
 bash deploy/local/up.sh
 PATH="$PWD/node_modules/.bin:$PATH"
 
 echo "test: type-checking every project and every test" >&2
 tsc -b
 tsc -p tsconfig.test.json
+tsc -p services/portal/tsconfig.json
+tsc -p services/portal/tsconfig.test.json
 echo "test: checking the committed supergraph against the subgraphs' SDL" >&2
 npm run --silent compose:check -w @kz/gateway
+echo "test: checking the web app's generated operation types against the public schema" >&2
+(cd services/portal && graphql-codegen --config codegen.ts --check >/dev/null) || {
+  echo "test: services/portal/src/gql is out of date: run \`npm run codegen -w @kz/portal\` and commit the result" >&2
+  exit 1
+}
 echo "test: linting" >&2
 eslint --max-warnings=0 .
 
 # Integration and end-to-end specs share one Kafka broker and stop it in the
 # outage drill, so they run one file at a time.
 jest --runInBand "$@"
+echo "test: the web app in Chromium" >&2
+tsc -b bench
+(cd services/portal && vite build --logLevel warn)
+playwright test -c services/portal/playwright.config.ts
 echo "test: benchmark smoke run" >&2
 npm run --silent bench -- --smoke

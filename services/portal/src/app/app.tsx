@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createAppClient } from '../api/apollo-client';
 import { router } from './routes';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   const [client] = useState(createAppClient);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />
       <ApolloProvider client={client.apollo}>
         <RouterProvider router={router} />

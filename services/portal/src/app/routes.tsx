@@ -1,5 +1,4 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AppLayout } from './app-layout';
 import { NotFoundScreen } from './not-found.screen';
 import { RequireSession } from './require-session';
 import { RouteError } from './route-error';
@@ -18,7 +17,8 @@ export const router = createBrowserRouter([
         children: [
           { path: '/join/:token', lazy: () => import('../screens/join/join.screen').then((m) => ({ Component: m.JoinScreen })) },
           {
-            element: <AppLayout />,
+            // The frame of signed-in screens loads with the first of them, not with the sign-in screen.
+            lazy: () => import('./app-layout').then((m) => ({ Component: m.AppLayout })),
             children: [
               { index: true, lazy: () => import('../screens/home/home.screen').then((m) => ({ Component: m.HomeScreen })) },
               {

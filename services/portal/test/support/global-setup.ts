@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BenchStack } from '../../../../bench/dist/stack.js';
+import { BenchStack } from '../../../../bench/src/stack';
 
 const REPO = resolve(import.meta.dirname, '..', '..', '..', '..');
 export const STATE_FILE = join(REPO, 'tmp', 'portal-stack.json');
