@@ -4,7 +4,7 @@
 #   docker build --target groups    -t kz-groups    .    # port 4002
 #   docker build --target messaging -t kz-messaging .    # port 4003
 #   docker build --target import    -t kz-import    .    # port 4004
-#   docker build --target gateway   -t kz-gateway   .    # port 4000
+#   docker build --target gateway   -t kz-gateway   .    # port 4000, with the web app
 #
 # docker-compose.yml builds all five. The build context is the repository root;
 # .dockerignore keeps host node_modules, dist and local state out of it.
@@ -39,12 +39,15 @@ COPY --from=manifests /manifests/ ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN npx tsc -b \
- && node gateway/dist/scripts/compose-supergraph.js --check
+ && node gateway/dist/scripts/compose-supergraph.js --check \
+ && (cd services/portal && npx vite build --logLevel warn)
 # What the deployables load at run time, gathered under /runtime with the same
 # layout: each workspace's package.json (its "main" is what node_modules/@kz/*
 # links resolve to) and dist/; each subgraph's src/schema.graphql (read at
 # start, relative to dist/); the gateway's supergraph.graphql (read relative to
-# its dist/, see GATEWAY_SUPERGRAPH_PATH in gateway/src/config.ts).
+# its dist/, see GATEWAY_SUPERGRAPH_PATH in gateway/src/config.ts) and its
+# subscription SDL (src/subscriptions/subscription.graphql, likewise); the web
+# app's build (services/portal/dist), which the gateway serves.
 RUN set -eu; \
     for dir in libs/* services/* gateway; do \
       [ "$dir" = libs/testing ] && continue; \
@@ -57,6 +60,8 @@ RUN set -eu; \
       cp "$schema" "/runtime/$schema"; \
     done; \
     cp gateway/supergraph.graphql /runtime/gateway/; \
+    mkdir -p /runtime/gateway/src/subscriptions; \
+    cp gateway/src/subscriptions/subscription.graphql /runtime/gateway/src/subscriptions/; \
     rm -rf /runtime/gateway/dist/scripts; \
     find /runtime -name '*.tsbuildinfo' -delete
 
@@ -141,6 +146,8 @@ CMD ["node", "services/import/dist/main.js"]
 # Last, so a plain `docker build .` produces the gateway.
 FROM runtime AS gateway
 COPY --from=build /runtime/gateway ./gateway
+# The web app, served at / (GATEWAY_WEB_APP_DIR defaults to this path, relative to gateway/dist).
+COPY --from=build /runtime/services/portal/dist ./services/portal/dist
 ENV GATEWAY_HOST=0.0.0.0 GATEWAY_PORT=4000
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
