@@ -27,6 +27,21 @@ test.describe('sign-in', () => {
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   });
 
+  test('renews a refused access token with the refresh token and carries on, without the person noticing', async ({ page }) => {
+    await signIn(page, uniquePhone(), 'Rita Renewal');
+    await expect(page.getByRole('heading', { name: 'Your organisations' })).toBeVisible();
+    // A token the server no longer accepts (as after a signing-key rotation): the next request is refused with 401.
+    await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('kz.session')!) as { accessToken: string };
+      localStorage.setItem('kz.session', JSON.stringify({ ...stored, accessToken: `${stored.accessToken.slice(0, -4)}AAAA` }));
+    });
+    const renewed = page.waitForResponse(async (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('refreshSession'));
+    await page.reload();
+    await renewed;
+    await expect(page.getByRole('heading', { name: 'Your organisations' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Account: Rita Renewal/ })).toBeVisible();
+  });
+
   test('signs out, and the session is gone', async ({ page }) => {
     await signIn(page, uniquePhone(), 'Sam Signout');
     await page.getByRole('button', { name: /Account/ }).click();

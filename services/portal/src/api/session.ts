@@ -28,7 +28,7 @@ export class SessionExpiredError extends Error {
   }
 }
 
-class Session {
+export class Session {
   private tokens: SessionTokens | null = read();
   private refreshing: Promise<SessionTokens> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
