@@ -96,7 +96,8 @@ export class BenchStack {
     // Tokens for the whole run, however long the rounds take; every bench user signs in from 127.0.0.1.
     launch('identity', { ACCESS_TOKEN_TTL_SECONDS: '86400', SIGN_IN_CODES_PER_ADDRESS: '1000000', SIGN_IN_ATTEMPTS_PER_ADDRESS: '1000000' });
     await this.waitReady('identity', this.subgraphs.get('identity')!.proc, `http://127.0.0.1:${ports.identity}/readyz`);
-    for (const service of SUBGRAPHS.slice(1)) launch(service, service === 'import' ? this.importEnv(ports) : {});
+    const identityUrl = `http://127.0.0.1:${ports.identity}/graphql`;
+    for (const service of SUBGRAPHS.slice(1)) launch(service, service === 'import' ? this.importEnv(ports) : service === 'groups' ? { IDENTITY_URL: identityUrl } : {});
     await Promise.all(
       SUBGRAPHS.slice(1).map((s) => this.waitReady(s, this.subgraphs.get(s)!.proc, `http://127.0.0.1:${ports[s]}/readyz`)),
     );

@@ -113,6 +113,7 @@ export class DrillStack {
     await this.waitReady('identity');
     for (const service of SUBGRAPHS.slice(1)) {
       const own: Partial<Record<Subgraph, NodeJS.ProcessEnv>> = {
+        groups: { IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql` },
         messaging: { ATTACHMENTS_DIR: join(this.workDir, 'attachments') },
         import: {
           IMPORT_PUBLIC_URL: `http://127.0.0.1:${ports.import}`,

@@ -54,7 +54,13 @@ export class Stack {
     this.identityUrl = await this.identity.start();
     const auth = { AUTH_JWKS_URL: `${this.identityUrl}/.well-known/jwks.json` };
     this.groups = await createGroupsApp(
-      loadGroupsConfig({ ...common, ...auth, GROUPS_PORT: '0', GROUPS_DATABASE_URL: testDatabaseUrl(ns, 'groups') }),
+      loadGroupsConfig({
+        ...common,
+        ...auth,
+        GROUPS_PORT: '0',
+        GROUPS_DATABASE_URL: testDatabaseUrl(ns, 'groups'),
+        IDENTITY_URL: `${this.identityUrl}/graphql`,
+      }),
       logger,
     );
     this.messaging = await createMessagingApp(

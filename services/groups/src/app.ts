@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { TokenVerifier } from '@kz/auth';
 import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
+import { IdentityOrgRoles } from './clients/identity-org-roles';
 import type { GroupsConfig } from './config';
 import type { GroupsServices } from './context';
 import { GroupsService } from './domain/groups.service';
@@ -33,6 +34,7 @@ export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<G
         memberships: new MembershipsService(dataSource, outbox, config.defaultRegion, (receipt) => verifier.directoryReceipt(receipt)),
         hierarchy: new HierarchyService(outbox),
         invites: new InvitesService(dataSource, outbox, config.inviteBaseUrl),
+        orgRoles: new IdentityOrgRoles(config.identityUrl, config.identityTimeoutMs),
       };
     },
     verifier: () => verifier,

@@ -12,10 +12,12 @@ import {
   testNamespace,
   TestTokenIssuer,
 } from '@kz/testing';
+import { FakeIdentity } from './fake-identity';
 
 const ns = testNamespace();
 const issuer = new TestTokenIssuer();
 const tap = new EventTap(ns);
+const identity = new FakeIdentity();
 let app: GroupsApp;
 let url: string;
 
@@ -35,8 +37,19 @@ function registered(user: { id: string; phone: string }) {
 
 beforeAll(async () => {
   await issuer.start();
+  await identity.start();
+  // identity agrees with the events published below; tests that need them to disagree say so.
+  identity.set(orgId, owner.id, 'ADMIN');
   app = await createGroupsApp(
-    loadGroupsConfig({ NODE_ENV: 'test', GROUPS_PORT: '0', GROUPS_DATABASE_URL: testDatabaseUrl(ns, 'groups'), KAFKA_NAMESPACE: ns, ...issuer.env() }),
+    loadGroupsConfig({
+      NODE_ENV: 'test',
+      GROUPS_PORT: '0',
+      GROUPS_DATABASE_URL: testDatabaseUrl(ns, 'groups'),
+      KAFKA_NAMESPACE: ns,
+      IDENTITY_URL: identity.url,
+      IDENTITY_TIMEOUT_MS: '300',
+      ...issuer.env(),
+    }),
     silentLogger(),
   );
   url = `${await app.start()}/graphql`;
@@ -55,6 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await tap.stop();
   await app.stop();
+  await identity.stop();
   await issuer.stop();
   await dropTestDatabases(ns);
   await deleteTestTopics(ns);
@@ -63,7 +77,7 @@ afterAll(async () => {
 const tokenOf = (u: { id: string; phone: string }) => issuer.token(u.id, u.phone);
 
 describe('groups subgraph against PostgreSQL and Kafka', () => {
-  it('creates an organisation group once the organisation membership has arrived from identity', async () => {
+  it('creates an organisation group in an organisation the caller belongs to', async () => {
     const token = await tokenOf(owner);
     const res = await eventually(async () => {
       const r = await graphql(url, CREATE, { input: { name: 'Contoso – Sales', organizationId: orgId } }, token);
@@ -206,5 +220,95 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     const res = await graphql(url, `{ myGroups(first: 2) { edges { node { name } } pageInfo { hasNextPage } } }`, {}, await tokenOf(owner));
     expect(res.data!.myGroups.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Org wide', 'Private']);
     expect(res.data!.myGroups.pageInfo.hasNextPage).toBe(true);
+  });
+});
+
+describe('organisation standing: the read model first, identity when it falls short', () => {
+  const ORG_GROUPS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { groups { edges { node { name } } } } } }`;
+  const GROUP = `query($id: ID!) { group(id: $id) { name } }`;
+  const UPDATE = `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { group { name } } }`;
+  const code = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
+  const person = (phone: string) => ({ id: randomUUID(), phone });
+  const readModelRows = async (org: string) =>
+    (await app.runtime.dataSource.query(`SELECT user_id, role FROM org_members WHERE org_id = $1`, [org])) as { user_id: string; role: string }[];
+  async function knownToReadModel(org: string, user: { id: string }, role: 'ADMIN' | 'MEMBER'): Promise<void> {
+    await tap.publish(createEvent('identity.organization.member-added', { key: org, orgId: org, payload: { orgId: org, userId: user.id, role, network: 'EMPLOYEE' } }));
+    await eventually(async () => expect(await readModelRows(org)).toContainEqual({ user_id: user.id, role }));
+  }
+
+  it('creates and lists an organisation\'s groups on the first try when only identity knows the organisation, and writes nothing to the read model', async () => {
+    const founder = person('+14155550301');
+    const org = randomUUID();
+    identity.set(org, founder.id, 'ADMIN');
+    const token = await tokenOf(founder);
+    const created = await graphql(url, CREATE, { input: { name: 'Day one', organizationId: org } }, token);
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createGroup.group).toMatchObject({ kind: 'ORGANIZATION', organization: { id: org } });
+    const listed = await graphql(url, ORG_GROUPS, { r: [{ __typename: 'Organization', id: org }] }, token);
+    expect(listed.data!._entities[0].groups.edges).toEqual([{ node: { name: 'Day one' } }]);
+    expect(await readModelRows(org)).toEqual([]);
+  });
+
+  it('lets a member made admin a moment ago see and manage the organisation\'s groups, asking identity once per request', async () => {
+    const org = randomUUID();
+    const founder = person('+14155550302');
+    const promoted = person('+14155550303');
+    identity.set(org, founder.id, 'ADMIN');
+    identity.set(org, promoted.id, 'MEMBER');
+    await knownToReadModel(org, promoted, 'MEMBER');
+    const groups: { id: string }[] = [];
+    for (const name of ['North', 'South']) groups.push((await graphql(url, CREATE, { input: { name, organizationId: org } }, await tokenOf(founder))).data!.createGroup.group);
+    const token = await tokenOf(promoted);
+    expect(code(await graphql(url, GROUP, { id: groups[0].id }, token))).toBe('NOT_FOUND');
+    expect(code(await graphql(url, ORG_GROUPS, { r: [{ __typename: 'Organization', id: org }] }, token))).toBe('FORBIDDEN');
+
+    identity.set(org, promoted.id, 'ADMIN');
+    const before = identity.asked.length;
+    const both = await graphql(url, `query($a: ID!, $b: ID!) { a: group(id: $a) { name } b: group(id: $b) { name } }`, { a: groups[0].id, b: groups[1].id }, token);
+    expect(both.data).toEqual({ a: { name: 'North' }, b: { name: 'South' } });
+    expect(identity.asked.slice(before)).toEqual([[org]]);
+    const updated = await graphql(url, UPDATE, { input: { groupId: groups[0].id, name: 'North (all)' } }, token);
+    expect(updated.data!.updateGroup.group.name).toBe('North (all)');
+  });
+
+  it('refuses at once a change by an admin identity has demoted, while reading follows the read model until the event arrives', async () => {
+    const org = randomUUID();
+    const founder = person('+14155550304');
+    const demoted = person('+14155550305');
+    identity.set(org, founder.id, 'ADMIN');
+    await knownToReadModel(org, demoted, 'ADMIN');
+    const group = (await graphql(url, CREATE, { input: { name: 'Ledger', organizationId: org } }, await tokenOf(founder))).data!.createGroup.group;
+    const token = await tokenOf(demoted);
+    identity.set(org, demoted.id, 'MEMBER');
+    expect(code(await graphql(url, UPDATE, { input: { groupId: group.id, name: 'Mine' } }, token))).toBe('NOT_FOUND');
+    expect(code(await graphql(url, CREATE, { input: { name: 'Side project', organizationId: org } }, token))).toBeUndefined();
+    expect((await graphql(url, GROUP, { id: group.id }, token)).data!.group).toEqual({ name: 'Ledger' });
+
+    await tap.publish(createEvent('identity.organization.member-role-changed', { key: org, orgId: org, payload: { orgId: org, userId: demoted.id, role: 'MEMBER' } }));
+    await eventually(async () => expect(code(await graphql(url, GROUP, { id: group.id }, token))).toBe('NOT_FOUND'));
+  });
+
+  it('answers UNAVAILABLE when identity is down or slow, and never asks it when the read model settles the check', async () => {
+    const org = randomUUID();
+    const admin = person('+14155550306');
+    await knownToReadModel(org, admin, 'ADMIN');
+    const token = await tokenOf(admin);
+    identity.set(org, admin.id, 'ADMIN');
+    const group = (await graphql(url, CREATE, { input: { name: 'Resilient', organizationId: org } }, token)).data!.createGroup.group;
+    try {
+      for (const mode of ['down', 'slow'] as const) {
+        identity.mode = mode;
+        const res = await graphql(url, CREATE, { input: { name: 'Not now', organizationId: randomUUID() } }, token);
+        expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'UNAVAILABLE' }, message: expect.stringMatching(/identity service/) });
+        // Reading what the read model grants needs no identity.
+        const asked = identity.asked.length;
+        const listed = await graphql(url, ORG_GROUPS, { r: [{ __typename: 'Organization', id: org }] }, token);
+        expect(listed.data!._entities[0].groups.edges).toEqual([{ node: { name: 'Resilient' } }]);
+        expect((await graphql(url, GROUP, { id: group.id }, token)).data!.group).toEqual({ name: 'Resilient' });
+        expect(identity.asked.length).toBe(asked);
+      }
+    } finally {
+      identity.mode = 'up';
+    }
   });
 });

@@ -4,6 +4,7 @@ import { isUuid } from '@kz/db';
 import type { EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import type { GroupRole } from '../entities/membership.entity';
+import type { OrganizationStanding, StandingPurpose } from './organization-standing';
 
 export interface GroupAccess {
   /** The caller's membership role, if a member. */
@@ -24,14 +25,16 @@ export function canManage(access: GroupAccess): boolean {
   return isAdminRole(access.role) || access.orgAdmin;
 }
 
-
-export async function accessTo(m: EntityManager, group: GroupEntity, userId: string): Promise<GroupAccess> {
-  const rows = (await m.query(
-    `SELECT (SELECT role FROM memberships WHERE group_id = $1 AND user_id = $2) AS role,
-            EXISTS (SELECT 1 FROM org_members WHERE org_id = $3 AND user_id = $2 AND role = 'ADMIN') AS org_admin`,
-    [group.id, userId, group.orgId],
-  )) as { role: GroupRole | null; org_admin: boolean }[];
-  return { role: rows[0]?.role ?? null, orgAdmin: rows[0]?.org_admin ?? false };
+/**
+ * The caller's role in the group, and whether they administer its
+ * organisation. Organisation standing is asked only where the group role falls
+ * short of managing the group, and for `purpose` (see OrganizationStanding).
+ */
+export async function accessTo(m: EntityManager, group: GroupEntity, userId: string, standing: OrganizationStanding, purpose: StandingPurpose): Promise<GroupAccess> {
+  const rows = (await m.query(`SELECT role FROM memberships WHERE group_id = $1 AND user_id = $2`, [group.id, userId])) as { role: GroupRole }[];
+  const role = rows[0]?.role ?? null;
+  const orgAdmin = group.orgId !== null && !isAdminRole(role) && (await standing.isAdmin(m, group.orgId, purpose));
+  return { role, orgAdmin };
 }
 
 /**
@@ -43,6 +46,7 @@ export async function accessTo(m: EntityManager, group: GroupEntity, userId: str
 export async function groupToManage(
   m: EntityManager,
   caller: Caller,
+  standing: OrganizationStanding,
   groupId: string,
   action = 'Only the group\'s owner and admins can do this.',
   { lock = true }: { lock?: boolean } = {},
@@ -52,7 +56,7 @@ export async function groupToManage(
   const query = m.getRepository(GroupEntity).createQueryBuilder('g').where('g.id = :groupId AND g.deleted_at IS NULL', { groupId });
   const group = isUuid(groupId) ? await (lock ? query.setLock('pessimistic_write') : query).getOne() : null;
   if (!group) throw notFound('Group');
-  const access = await accessTo(m, group, userId);
+  const access = await accessTo(m, group, userId, standing, 'change');
   if (!canSee(access)) throw notFound('Group');
   if (!canManage(access)) throw forbidden(action);
   return { group, access, userId };

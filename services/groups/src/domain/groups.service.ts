@@ -5,10 +5,10 @@ import { decodeIdCursor, decodeSeqCursor, isUuid, pageFrom, pageSize, uuidv7, ty
 import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { GroupEntity, type GroupKind } from '../entities/group.entity';
 import { MembershipEntity } from '../entities/membership.entity';
-import { OrgMemberEntity } from '../entities/org-member.entity';
 import { accessTo, canManage, groupToManage } from './group-access';
 import { cleanGroupFields, type GroupFields } from './group-fields';
 import { membershipEvents } from './membership-events';
+import type { OrganizationStanding } from './organization-standing';
 
 export interface CreateGroupInput extends GroupFields {
   name: string;
@@ -29,7 +29,7 @@ export class GroupsService {
     private readonly outbox: Outbox,
   ) {}
 
-  async create(caller: Caller, input: CreateGroupInput): Promise<GroupEntity> {
+  async create(caller: Caller, standing: OrganizationStanding, input: CreateGroupInput): Promise<GroupEntity> {
     const creatorId = this.person(caller);
     const fields = cleanGroupFields(input);
     if (!fields.name) throw badInput('name', 'A group name needs 1 to 120 characters.');
@@ -37,13 +37,12 @@ export class GroupsService {
       let orgId = input.organizationId ?? null;
       let parentId: string | null = null;
       if (input.parentId) {
-        const { group: parent } = await groupToManage(m, caller, input.parentId, 'Only admins of the parent group can add sub-groups to it.');
+        const { group: parent } = await groupToManage(m, caller, standing, input.parentId, 'Only admins of the parent group can add sub-groups to it.');
         if (orgId !== null && orgId !== parent.orgId) throw badInput('organizationId', 'A sub-group belongs to its parent\'s organisation.');
         orgId = parent.orgId;
         parentId = parent.id;
       } else if (orgId !== null) {
-        const member = isUuid(orgId) && (await m.getRepository(OrgMemberEntity).existsBy({ orgId, userId: creatorId }));
-        if (!member) throw notFound('Organisation');
+        if (!(await standing.roleIn(m, orgId, 'MEMBER', 'change'))) throw notFound('Organisation');
       }
       const kind: GroupKind = input.broadcast ? 'BROADCAST' : orgId ? 'ORGANIZATION' : 'PRIVATE';
       const group = m.getRepository(GroupEntity).create({
@@ -78,10 +77,10 @@ export class GroupsService {
     });
   }
 
-  async update(caller: Caller, groupId: string, input: UpdateGroupInput): Promise<GroupEntity> {
+  async update(caller: Caller, standing: OrganizationStanding, groupId: string, input: UpdateGroupInput): Promise<GroupEntity> {
     const fields = cleanGroupFields(input);
     return this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, groupId);
+      const { group } = await groupToManage(m, caller, standing, groupId);
       const changes: Partial<GroupEntity> = { ...fields };
       if (input.announcementOnly !== undefined && input.announcementOnly !== null) {
         if (group.kind === 'BROADCAST' && !input.announcementOnly) throw badInput('announcementOnly', 'A broadcast group is always announcement-only.');
@@ -101,9 +100,9 @@ export class GroupsService {
   }
 
   /** Deletes a group for good: its members lose it, its sub-groups become top-level. */
-  async delete(caller: Caller, groupId: string): Promise<void> {
+  async delete(caller: Caller, standing: OrganizationStanding, groupId: string): Promise<void> {
     await this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins, or its organisation\'s admins, can delete it.');
+      const { group } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins, or its organisation\'s admins, can delete it.');
       const children = (await m.query(`SELECT id FROM groups WHERE parent_id = $1 AND deleted_at IS NULL`, [group.id])) as { id: string }[];
       await m.query(`UPDATE groups SET parent_id = NULL WHERE parent_id = $1`, [group.id]);
       await m.query(`UPDATE groups SET deleted_at = now(), parent_id = NULL, member_count = 0 WHERE id = $1`, [group.id]);
@@ -118,8 +117,8 @@ export class GroupsService {
   }
 
   /** A group the caller may see; NOT_FOUND for anything else, so existence never leaks. */
-  async getVisible(caller: Caller, groupId: string): Promise<GroupEntity> {
-    const [group] = await this.visibleByIds(caller, [groupId]);
+  async getVisible(caller: Caller, standing: OrganizationStanding, groupId: string): Promise<GroupEntity> {
+    const [group] = await this.visibleByIds(caller, standing, [groupId]);
     if (!group) throw notFound('Group');
     return group;
   }
@@ -128,7 +127,7 @@ export class GroupsService {
    * Members see their groups, organisation admins every group of their
    * organisation, connectors with GROUP_INFO every group of theirs.
    */
-  async visibleByIds(caller: Caller, ids: readonly string[]): Promise<GroupEntity[]> {
+  async visibleByIds(caller: Caller, standing: OrganizationStanding, ids: readonly string[]): Promise<GroupEntity[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const repo = this.dataSource.getRepository(GroupEntity);
@@ -143,19 +142,28 @@ export class GroupsService {
          SELECT g.id, g.id FROM groups g WHERE g.id = ANY($1::uuid[]) AND g.deleted_at IS NULL
          UNION
          SELECT t.root, c.id FROM groups c JOIN tree t ON c.parent_id = t.id WHERE c.deleted_at IS NULL)
-       SELECT DISTINCT t.root AS id FROM tree t JOIN memberships ms ON ms.group_id = t.id AND ms.user_id = $2
-       UNION
-       SELECT g.id FROM groups g JOIN org_members om ON om.org_id = g.org_id AND om.user_id = $2 AND om.role = 'ADMIN'
-        WHERE g.id = ANY($1::uuid[]) AND g.deleted_at IS NULL`,
+       SELECT DISTINCT t.root AS id FROM tree t JOIN memberships ms ON ms.group_id = t.id AND ms.user_id = $2`,
       [valid, userId],
     )) as { id: string }[];
-    return rows.length === 0 ? [] : repo.findBy({ id: In(rows.map((r) => r.id)) });
+    const visible = new Set(rows.map((r) => r.id));
+    // The rest are visible to the admins of their organisations.
+    const rest = valid.filter((id) => !visible.has(id));
+    if (rest.length > 0) {
+      const orgGroups = (await this.dataSource.query(`SELECT id, org_id FROM groups WHERE id = ANY($1::uuid[]) AND org_id IS NOT NULL AND deleted_at IS NULL`, [
+        rest,
+      ])) as { id: string; org_id: string }[];
+      if (orgGroups.length > 0) {
+        const administered = await standing.administeredAmong(this.dataSource.manager, orgGroups.map((g) => g.org_id));
+        for (const g of orgGroups) if (administered.has(g.org_id)) visible.add(g.id);
+      }
+    }
+    return visible.size === 0 ? [] : repo.findBy({ id: In([...visible]) });
   }
 
   /** Whether the caller may manage the group (for admin-only fields). */
-  async callerManages(caller: Caller, group: GroupEntity): Promise<boolean> {
+  async callerManages(caller: Caller, standing: OrganizationStanding, group: GroupEntity): Promise<boolean> {
     if (caller.kind !== 'user') return false;
-    return canManage(await accessTo(this.dataSource.manager, group, caller.userId));
+    return canManage(await accessTo(this.dataSource.manager, group, caller.userId, standing, 'read'));
   }
 
   async rolesOf(userId: string, groupIds: readonly string[]): Promise<MembershipEntity[]> {
@@ -182,24 +190,24 @@ export class GroupsService {
   }
 
   /** An organisation's groups, newest first: for its admins and connectors with GROUP_INFO. */
-  async ofOrganization(caller: Caller, orgId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
+  async ofOrganization(caller: Caller, standing: OrganizationStanding, orgId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
     if (!isUuid(orgId)) throw notFound('Organisation');
     if (!connectorMay(caller, orgId, 'GROUP_INFO')) {
       if (caller.kind === 'connector') throw notFound('Organisation');
-      const userId = requireUser(caller).userId;
-      const standing = await this.dataSource.getRepository(OrgMemberEntity).findOneBy({ orgId, userId });
-      if (!standing) throw notFound('Organisation');
-      if (standing.role !== 'ADMIN') throw forbidden('Only organisation admins can list all of its groups.');
+      requireUser(caller);
+      const role = await standing.roleIn(this.dataSource.manager, orgId, 'ADMIN', 'read');
+      if (!role) throw notFound('Organisation');
+      if (role !== 'ADMIN') throw forbidden('Only organisation admins can list all of its groups.');
     }
     const qb = this.dataSource.getRepository(GroupEntity).createQueryBuilder('g').where('g.org_id = :orgId AND g.deleted_at IS NULL', { orgId });
     return newestFirst(qb, first, after);
   }
 
   /** Direct sub-groups of a group, those the caller may see. */
-  async subgroups(caller: Caller, parent: GroupEntity, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
+  async subgroups(caller: Caller, standing: OrganizationStanding, parent: GroupEntity, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
     const qb = this.dataSource.getRepository(GroupEntity).createQueryBuilder('g').where('g.parent_id = :parentId AND g.deleted_at IS NULL', { parentId: parent.id });
     const page = await newestFirst(qb, first, after);
-    const visible = new Set((await this.visibleByIds(caller, page.edges.map((e) => e.node.id))).map((g) => g.id));
+    const visible = new Set((await this.visibleByIds(caller, standing, page.edges.map((e) => e.node.id))).map((g) => g.id));
     return { ...page, edges: page.edges.filter((e) => visible.has(e.node.id)) };
   }
 

@@ -4,21 +4,21 @@ import { createEvent, type Outbox } from '@kz/events';
 import { isUuid } from '@kz/db';
 import type { EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
-import { OrgMemberEntity } from '../entities/org-member.entity';
 import { accessTo, canSee, groupToManage, isAdminRole } from './group-access';
+import type { OrganizationStanding } from './organization-standing';
 
 /** Sub-group hierarchy and mapping groups to organisations. */
 export class HierarchyService {
   constructor(private readonly outbox: Outbox) {}
 
   /** Makes `childId` a sub-group of `parentId`; the caller administers both, and no cycle may form. */
-  async attach(caller: Caller, parentId: string, childId: string): Promise<GroupEntity> {
+  async attach(caller: Caller, standing: OrganizationStanding, parentId: string, childId: string): Promise<GroupEntity> {
     if (parentId === childId) throw badInput('parentId', 'A group cannot be its own sub-group.');
     return this.outbox.transaction(async (m, emit) => {
       // Lock in id order so two attaches of the same pair cannot deadlock.
       const [first, second] = [parentId, childId].sort();
-      const a = await groupToManage(m, caller, first!, 'Only admins of both groups can attach one under the other.');
-      const b = await groupToManage(m, caller, second!, 'Only admins of both groups can attach one under the other.');
+      const a = await groupToManage(m, caller, standing, first!, 'Only admins of both groups can attach one under the other.');
+      const b = await groupToManage(m, caller, standing, second!, 'Only admins of both groups can attach one under the other.');
       const parent = a.group.id === parentId ? a.group : b.group;
       const child = a.group.id === childId ? a.group : b.group;
       if (parent.orgId !== child.orgId) throw badInput('parentId', 'A sub-group must belong to the same organisation as its parent (or both be private).');
@@ -32,13 +32,13 @@ export class HierarchyService {
   }
 
   /** Makes a sub-group top-level again; admins of the group or of its parent may. */
-  async detach(caller: Caller, childId: string): Promise<GroupEntity> {
+  async detach(caller: Caller, standing: OrganizationStanding, childId: string): Promise<GroupEntity> {
     return this.outbox.transaction(async (m, emit) => {
-      const child = await this.visibleLocked(m, caller, childId);
+      const child = await this.visibleLocked(m, caller, standing, childId);
       if (!child.parentId) throw badInput('groupId', 'This group is not a sub-group.');
       const parent = await m.getRepository(GroupEntity).findOneByOrFail({ id: child.parentId });
       const userId = (caller as { userId: string }).userId;
-      const [childAccess, parentAccess] = await Promise.all([accessTo(m, child, userId), accessTo(m, parent, userId)]);
+      const [childAccess, parentAccess] = await Promise.all([accessTo(m, child, userId, standing, 'change'), accessTo(m, parent, userId, standing, 'change')]);
       const manages = (x: typeof childAccess) => isAdminRole(x.role) || x.orgAdmin;
       if (!manages(childAccess) && !manages(parentAccess)) throw forbidden('Only admins of the group or of its parent can detach it.');
       await m.getRepository(GroupEntity).update({ id: child.id }, { parentId: null });
@@ -48,11 +48,10 @@ export class HierarchyService {
   }
 
   /** An admin of a private group who belongs to an organisation makes it that organisation's group. */
-  async link(caller: Caller, groupId: string, orgId: string): Promise<GroupEntity> {
+  async link(caller: Caller, standing: OrganizationStanding, groupId: string, orgId: string): Promise<GroupEntity> {
     return this.outbox.transaction(async (m, emit) => {
-      const { group, userId } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can link it to an organisation.');
-      const member = isUuid(orgId) && (await m.getRepository(OrgMemberEntity).existsBy({ orgId, userId }));
-      if (!member) throw notFound('Organisation');
+      const { group } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins can link it to an organisation.');
+      if (!(await standing.roleIn(m, orgId, 'MEMBER', 'change'))) throw notFound('Organisation');
       if (group.orgId === orgId) return group;
       if (group.orgId) throw new DomainError('CONFLICT', 'This group already belongs to an organisation; an org admin must unlink it first.');
       if (group.parentId) throw new DomainError('CONFLICT', 'Detach this sub-group before linking it; it belongs with its parent.');
@@ -63,12 +62,11 @@ export class HierarchyService {
   }
 
   /** Only the organisation's admins can give a group back its private status. */
-  async unlink(caller: Caller, groupId: string): Promise<GroupEntity> {
+  async unlink(caller: Caller, standing: OrganizationStanding, groupId: string): Promise<GroupEntity> {
     return this.outbox.transaction(async (m, emit) => {
-      const group = await this.visibleLocked(m, caller, groupId);
+      const group = await this.visibleLocked(m, caller, standing, groupId);
       if (!group.orgId) throw badInput('groupId', 'This group does not belong to an organisation.');
-      const access = await accessTo(m, group, (caller as { userId: string }).userId);
-      if (!access.orgAdmin) throw forbidden('Only the organisation\'s admins can unlink its groups.');
+      if (!(await standing.isAdmin(m, group.orgId, 'change'))) throw forbidden('Only the organisation\'s admins can unlink its groups.');
       if (group.parentId) throw new DomainError('CONFLICT', 'Detach this sub-group before unlinking it.');
       const orgId = group.orgId;
       await m.getRepository(GroupEntity).update({ id: group.id }, { orgId: null, kind: group.kind === 'BROADCAST' ? 'BROADCAST' : 'PRIVATE' });
@@ -77,12 +75,12 @@ export class HierarchyService {
     });
   }
 
-  private async visibleLocked(m: EntityManager, caller: Caller, groupId: string): Promise<GroupEntity> {
+  private async visibleLocked(m: EntityManager, caller: Caller, standing: OrganizationStanding, groupId: string): Promise<GroupEntity> {
     if (caller.kind !== 'user') throw new DomainError(caller.kind === 'connector' ? 'FORBIDDEN' : 'UNAUTHENTICATED', caller.kind === 'connector' ? 'Connectors cannot change groups.' : 'Sign in first: this needs a valid access token.');
     const group = isUuid(groupId)
       ? await m.getRepository(GroupEntity).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :groupId AND g.deleted_at IS NULL', { groupId }).getOne()
       : null;
-    if (!group || !canSee(await accessTo(m, group, caller.userId))) throw notFound('Group');
+    if (!group || !canSee(await accessTo(m, group, caller.userId, standing, 'change'))) throw notFound('Group');
     return group;
   }
 

@@ -9,6 +9,7 @@ import { InviteLinkEntity } from '../entities/invite-link.entity';
 import { JoinRequestEntity } from '../entities/join-request.entity';
 import type { GroupRole } from '../entities/membership.entity';
 import { groupToManage } from './group-access';
+import type { OrganizationStanding } from './organization-standing';
 import { membershipEvents } from './membership-events';
 
 export interface NewInviteLink {
@@ -48,7 +49,7 @@ export class InvitesService {
     return `${this.inviteBaseUrl}/${link.token}`;
   }
 
-  async create(caller: Caller, groupId: string, input: NewInviteLink, now = new Date()): Promise<InviteLinkEntity> {
+  async create(caller: Caller, standing: OrganizationStanding, groupId: string, input: NewInviteLink, now = new Date()): Promise<InviteLinkEntity> {
     const role = input.role ?? 'MEMBER';
     if (role === 'OWNER') throw badInput('role', 'A link can grant ADMIN or MEMBER.');
     if (input.expiresAt && input.expiresAt <= now) throw badInput('expiresAt', 'The expiry must be in the future.');
@@ -56,7 +57,7 @@ export class InvitesService {
       throw badInput('maxUses', 'maxUses must be between 1 and 1,000,000, or left out for no limit.');
     }
     return this.dataSource.transaction(async (m) => {
-      const { group, userId } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can create invite links.');
+      const { group, userId } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins can create invite links.');
       const id = uuidv7();
       await m.getRepository(InviteLinkEntity).insert({
         id,
@@ -74,11 +75,11 @@ export class InvitesService {
     });
   }
 
-  async revoke(caller: Caller, inviteId: string): Promise<InviteLinkEntity> {
+  async revoke(caller: Caller, standing: OrganizationStanding, inviteId: string): Promise<InviteLinkEntity> {
     return this.dataSource.transaction(async (m) => {
       const link = isUuid(inviteId) ? await m.getRepository(InviteLinkEntity).findOneBy({ id: inviteId }) : null;
       if (!link) throw notFound('Invite link');
-      await groupToManage(m, caller, link.groupId, 'Only the group\'s owner and admins can revoke invite links.');
+      await groupToManage(m, caller, standing, link.groupId, 'Only the group\'s owner and admins can revoke invite links.');
       if (!link.revokedAt) await m.getRepository(InviteLinkEntity).update({ id: link.id }, { revokedAt: new Date() });
       return m.getRepository(InviteLinkEntity).findOneByOrFail({ id: link.id });
     });
@@ -132,11 +133,11 @@ export class InvitesService {
     });
   }
 
-  async decide(caller: Caller, requestId: string, accept: boolean): Promise<JoinRequestEntity> {
+  async decide(caller: Caller, standing: OrganizationStanding, requestId: string, accept: boolean): Promise<JoinRequestEntity> {
     return this.outbox.transaction(async (m, emit) => {
       const request = isUuid(requestId) ? await m.getRepository(JoinRequestEntity).findOneBy({ id: requestId }) : null;
       if (!request) throw notFound('Join request');
-      const { group, userId: adminId } = await groupToManage(m, caller, request.groupId, 'Only the group\'s owner and admins decide join requests.');
+      const { group, userId: adminId } = await groupToManage(m, caller, standing, request.groupId, 'Only the group\'s owner and admins decide join requests.');
       if (request.status !== 'PENDING') throw new DomainError('CONFLICT', `This request was already ${request.status.toLowerCase()}.`);
       await m.getRepository(JoinRequestEntity).update({ id: request.id }, { status: accept ? 'ACCEPTED' : 'DECLINED', decidedBy: adminId, decidedAt: new Date() });
       if (accept) {

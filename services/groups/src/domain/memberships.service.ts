@@ -7,6 +7,7 @@ import { GroupEntity } from '../entities/group.entity';
 import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
 import { invalidUnregistered, MAX_MEMBERS_PER_CALL, validateNewMembers, type AddMemberOutcome, type Candidate, type NewMember } from './add-members';
 import { groupToManage, isAdminRole } from './group-access';
+import type { OrganizationStanding } from './organization-standing';
 import { membershipEvents, removalEvents, roleChangeEvents } from './membership-events';
 
 export type RemoveMemberStatus = 'REMOVED' | 'NOT_A_MEMBER' | 'INVALID' | 'NOT_ALLOWED';
@@ -48,6 +49,7 @@ export class MembershipsService {
    */
   async add(
     caller: Caller,
+    standing: OrganizationStanding,
     groupId: string,
     members: readonly NewMember[],
     opts: { requestKey?: string | null; receipt?: string | null } = {},
@@ -61,7 +63,7 @@ export class MembershipsService {
     if (opts.receipt) await this.rememberVouched(opts.receipt, members);
     return this.outbox.transaction(async (m, emit) => {
       // The group row is locked only by the count update at the end, so bulk adds to one group overlap.
-      const { group: found, userId: callerId } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can add members.', { lock: false });
+      const { group: found, userId: callerId } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins can add members.', { lock: false });
       const insert = async (): Promise<AddMemberOutcome[]> => {
         const { outcomes, candidates } = validateNewMembers(members, this.defaultRegion);
         const phones = [...candidates.keys()].sort();
@@ -93,13 +95,13 @@ export class MembershipsService {
   }
 
   /** Admins remove members in bulk; the group always keeps an admin. */
-  async remove(caller: Caller, groupId: string, userIds: readonly string[]): Promise<{ group: GroupEntity; outcomes: RemoveMemberOutcome[] }> {
+  async remove(caller: Caller, standing: OrganizationStanding, groupId: string, userIds: readonly string[]): Promise<{ group: GroupEntity; outcomes: RemoveMemberOutcome[] }> {
     if (userIds.length === 0) throw badInput('userIds', 'Name at least one member to remove.');
     if (userIds.length > MAX_MEMBERS_PER_CALL) {
       throw badInput('userIds', `At most ${MAX_MEMBERS_PER_CALL.toLocaleString('en')} members can be removed in one call; split the list.`);
     }
     return this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can remove members.');
+      const { group } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins can remove members.');
       const outcomes: RemoveMemberOutcome[] = userIds.map((userId) => ({ userId, status: 'INVALID', message: 'This is not a user id.' }));
       const valid = [...new Set(userIds.filter(isUuid))];
       const current = (await m.query(`SELECT user_id, role FROM memberships WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [group.id, valid])) as {
@@ -127,10 +129,10 @@ export class MembershipsService {
     });
   }
 
-  async setRole(caller: Caller, groupId: string, userId: string, role: GroupRole): Promise<MembershipEntity> {
+  async setRole(caller: Caller, standing: OrganizationStanding, groupId: string, userId: string, role: GroupRole): Promise<MembershipEntity> {
     if (role === 'OWNER') throw badInput('role', 'Members can be made ADMIN or MEMBER.');
     return this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, groupId, 'Only the group\'s owner and admins can change roles.');
+      const { group } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins can change roles.');
       const membership = isUuid(userId) ? await m.getRepository(MembershipEntity).findOneBy({ groupId: group.id, userId }) : null;
       if (!membership) throw notFound('Member of this group');
       if (membership.role === role) return membership;

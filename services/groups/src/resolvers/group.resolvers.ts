@@ -2,13 +2,14 @@ import { forbidden } from '@kz/errors';
 import type { GroupsContext } from '../context';
 import type { MemberQuery } from '../domain/memberships.service';
 import type { GroupEntity } from '../entities/group.entity';
+import { standingOf } from './standing';
 
 type PageArgs = { first?: number | null; after?: string | null };
 
 export function loadVisibleGroup(ctx: GroupsContext, id: string) {
   return ctx.loaders
     .get<string, GroupEntity>('visible-group', async (ids) => {
-      const rows = await ctx.services.groups.visibleByIds(ctx.caller, ids);
+      const rows = await ctx.services.groups.visibleByIds(ctx.caller, standingOf(ctx), ids);
       const byId = new Map(rows.map((g) => [g.id, g]));
       return ids.map((gid) => byId.get(gid) ?? null);
     })
@@ -16,7 +17,7 @@ export function loadVisibleGroup(ctx: GroupsContext, id: string) {
 }
 
 async function requireManager(ctx: GroupsContext, group: GroupEntity): Promise<void> {
-  if (!(await ctx.services.groups.callerManages(ctx.caller, group))) throw forbidden('Only the group\'s owner and admins can see this.');
+  if (!(await ctx.services.groups.callerManages(ctx.caller, standingOf(ctx), group))) throw forbidden('Only the group\'s owner and admins can see this.');
 }
 
 export const groupResolvers = {
@@ -25,7 +26,7 @@ export const groupResolvers = {
     organization: (group: GroupEntity) => (group.orgId ? { id: group.orgId } : null),
     // A parent the caller cannot see shows as null rather than leaking it.
     parent: (group: GroupEntity, _: unknown, ctx: GroupsContext) => (group.parentId ? loadVisibleGroup(ctx, group.parentId) : null),
-    subgroups: (group: GroupEntity, args: PageArgs, ctx: GroupsContext) => ctx.services.groups.subgroups(ctx.caller, group, args.first, args.after),
+    subgroups: (group: GroupEntity, args: PageArgs, ctx: GroupsContext) => ctx.services.groups.subgroups(ctx.caller, standingOf(ctx), group, args.first, args.after),
     memberCountWithSubgroups: (group: GroupEntity, _: unknown, ctx: GroupsContext) => ctx.services.groups.memberCountWithSubgroups(group.id),
     myRole: async (group: GroupEntity, _: unknown, ctx: GroupsContext) => {
       if (ctx.caller.kind !== 'user') return null;
@@ -50,7 +51,7 @@ export const groupResolvers = {
     },
   },
   Organization: {
-    groups: (org: { id: string }, args: PageArgs, ctx: GroupsContext) => ctx.services.groups.ofOrganization(ctx.caller, org.id, args.first, args.after),
+    groups: (org: { id: string }, args: PageArgs, ctx: GroupsContext) => ctx.services.groups.ofOrganization(ctx.caller, standingOf(ctx), org.id, args.first, args.after),
   },
   Membership: {
     user: (membership: { userId: string }) => ({ id: membership.userId }),
