@@ -16,6 +16,72 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation SignOut($input: SignOutInput!) {\n    signOut(input: $input) {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      phone\n      organizations {\n        role\n        network\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  fragment AttributeRow on AttributeDefinition {\n    name\n    type\n    mandatory\n  }\n": typeof types.AttributeRowFragmentDoc,
+    "\n  mutation DefineUserAttribute($input: DefineUserAttributeInput!) {\n    defineUserAttribute(input: $input) {\n      definition {\n        name\n        type\n        mandatory\n      }\n    }\n  }\n": typeof types.DefineUserAttributeDocument,
+    "\n  query OrganizationAttributes($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      attributeDefinitions {\n        ...AttributeRow\n      }\n    }\n    suggestedUserAttributes {\n      ...SuggestedAttribute\n    }\n  }\n": typeof types.OrganizationAttributesDocument,
+    "\n  mutation RemoveUserAttribute($input: RemoveUserAttributeInput!) {\n    removeUserAttribute(input: $input) {\n      removed\n    }\n  }\n": typeof types.RemoveUserAttributeDocument,
+    "\n  fragment SuggestedAttribute on SuggestedAttribute {\n    name\n    type\n  }\n": typeof types.SuggestedAttributeFragmentDoc,
+    "\n  mutation RotateConnectorSecret($input: ConnectorInput!) {\n    rotateConnectorSecret(input: $input) {\n      clientSecret\n      connector {\n        id\n        clientId\n        ...ConnectorRow\n      }\n    }\n  }\n": typeof types.RotateConnectorSecretDocument,
+    "\n  mutation RevokeConnector($input: ConnectorInput!) {\n    revokeConnector(input: $input) {\n      connector {\n        id\n        ...ConnectorRow\n      }\n    }\n  }\n": typeof types.RevokeConnectorDocument,
+    "\n  fragment ConnectorRow on Connector {\n    id\n    name\n    clientId\n    permissions\n    createdAt\n    secretRotatedAt\n    revokedAt\n  }\n": typeof types.ConnectorRowFragmentDoc,
+    "\n  query ConnectorsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      connectors {\n        id\n        ...ConnectorRow\n      }\n    }\n  }\n": typeof types.ConnectorsScreenDocument,
+    "\n  mutation RegisterConnector($input: RegisterConnectorInput!) {\n    registerConnector(input: $input) {\n      clientSecret\n      connector {\n        id\n        clientId\n        ...ConnectorRow\n      }\n    }\n  }\n": typeof types.RegisterConnectorDocument,
+    "\n  mutation AddDirectoryMember($input: AddDirectoryMemberInput!) {\n    addDirectoryMember(input: $input) {\n      member {\n        displayName\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.AddDirectoryMemberDocument,
+    "\n  fragment AttributeFields on AttributeDefinition {\n    name\n    type\n    mandatory\n  }\n": typeof types.AttributeFieldsFragmentDoc,
+    "\n  mutation SetMembersNetwork($input: SetMembersNetworkInput!) {\n    setMembersNetwork(input: $input) {\n      outcomes {\n        userId\n        status\n        message\n        member {\n          ...ChangedDirectoryEntry\n        }\n      }\n    }\n  }\n": typeof types.SetMembersNetworkDocument,
+    "\n  mutation RemoveOrganizationMembers($input: RemoveOrganizationMembersInput!) {\n    removeOrganizationMembers(input: $input) {\n      outcomes {\n        userId\n        status\n        message\n      }\n    }\n  }\n": typeof types.RemoveOrganizationMembersDocument,
+    "\n  fragment ChangedDirectoryEntry on DirectoryEntry {\n    network\n    role\n    attributes {\n      name\n      value\n    }\n    user {\n      id\n    }\n  }\n": typeof types.ChangedDirectoryEntryFragmentDoc,
+    "\n  fragment DirectoryRow on DirectoryEntry {\n    displayName\n    phone\n    network\n    role\n    joinedAt\n    attributes {\n      name\n      value\n    }\n    user {\n      id\n    }\n  }\n": typeof types.DirectoryRowFragmentDoc,
+    "\n  query DirectoryPage($orgId: ID!, $first: Int!, $after: String, $search: String, $network: Network) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      attributeDefinitions {\n        ...AttributeFields\n      }\n      directory(first: $first, after: $after, search: $search, network: $network) {\n        edges {\n          cursor\n          node {\n            displayName\n            user {\n              id\n            }\n            ...DirectoryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.DirectoryPageDocument,
+    "\n  mutation SetOrganizationRole($input: SetOrganizationRoleInput!) {\n    setOrganizationRole(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": typeof types.SetOrganizationRoleDocument,
+    "\n  mutation SetMemberNetwork($input: SetMemberNetworkInput!) {\n    setMemberNetwork(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": typeof types.SetMemberNetworkDocument,
+    "\n  mutation SetMemberAttributes($input: SetMemberAttributesInput!) {\n    setMemberAttributes(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": typeof types.SetMemberAttributesDocument,
+    "\n  mutation RemoveOrganizationMember($input: RemoveOrganizationMemberInput!) {\n    removeOrganizationMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.RemoveOrganizationMemberDocument,
+    "\n  fragment GroupBadges on Group {\n    kind\n    announcementOnly\n  }\n": typeof types.GroupBadgesFragmentDoc,
+    "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n    }\n  }\n": typeof types.GroupSettingsDocument,
+    "\n  query GroupFrame($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      memberCountWithSubgroups\n      ...GroupBadges\n      organization {\n        id\n        name\n      }\n      # Three levels of ancestors cover the breadcrumbs of nearly every tree without a request per level.\n      parent {\n        id\n        name\n        parent {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.GroupFrameDocument,
+    "\n  mutation CreateInviteLink($input: CreateInviteLinkInput!) {\n    createInviteLink(input: $input) {\n      inviteLink {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n": typeof types.CreateInviteLinkDocument,
+    "\n  query GroupInviteLinks($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      inviteLinks {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n": typeof types.GroupInviteLinksDocument,
+    "\n  fragment InviteLinkCard on InviteLink {\n    id\n    url\n    role\n    requiresApproval\n    expiresAt\n    maxUses\n    uses\n    revokedAt\n    createdAt\n    qrCodePng\n    qrCodeSvg\n  }\n": typeof types.InviteLinkCardFragmentDoc,
+    "\n  mutation RevokeInviteLink($input: InviteLinkInput!) {\n    revokeInviteLink(input: $input) {\n      inviteLink {\n        id\n        revokedAt\n      }\n    }\n  }\n": typeof types.RevokeInviteLinkDocument,
+    "\n  fragment JoinRequestRow on JoinRequest {\n    id\n    createdAt\n    status\n    user {\n      id\n      displayName\n    }\n  }\n": typeof types.JoinRequestRowFragmentDoc,
+    "\n  mutation DecideJoinRequest($input: DecideJoinRequestInput!) {\n    decideJoinRequest(input: $input) {\n      joinRequest {\n        id\n        status\n      }\n    }\n  }\n": typeof types.DecideJoinRequestDocument,
+    "\n  query GroupJoinRequests($groupId: ID!, $first: Int!, $after: String) {\n    group(id: $groupId) {\n      id\n      name\n      joinRequests(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            status\n            ...JoinRequestRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.GroupJoinRequestsDocument,
+    "\n  mutation AddGroupMembers($input: AddGroupMembersInput!) {\n    addGroupMembers(input: $input) {\n      group {\n        id\n        memberCount\n      }\n      outcomes {\n        phone\n        status\n        message\n      }\n    }\n  }\n": typeof types.AddGroupMembersDocument,
+    "\n  fragment MemberRow on Membership {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n    }\n  }\n": typeof types.MemberRowFragmentDoc,
+    "\n  query GroupMembers($groupId: ID!, $first: Int!, $after: String, $search: String, $role: GroupRole) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      myRole\n      organization {\n        id\n        myRole\n      }\n      members(first: $first, after: $after, search: $search, role: $role) {\n        edges {\n          cursor\n          node {\n            user {\n              id\n              displayName\n            }\n            ...MemberRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.GroupMembersDocument,
+    "\n  mutation SetGroupRole($input: SetGroupRoleInput!) {\n    setGroupRole(input: $input) {\n      membership {\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SetGroupRoleDocument,
+    "\n  mutation RemoveGroupMembers($input: RemoveGroupMembersInput!) {\n    removeGroupMembers(input: $input) {\n      group {\n        id\n        memberCount\n      }\n      outcomes {\n        userId\n        status\n        message\n      }\n    }\n  }\n": typeof types.RemoveGroupMembersDocument,
+    "\n  mutation DeleteGroup($input: GroupInput!) {\n    deleteGroup(input: $input) {\n      deleted\n    }\n  }\n": typeof types.DeleteGroupDocument,
+    "\n  fragment GroupDetailsForm on Group {\n    id\n    name\n    kind\n    description\n    avatarUrl\n    welcomeMessage\n    announcementOnly\n  }\n": typeof types.GroupDetailsFormFragmentDoc,
+    "\n  mutation UpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        ...GroupDetailsForm\n      }\n    }\n  }\n": typeof types.UpdateGroupDocument,
+    "\n  mutation AttachSubgroup($input: AttachSubgroupInput!) {\n    attachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AttachSubgroupDocument,
+    "\n  mutation DetachSubgroup($input: GroupInput!) {\n    detachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n        }\n      }\n    }\n  }\n": typeof types.DetachSubgroupDocument,
+    "\n  mutation UnlinkGroupFromOrganization($input: GroupInput!) {\n    unlinkGroupFromOrganization(input: $input) {\n      group {\n        id\n        kind\n      }\n    }\n  }\n": typeof types.UnlinkGroupFromOrganizationDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        parent {\n          id\n        }\n      }\n    }\n  }\n": typeof types.CreateGroupDocument,
+    "\n  fragment GroupTreeRow on Group {\n    id\n    name\n    memberCount\n    memberCountWithSubgroups\n    ...GroupBadges\n  }\n": typeof types.GroupTreeRowFragmentDoc,
+    "\n  query MyPrivateGroups($first: Int!, $after: String) {\n    myGroups(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          kind\n          myRole\n          memberCount\n          organization {\n            id\n          }\n          parent {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyPrivateGroupsDocument,
+    "\n  mutation LinkGroupToOrganization($input: LinkGroupInput!) {\n    linkGroupToOrganization(input: $input) {\n      group {\n        id\n        name\n        kind\n        organization {\n          id\n        }\n      }\n    }\n  }\n": typeof types.LinkGroupToOrganizationDocument,
+    "\n  query OrganizationGroups($orgId: ID!, $first: Int!, $after: String) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      groups(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            parent {\n              id\n            }\n            ...GroupTreeRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.OrganizationGroupsDocument,
+    "\n  fragment ApplyDryRun on ImportJob {\n    id\n    mode\n    status\n    fileName\n    defaultCountry\n    existingUsers\n    organization {\n      id\n    }\n    groups {\n      id\n    }\n    counts {\n      total\n      failed\n    }\n  }\n": typeof types.ApplyDryRunFragmentDoc,
+    "\n  mutation CancelImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        ...ImportProgressPanel\n        ...ImportFacts\n      }\n    }\n  }\n": typeof types.CancelImportDocument,
+    "\n  query DryRunResult($id: ID!) {\n    importJob(id: $id) {\n      id\n      status\n      fileName\n      errorReportUrl\n      organization {\n        id\n      }\n      counts {\n        failed\n      }\n      ...ImportProgressPanel\n      ...ApplyDryRun\n    }\n  }\n": typeof types.DryRunResultDocument,
+    "\n  fragment ImportFacts on ImportJob {\n    id\n    fileName\n    createdAt\n    processingStartedAt\n    finishedAt\n    defaultCountry\n    existingUsers\n    startedBy {\n      id\n      displayName\n    }\n    groups {\n      id\n      name\n    }\n  }\n": typeof types.ImportFactsFragmentDoc,
+    "\n  fragment ImportHistoryRow on ImportJob {\n    id\n    fileName\n    mode\n    status\n    createdAt\n    errorReportUrl\n    startedBy {\n      id\n      displayName\n    }\n    counts {\n      total\n      created\n      updated\n      unchanged\n      failed\n    }\n  }\n": typeof types.ImportHistoryRowFragmentDoc,
+    "\n  fragment ImportHistory on Organization {\n    id\n    imports(first: 20) {\n      edges {\n        cursor\n        node {\n          id\n          ...ImportHistoryRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImportHistoryFragmentDoc,
+    "\n  fragment ImportProgressPanel on ImportJob {\n    id\n    mode\n    status\n    percent\n    rowsPerSecond\n    estimatedSecondsLeft\n    failureReason\n    counts {\n      total\n      processed\n      created\n      updated\n      unchanged\n      failed\n    }\n  }\n": typeof types.ImportProgressPanelFragmentDoc,
+    "\n  fragment ImportTargetGroup on Group {\n    id\n    name\n    myRole\n  }\n": typeof types.ImportTargetGroupFragmentDoc,
+    "\n  fragment ImportTargetGroups on Organization {\n    groups(first: 100) {\n      edges {\n        cursor\n        node {\n          id\n          ...ImportTargetGroup\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImportTargetGroupsFragmentDoc,
+    "\n  fragment ImportTemplateCard on ImportTemplate {\n    downloadUrl\n    columns {\n      name\n      required\n      description\n    }\n  }\n": typeof types.ImportTemplateCardFragmentDoc,
+    "\n  query ImportScreen($id: ID!) {\n    importJob(id: $id) {\n      id\n      mode\n      status\n      fileName\n      errorReportUrl\n      counts {\n        failed\n      }\n      organization {\n        id\n        name\n      }\n      ...ImportProgressPanel\n      ...ImportFacts\n      ...ApplyDryRun\n    }\n  }\n": typeof types.ImportScreenDocument,
+    "\n  query ImportsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      ...ImportTargetGroups\n      ...ImportHistory\n    }\n    importTemplate(organizationId: $orgId) {\n      ...ImportTemplateCard\n    }\n  }\n": typeof types.ImportsScreenDocument,
+    "\n  query MoreImportTargetGroups($orgId: ID!, $after: String) {\n    organization(id: $orgId) {\n      id\n      groups(first: 100, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...ImportTargetGroup\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MoreImportTargetGroupsDocument,
+    "\n  query MoreImportHistory($orgId: ID!, $after: String) {\n    organization(id: $orgId) {\n      id\n      imports(first: 20, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...ImportHistoryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MoreImportHistoryDocument,
+    "\n  subscription ImportProgress($importId: ID!) {\n    importProgress(importId: $importId) {\n      importId\n      status\n      import {\n        id\n        ...ImportProgressPanel\n        ...ApplyDryRun\n        ...ImportFacts\n        ...ImportHistoryRow\n      }\n    }\n  }\n": typeof types.ImportProgressDocument,
+    "\n  mutation StartImport($input: StartImportInput!) {\n    startImport(input: $input) {\n      uploadUrl\n      maxUploadBytes\n      import {\n        id\n        mode\n        status\n      }\n    }\n  }\n": typeof types.StartImportDocument,
+    "\n  mutation CancelOversizedImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        status\n      }\n    }\n  }\n": typeof types.CancelOversizedImportDocument,
+    "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      memberCount\n      requiresApproval\n    }\n  }\n": typeof types.InvitePreviewDocument,
+    "\n  mutation JoinGroupByLink($input: JoinGroupByLinkInput!) {\n    joinGroupByLink(input: $input) {\n      outcome\n      group {\n        id\n        name\n        memberCount\n      }\n    }\n  }\n": typeof types.JoinGroupByLinkDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
     "\n  mutation RenameOrganization($input: RenameOrganizationInput!) {\n    renameOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RenameOrganizationDocument,
@@ -25,6 +91,72 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation SignOut($input: SignOutInput!) {\n    signOut(input: $input) {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      phone\n      organizations {\n        role\n        network\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  fragment AttributeRow on AttributeDefinition {\n    name\n    type\n    mandatory\n  }\n": types.AttributeRowFragmentDoc,
+    "\n  mutation DefineUserAttribute($input: DefineUserAttributeInput!) {\n    defineUserAttribute(input: $input) {\n      definition {\n        name\n        type\n        mandatory\n      }\n    }\n  }\n": types.DefineUserAttributeDocument,
+    "\n  query OrganizationAttributes($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      attributeDefinitions {\n        ...AttributeRow\n      }\n    }\n    suggestedUserAttributes {\n      ...SuggestedAttribute\n    }\n  }\n": types.OrganizationAttributesDocument,
+    "\n  mutation RemoveUserAttribute($input: RemoveUserAttributeInput!) {\n    removeUserAttribute(input: $input) {\n      removed\n    }\n  }\n": types.RemoveUserAttributeDocument,
+    "\n  fragment SuggestedAttribute on SuggestedAttribute {\n    name\n    type\n  }\n": types.SuggestedAttributeFragmentDoc,
+    "\n  mutation RotateConnectorSecret($input: ConnectorInput!) {\n    rotateConnectorSecret(input: $input) {\n      clientSecret\n      connector {\n        id\n        clientId\n        ...ConnectorRow\n      }\n    }\n  }\n": types.RotateConnectorSecretDocument,
+    "\n  mutation RevokeConnector($input: ConnectorInput!) {\n    revokeConnector(input: $input) {\n      connector {\n        id\n        ...ConnectorRow\n      }\n    }\n  }\n": types.RevokeConnectorDocument,
+    "\n  fragment ConnectorRow on Connector {\n    id\n    name\n    clientId\n    permissions\n    createdAt\n    secretRotatedAt\n    revokedAt\n  }\n": types.ConnectorRowFragmentDoc,
+    "\n  query ConnectorsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      connectors {\n        id\n        ...ConnectorRow\n      }\n    }\n  }\n": types.ConnectorsScreenDocument,
+    "\n  mutation RegisterConnector($input: RegisterConnectorInput!) {\n    registerConnector(input: $input) {\n      clientSecret\n      connector {\n        id\n        clientId\n        ...ConnectorRow\n      }\n    }\n  }\n": types.RegisterConnectorDocument,
+    "\n  mutation AddDirectoryMember($input: AddDirectoryMemberInput!) {\n    addDirectoryMember(input: $input) {\n      member {\n        displayName\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.AddDirectoryMemberDocument,
+    "\n  fragment AttributeFields on AttributeDefinition {\n    name\n    type\n    mandatory\n  }\n": types.AttributeFieldsFragmentDoc,
+    "\n  mutation SetMembersNetwork($input: SetMembersNetworkInput!) {\n    setMembersNetwork(input: $input) {\n      outcomes {\n        userId\n        status\n        message\n        member {\n          ...ChangedDirectoryEntry\n        }\n      }\n    }\n  }\n": types.SetMembersNetworkDocument,
+    "\n  mutation RemoveOrganizationMembers($input: RemoveOrganizationMembersInput!) {\n    removeOrganizationMembers(input: $input) {\n      outcomes {\n        userId\n        status\n        message\n      }\n    }\n  }\n": types.RemoveOrganizationMembersDocument,
+    "\n  fragment ChangedDirectoryEntry on DirectoryEntry {\n    network\n    role\n    attributes {\n      name\n      value\n    }\n    user {\n      id\n    }\n  }\n": types.ChangedDirectoryEntryFragmentDoc,
+    "\n  fragment DirectoryRow on DirectoryEntry {\n    displayName\n    phone\n    network\n    role\n    joinedAt\n    attributes {\n      name\n      value\n    }\n    user {\n      id\n    }\n  }\n": types.DirectoryRowFragmentDoc,
+    "\n  query DirectoryPage($orgId: ID!, $first: Int!, $after: String, $search: String, $network: Network) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      attributeDefinitions {\n        ...AttributeFields\n      }\n      directory(first: $first, after: $after, search: $search, network: $network) {\n        edges {\n          cursor\n          node {\n            displayName\n            user {\n              id\n            }\n            ...DirectoryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.DirectoryPageDocument,
+    "\n  mutation SetOrganizationRole($input: SetOrganizationRoleInput!) {\n    setOrganizationRole(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": types.SetOrganizationRoleDocument,
+    "\n  mutation SetMemberNetwork($input: SetMemberNetworkInput!) {\n    setMemberNetwork(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": types.SetMemberNetworkDocument,
+    "\n  mutation SetMemberAttributes($input: SetMemberAttributesInput!) {\n    setMemberAttributes(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": types.SetMemberAttributesDocument,
+    "\n  mutation RemoveOrganizationMember($input: RemoveOrganizationMemberInput!) {\n    removeOrganizationMember(input: $input) {\n      removed\n    }\n  }\n": types.RemoveOrganizationMemberDocument,
+    "\n  fragment GroupBadges on Group {\n    kind\n    announcementOnly\n  }\n": types.GroupBadgesFragmentDoc,
+    "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n    }\n  }\n": types.GroupSettingsDocument,
+    "\n  query GroupFrame($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      memberCountWithSubgroups\n      ...GroupBadges\n      organization {\n        id\n        name\n      }\n      # Three levels of ancestors cover the breadcrumbs of nearly every tree without a request per level.\n      parent {\n        id\n        name\n        parent {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.GroupFrameDocument,
+    "\n  mutation CreateInviteLink($input: CreateInviteLinkInput!) {\n    createInviteLink(input: $input) {\n      inviteLink {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n": types.CreateInviteLinkDocument,
+    "\n  query GroupInviteLinks($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      inviteLinks {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n": types.GroupInviteLinksDocument,
+    "\n  fragment InviteLinkCard on InviteLink {\n    id\n    url\n    role\n    requiresApproval\n    expiresAt\n    maxUses\n    uses\n    revokedAt\n    createdAt\n    qrCodePng\n    qrCodeSvg\n  }\n": types.InviteLinkCardFragmentDoc,
+    "\n  mutation RevokeInviteLink($input: InviteLinkInput!) {\n    revokeInviteLink(input: $input) {\n      inviteLink {\n        id\n        revokedAt\n      }\n    }\n  }\n": types.RevokeInviteLinkDocument,
+    "\n  fragment JoinRequestRow on JoinRequest {\n    id\n    createdAt\n    status\n    user {\n      id\n      displayName\n    }\n  }\n": types.JoinRequestRowFragmentDoc,
+    "\n  mutation DecideJoinRequest($input: DecideJoinRequestInput!) {\n    decideJoinRequest(input: $input) {\n      joinRequest {\n        id\n        status\n      }\n    }\n  }\n": types.DecideJoinRequestDocument,
+    "\n  query GroupJoinRequests($groupId: ID!, $first: Int!, $after: String) {\n    group(id: $groupId) {\n      id\n      name\n      joinRequests(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            status\n            ...JoinRequestRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.GroupJoinRequestsDocument,
+    "\n  mutation AddGroupMembers($input: AddGroupMembersInput!) {\n    addGroupMembers(input: $input) {\n      group {\n        id\n        memberCount\n      }\n      outcomes {\n        phone\n        status\n        message\n      }\n    }\n  }\n": types.AddGroupMembersDocument,
+    "\n  fragment MemberRow on Membership {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n    }\n  }\n": types.MemberRowFragmentDoc,
+    "\n  query GroupMembers($groupId: ID!, $first: Int!, $after: String, $search: String, $role: GroupRole) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      myRole\n      organization {\n        id\n        myRole\n      }\n      members(first: $first, after: $after, search: $search, role: $role) {\n        edges {\n          cursor\n          node {\n            user {\n              id\n              displayName\n            }\n            ...MemberRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.GroupMembersDocument,
+    "\n  mutation SetGroupRole($input: SetGroupRoleInput!) {\n    setGroupRole(input: $input) {\n      membership {\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.SetGroupRoleDocument,
+    "\n  mutation RemoveGroupMembers($input: RemoveGroupMembersInput!) {\n    removeGroupMembers(input: $input) {\n      group {\n        id\n        memberCount\n      }\n      outcomes {\n        userId\n        status\n        message\n      }\n    }\n  }\n": types.RemoveGroupMembersDocument,
+    "\n  mutation DeleteGroup($input: GroupInput!) {\n    deleteGroup(input: $input) {\n      deleted\n    }\n  }\n": types.DeleteGroupDocument,
+    "\n  fragment GroupDetailsForm on Group {\n    id\n    name\n    kind\n    description\n    avatarUrl\n    welcomeMessage\n    announcementOnly\n  }\n": types.GroupDetailsFormFragmentDoc,
+    "\n  mutation UpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        ...GroupDetailsForm\n      }\n    }\n  }\n": types.UpdateGroupDocument,
+    "\n  mutation AttachSubgroup($input: AttachSubgroupInput!) {\n    attachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AttachSubgroupDocument,
+    "\n  mutation DetachSubgroup($input: GroupInput!) {\n    detachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n        }\n      }\n    }\n  }\n": types.DetachSubgroupDocument,
+    "\n  mutation UnlinkGroupFromOrganization($input: GroupInput!) {\n    unlinkGroupFromOrganization(input: $input) {\n      group {\n        id\n        kind\n      }\n    }\n  }\n": types.UnlinkGroupFromOrganizationDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        parent {\n          id\n        }\n      }\n    }\n  }\n": types.CreateGroupDocument,
+    "\n  fragment GroupTreeRow on Group {\n    id\n    name\n    memberCount\n    memberCountWithSubgroups\n    ...GroupBadges\n  }\n": types.GroupTreeRowFragmentDoc,
+    "\n  query MyPrivateGroups($first: Int!, $after: String) {\n    myGroups(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          kind\n          myRole\n          memberCount\n          organization {\n            id\n          }\n          parent {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyPrivateGroupsDocument,
+    "\n  mutation LinkGroupToOrganization($input: LinkGroupInput!) {\n    linkGroupToOrganization(input: $input) {\n      group {\n        id\n        name\n        kind\n        organization {\n          id\n        }\n      }\n    }\n  }\n": types.LinkGroupToOrganizationDocument,
+    "\n  query OrganizationGroups($orgId: ID!, $first: Int!, $after: String) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      groups(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            parent {\n              id\n            }\n            ...GroupTreeRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.OrganizationGroupsDocument,
+    "\n  fragment ApplyDryRun on ImportJob {\n    id\n    mode\n    status\n    fileName\n    defaultCountry\n    existingUsers\n    organization {\n      id\n    }\n    groups {\n      id\n    }\n    counts {\n      total\n      failed\n    }\n  }\n": types.ApplyDryRunFragmentDoc,
+    "\n  mutation CancelImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        ...ImportProgressPanel\n        ...ImportFacts\n      }\n    }\n  }\n": types.CancelImportDocument,
+    "\n  query DryRunResult($id: ID!) {\n    importJob(id: $id) {\n      id\n      status\n      fileName\n      errorReportUrl\n      organization {\n        id\n      }\n      counts {\n        failed\n      }\n      ...ImportProgressPanel\n      ...ApplyDryRun\n    }\n  }\n": types.DryRunResultDocument,
+    "\n  fragment ImportFacts on ImportJob {\n    id\n    fileName\n    createdAt\n    processingStartedAt\n    finishedAt\n    defaultCountry\n    existingUsers\n    startedBy {\n      id\n      displayName\n    }\n    groups {\n      id\n      name\n    }\n  }\n": types.ImportFactsFragmentDoc,
+    "\n  fragment ImportHistoryRow on ImportJob {\n    id\n    fileName\n    mode\n    status\n    createdAt\n    errorReportUrl\n    startedBy {\n      id\n      displayName\n    }\n    counts {\n      total\n      created\n      updated\n      unchanged\n      failed\n    }\n  }\n": types.ImportHistoryRowFragmentDoc,
+    "\n  fragment ImportHistory on Organization {\n    id\n    imports(first: 20) {\n      edges {\n        cursor\n        node {\n          id\n          ...ImportHistoryRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImportHistoryFragmentDoc,
+    "\n  fragment ImportProgressPanel on ImportJob {\n    id\n    mode\n    status\n    percent\n    rowsPerSecond\n    estimatedSecondsLeft\n    failureReason\n    counts {\n      total\n      processed\n      created\n      updated\n      unchanged\n      failed\n    }\n  }\n": types.ImportProgressPanelFragmentDoc,
+    "\n  fragment ImportTargetGroup on Group {\n    id\n    name\n    myRole\n  }\n": types.ImportTargetGroupFragmentDoc,
+    "\n  fragment ImportTargetGroups on Organization {\n    groups(first: 100) {\n      edges {\n        cursor\n        node {\n          id\n          ...ImportTargetGroup\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImportTargetGroupsFragmentDoc,
+    "\n  fragment ImportTemplateCard on ImportTemplate {\n    downloadUrl\n    columns {\n      name\n      required\n      description\n    }\n  }\n": types.ImportTemplateCardFragmentDoc,
+    "\n  query ImportScreen($id: ID!) {\n    importJob(id: $id) {\n      id\n      mode\n      status\n      fileName\n      errorReportUrl\n      counts {\n        failed\n      }\n      organization {\n        id\n        name\n      }\n      ...ImportProgressPanel\n      ...ImportFacts\n      ...ApplyDryRun\n    }\n  }\n": types.ImportScreenDocument,
+    "\n  query ImportsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      ...ImportTargetGroups\n      ...ImportHistory\n    }\n    importTemplate(organizationId: $orgId) {\n      ...ImportTemplateCard\n    }\n  }\n": types.ImportsScreenDocument,
+    "\n  query MoreImportTargetGroups($orgId: ID!, $after: String) {\n    organization(id: $orgId) {\n      id\n      groups(first: 100, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...ImportTargetGroup\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.MoreImportTargetGroupsDocument,
+    "\n  query MoreImportHistory($orgId: ID!, $after: String) {\n    organization(id: $orgId) {\n      id\n      imports(first: 20, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...ImportHistoryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.MoreImportHistoryDocument,
+    "\n  subscription ImportProgress($importId: ID!) {\n    importProgress(importId: $importId) {\n      importId\n      status\n      import {\n        id\n        ...ImportProgressPanel\n        ...ApplyDryRun\n        ...ImportFacts\n        ...ImportHistoryRow\n      }\n    }\n  }\n": types.ImportProgressDocument,
+    "\n  mutation StartImport($input: StartImportInput!) {\n    startImport(input: $input) {\n      uploadUrl\n      maxUploadBytes\n      import {\n        id\n        mode\n        status\n      }\n    }\n  }\n": types.StartImportDocument,
+    "\n  mutation CancelOversizedImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        status\n      }\n    }\n  }\n": types.CancelOversizedImportDocument,
+    "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      memberCount\n      requiresApproval\n    }\n  }\n": types.InvitePreviewDocument,
+    "\n  mutation JoinGroupByLink($input: JoinGroupByLinkInput!) {\n    joinGroupByLink(input: $input) {\n      outcome\n      group {\n        id\n        name\n        memberCount\n      }\n    }\n  }\n": types.JoinGroupByLinkDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n    }\n  }\n": types.OrganizationSettingsDocument,
     "\n  mutation RenameOrganization($input: RenameOrganizationInput!) {\n    renameOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.RenameOrganizationDocument,
@@ -54,6 +186,270 @@ export function graphql(source: "\n  mutation SignOut($input: SignOutInput!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      displayName\n      phone\n      organizations {\n        role\n        network\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      displayName\n      phone\n      organizations {\n        role\n        network\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AttributeRow on AttributeDefinition {\n    name\n    type\n    mandatory\n  }\n"): (typeof documents)["\n  fragment AttributeRow on AttributeDefinition {\n    name\n    type\n    mandatory\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DefineUserAttribute($input: DefineUserAttributeInput!) {\n    defineUserAttribute(input: $input) {\n      definition {\n        name\n        type\n        mandatory\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DefineUserAttribute($input: DefineUserAttributeInput!) {\n    defineUserAttribute(input: $input) {\n      definition {\n        name\n        type\n        mandatory\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationAttributes($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      attributeDefinitions {\n        ...AttributeRow\n      }\n    }\n    suggestedUserAttributes {\n      ...SuggestedAttribute\n    }\n  }\n"): (typeof documents)["\n  query OrganizationAttributes($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      attributeDefinitions {\n        ...AttributeRow\n      }\n    }\n    suggestedUserAttributes {\n      ...SuggestedAttribute\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveUserAttribute($input: RemoveUserAttributeInput!) {\n    removeUserAttribute(input: $input) {\n      removed\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveUserAttribute($input: RemoveUserAttributeInput!) {\n    removeUserAttribute(input: $input) {\n      removed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SuggestedAttribute on SuggestedAttribute {\n    name\n    type\n  }\n"): (typeof documents)["\n  fragment SuggestedAttribute on SuggestedAttribute {\n    name\n    type\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateConnectorSecret($input: ConnectorInput!) {\n    rotateConnectorSecret(input: $input) {\n      clientSecret\n      connector {\n        id\n        clientId\n        ...ConnectorRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateConnectorSecret($input: ConnectorInput!) {\n    rotateConnectorSecret(input: $input) {\n      clientSecret\n      connector {\n        id\n        clientId\n        ...ConnectorRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeConnector($input: ConnectorInput!) {\n    revokeConnector(input: $input) {\n      connector {\n        id\n        ...ConnectorRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeConnector($input: ConnectorInput!) {\n    revokeConnector(input: $input) {\n      connector {\n        id\n        ...ConnectorRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConnectorRow on Connector {\n    id\n    name\n    clientId\n    permissions\n    createdAt\n    secretRotatedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ConnectorRow on Connector {\n    id\n    name\n    clientId\n    permissions\n    createdAt\n    secretRotatedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectorsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      connectors {\n        id\n        ...ConnectorRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConnectorsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      connectors {\n        id\n        ...ConnectorRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterConnector($input: RegisterConnectorInput!) {\n    registerConnector(input: $input) {\n      clientSecret\n      connector {\n        id\n        clientId\n        ...ConnectorRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterConnector($input: RegisterConnectorInput!) {\n    registerConnector(input: $input) {\n      clientSecret\n      connector {\n        id\n        clientId\n        ...ConnectorRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddDirectoryMember($input: AddDirectoryMemberInput!) {\n    addDirectoryMember(input: $input) {\n      member {\n        displayName\n        user {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddDirectoryMember($input: AddDirectoryMemberInput!) {\n    addDirectoryMember(input: $input) {\n      member {\n        displayName\n        user {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AttributeFields on AttributeDefinition {\n    name\n    type\n    mandatory\n  }\n"): (typeof documents)["\n  fragment AttributeFields on AttributeDefinition {\n    name\n    type\n    mandatory\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMembersNetwork($input: SetMembersNetworkInput!) {\n    setMembersNetwork(input: $input) {\n      outcomes {\n        userId\n        status\n        message\n        member {\n          ...ChangedDirectoryEntry\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetMembersNetwork($input: SetMembersNetworkInput!) {\n    setMembersNetwork(input: $input) {\n      outcomes {\n        userId\n        status\n        message\n        member {\n          ...ChangedDirectoryEntry\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveOrganizationMembers($input: RemoveOrganizationMembersInput!) {\n    removeOrganizationMembers(input: $input) {\n      outcomes {\n        userId\n        status\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveOrganizationMembers($input: RemoveOrganizationMembersInput!) {\n    removeOrganizationMembers(input: $input) {\n      outcomes {\n        userId\n        status\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChangedDirectoryEntry on DirectoryEntry {\n    network\n    role\n    attributes {\n      name\n      value\n    }\n    user {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment ChangedDirectoryEntry on DirectoryEntry {\n    network\n    role\n    attributes {\n      name\n      value\n    }\n    user {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DirectoryRow on DirectoryEntry {\n    displayName\n    phone\n    network\n    role\n    joinedAt\n    attributes {\n      name\n      value\n    }\n    user {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment DirectoryRow on DirectoryEntry {\n    displayName\n    phone\n    network\n    role\n    joinedAt\n    attributes {\n      name\n      value\n    }\n    user {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DirectoryPage($orgId: ID!, $first: Int!, $after: String, $search: String, $network: Network) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      attributeDefinitions {\n        ...AttributeFields\n      }\n      directory(first: $first, after: $after, search: $search, network: $network) {\n        edges {\n          cursor\n          node {\n            displayName\n            user {\n              id\n            }\n            ...DirectoryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DirectoryPage($orgId: ID!, $first: Int!, $after: String, $search: String, $network: Network) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      attributeDefinitions {\n        ...AttributeFields\n      }\n      directory(first: $first, after: $after, search: $search, network: $network) {\n        edges {\n          cursor\n          node {\n            displayName\n            user {\n              id\n            }\n            ...DirectoryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOrganizationRole($input: SetOrganizationRoleInput!) {\n    setOrganizationRole(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetOrganizationRole($input: SetOrganizationRoleInput!) {\n    setOrganizationRole(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMemberNetwork($input: SetMemberNetworkInput!) {\n    setMemberNetwork(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetMemberNetwork($input: SetMemberNetworkInput!) {\n    setMemberNetwork(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMemberAttributes($input: SetMemberAttributesInput!) {\n    setMemberAttributes(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetMemberAttributes($input: SetMemberAttributesInput!) {\n    setMemberAttributes(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveOrganizationMember($input: RemoveOrganizationMemberInput!) {\n    removeOrganizationMember(input: $input) {\n      removed\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveOrganizationMember($input: RemoveOrganizationMemberInput!) {\n    removeOrganizationMember(input: $input) {\n      removed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupBadges on Group {\n    kind\n    announcementOnly\n  }\n"): (typeof documents)["\n  fragment GroupBadges on Group {\n    kind\n    announcementOnly\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n    }\n  }\n"): (typeof documents)["\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupFrame($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      memberCountWithSubgroups\n      ...GroupBadges\n      organization {\n        id\n        name\n      }\n      # Three levels of ancestors cover the breadcrumbs of nearly every tree without a request per level.\n      parent {\n        id\n        name\n        parent {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupFrame($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      memberCountWithSubgroups\n      ...GroupBadges\n      organization {\n        id\n        name\n      }\n      # Three levels of ancestors cover the breadcrumbs of nearly every tree without a request per level.\n      parent {\n        id\n        name\n        parent {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateInviteLink($input: CreateInviteLinkInput!) {\n    createInviteLink(input: $input) {\n      inviteLink {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateInviteLink($input: CreateInviteLinkInput!) {\n    createInviteLink(input: $input) {\n      inviteLink {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupInviteLinks($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      inviteLinks {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupInviteLinks($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      inviteLinks {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InviteLinkCard on InviteLink {\n    id\n    url\n    role\n    requiresApproval\n    expiresAt\n    maxUses\n    uses\n    revokedAt\n    createdAt\n    qrCodePng\n    qrCodeSvg\n  }\n"): (typeof documents)["\n  fragment InviteLinkCard on InviteLink {\n    id\n    url\n    role\n    requiresApproval\n    expiresAt\n    maxUses\n    uses\n    revokedAt\n    createdAt\n    qrCodePng\n    qrCodeSvg\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInviteLink($input: InviteLinkInput!) {\n    revokeInviteLink(input: $input) {\n      inviteLink {\n        id\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInviteLink($input: InviteLinkInput!) {\n    revokeInviteLink(input: $input) {\n      inviteLink {\n        id\n        revokedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment JoinRequestRow on JoinRequest {\n    id\n    createdAt\n    status\n    user {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment JoinRequestRow on JoinRequest {\n    id\n    createdAt\n    status\n    user {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideJoinRequest($input: DecideJoinRequestInput!) {\n    decideJoinRequest(input: $input) {\n      joinRequest {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DecideJoinRequest($input: DecideJoinRequestInput!) {\n    decideJoinRequest(input: $input) {\n      joinRequest {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupJoinRequests($groupId: ID!, $first: Int!, $after: String) {\n    group(id: $groupId) {\n      id\n      name\n      joinRequests(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            status\n            ...JoinRequestRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupJoinRequests($groupId: ID!, $first: Int!, $after: String) {\n    group(id: $groupId) {\n      id\n      name\n      joinRequests(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            status\n            ...JoinRequestRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddGroupMembers($input: AddGroupMembersInput!) {\n    addGroupMembers(input: $input) {\n      group {\n        id\n        memberCount\n      }\n      outcomes {\n        phone\n        status\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddGroupMembers($input: AddGroupMembersInput!) {\n    addGroupMembers(input: $input) {\n      group {\n        id\n        memberCount\n      }\n      outcomes {\n        phone\n        status\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MemberRow on Membership {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment MemberRow on Membership {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupMembers($groupId: ID!, $first: Int!, $after: String, $search: String, $role: GroupRole) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      myRole\n      organization {\n        id\n        myRole\n      }\n      members(first: $first, after: $after, search: $search, role: $role) {\n        edges {\n          cursor\n          node {\n            user {\n              id\n              displayName\n            }\n            ...MemberRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupMembers($groupId: ID!, $first: Int!, $after: String, $search: String, $role: GroupRole) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      myRole\n      organization {\n        id\n        myRole\n      }\n      members(first: $first, after: $after, search: $search, role: $role) {\n        edges {\n          cursor\n          node {\n            user {\n              id\n              displayName\n            }\n            ...MemberRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetGroupRole($input: SetGroupRoleInput!) {\n    setGroupRole(input: $input) {\n      membership {\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetGroupRole($input: SetGroupRoleInput!) {\n    setGroupRole(input: $input) {\n      membership {\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveGroupMembers($input: RemoveGroupMembersInput!) {\n    removeGroupMembers(input: $input) {\n      group {\n        id\n        memberCount\n      }\n      outcomes {\n        userId\n        status\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveGroupMembers($input: RemoveGroupMembersInput!) {\n    removeGroupMembers(input: $input) {\n      group {\n        id\n        memberCount\n      }\n      outcomes {\n        userId\n        status\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteGroup($input: GroupInput!) {\n    deleteGroup(input: $input) {\n      deleted\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteGroup($input: GroupInput!) {\n    deleteGroup(input: $input) {\n      deleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupDetailsForm on Group {\n    id\n    name\n    kind\n    description\n    avatarUrl\n    welcomeMessage\n    announcementOnly\n  }\n"): (typeof documents)["\n  fragment GroupDetailsForm on Group {\n    id\n    name\n    kind\n    description\n    avatarUrl\n    welcomeMessage\n    announcementOnly\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        ...GroupDetailsForm\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        ...GroupDetailsForm\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttachSubgroup($input: AttachSubgroupInput!) {\n    attachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AttachSubgroup($input: AttachSubgroupInput!) {\n    attachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DetachSubgroup($input: GroupInput!) {\n    detachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DetachSubgroup($input: GroupInput!) {\n    detachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlinkGroupFromOrganization($input: GroupInput!) {\n    unlinkGroupFromOrganization(input: $input) {\n      group {\n        id\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UnlinkGroupFromOrganization($input: GroupInput!) {\n    unlinkGroupFromOrganization(input: $input) {\n      group {\n        id\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        parent {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        parent {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupTreeRow on Group {\n    id\n    name\n    memberCount\n    memberCountWithSubgroups\n    ...GroupBadges\n  }\n"): (typeof documents)["\n  fragment GroupTreeRow on Group {\n    id\n    name\n    memberCount\n    memberCountWithSubgroups\n    ...GroupBadges\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPrivateGroups($first: Int!, $after: String) {\n    myGroups(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          kind\n          myRole\n          memberCount\n          organization {\n            id\n          }\n          parent {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyPrivateGroups($first: Int!, $after: String) {\n    myGroups(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          kind\n          myRole\n          memberCount\n          organization {\n            id\n          }\n          parent {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LinkGroupToOrganization($input: LinkGroupInput!) {\n    linkGroupToOrganization(input: $input) {\n      group {\n        id\n        name\n        kind\n        organization {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LinkGroupToOrganization($input: LinkGroupInput!) {\n    linkGroupToOrganization(input: $input) {\n      group {\n        id\n        name\n        kind\n        organization {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationGroups($orgId: ID!, $first: Int!, $after: String) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      groups(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            parent {\n              id\n            }\n            ...GroupTreeRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationGroups($orgId: ID!, $first: Int!, $after: String) {\n    organization(id: $orgId) {\n      id\n      name\n      myRole\n      groups(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            parent {\n              id\n            }\n            ...GroupTreeRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApplyDryRun on ImportJob {\n    id\n    mode\n    status\n    fileName\n    defaultCountry\n    existingUsers\n    organization {\n      id\n    }\n    groups {\n      id\n    }\n    counts {\n      total\n      failed\n    }\n  }\n"): (typeof documents)["\n  fragment ApplyDryRun on ImportJob {\n    id\n    mode\n    status\n    fileName\n    defaultCountry\n    existingUsers\n    organization {\n      id\n    }\n    groups {\n      id\n    }\n    counts {\n      total\n      failed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        ...ImportProgressPanel\n        ...ImportFacts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        ...ImportProgressPanel\n        ...ImportFacts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DryRunResult($id: ID!) {\n    importJob(id: $id) {\n      id\n      status\n      fileName\n      errorReportUrl\n      organization {\n        id\n      }\n      counts {\n        failed\n      }\n      ...ImportProgressPanel\n      ...ApplyDryRun\n    }\n  }\n"): (typeof documents)["\n  query DryRunResult($id: ID!) {\n    importJob(id: $id) {\n      id\n      status\n      fileName\n      errorReportUrl\n      organization {\n        id\n      }\n      counts {\n        failed\n      }\n      ...ImportProgressPanel\n      ...ApplyDryRun\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportFacts on ImportJob {\n    id\n    fileName\n    createdAt\n    processingStartedAt\n    finishedAt\n    defaultCountry\n    existingUsers\n    startedBy {\n      id\n      displayName\n    }\n    groups {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ImportFacts on ImportJob {\n    id\n    fileName\n    createdAt\n    processingStartedAt\n    finishedAt\n    defaultCountry\n    existingUsers\n    startedBy {\n      id\n      displayName\n    }\n    groups {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportHistoryRow on ImportJob {\n    id\n    fileName\n    mode\n    status\n    createdAt\n    errorReportUrl\n    startedBy {\n      id\n      displayName\n    }\n    counts {\n      total\n      created\n      updated\n      unchanged\n      failed\n    }\n  }\n"): (typeof documents)["\n  fragment ImportHistoryRow on ImportJob {\n    id\n    fileName\n    mode\n    status\n    createdAt\n    errorReportUrl\n    startedBy {\n      id\n      displayName\n    }\n    counts {\n      total\n      created\n      updated\n      unchanged\n      failed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportHistory on Organization {\n    id\n    imports(first: 20) {\n      edges {\n        cursor\n        node {\n          id\n          ...ImportHistoryRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ImportHistory on Organization {\n    id\n    imports(first: 20) {\n      edges {\n        cursor\n        node {\n          id\n          ...ImportHistoryRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportProgressPanel on ImportJob {\n    id\n    mode\n    status\n    percent\n    rowsPerSecond\n    estimatedSecondsLeft\n    failureReason\n    counts {\n      total\n      processed\n      created\n      updated\n      unchanged\n      failed\n    }\n  }\n"): (typeof documents)["\n  fragment ImportProgressPanel on ImportJob {\n    id\n    mode\n    status\n    percent\n    rowsPerSecond\n    estimatedSecondsLeft\n    failureReason\n    counts {\n      total\n      processed\n      created\n      updated\n      unchanged\n      failed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportTargetGroup on Group {\n    id\n    name\n    myRole\n  }\n"): (typeof documents)["\n  fragment ImportTargetGroup on Group {\n    id\n    name\n    myRole\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportTargetGroups on Organization {\n    groups(first: 100) {\n      edges {\n        cursor\n        node {\n          id\n          ...ImportTargetGroup\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ImportTargetGroups on Organization {\n    groups(first: 100) {\n      edges {\n        cursor\n        node {\n          id\n          ...ImportTargetGroup\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportTemplateCard on ImportTemplate {\n    downloadUrl\n    columns {\n      name\n      required\n      description\n    }\n  }\n"): (typeof documents)["\n  fragment ImportTemplateCard on ImportTemplate {\n    downloadUrl\n    columns {\n      name\n      required\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportScreen($id: ID!) {\n    importJob(id: $id) {\n      id\n      mode\n      status\n      fileName\n      errorReportUrl\n      counts {\n        failed\n      }\n      organization {\n        id\n        name\n      }\n      ...ImportProgressPanel\n      ...ImportFacts\n      ...ApplyDryRun\n    }\n  }\n"): (typeof documents)["\n  query ImportScreen($id: ID!) {\n    importJob(id: $id) {\n      id\n      mode\n      status\n      fileName\n      errorReportUrl\n      counts {\n        failed\n      }\n      organization {\n        id\n        name\n      }\n      ...ImportProgressPanel\n      ...ImportFacts\n      ...ApplyDryRun\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      ...ImportTargetGroups\n      ...ImportHistory\n    }\n    importTemplate(organizationId: $orgId) {\n      ...ImportTemplateCard\n    }\n  }\n"): (typeof documents)["\n  query ImportsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      ...ImportTargetGroups\n      ...ImportHistory\n    }\n    importTemplate(organizationId: $orgId) {\n      ...ImportTemplateCard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreImportTargetGroups($orgId: ID!, $after: String) {\n    organization(id: $orgId) {\n      id\n      groups(first: 100, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...ImportTargetGroup\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MoreImportTargetGroups($orgId: ID!, $after: String) {\n    organization(id: $orgId) {\n      id\n      groups(first: 100, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...ImportTargetGroup\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreImportHistory($orgId: ID!, $after: String) {\n    organization(id: $orgId) {\n      id\n      imports(first: 20, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...ImportHistoryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MoreImportHistory($orgId: ID!, $after: String) {\n    organization(id: $orgId) {\n      id\n      imports(first: 20, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...ImportHistoryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ImportProgress($importId: ID!) {\n    importProgress(importId: $importId) {\n      importId\n      status\n      import {\n        id\n        ...ImportProgressPanel\n        ...ApplyDryRun\n        ...ImportFacts\n        ...ImportHistoryRow\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ImportProgress($importId: ID!) {\n    importProgress(importId: $importId) {\n      importId\n      status\n      import {\n        id\n        ...ImportProgressPanel\n        ...ApplyDryRun\n        ...ImportFacts\n        ...ImportHistoryRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartImport($input: StartImportInput!) {\n    startImport(input: $input) {\n      uploadUrl\n      maxUploadBytes\n      import {\n        id\n        mode\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartImport($input: StartImportInput!) {\n    startImport(input: $input) {\n      uploadUrl\n      maxUploadBytes\n      import {\n        id\n        mode\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOversizedImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelOversizedImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      memberCount\n      requiresApproval\n    }\n  }\n"): (typeof documents)["\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      memberCount\n      requiresApproval\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinGroupByLink($input: JoinGroupByLinkInput!) {\n    joinGroupByLink(input: $input) {\n      outcome\n      group {\n        id\n        name\n        memberCount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation JoinGroupByLink($input: JoinGroupByLinkInput!) {\n    joinGroupByLink(input: $input) {\n      outcome\n      group {\n        id\n        name\n        memberCount\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
