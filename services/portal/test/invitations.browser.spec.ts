@@ -79,6 +79,11 @@ test.describe('invite links and join requests', () => {
     await page.goto(`${groupUrl}/members`);
     await expect(page.getByRole('table', { name: 'Members of Night shift' }).getByRole('row').filter({ hasText: 'Jo Joiner' })).toBeVisible();
 
+    // Opening the link again once a member says so.
+    await joiner.goto(`/join/${token}`);
+    await joiner.getByRole('button', { name: 'Ask to join' }).click();
+    await expect(joiner.getByText('You are already a member')).toBeVisible();
+
     // Revoking: the link stops working, and the person opening it is told why.
     await page.goto(`${groupUrl}/invitations`);
     await card.getByRole('button', { name: 'Revoke' }).click();
