@@ -25,7 +25,8 @@ export function AttributeList(props: {
   onRemove: (definition: AttributeRowData) => void;
 }) {
   return (
-    <Table.ScrollContainer minWidth={520} type="native">
+    // Positioned, so visually hidden labels in cells stay inside the scrolling box on a phone.
+    <Table.ScrollContainer minWidth={520} type="native" style={{ position: 'relative' }}>
       <Table verticalSpacing="sm">
         <VisuallyHidden component="caption">User attributes</VisuallyHidden>
         <Table.Thead>
@@ -63,7 +64,7 @@ export function AttributeList(props: {
               </Table.Td>
               {props.canManage && (
                 <Table.Td>
-                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => props.onRemove(d)}>
+                  <Button size="compact-sm" variant="light" color="red" onClick={() => props.onRemove(d)}>
                     Remove<VisuallyHidden> {d.name}</VisuallyHidden>
                   </Button>
                 </Table.Td>

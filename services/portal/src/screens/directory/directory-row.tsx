@@ -91,7 +91,7 @@ export const DirectoryRow = memo(function DirectoryRow(props: {
         <Table.Td>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <Button size="compact-sm" variant="subtle" loading={props.changingRole}>
+              <Button size="compact-sm" variant="default" loading={props.changingRole}>
                 Actions<VisuallyHidden> for {name}</VisuallyHidden>
               </Button>
             </Menu.Target>

@@ -26,10 +26,12 @@ export function DirectoryTable(props: {
 }) {
   const selectedHere = props.rows.filter((r) => props.selected.has(r.userId)).length;
   const allSelected = props.rows.length > 0 && selectedHere === props.rows.length;
-  // Wide enough for the fixed columns and ~9rem per attribute; narrower screens scroll the box.
-  const minWidth = 760 + props.definitions.length * 144;
+  // Wide enough for the fixed columns and ~8rem per attribute; narrower screens scroll the box.
+  const minWidth = 700 + props.definitions.length * 128;
   return (
-    <Table.ScrollContainer minWidth={minWidth} type="native">
+    // Positioned, so visually hidden labels in cells (absolutely placed) stay inside the scrolling box instead of
+    // widening the page on a phone.
+    <Table.ScrollContainer minWidth={minWidth} type="native" style={{ position: 'relative' }}>
       <Table striped highlightOnHover verticalSpacing="xs" stickyHeader>
         <VisuallyHidden component="caption">{props.caption}</VisuallyHidden>
         <Table.Thead>

@@ -91,7 +91,10 @@ export function DirectoryScreen() {
   const [setRole] = useMutation(SetOrganizationRoleMutation);
 
   // A new search or filter shows other people: a selection made among the old ones would act out of sight.
-  useEffect(() => setSelected(new Map()), [debouncedSearch, filter]);
+  useEffect(() => {
+    setSelected(new Map());
+    setRoleError(null);
+  }, [debouncedSearch, filter]);
 
   const definitions = useMemo(() => readDefinitions(organization?.attributeDefinitions ?? []), [organization?.attributeDefinitions]);
   const rows: DirectoryTableRow[] = useMemo(
@@ -129,8 +132,14 @@ export function DirectoryScreen() {
           else next.delete(userId);
           return next;
         }),
-      onEdit: (entry) => setDialog({ kind: 'edit', entry }),
-      onRemove: (entry) => setDialog({ kind: 'remove', entry }),
+      onEdit: (entry) => {
+        setRoleError(null);
+        setDialog({ kind: 'edit', entry });
+      },
+      onRemove: (entry) => {
+        setRoleError(null);
+        setDialog({ kind: 'remove', entry });
+      },
       onSetRole: (entry: DirectoryEntryData, role: OrganizationRole) => {
         const name = entry.displayName || 'Unnamed person';
         setRoleError(null);
