@@ -20,6 +20,9 @@ export function networkOfFilter(filter: NetworkFilter): Network | null {
 // One formatter for every row: creating one per row costs more than the row itself.
 const JOINED = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
+// Attribute dates are calendar days (YYYY-MM-DD), not instants: read and written in UTC so no time zone shifts them.
+const CALENDAR_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 export function formatJoined(iso: string): string {
   return JOINED.format(new Date(iso));
 }
@@ -29,7 +32,7 @@ export function formatAttributeValue(type: AttributeType | undefined, value: str
   if (type === 'BOOLEAN') return value === 'true' ? 'Yes' : value === 'false' ? 'No' : value;
   if (type === 'DATE') {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (match) return JOINED.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+    if (match) return CALENDAR_DAY.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
   }
   return value;
 }
