@@ -63,6 +63,35 @@ export async function downloadFile(url: string, filename: string): Promise<void>
   saveBlob(await response.blob(), filename);
 }
 
+/**
+ * The start of a file that needs the session's token, as text (a preview, e.g. an import's first failed rows):
+ * reads at most `maxBytes` and drops the rest of the stream, however large the file is.
+ */
+export async function readFileStart(url: string, maxBytes = 32 * 1024): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(sameOrigin(url), { headers: await authorization() });
+  } catch {
+    throw new UploadError({ code: 'NETWORK', message: fallbackMessage('NETWORK') });
+  }
+  if (!response.ok || !response.body) {
+    const [detail] = parseErrorBody(await response.text());
+    throw new UploadError(detail ?? { code: 'INTERNAL', message: fallbackMessage(response.status === 404 ? 'NOT_FOUND' : 'INTERNAL') });
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  while (bytes < maxBytes) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel().catch(() => undefined);
+  return text.replace(/^\uFEFF/, '');
+}
+
 /** Hands a blob to the browser as a download. */
 export function saveBlob(blob: Blob, filename: string): void {
   const href = URL.createObjectURL(blob);
