@@ -120,6 +120,18 @@ test.describe('bulk upload', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.getByRole('heading', { name: 'Bulk upload', level: 1 })).toBeVisible();
     await checkScreen(page, 'imports-390');
+
+    // The dry run's own screen leads to the import that applied it; after a reload the file is gone from the page.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await history.getByRole('link', { name: 'people.csv' }).nth(1).click();
+    await expect(page.getByRole('heading', { name: 'Dry run of people.csv', level: 1 })).toBeVisible();
+    await page.getByRole('link', { name: 'see the import' }).click();
+    await expect(page.getByRole('heading', { name: 'Import of people.csv', level: 1 })).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'Dry run of people.csv', level: 1 })).toBeVisible();
+    await page.reload();
+    await expect(page.getByText('This page no longer holds people.csv')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Bulk upload screen' })).toBeVisible();
   });
 
   test('says beside the drop zone why a file cannot be read', async ({ page }) => {

@@ -2,7 +2,7 @@ import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
-import { heldFile } from './held-files';
+import { appliedAs, heldFile, markApplied } from './held-files';
 import { plural } from './import-format';
 import { UploadProgressBar } from './upload-progress';
 import { useStartImport } from './use-start-import';
@@ -41,13 +41,16 @@ export function ApplyDryRun(props: { job: FragmentType<typeof ApplyDryRunFragmen
 
   const file = heldFile(job.id);
   const orgId = job.organization.id;
+  const applyImportId = appliedAs(job.id);
   const good = job.counts.total - job.counts.failed;
 
   const onApply = async () => {
     if (!file) return;
     const settings = { organizationId: orgId, groupIds: job.groups.map((g) => g.id), defaultCountry: job.defaultCountry, existingUsers: job.existingUsers };
     const importId = await upload.start(settings, 'APPLY', file);
-    if (importId) navigate(`/orgs/${orgId}/imports/${importId}`);
+    if (!importId) return;
+    markApplied(job.id, importId);
+    navigate(`/orgs/${orgId}/imports/${importId}`);
   };
 
   return (
@@ -56,7 +59,15 @@ export function ApplyDryRun(props: { job: FragmentType<typeof ApplyDryRunFragmen
         <Title order={2} size="h4">
           Apply the file
         </Title>
-        {file ? (
+        {applyImportId ? (
+          <Text size="sm">
+            You applied this file:{' '}
+            <Anchor component={Link} to={`/orgs/${orgId}/imports/${applyImportId}`}>
+              see the import
+            </Anchor>
+            .
+          </Text>
+        ) : file ? (
           <>
             <Text size="sm">
               Import {plural(good, 'row', 'rows')} of {file.name} with the same settings.

@@ -23,3 +23,15 @@ export function holdFile(importId: string, file: File): void {
 export function heldFile(importId: string): File | null {
   return held.get(importId) ?? null;
 }
+
+/** Dry runs applied from this page, and the import that applied each: offering to apply one twice would import it twice. */
+const applied = new Map<string, string>();
+
+export function markApplied(dryRunId: string, importId: string): void {
+  applied.set(dryRunId, importId);
+  held.delete(dryRunId);
+}
+
+export function appliedAs(dryRunId: string): string | null {
+  return applied.get(dryRunId) ?? null;
+}
