@@ -170,4 +170,25 @@ test.describe('bulk upload', () => {
     await expect(page.getByRole('heading', { name: 'Dry run of emails.csv', level: 1 })).toBeVisible();
     await expect(page.getByText('The dry run stopped: The header has no phone column')).toBeVisible();
   });
+
+  test('cancels an import that is still waiting, after saying what stays', async ({ page }) => {
+    await signIn(page, uniquePhone(), 'Cai Canceller');
+    const { orgId } = await createOrganizationWithGroup(page);
+    // Started, but its file never sent: it waits until cancelled.
+    const started = await api<{ startImport: { import: { id: string } } }>(
+      page,
+      `mutation ($input: StartImportInput!) { startImport(input: $input) { import { id } } }`,
+      { input: { organizationId: orgId, mode: 'APPLY', defaultCountry: 'IN', existingUsers: 'SKIP' } },
+    );
+    await page.goto(`/orgs/${orgId}/imports/${started.startImport.import.id}`);
+    await expect(page.getByRole('heading', { name: 'Import of a file', level: 1 })).toBeVisible();
+    await expect(page.getByText('Waiting for the file')).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel import' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel this import?' });
+    await expect(dialog).toContainText('People already created or updated stay in the directory and groups');
+    await dialog.getByRole('button', { name: 'Cancel import' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'cancelled' })).toContainText('The import was cancelled after 0 rows');
+    await expect(page.getByRole('button', { name: 'Cancel import' })).toBeHidden();
+  });
 });
