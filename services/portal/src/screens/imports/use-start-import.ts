@@ -89,7 +89,11 @@ export function useStartImport(options: { refetchQueries?: string[] } = {}): Sta
       return importId;
     } catch (error) {
       // Whatever the service named, a refused upload is about the file: it is shown beside the file.
-      setErrors(userErrors(error).map((e) => ({ ...e, field: 'file' })));
+      const problems = userErrors(error);
+      setErrors(problems.map((e) => ({ ...e, field: 'file' })));
+      // A file that never reached the service leaves its import waiting for one; it is cancelled (if it did arrive
+      // in part, the service has failed it already and this is refused, which changes nothing).
+      if (problems.some((e) => e.code === 'NETWORK')) await cancelImport({ variables: { input: { importId } } }).catch(() => undefined);
       return null;
     } finally {
       setBusy(false);
