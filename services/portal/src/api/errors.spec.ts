@@ -15,6 +15,19 @@ describe('userErrors', () => {
     ]);
   });
 
+  it('puts a value a scalar refused in the operation\'s variables on its field, with the scalar\'s reason', () => {
+    const error = new CombinedGraphQLErrors({
+      errors: [
+        {
+          message: 'Variable "$input" got invalid value "not a web address" at "input.avatarUrl"; "not a web address" is not an absolute http(s) URL.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+    expect(userErrors(error)).toEqual([{ code: 'BAD_USER_INPUT', message: '"not a web address" is not an absolute http(s) URL.', field: 'input.avatarUrl' }]);
+    expect(splitByField(userErrors(error), ['avatarUrl']).byField['avatarUrl']).toBe('"not a web address" is not an absolute http(s) URL.');
+  });
+
   it('never shows an internal error\'s text, and reads unknown codes as internal', () => {
     const error = new CombinedGraphQLErrors({ errors: [{ message: 'TypeError: x is undefined', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     const [only] = userErrors(error);

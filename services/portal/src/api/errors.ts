@@ -48,6 +48,10 @@ export function userErrors(error: unknown): UserError[] {
       const code = (KNOWN.has(raw) ? raw : 'INTERNAL') as ErrorCode;
       const field = typeof e.extensions?.['field'] === 'string' ? (e.extensions['field'] as string) : undefined;
       const message = code === 'INTERNAL' || !e.message ? FALLBACK[code] : e.message;
+      if (!field && code === 'BAD_USER_INPUT') {
+        const refused = refusedVariable(e.message);
+        if (refused) return { code, ...refused };
+      }
       return field ? { code, message, field } : { code, message };
     });
   }
@@ -67,6 +71,18 @@ export function userErrors(error: unknown): UserError[] {
   }
   if (error instanceof Error && error.name === 'SessionExpiredError') return [{ code: 'UNAUTHENTICATED', message: error.message }];
   return [{ code: 'INTERNAL', message: FALLBACK.INTERNAL }];
+}
+
+/**
+ * A value a custom scalar refused (URL, PhoneNumber, DateTime) is refused while GraphQL reads the operation's
+ * variables, before any resolver runs, so the answer names the input field only inside GraphQL's standard sentence:
+ * `Variable "$input" got invalid value "x" at "input.avatarUrl"; <the scalar's reason>`. This is the one place that
+ * reads it, giving the field and the scalar's own reason.
+ */
+function refusedVariable(message: string): { field: string; message: string } | null {
+  const match = /^Variable "\$\w+" got invalid value [\s\S]*? at "([\w.[\]]+)"; ([\s\S]+)$/.exec(message);
+  if (!match) return null;
+  return { field: match[1]!, message: match[2]! };
 }
 
 /** The first error, for places that show one sentence. */
