@@ -24,7 +24,13 @@ export const userResolvers = {
     organizations: async (user: UserEntity, _: unknown, ctx: IdentityContext) => {
       if (!isSelf(ctx, user)) return [];
       const memberships = await ctx.services.organizations.membershipsOf(user.id);
-      return memberships.map((m) => ({ organization: { id: m.orgId }, role: m.role, network: m.network }));
+      // Identity owns Organization, so the gateway never resolves these as references: a bare { id } would answer
+      // null for name. The organisations are loaded here instead.
+      const organizations = new Map((await ctx.services.organizations.byIds(memberships.map((m) => m.orgId))).map((o) => [o.id, o]));
+      return memberships.flatMap((m) => {
+        const organization = organizations.get(m.orgId);
+        return organization ? [{ organization, role: m.role, network: m.network }] : [];
+      });
     },
   },
 };
