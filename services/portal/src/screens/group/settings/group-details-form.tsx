@@ -54,6 +54,8 @@ export function GroupDetailsForm(props: { group: FragmentType<typeof GroupDetail
   const [draft, setDraft] = useState<Draft>(() => toDraft(group));
   const [errors, setErrors] = useState<UserError[]>([]);
   const [update, { loading }] = useMutation(UpdateGroupMutation);
+  // The address whose picture could not be loaded, to say so beside the field (the initials show instead).
+  const [failedPreview, setFailedPreview] = useState<string | null>(null);
 
   // When the group changes elsewhere (or the form is saved), the form shows what is stored.
   useEffect(() => setDraft(toDraft(group)), [group]);
@@ -85,6 +87,7 @@ export function GroupDetailsForm(props: { group: FragmentType<typeof GroupDetail
   };
   const { byField, general } = splitByField(errors, FIELDS);
   const preview = /^https?:\/\/\S+$/i.test(draft.avatarUrl.trim()) ? draft.avatarUrl.trim() : null;
+  const previewFailed = preview !== null && failedPreview === preview;
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="group-details-heading">
@@ -95,13 +98,24 @@ export function GroupDetailsForm(props: { group: FragmentType<typeof GroupDetail
         <TextInput label="Name" value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={byField['name']} required maxLength={120} />
         <Textarea label="Description" value={draft.description} onChange={(e) => set('description', e.currentTarget.value)} error={byField['description']} autosize minRows={2} maxRows={6} />
         <Group align="flex-start" gap="md" wrap="nowrap">
-          <Avatar src={preview} alt={preview ? `Preview of the picture of ${draft.name || group.name}` : undefined} size={56} radius="md" color="blue">
+          <Avatar
+            src={preview}
+            alt={preview ? `Preview of the picture of ${draft.name || group.name}` : undefined}
+            size={56}
+            radius="md"
+            color="blue"
+            imageProps={{ onError: () => setFailedPreview(preview), onLoad: () => setFailedPreview(null) }}
+          >
             {initials(draft.name || group.name)}
           </Avatar>
           <TextInput
             style={{ flex: 1, minWidth: 0 }}
             label="Avatar URL"
-            description="An http(s) address of the group's picture; the preview shows what members will see."
+            description={
+              previewFailed
+                ? 'No picture could be loaded from this address: members will see the initials instead. Check the address.'
+                : "An http(s) address of the group's picture; the preview shows what members will see."
+            }
             placeholder="https://example.com/picture.png"
             type="url"
             value={draft.avatarUrl}
