@@ -25,9 +25,10 @@ import { history } from './scenarios/history';
 import { largeGroup, MAX_MEMBERS } from './scenarios/large-group';
 import { memberImport } from './scenarios/member-import';
 import { sendReceive } from './scenarios/send-receive';
+import { webApp } from './scenarios/web-app';
 import { BenchStack, REPO_ROOT } from './stack';
 
-const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, fanOut, history];
+const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, fanOut, history, webApp];
 
 const USAGE = `usage: npm run bench -- [options] [scenario...]
 

@@ -11,7 +11,8 @@ export function App() {
   const [client] = useState(createAppClient);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      {/* Bottom, away from page actions, and no wider than a phone. */}
+      <Notifications position="bottom-right" maw="min(440px, calc(100vw - 32px))" />
       <ApolloProvider client={client.apollo}>
         <RouterProvider router={router} />
       </ApolloProvider>

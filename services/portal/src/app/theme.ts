@@ -1,4 +1,4 @@
-import { createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+import { createTheme, defaultVariantColorsResolver, Modal, Notification, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
 
 /**
  * Text on light and subtle backgrounds in the colour's darkest shades: Mantine's defaults (shade 6) fall short of
@@ -7,10 +7,18 @@ import { createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVar
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
-  if (!parsed.isThemeColor || !['light', 'subtle', 'outline', 'default'].includes(input.variant)) return colors;
-  const text = input.theme.colors[parsed.color]?.[9];
-  if (!text || input.variant === 'default') return colors;
-  return { ...colors, color: text, border: input.variant === 'outline' ? text : colors.border };
+  if (!parsed.isThemeColor || !['light', 'subtle', 'outline'].includes(input.variant)) return colors;
+  const shades = input.theme.colors[parsed.color];
+  if (!shades) return colors;
+  // Green, yellow, orange and lime stay too light even at shade 9: their text is the page's own dark grey.
+  const text = ['green', 'yellow', 'orange', 'lime', 'teal'].includes(parsed.color) ? input.theme.colors.dark[7]! : shades[9]!;
+  return {
+    ...colors,
+    color: text,
+    border: input.variant === 'outline' ? text : colors.border,
+    // Hover tints stay pale enough for that text to keep AA contrast.
+    hover: input.variant === 'filled' ? colors.hover : shades[0]!,
+  };
 };
 
 export const theme = createTheme({
@@ -20,6 +28,11 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   variantColorResolver,
+  components: {
+    // Icon-only close buttons need a name for screen readers (axe: button-name).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
+  },
 });
 
 /** Dimmed text, errors and placeholders dark enough to read (AA) on white. */

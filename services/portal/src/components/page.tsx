@@ -21,13 +21,15 @@ export function Page(props: { title: string; description?: ReactNode; crumbs?: C
   return (
     <Stack gap="md">
       {props.crumbs && props.crumbs.length > 0 && (
-        <Breadcrumbs aria-label="Breadcrumb" separator="›">
-          {props.crumbs.map((c) => (
-            <Anchor key={c.to} component={Link} to={c.to} size="sm">
-              {c.label}
-            </Anchor>
-          ))}
-        </Breadcrumbs>
+        <nav aria-label="Breadcrumb">
+          <Breadcrumbs separator="›">
+            {props.crumbs.map((c) => (
+              <Anchor key={c.to} component={Link} to={c.to} size="sm">
+                {c.label}
+              </Anchor>
+            ))}
+          </Breadcrumbs>
+        </nav>
       )}
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={4} style={{ flex: '1 1 16rem', minWidth: 0 }}>
