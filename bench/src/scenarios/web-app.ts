@@ -154,11 +154,24 @@ async function membersTable(browser: Browser, origin: string, admin: { token: st
     await page.waitForTimeout(200);
     const since = await page.evaluate(() => performance.now());
     await search.fill(term);
-    await page.waitForFunction((t) => {
-      const table = document.querySelector('[role="table"][aria-label]');
-      const first = table?.querySelector('[role="rowgroup"]:last-child > [role="row"]');
-      return first !== null && first !== undefined && !(first.textContent ?? '').includes('Loading') && (t.startsWith('+') || (first.textContent ?? '').includes(t));
-    }, term);
+    // The rows in view must be the answer to this search, not the list before it.
+    const answered = await page
+      .waitForFunction(
+        (t) => {
+          const table = document.querySelector('[role="table"][aria-label]');
+          const rows = [...(table?.querySelectorAll('[role="rowgroup"]:last-child > [role="row"]') ?? [])].map((r) => r.textContent ?? '');
+          if (rows.length === 0 || rows.some((text) => text.includes('Loading'))) return false;
+          return t.startsWith('+') ? table?.getAttribute('aria-busy') !== 'true' : rows.some((text) => text.includes(t));
+        },
+        term,
+        { timeout: 10_000 },
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (!answered) {
+      const first = await page.evaluate(() => document.querySelector('[role="table"][aria-label] [role="rowgroup"]:last-child > [role="row"]')?.textContent ?? '(no row)');
+      throw new Error(`the members table did not answer the search "${term}" within 10 s; its first row reads "${first}"`);
+    }
     searches.push(await rowsShownMs(page, since));
   }
   await context.close();

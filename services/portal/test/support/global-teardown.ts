@@ -1,4 +1,7 @@
-/** The stack is stopped by the function global-setup returns; this only says where screenshots went. */
+import { join, resolve } from 'node:path';
+
+/** The stack is stopped by the function global-setup returns; this says where every screen's screenshot went. */
 export default async function globalTeardown(): Promise<void> {
-  if (process.env.PORTAL_SCREENSHOTS_DIR) process.stdout.write(`portal: screenshots of every screen are in ${process.env.PORTAL_SCREENSHOTS_DIR}\n`);
+  const dir = join(resolve(import.meta.dirname, '..', '..', '..', '..'), 'tmp', 'portal-screenshots');
+  process.stdout.write(`portal: a screenshot of every screen tested is in ${dir}\n`);
 }

@@ -1,4 +1,5 @@
-import type { ApolloCache, Reference, StoreObject } from '@apollo/client';
+import type { ApolloCache, StoreObject } from '@apollo/client';
+import { listArgument, removePeopleFromLists, userIdOf, type StoredConnection, type StoredEdge } from '../../api/person-lists';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { Network, OrganizationRole } from '../../gql/graphql';
 
@@ -17,16 +18,6 @@ export const ChangedDirectoryEntryFragment = graphql(`
   }
 `);
 
-interface StoredEdge {
-  cursor: string;
-  node: Reference | StoreObject;
-}
-
-interface StoredConnection {
-  edges?: StoredEdge[];
-  [field: string]: unknown;
-}
-
 /** What a change answered about one person, in the shape the directory keeps. */
 export interface ChangedEntry {
   userId: string;
@@ -38,27 +29,6 @@ export interface ChangedEntry {
 export function changedEntryOf(member: FragmentType<typeof ChangedDirectoryEntryFragment>): ChangedEntry {
   const m = getFragmentData(ChangedDirectoryEntryFragment, member);
   return { userId: m.user.id, network: m.network, role: m.role, attributes: m.attributes };
-}
-
-/**
- * The network filter a stored page list was fetched with, read from its store name
- * (`directory:{"network":"OTHER","search":"an"}`): directory entries have no id of their own, so a change is applied
- * to each list by hand.
- */
-function networkFilterOf(storeFieldName: string): Network | null {
-  const start = storeFieldName.indexOf('{');
-  if (start < 0) return null;
-  try {
-    const args = JSON.parse(storeFieldName.slice(start)) as { network?: Network | null };
-    return args.network ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function userIdOf(edge: StoredEdge, readField: <T>(field: string, from: Reference | StoreObject) => T | undefined): string | undefined {
-  const user = readField<Reference>('user', edge.node);
-  return user ? readField<string>('id', user) : undefined;
 }
 
 /**
@@ -74,7 +44,7 @@ export function applyEntryChanges(cache: ApolloCache, orgId: string, changes: re
       directory(existing, { readField, storeFieldName }) {
         const connection = existing as StoredConnection;
         if (!connection.edges) return existing;
-        const filter = networkFilterOf(storeFieldName);
+        const filter = listArgument<Network>(storeFieldName, 'network');
         const edges: StoredEdge[] = [];
         for (const edge of connection.edges) {
           const id = userIdOf(edge, readField);
@@ -95,19 +65,5 @@ export function applyEntryChanges(cache: ApolloCache, orgId: string, changes: re
 
 /** Removed people leave every directory list of the organisation already loaded. */
 export function applyRemovals(cache: ApolloCache, orgId: string, removedUserIds: ReadonlySet<string>): void {
-  if (removedUserIds.size === 0) return;
-  cache.modify<Record<string, StoredConnection>>({
-    id: cache.identify({ __typename: 'Organization', id: orgId }),
-    fields: {
-      directory(existing, { readField }) {
-        const connection = existing as StoredConnection;
-        if (!connection.edges) return existing;
-        const edges = connection.edges.filter((edge) => {
-          const id = userIdOf(edge, readField);
-          return !id || !removedUserIds.has(id);
-        });
-        return { ...connection, edges };
-      },
-    },
-  });
+  removePeopleFromLists(cache, { __typename: 'Organization', id: orgId }, 'directory', removedUserIds);
 }
