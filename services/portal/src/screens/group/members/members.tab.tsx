@@ -18,7 +18,9 @@ import { applyRoleChange } from './members-cache';
 import { MembersTable, type MemberTableRow } from './members-table';
 import { RemoveMembersModal, type RemovalResult } from './remove-members';
 
-/** Rows per page: a screenful or two, so the first rows show at once and later pages stay ahead of the scroll. */
+/** The first page of a list or a search: two screenfuls, so its rows show at once (the pages after it follow ahead of the scroll). */
+const FIRST_PAGE_SIZE = 40;
+/** Rows per later page: several screenfuls, so they stay ahead of the scroll. */
 const PAGE_SIZE = 100;
 /** The API's largest page, for catching up after a long drag of the scrollbar. */
 const MAX_PAGE_SIZE = 500;
@@ -85,7 +87,7 @@ export function MembersTab() {
   const [search] = useDebouncedValue(searchInput.trim(), SEARCH_DEBOUNCE_MS, { leading: true });
   const [role, setRole] = useState<RoleFilter>('');
   const { data, previousData, error, fetchMore } = useQuery(GroupMembersQuery, {
-    variables: { groupId, first: PAGE_SIZE, search: search || undefined, role: role || undefined },
+    variables: { groupId, first: FIRST_PAGE_SIZE, search: search || undefined, role: role || undefined },
   });
   const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
   const [adding, addPanel] = useDisclosure(false);
