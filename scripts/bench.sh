@@ -7,5 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/stack-setup.sh
+# The web-app scenario drives Debian's Chromium.
+bash scripts/ensure-chromium.sh
 tsc -b bench
 exec node bench/dist/runner.js --no-setup "$@"
