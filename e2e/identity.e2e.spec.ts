@@ -121,6 +121,20 @@ describe('token checks at the gateway and at each subgraph', () => {
 });
 
 describe('organisations, directory and attributes', () => {
+  it('shows the signed-in person their organisations with names, roles and networks (the web app\'s viewer query)', async () => {
+    const person = await stack.signIn('+14155550870', 'Vera Viewer');
+    const first = await createOrg(person.token, 'Viewer One');
+    const second = await createOrg(person.token, 'Viewer Two');
+    const res = await gql(`{ me { id displayName organizations { role network organization { id name } } } }`, {}, person.token);
+    expect(res.errors).toBeUndefined();
+    const organizations = res.data!.me.organizations as { role: string; network: string; organization: { id: string; name: string } }[];
+    expect(organizations.map((o) => o.organization).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { id: first, name: 'Viewer One' },
+      { id: second, name: 'Viewer Two' },
+    ]);
+    expect(organizations.every((o) => o.role === 'ADMIN' && o.network === 'EMPLOYEE')).toBe(true);
+  });
+
   it('lets admins rename, promote, move between networks and remove, but never remove the last admin', async () => {
     const admin = await stack.signIn('+14155550810', 'Ada Admin');
     const orgId = await createOrg(admin.token, 'Contoso');
