@@ -32,7 +32,6 @@ eslint --max-warnings=0 .
 # outage drill, so they run one file at a time.
 jest --runInBand "$@"
 echo "test: the web app in Chromium" >&2
-tsc -b bench
 (cd services/portal && vite build --logLevel warn)
 playwright test -c services/portal/playwright.config.ts
 echo "test: benchmark smoke run" >&2

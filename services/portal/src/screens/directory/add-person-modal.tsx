@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { splitByField, userErrors, type UserError } from '../../api/errors';
@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import type { Network } from '../../gql/graphql';
 import { AttributeFields, attributeField, missingMandatory, type AttributeDefinitionData, type AttributeDraft } from './attribute-fields';
 import { NetworkChoice } from './network-choice';
+import { FormActions } from '../../components/form-actions';
 
 const AddDirectoryMemberMutation = graphql(`
   mutation AddDirectoryMember($input: AddDirectoryMemberInput!) {
@@ -93,14 +94,9 @@ export function AddPersonModal(props: {
           <NetworkChoice value={network} onChange={setNetwork} />
           <AttributeFields definitions={props.definitions} draft={draft} errors={byField} onChange={(n, v) => setDraft((d) => ({ ...d, [n]: v }))} />
           <ErrorAlert errors={general} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={loading}>
-              Add to {props.orgName}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={loading}>
+            Add to {props.orgName}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { splitByField, userErrors, type UserError } from '../../api/errors';
@@ -10,6 +10,7 @@ import { AttributeFields, attributeField, missingMandatory, type AttributeDefini
 import { applyEntryChanges, changedEntryOf } from './directory-cache';
 import type { DirectoryEntryData } from './directory-row';
 import { NetworkChoice } from './network-choice';
+import { FormActions } from '../../components/form-actions';
 
 const SetMemberNetworkMutation = graphql(`
   mutation SetMemberNetwork($input: SetMemberNetworkInput!) {
@@ -105,14 +106,9 @@ export function EditPersonModal(props: {
             <AttributeFields definitions={definitions} draft={draft} errors={byField} onChange={(n, v) => setDraft((d) => ({ ...d, [n]: v }))} />
           )}
           <ErrorAlert errors={general} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={networkState.loading || attributesState.loading}>
-              Save changes
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} loading={networkState.loading || attributesState.loading}>
+            Save changes
+          </FormActions>
         </Stack>
       </form>
     </Modal>

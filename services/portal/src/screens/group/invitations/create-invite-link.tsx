@@ -1,6 +1,6 @@
 import type { Reference } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import { Button, Checkbox, Group, Modal, NativeSelect, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, NativeSelect, NumberInput, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { splitByField, userErrors, type UserError } from '../../../api/errors';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { graphql } from '../../../gql';
 import type { GroupRole } from '../../../gql/graphql';
 import { localDateTimeToIso } from './invite-link-status';
+import { FormActions } from '../../../components/form-actions';
 
 const CreateInviteLinkMutation = graphql(`
   mutation CreateInviteLink($input: CreateInviteLinkInput!) {
@@ -114,14 +115,9 @@ export function CreateInviteLinkModal(props: { groupId: string; opened: boolean;
             error={byField['maxUses']}
           />
           <ErrorAlert errors={general} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={loading}>
-              Create link
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={loading}>
+            Create link
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -8,6 +8,7 @@ import type { GroupRole } from '../../../gql/graphql';
 import { AddOutcomes, type AddOutcome } from './add-outcomes';
 import { forgetMemberLists } from './members-cache';
 import { MAX_NUMBERS_PER_ADD, parsePhoneList } from './phone-list';
+import { FormActions } from '../../../components/form-actions';
 
 const AddGroupMembersMutation = graphql(`
   mutation AddGroupMembers($input: AddGroupMembersInput!) {
@@ -129,14 +130,9 @@ export function AddPeopleModal(props: { groupId: string; groupName: string; open
               ]}
             />
             <ErrorAlert errors={general} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={loading}>
-                Add people
-              </Button>
-            </Group>
+            <FormActions onCancel={close} loading={loading}>
+              Add people
+            </FormActions>
           </Stack>
         </form>
       )}
