@@ -51,6 +51,7 @@ RUN npx tsc -b \
 RUN set -eu; \
     for dir in libs/* services/* gateway; do \
       [ "$dir" = libs/testing ] && continue; \
+      [ "$dir" = libs/stack ] && continue; \
       mkdir -p "/runtime/$dir"; \
       cp "$dir/package.json" "/runtime/$dir/"; \
       cp -R "$dir/dist" "/runtime/$dir/dist"; \
