@@ -1,0 +1,111 @@
+import { eventually, graphql, testDatabaseUrl } from '@kz/testing';
+import { Client } from 'pg';
+import { Stack } from './support/stack';
+import { Subscriber } from './support/subscriber';
+
+/**
+ * A person added to a group while following all their groups gets the group's
+ * messages from the moment messaging counts them as a reader, however late
+ * messaging applies the membership compared with the gateway hearing of it.
+ */
+const stack = new Stack();
+const subscribers: Subscriber[] = [];
+let messagingDb: Client | undefined;
+
+beforeAll(async () => {
+  await stack.start();
+  await stack.gateway.subscriptionsReady();
+});
+afterAll(async () => {
+  await messagingDb?.end().catch(() => undefined);
+  await Promise.allSettled(subscribers.map((s) => s.close()));
+  await stack.stop();
+});
+
+const gql = (query: string, variables: Record<string, unknown>, token: string) => graphql(stack.gatewayUrl, query, variables, token);
+
+let phoneSeq = 0;
+async function person(name: string) {
+  const phone = `+1415556${String(1000 + phoneSeq++).padStart(4, '0')}`;
+  return { ...(await stack.signIn(phone, name)), phone };
+}
+
+const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
+const ALL_MESSAGES = `subscription { messageEvents { kind groupId message { text } } }`;
+const ALL_MEMBERSHIPS = `subscription { membershipEvents { kind groupId userIds } }`;
+const GROUP_MESSAGES = `subscription($g: ID) { messageEvents(groupId: $g) { kind message { text } } }`;
+
+function subscribe(token: string, query: string, variables: Record<string, unknown> = {}): Subscriber {
+  const s = new Subscriber(stack.gatewayUrl, token).subscribe(query, variables);
+  subscribers.push(s);
+  return s;
+}
+
+async function createGroup(owner: { token: string }, name: string): Promise<string> {
+  const groupId = await eventually(async () => {
+    const res = await gql(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name } }, owner.token);
+    expect(res.errors).toBeUndefined();
+    return res.data!.createGroup.group.id as string;
+  });
+  await readsThrough(owner, groupId);
+  return groupId;
+}
+
+/** Waits until messaging counts the person as a reader of the group. */
+async function readsThrough(reader: { token: string }, groupId: string): Promise<void> {
+  await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: groupId }, reader.token)).errors).toBeUndefined());
+}
+
+const texts = (s: Subscriber, groupId: string) => s.payloads().filter((p) => p.groupId === groupId).map((p) => p.message?.text);
+
+describe('a new member following all their groups', () => {
+  it('receives the group\'s messages once messaging has applied the membership, though a message came before it', async () => {
+    const admin = await person('Group Admin');
+    const newcomer = await person('New Member');
+    const team = await createGroup(admin, 'Team the newcomer joins');
+    const own = await createGroup(newcomer, 'Newcomer\'s own group');
+
+    const newcomerMessages = subscribe(newcomer.token, ALL_MESSAGES);
+    const newcomerMemberships = subscribe(newcomer.token, ALL_MEMBERSHIPS);
+    const adminMessages = subscribe(admin.token, GROUP_MESSAGES, { g: team });
+    await eventually(
+      async () => {
+        await gql(SEND, { i: { groupId: own, text: 'probe' } }, newcomer.token);
+        await gql(SEND, { i: { groupId: team, text: 'probe' } }, admin.token);
+        expect(texts(newcomerMessages, own)).toContain('probe');
+        expect(adminMessages.payloads().map((p) => p.message?.text)).toContain('probe');
+      },
+      { intervalMs: 300 },
+    );
+
+    // Messaging's consumer of membership events waits on this lock; its reads do not.
+    messagingDb = new Client({ connectionString: testDatabaseUrl(stack.namespace, 'messaging') });
+    await messagingDb.connect();
+    await messagingDb.query('BEGIN');
+    await messagingDb.query('LOCK TABLE group_members IN EXCLUSIVE MODE');
+
+    const added = await gql(
+      `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId: team, members: [{ phone: newcomer.phone }] } },
+      admin.token,
+    );
+    expect(added.errors).toBeUndefined();
+    // The gateway has heard of the membership (groups, which made it, lets the newcomer see the group).
+    await eventually(() => expect(newcomerMemberships.received.map((r) => r.data?.['membershipEvents']).filter((e) => e?.groupId === team && e.kind === 'ADDED')).toHaveLength(1));
+
+    // A message messaging does not yet show the newcomer: the gateway asks, and is told no.
+    await gql(SEND, { i: { groupId: team, text: 'before the membership applied' } }, admin.token);
+    await eventually(() => expect(adminMessages.payloads().map((p) => p.message?.text)).toContain('before the membership applied'));
+    // A later message of the newcomer's own group reaches them after the gateway decided about the one before.
+    await gql(SEND, { i: { groupId: own, text: 'after the decision' } }, newcomer.token);
+    await eventually(() => expect(texts(newcomerMessages, own)).toContain('after the decision'));
+
+    await messagingDb.query('COMMIT');
+    await readsThrough(newcomer, team);
+
+    await gql(SEND, { i: { groupId: team, text: 'second' } }, admin.token);
+    await gql(SEND, { i: { groupId: team, text: 'third' } }, admin.token);
+    await eventually(() => expect(texts(newcomerMessages, team)).toEqual(expect.arrayContaining(['second', 'third'])));
+    expect(newcomerMessages.ended).toBeNull();
+  });
+});
