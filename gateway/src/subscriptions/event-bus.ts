@@ -6,16 +6,40 @@ import type { Logger } from 'pino';
 
 export type EventListener = (event: AnyEnvelope) => void;
 
-/** The group whose conversation a message event belongs to: those events reach only that group's listeners and the unscoped ones. */
-function conversationOf(event: AnyEnvelope): string | null {
+/** What a listener hears: every event, the events about one group, those naming one person, or one import's progress. */
+export type Interest = { every: true } | { groupId: string } | { userId: string } | { importId: string };
+
+/** The group an event is about, if any. */
+function groupOf(event: AnyEnvelope): string | null {
   switch (event.type) {
     case 'messaging.message.sent':
     case 'messaging.message.edited':
     case 'messaging.message.deleted':
     case 'messaging.poll.updated':
+    case 'messaging.readers.changed':
+    case 'groups.memberships.added':
+    case 'groups.memberships.role-changed':
+    case 'groups.memberships.removed':
+    case 'groups.group.deleted':
+    case 'groups.subgroup.attached':
+    case 'groups.subgroup.detached':
       return event.payload.groupId;
     default:
       return null;
+  }
+}
+
+/** The people an event names. */
+function peopleOf(event: AnyEnvelope): readonly string[] {
+  switch (event.type) {
+    case 'messaging.readers.changed':
+    case 'groups.memberships.removed':
+      return event.payload.userIds;
+    case 'groups.memberships.added':
+    case 'groups.memberships.role-changed':
+      return event.payload.members.map((member) => member.userId);
+    default:
+      return [];
   }
 }
 
@@ -37,9 +61,10 @@ const RECENT_IDS = 20_000;
 export class SubscriptionEventBus {
   private readonly consumers: RestartingConsumer[];
   private readonly started = new Set<RestartingConsumer>();
-  private readonly listeners = new Set<EventListener>();
-  /** Listeners of one group; every event that is not a group's message event reaches them too. */
-  private readonly groupListeners = new Map<string, Set<EventListener>>();
+  private readonly everyEvent = new Set<EventListener>();
+  private readonly byGroup = new Map<string, Set<EventListener>>();
+  private readonly byPerson = new Map<string, Set<EventListener>>();
+  private readonly byImport = new Map<string, Set<EventListener>>();
   private readonly recent = new Set<string>();
   private readonly joinedTopics = new Set<TopicKey>();
   private joined: Promise<void>;
@@ -112,39 +137,37 @@ export class SubscriptionEventBus {
   }
 
   /**
-   * Calls the listener with every event, or, given a group, with that group's
-   * message events and every other event (memberships, hierarchy, imports):
-   * a busy conversation costs nothing to the listeners of other groups.
+   * Calls the listener with the events of its interest. An event reaches only
+   * the listeners of its group, of the people it names and of its import (a
+   * lookup each), and those of every event: a busy conversation or a
+   * 2,000-member change costs nothing to the listeners it does not concern.
    */
-  listen(listener: EventListener, groupId: string | null = null): () => void {
-    if (groupId === null) {
-      this.listeners.add(listener);
-      return () => this.listeners.delete(listener);
+  listen(interest: Interest, listener: EventListener): () => void {
+    if ('every' in interest) {
+      this.everyEvent.add(listener);
+      return () => this.everyEvent.delete(listener);
     }
-    let forGroup = this.groupListeners.get(groupId);
-    if (!forGroup) this.groupListeners.set(groupId, (forGroup = new Set()));
-    forGroup.add(listener);
+    const [index, key] = 'groupId' in interest ? [this.byGroup, interest.groupId] : 'userId' in interest ? [this.byPerson, interest.userId] : [this.byImport, interest.importId];
+    let forKey = index.get(key);
+    if (!forKey) index.set(key, (forKey = new Set()));
+    forKey.add(listener);
     return () => {
-      forGroup.delete(listener);
-      if (forGroup.size === 0 && this.groupListeners.get(groupId) === forGroup) this.groupListeners.delete(groupId);
+      forKey.delete(listener);
+      if (forKey.size === 0 && index.get(key) === forKey) index.delete(key);
     };
   }
 
   /** Delivers an event as it would arrive from Kafka. */
   deliver(event: AnyEnvelope): void {
-    for (const listener of this.listeners) listener(event);
-    const conversation = conversationOf(event);
-    if (conversation !== null) {
-      const forGroup = this.groupListeners.get(conversation);
-      if (forGroup) for (const listener of forGroup) listener(event);
-      return;
-    }
-    for (const forGroup of this.groupListeners.values()) for (const listener of forGroup) listener(event);
+    for (const listener of this.everyEvent) listener(event);
+    const groupId = groupOf(event);
+    if (groupId !== null) this.byGroup.get(groupId)?.forEach((listener) => listener(event));
+    if (this.byPerson.size > 0) for (const userId of peopleOf(event)) this.byPerson.get(userId)?.forEach((listener) => listener(event));
+    if (event.type === 'import.job.progress') this.byImport.get(event.payload.importId)?.forEach((listener) => listener(event));
   }
 
   async stop(): Promise<void> {
-    this.listeners.clear();
-    this.groupListeners.clear();
+    for (const index of [this.everyEvent, this.byGroup, this.byPerson, this.byImport]) index.clear();
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 

@@ -1,17 +1,19 @@
-import { createEvent, type AnyEnvelope } from '@kz/events';
-import type { SubscriptionEventBus } from './event-bus';
+import { createEvent } from '@kz/events';
+import type { Kafka } from 'kafkajs';
+import pino from 'pino';
+import { SubscriptionEventBus } from './event-bus';
 import { groupEventStream, type StreamOptions } from './group-event-stream';
 
-/** Just the part of the bus the stream uses: listeners to call. */
-function busOf(): { bus: SubscriptionEventBus; emit(event: AnyEnvelope): void } {
-  const listeners = new Set<(e: AnyEnvelope) => void>();
-  const bus = { listen: (l: (e: AnyEnvelope) => void) => (listeners.add(l), () => listeners.delete(l)) } as unknown as SubscriptionEventBus;
-  return { bus, emit: (event) => listeners.forEach((l) => l(event)) };
+/** A bus whose consumer never starts: events are handed to deliver() as the consumer would. */
+function busOf(): { bus: SubscriptionEventBus; emit: SubscriptionEventBus['deliver'] } {
+  const bus = new SubscriptionEventBus({} as Kafka, 'test', pino({ level: 'silent' }));
+  return { bus, emit: (event) => bus.deliver(event) };
 }
 
 const sent = (groupId: string, messageId: string) =>
   createEvent('messaging.message.sent', { key: groupId, orgId: null, payload: { messageId, groupId, authorId: 'a', text: 't', sentAt: new Date().toISOString() } });
-const removed = (groupId: string, userId: string) => createEvent('groups.memberships.removed', { key: groupId, orgId: null, payload: { groupId, userIds: [userId] } });
+const readers = (groupId: string, change: 'ADDED' | 'REMOVED', userIds: string[]) =>
+  createEvent('messaging.readers.changed', { key: groupId, orgId: null, payload: { groupId, change, userIds } });
 
 function options(bus: SubscriptionEventBus, overrides: Partial<StreamOptions<string>> = {}): StreamOptions<string> {
   return {
@@ -20,6 +22,8 @@ function options(bus: SubscriptionEventBus, overrides: Partial<StreamOptions<str
     groupId: 'g1',
     mayRead: async () => true,
     select: (e) => (e.type === 'messaging.message.sent' ? { groupId: e.payload.groupId, item: e.payload.messageId } : null),
+    personalChange: (e) =>
+      e.type === 'messaging.readers.changed' ? { groupId: e.payload.groupId, forget: 'group', followed: e.payload.change === 'REMOVED' ? 'asks' : 'continues' } : null,
     accessEnded: () => 'ENDED',
     maxQueue: 100,
     onTooSlow: () => undefined,
@@ -28,35 +32,68 @@ function options(bus: SubscriptionEventBus, overrides: Partial<StreamOptions<str
 }
 
 describe('groupEventStream', () => {
-  it('yields the followed group\'s events in order and ends when the subscriber is removed', async () => {
+  it('yields the followed group\'s events in order, and ends when asked again after a change of readers that took the group away', async () => {
     const { bus, emit } = busOf();
-    const stream = groupEventStream(options(bus));
+    let reads = true;
+    const stream = groupEventStream(options(bus, { mayRead: async () => reads }));
     const first = stream.next();
     emit(sent('g2', 'other group'));
     emit(sent('g1', 'm1'));
+    emit(readers('g1', 'REMOVED', ['me']));
     emit(sent('g1', 'm2'));
-    emit(removed('g1', 'me'));
-    emit(sent('g1', 'after removal'));
     expect(await first).toEqual({ value: 'm1', done: false });
+    // Still a reader (through another sub-group, say): the stream goes on.
     expect(await stream.next()).toEqual({ value: 'm2', done: false });
+    reads = false;
+    emit(readers('g1', 'REMOVED', ['someone else']));
+    emit(readers('g1', 'REMOVED', ['me']));
+    emit(sent('g1', 'after removal'));
     expect(await stream.next()).toEqual({ value: 'ENDED', done: false });
     expect(await stream.next()).toEqual({ value: undefined, done: true });
   });
 
-  it('in all-groups mode asks once per group whether it may be read, and asks again after a membership change', async () => {
+  it('in all-groups mode keeps a decision about a group until a change of its readers names the subscriber', async () => {
     const { bus, emit } = busOf();
     const asked: string[] = [];
-    const stream = groupEventStream(options(bus, { groupId: null, mayRead: async (g) => (asked.push(g), g !== 'secret') }));
+    const readable = new Set(['g1']);
+    const stream = groupEventStream(options(bus, { groupId: null, mayRead: async (g) => (asked.push(g), readable.has(g)) }));
     const next = stream.next();
-    emit(sent('secret', 'hidden'));
+    emit(sent('new', 'before joining'));
     emit(sent('g1', 'a'));
     emit(sent('g1', 'b'));
     expect((await next).value).toBe('a');
     expect((await stream.next()).value).toBe('b');
-    emit(removed('g9', 'me'));
+    // Joining "new", applied by messaging before it announced it.
+    readable.add('new');
+    emit(sent('new', 'not announced yet'));
+    emit(readers('new', 'ADDED', ['someone else']));
     emit(sent('g1', 'c'));
     expect((await stream.next()).value).toBe('c');
-    expect(asked).toEqual(['secret', 'g1', 'g1']);
+    emit(readers('new', 'ADDED', ['me']));
+    emit(sent('new', 'after joining'));
+    emit(sent('g1', 'd'));
+    expect((await stream.next()).value).toBe('after joining');
+    expect((await stream.next()).value).toBe('d');
+    expect(asked).toEqual(['new', 'g1', 'new']);
+    await stream.return(undefined);
+  });
+
+  it('in all-groups mode decides nothing from a question left unanswered', async () => {
+    const { bus, emit } = busOf();
+    let answers = 0;
+    const stream = groupEventStream(
+      options(bus, {
+        groupId: null,
+        mayRead: async () => {
+          if (answers++ === 0) throw new Error('messaging is restarting');
+          return true;
+        },
+      }),
+    );
+    const next = stream.next();
+    emit(sent('g1', 'unanswered'));
+    emit(sent('g1', 'answered'));
+    expect((await next).value).toBe('answered');
     await stream.return(undefined);
   });
 

@@ -1,22 +1,36 @@
 import type { AnyEnvelope } from '@kz/events';
 import type { SubscriptionEventBus } from './event-bus';
 
+/** What an event says about a subscriber's access to a group, as a fact already true where access is decided. */
+export interface AccessChange {
+  groupId: string;
+  /** Decisions to forget: about this group, or about every group (a change of the hierarchy, say). */
+  forget: 'group' | 'every group';
+  /** What a stream following just this group does: goes on, asks again and ends unless still allowed, or ends. */
+  followed: 'continues' | 'asks' | 'ends';
+}
+
 export interface StreamOptions<T> {
   bus: SubscriptionEventBus;
   userId: string;
   /** One group, or null for every group the subscriber may read. */
   groupId: string | null;
-  /** Whether the subscriber may follow a group now (asked through the supergraph). */
+  /**
+   * Whether the subscriber may follow a group now (asked through the supergraph); rejects when that could not be
+   * learnt, which decides nothing.
+   */
   mayRead: (groupId: string) => Promise<boolean>;
   /** The stream's item for an event, with the group it concerns; null to skip the event. */
   select: (event: AnyEnvelope) => { groupId: string; item: T } | null;
+  /** An access change told by an event that names the subscriber (the bus brings those by person). */
+  personalChange: (event: AnyEnvelope) => AccessChange | null;
+  /** An access change told by an event of the followed group (or of any group, in all-groups mode) that names nobody. */
+  groupChange?: (event: AnyEnvelope) => AccessChange | null;
   /** The last item of a stream whose subscriber lost access to its group. */
   accessEnded: (groupId: string) => T;
   /** Events waiting for a slow subscriber before it is dropped. */
   maxQueue: number;
   onTooSlow: (waiting: number) => void;
-  /** Called whenever the subscriber's memberships or the group hierarchy change (what it may read may have changed). */
-  onAccessChange?: () => void;
   /**
    * Items the subscriber missed before subscribing (a resume), yielded before
    * any live item; live events are queued meanwhile. A live item at or before
@@ -27,19 +41,27 @@ export interface StreamOptions<T> {
   positionOf?: (item: T) => bigint | null;
 }
 
-type Queued<T> = { groupId: string; item: T; last: boolean };
+type Queued<T> = { groupId: string; item: T } | { change: AccessChange };
 
 /**
  * The events of one group (or of all a subscriber's groups), in Kafka order
- * per group. Losing access to the followed group ends the stream with a final
- * item; in all-groups mode, groups the subscriber cannot read are skipped.
+ * per group, each yielded only while the subscriber may read its group.
+ *
+ * Access is decided from facts that hold when the stream learns of them: a
+ * decision asked of the supergraph is kept until an event says the
+ * subscriber's access to that group changed, and events of a group come in
+ * the order of the changes they describe, so no decision outlives the change
+ * that ends it. A stream of one group was allowed at subscribing and asks again
+ * at each event that may end that; in all-groups mode, an item of a group
+ * waits for a decision about it, and groups the subscriber cannot read are
+ * skipped.
  */
 export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerator<T> {
   const queue: Queued<T>[] = [];
   let wake: (() => void) | undefined;
   let done = false;
-  // Decisions of "may read this group", forgotten when memberships or the hierarchy change.
-  const access = new Map<string, Promise<boolean>>();
+  // All-groups mode: "may read this group", as decided since the last change of access to it.
+  const decisions = new Map<string, Promise<boolean>>();
   const push = (entry: Queued<T>) => {
     if (done) return;
     queue.push(entry);
@@ -49,36 +71,27 @@ export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerat
     }
     wake?.();
   };
-  const accessChanged = () => {
-    access.clear();
-    opts.onAccessChange?.();
-  };
-  const endAccess = (groupId: string) => {
-    accessChanged();
-    if (opts.groupId === groupId) push({ groupId, item: opts.accessEnded(groupId), last: true });
+  const changed = (change: AccessChange | null) => {
+    if (change) push({ change });
   };
 
-  const unlisten = opts.bus.listen((event: AnyEnvelope) => {
+  const unlistenGroups = opts.bus.listen(opts.groupId === null ? { every: true } : { groupId: opts.groupId }, (event) => {
     const selected = opts.select(event);
-    if (selected && (opts.groupId === null || opts.groupId === selected.groupId)) push({ ...selected, last: false });
-    switch (event.type) {
-      case 'groups.memberships.removed':
-        if (event.payload.userIds.includes(opts.userId)) endAccess(event.payload.groupId);
-        break;
-      case 'groups.group.deleted':
-        endAccess(event.payload.groupId);
-        break;
-      case 'groups.memberships.added':
-        if (event.payload.members.some((m) => m.userId === opts.userId)) accessChanged();
-        break;
-      case 'groups.subgroup.attached':
-      case 'groups.subgroup.detached':
-        accessChanged();
-        break;
-      default:
-        break;
+    if (selected && (opts.groupId === null || opts.groupId === selected.groupId)) push(selected);
+    changed(opts.groupChange?.(event) ?? null);
+  });
+  const unlistenPerson = opts.bus.listen({ userId: opts.userId }, (event) => changed(opts.personalChange(event)));
+
+  const mayReadNow = (groupId: string): Promise<boolean> => {
+    let decision = decisions.get(groupId);
+    if (!decision) {
+      decision = opts.mayRead(groupId);
+      decisions.set(groupId, decision);
+      // A question left unanswered decides nothing: the next item asks again.
+      decision.catch(() => decisions.get(groupId) === decision && decisions.delete(groupId));
     }
-  }, opts.groupId);
+    return decision.catch(() => false);
+  };
 
   try {
     let caughtUpTo: bigint | null = null;
@@ -97,26 +110,26 @@ export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerat
         wake = undefined;
         continue;
       }
-      if (next.last) {
-        yield next.item;
+      if ('change' in next) {
+        const { change } = next;
+        if (change.forget === 'every group') decisions.clear();
+        else decisions.delete(change.groupId);
+        if (opts.groupId !== change.groupId || change.followed === 'continues') continue;
+        // Not learning whether the subscriber still reads the group ends the stream: no event goes to someone who may not read it.
+        if (change.followed === 'asks' && (await opts.mayRead(change.groupId).catch(() => false))) continue;
+        yield opts.accessEnded(change.groupId);
         return;
       }
       if (caughtUpTo !== null) {
         const position = opts.positionOf?.(next.item) ?? null;
         if (position !== null && position <= caughtUpTo) continue;
       }
-      if (opts.groupId === null) {
-        let allowed = access.get(next.groupId);
-        if (!allowed) {
-          allowed = opts.mayRead(next.groupId);
-          access.set(next.groupId, allowed);
-        }
-        if (!(await allowed)) continue;
-      }
+      if (opts.groupId === null && !(await mayReadNow(next.groupId))) continue;
       yield next.item;
     }
   } finally {
     done = true;
-    unlisten();
+    unlistenGroups();
+    unlistenPerson();
   }
 }

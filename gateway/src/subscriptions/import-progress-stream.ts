@@ -23,8 +23,8 @@ export async function* importProgressStream(opts: {
   const queue: ImportProgressItem[] = [opts.current];
   let wake: (() => void) | undefined;
   let dropped = false;
-  const unlisten = opts.bus.listen((event: AnyEnvelope) => {
-    if (event.type !== 'import.job.progress' || event.payload.importId !== opts.importId || dropped) return;
+  const unlisten = opts.bus.listen({ importId: opts.importId }, (event: AnyEnvelope) => {
+    if (event.type !== 'import.job.progress' || dropped) return;
     queue.push({ importId: event.payload.importId, status: event.payload.status });
     if (queue.length > opts.maxQueue) {
       dropped = true;

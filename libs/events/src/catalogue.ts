@@ -182,6 +182,17 @@ export const EventCatalogue = {
     topic: 'messagingMessages',
     payload: z.object({ messageId: id, groupId: id, changeSeq }),
   },
+  /**
+   * Who reads a group changed in messaging's read model: written in the same transaction as the change, on the group's
+   * key, so it reaches a consumer before any message event of the group that the change concerns. ADDED: these
+   * people read the group now (a membership in it or in a sub-group at any depth). REMOVED: these people may no longer
+   * read it (some may still, through another sub-group); ask messaging again.
+   */
+  'messaging.readers.changed': {
+    version: 1,
+    topic: 'messagingMessages',
+    payload: z.object({ groupId: id, change: z.enum(['ADDED', 'REMOVED']), userIds: z.array(id).min(1).max(2_000) }),
+  },
   /** An import's status and counts after a stage or chunk; keyed by import id, so in order per import. */
   'import.job.progress': {
     version: 1,

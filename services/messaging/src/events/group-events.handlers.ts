@@ -1,5 +1,6 @@
 import type { EventHandlers } from '@kz/events';
 import type { EntityManager } from 'typeorm';
+import { announceReaders, groupAndAncestors, readersBelow } from './readers-changed';
 
 /** Membership events may arrive before the group's own; the count row is created on demand. */
 async function adjustMemberCount(m: EntityManager, groupId: string, delta: number): Promise<void> {
@@ -11,7 +12,10 @@ async function adjustMemberCount(m: EntityManager, groupId: string, delta: numbe
   );
 }
 
-/** Messaging's read model of groups and memberships, fed only by the groups service's events. */
+/**
+ * Messaging's read model of groups and memberships, fed only by the groups service's events. Every change of who reads
+ * a group is announced (messaging.readers.changed) in the same transaction, for each group whose readers it changes.
+ */
 export const groupEventHandlers: EventHandlers = {
   'groups.group.created': async (event, m) => {
     const { groupId, orgId, parentId, kind, announcementOnly } = event.payload;
@@ -21,6 +25,8 @@ export const groupEventHandlers: EventHandlers = {
                                       announcement_only = EXCLUDED.announcement_only`,
       [groupId, orgId, parentId, kind, announcementOnly],
     );
+    // Its memberships may have come first (their events are on another topic): they make its members readers of its parent.
+    if (parentId !== null) await announceReaders(m, event.orgId, await groupAndAncestors(m, parentId), 'ADDED', await readersBelow(m, groupId));
   },
   'groups.group.updated': async (event, m) => {
     await m.query(`UPDATE known_groups SET kind = $2, announcement_only = $3 WHERE id = $1`, [
@@ -41,28 +47,36 @@ export const groupEventHandlers: EventHandlers = {
     ]);
   },
   'groups.group.deleted': async (event, m) => {
+    // Its readers lose it and its ancestors (it leaves its parent; its sub-groups become top-level groups).
+    const groupIds = await groupAndAncestors(m, event.payload.groupId);
+    const readers = await readersBelow(m, event.payload.groupId);
     await m.query(`DELETE FROM group_members WHERE group_id = $1`, [event.payload.groupId]);
     await m.query(`UPDATE known_groups SET member_count = 0 WHERE id = $1`, [event.payload.groupId]);
     await m.query(`UPDATE known_groups SET parent_id = NULL WHERE parent_id = $1 OR id = $1`, [event.payload.groupId]);
+    await announceReaders(m, event.orgId, groupIds, 'REMOVED', readers);
   },
   'groups.subgroup.attached': async (event, m) => {
-    await m.query(`UPDATE known_groups SET parent_id = $2 WHERE id = $1`, [event.payload.groupId, event.payload.parentId]);
+    const { groupId, parentId } = event.payload;
+    const [, changed] = (await m.query(`UPDATE known_groups SET parent_id = $2 WHERE id = $1 AND parent_id IS DISTINCT FROM $2`, [groupId, parentId])) as [unknown, number];
+    if (changed > 0) await announceReaders(m, event.orgId, await groupAndAncestors(m, parentId), 'ADDED', await readersBelow(m, groupId));
   },
   'groups.subgroup.detached': async (event, m) => {
-    await m.query(`UPDATE known_groups SET parent_id = NULL WHERE id = $1 AND parent_id = $2`, [event.payload.groupId, event.payload.parentId]);
+    const { groupId, parentId } = event.payload;
+    const [, changed] = (await m.query(`UPDATE known_groups SET parent_id = NULL WHERE id = $1 AND parent_id = $2`, [groupId, parentId])) as [unknown, number];
+    if (changed > 0) await announceReaders(m, event.orgId, await groupAndAncestors(m, parentId), 'REMOVED', await readersBelow(m, groupId));
   },
   'groups.memberships.added': async (event, m) => {
     const { groupId, members } = event.payload;
-    const inserted = (await m.query(
-      `WITH added AS (
-         INSERT INTO group_members (group_id, user_id, role)
-         SELECT $1, u, r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)
-         ON CONFLICT (group_id, user_id) DO UPDATE SET role = EXCLUDED.role
-         RETURNING (xmax = 0) AS fresh)
-       SELECT count(*) FILTER (WHERE fresh)::int AS n FROM added`,
+    const upserted = (await m.query(
+      `INSERT INTO group_members (group_id, user_id, role)
+       SELECT $1, u, r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)
+       ON CONFLICT (group_id, user_id) DO UPDATE SET role = EXCLUDED.role
+       RETURNING user_id, (xmax = 0) AS fresh`,
       [groupId, members.map((x) => x.userId), members.map((x) => x.role)],
-    )) as { n: number }[];
-    await adjustMemberCount(m, groupId, inserted[0]?.n ?? 0);
+    )) as { user_id: string; fresh: boolean }[];
+    const added = upserted.filter((row) => row.fresh).map((row) => row.user_id);
+    await adjustMemberCount(m, groupId, added.length);
+    await announceReaders(m, event.orgId, await groupAndAncestors(m, groupId), 'ADDED', added);
   },
   'groups.memberships.role-changed': async (event, m) => {
     const { groupId, members } = event.payload;
@@ -74,11 +88,12 @@ export const groupEventHandlers: EventHandlers = {
   },
   'groups.memberships.removed': async (event, m) => {
     const { groupId, userIds } = event.payload;
-    const removed = (await m.query(
-      `WITH gone AS (DELETE FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[]) RETURNING 1) SELECT count(*)::int AS n FROM gone`,
-      [groupId, userIds],
-    )) as { n: number }[];
+    const removed = ((await m.query(`DELETE FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[]) RETURNING user_id`, [groupId, userIds])) as [
+      { user_id: string }[],
+      number,
+    ])[0].map((row) => row.user_id);
     await m.query(`DELETE FROM read_receipts WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [groupId, userIds]);
-    await adjustMemberCount(m, groupId, -(removed[0]?.n ?? 0));
+    await adjustMemberCount(m, groupId, -removed.length);
+    await announceReaders(m, event.orgId, await groupAndAncestors(m, groupId), 'REMOVED', removed);
   },
 };
