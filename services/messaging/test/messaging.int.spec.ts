@@ -184,4 +184,50 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     // Unread counts leave out the reader's own messages: the owner's news for the owner, the reply for its author.
     expect([await unreadOf(owner), await unreadOf(author), await unreadOf(other)]).toEqual([1, 1, 1]);
   });
+
+  it('announces who gained or may have lost the reading of a group and its ancestors, once its answers already say so', async () => {
+    const [parentId, childId] = [randomUUID(), randomUUID()];
+    const dan = { id: randomUUID(), phone: '+14155550404' };
+    const created = (id: string, parent: string | null) =>
+      createEvent('groups.group.created', {
+        key: id,
+        orgId: null,
+        payload: { groupId: id, orgId: null, parentId: parent, name: id, kind: 'PRIVATE', announcementOnly: false, createdBy: alice.id },
+      });
+    await tap.publish(created(parentId, null));
+    await tap.publish(created(childId, parentId));
+    const announced = (change: 'ADDED' | 'REMOVED') =>
+      tap
+        .ofType('messaging.readers.changed')
+        .filter((e) => e.payload.change === change && e.payload.userIds.includes(dan.id))
+        .map((e) => ({ groupId: e.payload.groupId, key: e.key }));
+    const readsParent = async () => {
+      const res = await graphql(url, HISTORY, { reps: [{ __typename: 'Group', id: parentId }], last: 1 }, await tokenOf(dan));
+      return res.errors === undefined;
+    };
+
+    // A member of the sub-group reads the parent's history too.
+    await tap.publish(createEvent('groups.memberships.added', { key: childId, orgId: null, payload: { groupId: childId, members: [{ userId: dan.id, role: 'MEMBER' }] } }));
+    await eventually(() => expect(announced('ADDED')).toHaveLength(2));
+    expect(announced('ADDED')).toEqual(expect.arrayContaining([{ groupId: childId, key: childId }, { groupId: parentId, key: parentId }]));
+    expect(await readsParent()).toBe(true);
+
+    await tap.publish(createEvent('groups.subgroup.detached', { key: childId, orgId: null, payload: { groupId: childId, parentId } }));
+    await eventually(() => expect(announced('REMOVED')).toEqual([{ groupId: parentId, key: parentId }]));
+    expect(await readsParent()).toBe(false);
+
+    await tap.publish(createEvent('groups.subgroup.attached', { key: childId, orgId: null, payload: { groupId: childId, parentId } }));
+    await eventually(() => expect(announced('ADDED')).toHaveLength(3));
+    expect(await readsParent()).toBe(true);
+
+    await tap.publish(createEvent('groups.memberships.removed', { key: childId, orgId: null, payload: { groupId: childId, userIds: [dan.id] } }));
+    await eventually(() => expect(announced('REMOVED')).toHaveLength(3));
+    expect(announced('REMOVED').slice(1)).toEqual(expect.arrayContaining([{ groupId: childId, key: childId }, { groupId: parentId, key: parentId }]));
+    expect(await readsParent()).toBe(false);
+    // A repeated removal changes nothing and announces nothing.
+    await tap.publish(createEvent('groups.memberships.removed', { key: childId, orgId: null, payload: { groupId: childId, userIds: [dan.id] } }));
+    await tap.publish(createEvent('groups.memberships.added', { key: childId, orgId: null, payload: { groupId: childId, members: [{ userId: alice.id, role: 'OWNER' }] } }));
+    await eventually(() => expect(tap.ofType('messaging.readers.changed').some((e) => e.payload.groupId === childId && e.payload.userIds.includes(alice.id))).toBe(true));
+    expect(announced('REMOVED')).toHaveLength(3);
+  });
 });
