@@ -220,14 +220,22 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     await eventually(() => expect(announced('ADDED')).toHaveLength(3));
     expect(await readsParent()).toBe(true);
 
-    await tap.publish(createEvent('groups.memberships.removed', { key: childId, orgId: null, payload: { groupId: childId, userIds: [dan.id] } }));
-    await eventually(() => expect(announced('REMOVED')).toHaveLength(3));
-    expect(announced('REMOVED').slice(1)).toEqual(expect.arrayContaining([{ groupId: childId, key: childId }, { groupId: parentId, key: parentId }]));
+    // Moved under another parent: the first one's readers lose it, the second one's gain it.
+    const otherParentId = randomUUID();
+    await tap.publish(created(otherParentId, null));
+    await tap.publish(createEvent('groups.subgroup.attached', { key: childId, orgId: null, payload: { groupId: childId, parentId: otherParentId } }));
+    await eventually(() => expect(announced('ADDED')).toHaveLength(4));
+    expect(announced('ADDED')[3]).toEqual({ groupId: otherParentId, key: otherParentId });
+    expect(announced('REMOVED')).toEqual([{ groupId: parentId, key: parentId }, { groupId: parentId, key: parentId }]);
     expect(await readsParent()).toBe(false);
+
+    await tap.publish(createEvent('groups.memberships.removed', { key: childId, orgId: null, payload: { groupId: childId, userIds: [dan.id] } }));
+    await eventually(() => expect(announced('REMOVED')).toHaveLength(4));
+    expect(announced('REMOVED').slice(2)).toEqual(expect.arrayContaining([{ groupId: childId, key: childId }, { groupId: otherParentId, key: otherParentId }]));
     // A repeated removal changes nothing and announces nothing.
     await tap.publish(createEvent('groups.memberships.removed', { key: childId, orgId: null, payload: { groupId: childId, userIds: [dan.id] } }));
     await tap.publish(createEvent('groups.memberships.added', { key: childId, orgId: null, payload: { groupId: childId, members: [{ userId: alice.id, role: 'OWNER' }] } }));
     await eventually(() => expect(tap.ofType('messaging.readers.changed').some((e) => e.payload.groupId === childId && e.payload.userIds.includes(alice.id))).toBe(true));
-    expect(announced('REMOVED')).toHaveLength(3);
+    expect(announced('REMOVED')).toHaveLength(4);
   });
 });

@@ -57,8 +57,17 @@ export const groupEventHandlers: EventHandlers = {
   },
   'groups.subgroup.attached': async (event, m) => {
     const { groupId, parentId } = event.payload;
-    const [, changed] = (await m.query(`UPDATE known_groups SET parent_id = $2 WHERE id = $1 AND parent_id IS DISTINCT FROM $2`, [groupId, parentId])) as [unknown, number];
-    if (changed > 0) await announceReaders(m, event.orgId, await groupAndAncestors(m, parentId), 'ADDED', await readersBelow(m, groupId));
+    const [moved] = (await m.query(
+      `UPDATE known_groups g SET parent_id = $2 FROM known_groups before
+        WHERE g.id = $1 AND before.id = g.id AND g.parent_id IS DISTINCT FROM $2 RETURNING before.parent_id AS "formerParentId"`,
+      [groupId, parentId],
+    )) as [{ formerParentId: string | null }[], number];
+    if (moved.length === 0) return;
+    const readers = await readersBelow(m, groupId);
+    // A group moved from another parent: its readers may no longer read that parent's line.
+    const formerParentId = moved[0]!.formerParentId;
+    if (formerParentId !== null) await announceReaders(m, event.orgId, await groupAndAncestors(m, formerParentId), 'REMOVED', readers);
+    await announceReaders(m, event.orgId, await groupAndAncestors(m, parentId), 'ADDED', readers);
   },
   'groups.subgroup.detached': async (event, m) => {
     const { groupId, parentId } = event.payload;
