@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually, graphql } from '@kz/testing';
 import { Stack } from './support/stack';
-import { Subscriber } from './support/subscriber';
+import { Subscriber } from '@kz/stack';
 
 // Small chunks, so a file of a few hundred rows is several chunk jobs.
 const stack = new Stack(undefined, { IMPORT_CHUNK_ROWS: '40' });

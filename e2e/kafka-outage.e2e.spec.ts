@@ -1,5 +1,5 @@
 import { eventually, EventTap, graphql } from '@kz/testing';
-import { PrivateKafka } from './support/private-kafka';
+import { PrivateKafka } from '@kz/stack';
 import { Stack } from './support/stack';
 
 const kafka = new PrivateKafka();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, graphql } from '@kz/testing';
 import { Stack } from './support/stack';
-import { Subscriber } from './support/subscriber';
+import { Subscriber } from '@kz/stack';
 
 const stack = new Stack();
 const subscribers: Subscriber[] = [];

@@ -1,7 +1,7 @@
 import { eventually, graphql, testDatabaseUrl } from '@kz/testing';
 import { Client } from 'pg';
 import { Stack } from './support/stack';
-import { Subscriber } from './support/subscriber';
+import { Subscriber } from '@kz/stack';
 
 /**
  * A person added to a group while following all their groups gets the group's

@@ -1,5 +1,5 @@
 import { eventually, graphql } from '@kz/testing';
-import { PrivateKafka } from './support/private-kafka';
+import { PrivateKafka } from '@kz/stack';
 import { Stack } from './support/stack';
 
 /**
@@ -8,7 +8,7 @@ import { Stack } from './support/stack';
  * events having arrived: the broker is stopped, so they cannot arrive, and
  * every step is asserted on its first try.
  */
-const kafka = new PrivateKafka(19192);
+const kafka = new PrivateKafka();
 let stack: Stack;
 
 beforeAll(async () => {

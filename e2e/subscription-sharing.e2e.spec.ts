@@ -1,6 +1,6 @@
 import { eventually, graphql } from '@kz/testing';
 import { Stack } from './support/stack';
-import { Subscriber } from './support/subscriber';
+import { Subscriber } from '@kz/stack';
 
 /**
  * The gateway resolves an event's message once for all subscribers whose

@@ -2,7 +2,7 @@ import type { GatewayApp } from '@kz/gateway';
 import { eventually, graphql } from '@kz/testing';
 import WebSocket from 'ws';
 import { Stack } from './support/stack';
-import { Subscriber } from './support/subscriber';
+import { Subscriber } from '@kz/stack';
 
 const stack = new Stack();
 const subscribers: Subscriber[] = [];

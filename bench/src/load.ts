@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuMillis, machineTicks, memoryMiB, ticksPerSecond } from './processes';
+import { cpuMillis, machineTicks, memoryMiB, ticksPerSecond } from '@kz/stack';
 
 export interface LoadOptions {
   url: string;

@@ -1,3 +1,4 @@
+import { SUBGRAPHS } from '@kz/stack';
 import { formatTable } from './report';
 import { round } from './scenario';
 import type { BenchStack } from './stack';
@@ -10,10 +11,10 @@ import type { Classifier, CpuDelta } from './system-cpu';
  */
 export function stackClassifier(stack: BenchStack, benchBackends: ReadonlySet<number> = new Set()): Classifier {
   const labels = new Map<number, string>();
-  for (const [name, sub] of stack.subgraphs) labels.set(sub.proc.pid, name);
+  for (const name of SUBGRAPHS) for (const sub of stack.instances(name)) labels.set(sub.proc.pid, name);
   for (const [id, gw] of stack.gateways) labels.set(gw.proc.pid, id === 'ours' ? 'gateway' : `gateway ${id}`);
   const dbs = new Map<string, string>();
-  for (const name of stack.subgraphs.keys()) dbs.set(new URL(stack.databaseUrl(name)).pathname.slice(1), name);
+  for (const name of SUBGRAPHS) dbs.set(new URL(stack.databaseUrl(name)).pathname.slice(1), name);
   return (p) => {
     const known = labels.get(p.pid);
     if (known) return known;

@@ -133,8 +133,8 @@ async function main(): Promise<number> {
   let fatal: Error | undefined;
 
   try {
-    log(`starting the subgraphs (namespace ${stack.namespace}, logs in ${stack.workDir})`);
-    await stack.startSubgraphs();
+    log(`starting the subgraphs (namespace ${stack.namespace}, logs in ${stack.logDir})`);
+    await stack.start();
     await stack.ensureGateways(['ours']);
     for (const scenario of scenarios) {
       log(`scenario ${scenario.name}${settings.smoke ? ' (smoke)' : ''}`);

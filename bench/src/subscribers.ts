@@ -1,8 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { createClient, type Client } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
-import WebSocket from 'ws';
-import { eventually, inParallel, mustQuery } from './graphql-client';
+import { eventually, inParallel, mustQuery, Subscriber, type Received } from '@kz/stack';
 import type { BenchStack } from './stack';
 
 /**
@@ -28,16 +26,13 @@ export interface Receipt {
 }
 
 /**
- * One real graphql-ws client with its own WebSocket, following one group's
- * message events. Every receipt is timestamped in the client's callback.
+ * One real graphql-ws client following one group's message events, keeping
+ * only a timestamped receipt of each (a run holds thousands of them).
  */
-export class BenchSubscriber {
+export class BenchSubscriber extends Subscriber {
   readonly receipts: Receipt[] = [];
-  errors: string[] = [];
-  closed: { code: number; reason: string } | null = null;
-  private readonly client: Client;
-  private unsubscribe: (() => void) | undefined;
-  private connected!: Promise<void>;
+  /** Errors the events carried. */
+  readonly errors: string[] = [];
   onReceipt: ((r: Receipt, s: BenchSubscriber) => void) | undefined;
 
   constructor(
@@ -47,68 +42,27 @@ export class BenchSubscriber {
     readonly index: number,
     private readonly query = MESSAGE_EVENTS,
   ) {
-    let markConnected: () => void = () => undefined;
-    let markFailed: (err: Error) => void = () => undefined;
-    this.connected = new Promise<void>((resolve, reject) => {
-      markConnected = resolve;
-      markFailed = reject;
-    });
-    this.client = createClient({
-      url: gatewayUrl.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: (err) => markFailed(new Error(`subscriber ${index}: ${describe(err)}`)),
-      on: {
-        connected: () => markConnected(),
-        closed: (event) => {
-          const e = event as { code: number; reason: string };
-          this.closed = { code: e.code, reason: String(e.reason) };
-          markFailed(new Error(`subscriber ${index}: closed with ${e.code} ${String(e.reason)}`));
-        },
-      },
-    });
+    super(gatewayUrl, token);
   }
 
-  /** Resolves when connection_ack came back (the token was accepted). */
-  ready(): Promise<void> {
-    return this.connected;
+  follow(): this {
+    return this.subscribe(this.query, { g: this.groupId });
   }
 
-  subscribe(): this {
-    this.unsubscribe = this.client.subscribe(
-      { query: this.query, variables: { g: this.groupId } },
-      {
-        next: (value) => {
-          const at = performance.now();
-          const data = (value as { data?: { messageEvents?: any }; errors?: { message: string }[] }).data?.messageEvents;
-          if ((value as { errors?: unknown[] }).errors?.length) this.errors.push(JSON.stringify((value as { errors: unknown[] }).errors).slice(0, 300));
-          if (!data) return;
-          const receipt: Receipt = { at, messageId: data.messageId ?? null, text: data.message?.text ?? null, kind: data.kind };
-          if (data.message && data.message.id !== data.messageId) this.errors.push(`message ${data.message.id} delivered as event of ${data.messageId}`);
-          this.receipts.push(receipt);
-          this.onReceipt?.(receipt, this);
-        },
-        error: (err) => void this.errors.push(describe(err)),
-        complete: () => void this.errors.push('the stream completed'),
-      },
-    );
-    return this;
+  /** The first thing that went wrong: an error in an event, or how the stream or connection ended. */
+  get failure(): string | undefined {
+    return this.errors[0] ?? this.problem;
   }
 
-  async close(): Promise<void> {
-    this.unsubscribe?.();
-    await Promise.resolve(this.client.dispose()).catch(() => undefined);
+  protected override receive(value: Omit<Received, 'at'>, at: number): void {
+    if (value.errors?.length) this.errors.push(JSON.stringify(value.errors).slice(0, 300));
+    const data = value.data?.messageEvents;
+    if (!data) return;
+    const receipt: Receipt = { at, messageId: data.messageId ?? null, text: data.message?.text ?? null, kind: data.kind };
+    if (data.message && data.message.id !== data.messageId) this.errors.push(`message ${data.message.id} delivered as event of ${data.messageId}`);
+    this.receipts.push(receipt);
+    this.onReceipt?.(receipt, this);
   }
-}
-
-function describe(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  if (Array.isArray(err)) return JSON.stringify(err).slice(0, 300);
-  const e = err as { code?: number; reason?: string; message?: string };
-  if (e && typeof e.code === 'number') return `closed with ${e.code} ${e.reason ?? ''}`;
-  return String(e?.message ?? err);
 }
 
 /** Connects and subscribes `n` clients, `parallel` at a time; each waits for its connection_ack before subscribing. */
@@ -119,8 +73,10 @@ export async function connectSubscribers(
 ): Promise<BenchSubscriber[]> {
   return inParallel(specs, parallel, async (spec, index) => {
     const s = new BenchSubscriber(gatewayUrl, spec.token, spec.groupId, index, spec.query);
-    await s.ready();
-    return s.subscribe();
+    await s.ready().catch((err: Error) => {
+      throw new Error(`subscriber ${index}: ${err.message}`);
+    });
+    return s.follow();
   });
 }
 
@@ -236,8 +192,8 @@ export async function probeUntilAllReceive(
       left = now;
     }
     if (left.length === 0) return probes;
-    const dead = left.filter((s) => s.closed || s.errors.length > 0);
-    if (dead.length > 0) throw new Error(`${dead.length} subscribers failed: ${dead[0]!.errors[0] ?? JSON.stringify(dead[0]!.closed)}`);
+    const dead = left.filter((s) => s.failure !== undefined);
+    if (dead.length > 0) throw new Error(`${dead.length} subscribers failed: ${dead[0]!.failure}`);
     if (performance.now() > deadline) throw new Error(`${left.length} of ${subscribers.length} subscribers received no probe message within ${timeoutMs / 1000} s`);
     log(`probe ${probes}: ${left.length} of ${subscribers.length} subscribers not live yet; probing again`);
   }

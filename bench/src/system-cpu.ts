@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { machineTicks, ticksPerSecond } from './processes';
+import { machineTicks, ticksPerSecond } from '@kz/stack';
 
 /**
  * CPU time of every process on the machine, read from /proc, labelled by a

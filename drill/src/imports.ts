@@ -1,9 +1,8 @@
 import { Client } from 'pg';
-import { eventually, mustQuery } from '../../bench/src/graphql-client';
+import { eventually, isFinalImportStatus, mustQuery } from '@kz/stack';
 import { sleep } from './drill';
 import type { DrillStack } from './stack';
 
-export const FINAL_IMPORT_STATUSES = ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'];
 const JOB = `query($id: ID!) { importJob(id: $id) { status failureReason counts { total processed created updated unchanged failed } } }`;
 
 export interface ImportCounts {
@@ -97,7 +96,7 @@ export async function awaitImportEnd(
     const state = await importState(stack, token, id).catch(() => undefined);
     if (state) {
       opts.onPoll?.(state);
-      if (FINAL_IMPORT_STATUSES.includes(state.status)) return { state, ended: true, stalledForMs: 0 };
+      if (isFinalImportStatus(state.status)) return { state, ended: true, stalledForMs: 0 };
       if (!last || state.counts.processed !== last.counts.processed || state.status !== last.status) lastChange = Date.now();
       last = state;
     }

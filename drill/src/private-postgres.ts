@@ -2,8 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../bench/src/processes';
-import { tail } from './stack';
+import { freePort, logTail as tail } from '@kz/stack';
 
 /**
  * A PostgreSQL server of the drill's own (Debian's binaries, a data directory

@@ -4,9 +4,8 @@ import { once } from 'node:events';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../bench/src/processes';
+import { freePort, logTail as tail } from '@kz/stack';
 import { sleep } from './drill';
-import { tail } from './stack';
 
 const REDIS_SERVER = process.env.DRILL_REDIS_SERVER ?? '/usr/bin/redis-server';
 

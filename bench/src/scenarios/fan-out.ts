@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { mustQuery } from '../graphql-client';
+import { memoryMiB, mustQuery } from '@kz/stack';
 import { copyFrom } from '../pg-copy';
 import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
-import { memoryMiB } from '../processes';
 import { median, round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import {
   addMembers,
@@ -142,8 +141,8 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     }
     const cpu = cpuDelta(cpu0, cpuSnapshot(classify));
     const gatewayMemory = memoryMiB(gatewayPid);
-    const dead = subscribers.filter((s) => s.closed || s.errors.length > 0);
-    if (dead.length > 0) problems.push(`${dead.length} subscribers failed or were dropped, e.g. ${dead[0]!.errors[0] ?? JSON.stringify(dead[0]!.closed)}`);
+    const dead = subscribers.filter((s) => s.failure !== undefined);
+    if (dead.length > 0) problems.push(`${dead.length} subscribers failed or were dropped, e.g. ${dead[0]!.failure}`);
 
     // Where the time goes: send start → send transaction start (outbox created_at) → relay picks the event (published_at) → receipts.
     const outbox = await outboxTimes(messagingDb, messageIds);

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { eventually, graphql, inParallel, mustQuery } from '../graphql-client';
+import { eventually, graphql, inParallel, mustQuery } from '@kz/stack';
 import { busyPercentAtRest, failureCount, runLoad, type LoadResult } from '../load';
 import { median, round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { GATEWAYS, type GatewayId } from '../stack';
@@ -120,7 +120,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   ctx.log(`machine ${busyAtRest.toFixed(0)} % busy at rest, before the load`);
   if (busyAtRest > 15) ctx.log('warning: the machine is busy before any load; something else is running and will disturb the figures');
 
-  const subgraphPids = { groups: stack.subgraphs.get('groups')!.proc.pid, identity: stack.subgraphs.get('identity')!.proc.pid };
+  const subgraphPids = { groups: stack.service('groups').proc.pid, identity: stack.service('identity').proc.pid };
   const rounds: Round[] = [];
   for (let r = 1; r <= settings.rounds; r++) {
     for (const id of order) {

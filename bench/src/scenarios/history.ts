@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { mustQuery, postJson, serverTiming } from '../graphql-client';
+import { mustQuery, postJson, serverTiming } from '@kz/stack';
 import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
 import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { addMembers, connectDb, CREATE_GROUP, signInMany, subscriberPhone, waitKnownToGroups, waitMembersInMessaging } from '../subscribers';
@@ -49,7 +49,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const { stack, settings } = ctx;
   const sz = sizesFor(settings.smoke);
   const gatewayUrl = stack.gateway('ours').url;
-  const messagingUrl = stack.subgraphs.get('messaging')!.url;
+  const messagingUrl = stack.service('messaging').url;
   const problems: string[] = [];
 
   // ---- setup, not timed --------------------------------------------------

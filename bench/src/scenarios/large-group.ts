@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
-import { eventually, mustQuery, postJson } from '../graphql-client';
+import { eventually, mustQuery, postJson } from '@kz/stack';
 import { copyFrom } from '../pg-copy';
 import { formatTable } from '../report';
 import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
@@ -276,7 +276,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const { members, batch, inFlight } = sz;
   const problems: string[] = [];
   const gatewayUrl = stack.gateway('ours').url;
-  const groupsUrl = stack.subgraphs.get('groups')!.url;
+  const groupsUrl = stack.service('groups').url;
   const seed = Number(process.env.BENCH_SEED ?? Date.now() % 1_000_000);
   const random = mulberry32(seed);
 

@@ -3,9 +3,8 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { eventually, mustQuery } from '../graphql-client';
+import { eventually, FINAL_IMPORT_STATUSES, memoryMiB, mustQuery, SUBGRAPHS } from '@kz/stack';
 import { copyFrom } from '../pg-copy';
-import { memoryMiB } from '../processes';
 import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { cpuDelta, cpuSnapshot } from '../system-cpu';
 import { stackClassifier } from '../process-cpu';
@@ -139,7 +138,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const benchBackends = new Set<number>();
   for (const client of Object.values(dbs)) benchBackends.add(((await client.query('SELECT pg_backend_pid() AS pid')).rows[0] as { pid: number }).pid);
   const classify = stackClassifier(stack, benchBackends);
-  const processes: [string, number][] = [...stack.subgraphs.entries()].map(([name, s]) => [name, s.proc.pid]);
+  const processes: [string, number][] = SUBGRAPHS.map((name) => [name, stack.service(name).proc.pid]);
   processes.push(['gateway', stack.gateway('ours').proc.pid]);
   const problems: string[] = [];
   const results: SizeResult[] = [];
@@ -181,7 +180,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
           if (!job) {
             // Polled in the import service's database, not through the gateway, so the polling costs the services nothing.
             const status = (await dbs.import.query(`SELECT status FROM import_jobs WHERE id = $1`, [importId])).rows[0] as { status: string };
-            if (!['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'].includes(status.status)) throw new Error(`import ${status.status}`);
+            if (!FINAL_IMPORT_STATUSES.includes(status.status)) throw new Error(`import ${status.status}`);
             importFinishedSeconds = (performance.now() - t0) / 1000;
             const res = await mustQuery(gateway, `query($id: ID!) { importJob(id: $id) { status counts { total processed created updated unchanged failed } } }`, { id: importId }, admin.token);
             job = res.importJob;

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { mustQuery } from '../graphql-client';
+import { mustQuery } from '@kz/stack';
 import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
 import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import {
@@ -207,8 +207,8 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const dupes = Array.from(received).filter((n) => n > sz.perGroup).length;
     if (missing > 0) problems.push(`${missing} of ${expected} receipts missing ${sz.drainMs / 1000} s after the last send`);
     if (dupes > 0) problems.push(`${dupes} messages delivered more than once to a group's subscribers`);
-    const dead = subscribers.filter((s) => s.closed || s.errors.length > 0);
-    if (dead.length > 0) problems.push(`${dead.length} subscribers failed or were dropped, e.g. ${dead[0]!.errors[0] ?? JSON.stringify(dead[0]!.closed)}`);
+    const dead = subscribers.filter((s) => s.failure !== undefined);
+    if (dead.length > 0) problems.push(`${dead.length} subscribers failed or were dropped, e.g. ${dead[0]!.failure}`);
 
     // Where the time goes, from messaging's outbox: send start → send transaction start (created_at) → the relay reads it (published_at) → receipt.
     const outbox = await outboxTimes(messagingDb, ids.slice(warm).filter(Boolean));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { eventually, mustQuery } from '../graphql-client';
+import { eventually, mustQuery } from '@kz/stack';
 import { median, round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 
 /**

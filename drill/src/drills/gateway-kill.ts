@@ -1,6 +1,4 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { eventually, graphql, mustQuery } from '../../../bench/src/graphql-client';
+import { eventually, graphql, mustQuery, Subscriber, type Received } from '@kz/stack';
 import { ms, percentile, sleep, type Drill, type DrillResult } from '../drill';
 import { onCleanup } from '../interrupt';
 import { DrillStack, type RunningProcess } from '../stack';
@@ -35,8 +33,9 @@ class ResumingSubscriber {
   /** When the second subscription was opened, and when it delivered its first event. */
   resubscribedAt = 0;
   resumedAt = 0;
-  resumeError: string | undefined;
-  private client: Client | undefined;
+  private failedResume: string | undefined;
+  private client: Subscriber | undefined;
+  private via: 'first' | 'second' = 'first';
 
   constructor(
     private readonly token: string,
@@ -48,58 +47,62 @@ class ResumingSubscriber {
   }
 
   follow(gateway: RunningProcess, via: 'first' | 'second', onDrop?: () => void): void {
-    const client = createClient({
-      url: gateway.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${this.token}` },
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: () => undefined,
-      on: {
-        closed: (event) => {
-          if (via !== 'first' || this.droppedAt) return;
-          this.droppedAt = Date.now();
-          this.closeCode = (event as { code?: number }).code;
-          onDrop?.();
-        },
-      },
-    });
-    this.client = client;
-    client.subscribe<{ messageEvents: MessageEventData }>(
-      { query: SUBSCRIBE, variables: { g: this.groupId, after: via === 'second' ? this.lastCursor : null } },
-      {
-        next: (value) => {
-          const e = value.data?.messageEvents;
-          if (!e) {
-            if (via === 'second') this.resumeError = JSON.stringify(value.errors ?? value).slice(0, 300);
-            return;
-          }
-          this.events.push({ ...e, via });
-          if (e.cursor) this.lastCursor = e.cursor;
-          if (e.messageId) this.texts.set(e.messageId, e.message?.text ?? null);
-          if (via === 'second' && !this.resumedAt) this.resumedAt = Date.now();
-        },
-        error: (err) => {
-          if (via === 'second') this.resumeError = String((err as Error)?.message ?? err);
-        },
-        complete: () => undefined,
-      },
-    );
+    const client = new Leg(gateway.url, this.token, (value) => this.receive(value, via));
+    client.onClosed = (code) => {
+      if (via !== 'first' || this.droppedAt) return;
+      this.droppedAt = Date.now();
+      this.closeCode = code;
+      onDrop?.();
+    };
+    this.via = via;
+    this.client = client.subscribe(SUBSCRIBE, { g: this.groupId, after: via === 'second' ? this.lastCursor : null });
+  }
+
+  private receive(value: Omit<Received, 'at'>, via: 'first' | 'second'): void {
+    const e = value.data?.messageEvents as MessageEventData | undefined;
+    if (!e) {
+      if (via === 'second') this.failedResume = JSON.stringify(value.errors ?? value).slice(0, 300);
+      return;
+    }
+    this.events.push({ ...e, via });
+    if (e.cursor) this.lastCursor = e.cursor;
+    if (e.messageId) this.texts.set(e.messageId, e.message?.text ?? null);
+    if (via === 'second' && !this.resumedAt) this.resumedAt = Date.now();
   }
 
   /** After a drop: wait a moment as clients do before reconnecting, then subscribe on the other gateway from the last cursor. */
   async resume(gateway: RunningProcess): Promise<void> {
     await sleep(RECONNECT_DELAY_MS);
     if (!this.lastCursor) {
-      this.resumeError = 'no event with a cursor was seen before the drop';
+      this.failedResume = 'no event with a cursor was seen before the drop';
       return;
     }
     this.resubscribedAt = Date.now();
     this.follow(gateway, 'second');
   }
 
+  /** Why the second subscription did not resume the stream, if it did not. */
+  get resumeError(): string | undefined {
+    return this.failedResume ?? (this.via === 'second' ? this.client?.problem : undefined);
+  }
+
   async close(): Promise<void> {
-    await this.client?.dispose();
+    await this.client?.close();
+  }
+}
+
+/** One subscription of a resuming client, on one gateway: every event goes to the client. */
+class Leg extends Subscriber {
+  constructor(
+    url: string,
+    token: string,
+    private readonly onValue: (value: Omit<Received, 'at'>) => void,
+  ) {
+    super(url, token);
+  }
+
+  protected override receive(value: Omit<Received, 'at'>): void {
+    this.onValue(value);
   }
 }
 
@@ -121,7 +124,7 @@ export const gatewayKill: Drill = {
     const forget = onCleanup(() => stack.stop({ keepLogs: true }));
     try {
       log(`starting the subgraphs and two gateways (namespace ${stack.namespace})`);
-      await stack.startSubgraphs();
+      await stack.start();
       const first = await stack.startGateway();
       const second = await stack.startGateway();
       const owner = await stack.signIn('+14155550172', 'Drill Owner');

@@ -1,5 +1,4 @@
-import { graphql } from '../../../bench/src/graphql-client';
-import { cpuMillis, memoryMiB } from '../../../bench/src/processes';
+import { cpuMillis, graphql, memoryMiB } from '@kz/stack';
 import { ms, percentile, sleep, type Drill, type DrillResult } from '../drill';
 import { onCleanup } from '../interrupt';
 import { hugeUrlGet, rawRequest, type RawAnswer, type RawRequest } from '../raw-http';
@@ -41,7 +40,7 @@ export const hostileInput: Drill = {
     let ok = false;
     try {
       log(`starting the subgraphs and a gateway (namespace ${stack.namespace})`);
-      await stack.startSubgraphs();
+      await stack.start();
       await stack.startGateway();
       const owner = await stack.signIn('+14155550170', 'Drill Owner');
       const groupId = await stack.groupReadyForMessages(owner.token, 'Hostile input drill');
@@ -169,7 +168,7 @@ function buildCases(stack: DrillStack, groupId: string, auth: Record<string, str
 
   const endpoints: { name: string; proc: RunningProcess }[] = [
     { name: 'gateway', proc: gateway },
-    ...SUBGRAPHS.map((s) => ({ name: s, proc: stack.subgraph(s) })),
+    ...SUBGRAPHS.map((s) => ({ name: s, proc: stack.service(s) })),
   ];
   for (const { name, proc } of endpoints) {
     cases.push({
@@ -194,7 +193,7 @@ function buildCases(stack: DrillStack, groupId: string, auth: Record<string, str
     });
   }
 
-  const messaging = stack.subgraph('messaging');
+  const messaging = stack.service('messaging');
   const upload = `${messaging.base}/attachments?groupId=${encodeURIComponent(groupId)}&filename=big.png`;
   cases.push({
     name: 'messaging /attachments: 100 MB upload, Content-Length declared',
@@ -233,7 +232,7 @@ async function importUploadCase(stack: DrillStack, token: string): Promise<{ cas
   }
   const uploadUrl = started.data?.startImport?.uploadUrl as string | undefined;
   if (!uploadUrl) return { skipped: `startImport did not give an upload URL: ${started.text.slice(0, 200).trim()}` };
-  const target = stack.subgraph('import');
+  const target = stack.service('import');
   const url = new URL(uploadUrl);
   const header = `Name,Phone${',x'.repeat(999_998)}\r\n`;
   const body = Buffer.from(`${header}Ann,+14155550199${','.repeat(999_998)}\r\n`);

@@ -28,7 +28,7 @@ export const importWorkerKill: Drill = {
     const forget = onCleanup(() => stack.stop({ keepLogs: true }));
     try {
       log(`starting the subgraphs and a gateway (namespace ${stack.namespace})`);
-      await stack.startSubgraphs();
+      await stack.start();
       await stack.startGateway();
       const admin = await orgAdminWithGroup(stack, '+14155550181', 'Worker Kill Drill');
       const csv = memberCsv(rows, 'Kill Drill');

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { eventually, graphql, mustQuery } from '../../../bench/src/graphql-client';
+import { eventually, graphql, isFinalImportStatus, mustQuery, PrivateKafka } from '@kz/stack';
 import { ms, percentile, sleep, type Drill, type DrillResult } from '../drill';
 import { awaitImportEnd, awaitMessagingMembers, count, importTally, memberCsv, orgAdminWithGroup, startMemberImport, type ImportState } from '../imports';
 import { Follower } from '../follower';
 import { onCleanup } from '../interrupt';
-import { PrivateKafka } from '../private-kafka';
 import { DrillStack, SUBGRAPHS } from '../stack';
 
 const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
@@ -55,7 +54,7 @@ export const kafkaOutage: Drill = {
       await kafka.start();
       stack = new DrillStack({ kafkaBrokers: kafka.brokers, env: { import: { IMPORT_CHUNK_ROWS: '1000' } } });
       log(`starting the subgraphs and a gateway (namespace ${stack.namespace})`);
-      await stack.startSubgraphs();
+      await stack.start();
       const gateway = await stack.startGateway();
       const admin = await orgAdminWithGroup(stack, '+14155550191', 'Kafka Outage Drill');
       const groups: string[] = [];
@@ -65,13 +64,13 @@ export const kafkaOutage: Drill = {
         'every subscriber receiving events',
         async () => {
           await Promise.all(groups.map((g) => mustQuery(gateway.url, SEND, { i: { groupId: g, text: 'warm-up' } }, admin.token)));
-          const waiting = followers.filter((f) => f.received.length === 0).length;
+          const waiting = followers.filter((f) => f.messageIds.length === 0).length;
           if (waiting > 0) throw new Error(`${waiting} subscribers have received nothing yet`);
         },
         60_000,
         500,
       );
-      const baseline = new Map(followers.map((f) => [f, new Set(f.received)]));
+      const baseline = new Map(followers.map((f) => [f, new Set(f.messageIds)]));
 
       // Steady sends into the groups in turn, from the start of the import to a while after the broker is back.
       const sent: Sent[] = [];
@@ -112,7 +111,7 @@ export const kafkaOutage: Drill = {
         stallMs: 600_000,
         cancelled: () => !watching,
         onPoll: (st) => {
-          if (Number.isNaN(importEndedAt) && ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'].includes(st.status)) importEndedAt = Date.now();
+          if (Number.isNaN(importEndedAt) && isFinalImportStatus(st.status)) importEndedAt = Date.now();
         },
       });
       const snapshot = () =>
@@ -134,7 +133,7 @@ export const kafkaOutage: Drill = {
       await eventually(
         'a message sent after the outage reaching every subscriber',
         async () => {
-          const behind = followers.filter((f) => f.groupId === groups[0] && !f.received.includes(probeId)).length;
+          const behind = followers.filter((f) => f.groupId === groups[0] && !f.messageIds.includes(probeId)).length;
           if (behind > 0) throw new Error(`${behind} subscribers have not received it`);
           liveAgainMs = Date.now() - probeAt;
         },
@@ -155,7 +154,7 @@ export const kafkaOutage: Drill = {
         'every message reaching every subscriber',
         async () => {
           const behind = followers.filter((f) => {
-            const got = new Set(f.received);
+            const got = new Set(f.messageIds);
             return okSends.some((s) => s.groupId === f.groupId && !got.has(s.id!));
           }).length;
           if (behind > 0) throw new Error(`${behind} subscribers are missing messages`);
@@ -192,7 +191,7 @@ export const kafkaOutage: Drill = {
       for (const f of followers) {
         const mine = okSends.filter((s) => s.groupId === f.groupId);
         const got = new Map<string, number>();
-        for (const id of f.received) if (!baseline.get(f)!.has(id)) got.set(id, (got.get(id) ?? 0) + 1);
+        for (const id of f.messageIds) if (!baseline.get(f)!.has(id)) got.set(id, (got.get(id) ?? 0) + 1);
         const missed = mine.filter((s) => !got.has(s.id!)).length;
         missedPer.push(missed);
         missedDeliveries += missed;
@@ -204,8 +203,8 @@ export const kafkaOutage: Drill = {
       if (storedTwice.length > 0) problems.push(`${storedTwice.length} messages are stored more than once`);
       if (missedDeliveries > 0) problems.push(`${missedDeliveries} deliveries missed over ${followers.length} subscribers (worst missed ${Math.max(...missedPer)})`);
       if (duplicateDeliveries > 0) problems.push(`${duplicateDeliveries} messages were delivered twice to a subscriber`);
-      const closed = followers.filter((f) => f.closes > 0 || f.errors.length > 0).length;
-      if (closed > 0) problems.push(`${closed} subscriptions were closed or errored (${followers.find((f) => f.errors.length)?.errors[0] ?? 'closed'})`);
+      const troubled = followers.filter((f) => f.problem !== undefined);
+      if (troubled.length > 0) problems.push(`${troubled.length} subscriptions were closed or errored (${troubled[0]!.problem})`);
       const exact = { total: rows, processed: rows, created: rows, updated: 0, unchanged: 0, failed: 0 };
       if (!end.ended || end.state.status !== 'COMPLETED') problems.push(`the import is ${end.state.status} (${end.state.failureReason ?? `${end.state.counts.processed} of ${rows} processed`})`);
       if (JSON.stringify(end.state.counts) !== JSON.stringify(exact)) problems.push(`import counts ${JSON.stringify(end.state.counts)}, expected ${JSON.stringify(exact)}`);
@@ -222,7 +221,7 @@ export const kafkaOutage: Drill = {
       const diagnosis: string[] = [];
       for (const service of SUBGRAPHS) {
         const unpublished = await count(stack.databaseUrl(service), `FROM outbox_events WHERE published_at IS NULL AND created_at < now() - interval '10 seconds'`, []);
-        const trouble = kafkaTrouble(stack.subgraph(service).proc.logFile, backAt);
+        const trouble = kafkaTrouble(stack.service(service).proc.logFile, backAt);
         if (unpublished > 0) problems.push(`${service}: ${unpublished} outbox events still unpublished`);
         for (const t of trouble.filter((line) => line.includes('not restarted'))) problems.push(`${service}: ${t}`);
         if (unpublished > 0 || trouble.length > 0) diagnosis.push(`${service}: ${unpublished} outbox events unpublished${trouble.length ? `; ${trouble.join('; ')}` : ''}`);

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { graphql } from '../../../bench/src/graphql-client';
+import { graphql } from '@kz/stack';
 import { ms, percentile, sleep, type Drill, type DrillResult } from '../drill';
 import { onCleanup } from '../interrupt';
 import { PrivatePostgres } from '../private-postgres';
@@ -59,7 +59,7 @@ export const postgresRestart: Drill = {
       log(`private PostgreSQL on 127.0.0.1:${pg.port} (${pg.dataDir})`);
       stack = new DrillStack({ postgresUrl: pg.url });
       log(`starting the subgraphs and a gateway (namespace ${stack.namespace})`);
-      await stack.startSubgraphs();
+      await stack.start();
       const gateway = await stack.startGateway();
       const owner = await stack.signIn('+14155550171', 'Drill Owner');
       const groupId = await stack.groupReadyForMessages(owner.token, 'Postgres restart drill');
@@ -97,10 +97,10 @@ export const postgresRestart: Drill = {
       const senders = Array.from({ length: 4 }, sender);
 
       await sleep(warmupMs);
-      const traces: ReadinessTrace[] = [...SUBGRAPHS.map((s) => ({ name: s, proc: stack!.subgraph(s) })), { name: 'gateway', proc: gateway }].map(
+      const traces: ReadinessTrace[] = [...SUBGRAPHS.map((s) => ({ name: s, proc: stack!.service(s) })), { name: 'gateway', proc: gateway }].map(
         ({ name }) => ({ name, samples: 0 }),
       );
-      const targets: RunningProcess[] = [...SUBGRAPHS.map((s) => stack!.subgraph(s)), gateway];
+      const targets: RunningProcess[] = [...SUBGRAPHS.map((s) => stack!.service(s)), gateway];
       log(`stopping PostgreSQL (fast shutdown) for ${outageMs / 1000} s under ${rate} sends/s`);
       const stoppedAt = Date.now();
       pg.stop('fast');

@@ -34,9 +34,9 @@ export const redisRestart: Drill = {
       log(`private redis-server on ${redis.url} (pid ${redis.pid})`);
       stack = new DrillStack({ redisUrl: redis.url, env: { import: { IMPORT_CHUNK_ROWS: String(chunkRows), IMPORT_WORKER_CONCURRENCY: '1' } } });
       log(`starting the subgraphs and a gateway (namespace ${stack.namespace})`);
-      await stack.startSubgraphs();
+      await stack.start();
       await stack.startGateway();
-      const importProc = stack.subgraph('import');
+      const importProc = stack.service('import');
       const admin = await orgAdminWithGroup(stack, '+14155550195', 'Redis Restart Drill');
       log(`importing ${rows} rows (chunks of ${chunkRows})`);
       const started = Date.now();

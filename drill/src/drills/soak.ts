@@ -1,6 +1,5 @@
-import { graphql, mustQuery, type GraphQLResult } from '../../../bench/src/graphql-client';
+import { graphql, memoryMiB, mustQuery, type GraphQLResult } from '@kz/stack';
 import { parseMetrics } from '@kz/server';
-import { memoryMiB } from '../../../bench/src/processes';
 import { percentile, sleep, type Drill, type DrillResult } from '../drill';
 import { awaitImportEnd, memberCount, memberCsv, orgAdminWithGroup, startMemberImport, type OrgAdmin } from '../imports';
 import { Follower } from '../follower';
@@ -118,7 +117,7 @@ export const soak: Drill = {
     const forget = onCleanup(() => stack.stop({ keepLogs: true }));
     try {
       log(`starting the subgraphs and a gateway (namespace ${stack.namespace})`);
-      await stack.startSubgraphs();
+      await stack.start();
       const gateway = await stack.startGateway();
       const admin: OrgAdmin = await orgAdminWithGroup(stack, '+14155550190', 'Soak');
       const groups: string[] = [];
@@ -126,7 +125,7 @@ export const soak: Drill = {
       for (const groupId of groups) for (let i = 0; i < SUBSCRIBERS_PER_GROUP; i++) subscribers.push(new Follower(gateway, admin.token, groupId, SUBSCRIBE));
       const probe = (await mustQuery(gateway.url, SEND, { i: { groupId: groups[0], text: 'probe' } }, admin.token)).sendMessage.message.id as string;
       const deadline = Date.now() + 60_000;
-      while (subscribers.some((s) => s.groupId === groups[0] && !s.received.includes(probe)) && Date.now() < deadline) await sleep(200);
+      while (subscribers.some((s) => s.groupId === groups[0] && !s.messageIds.includes(probe)) && Date.now() < deadline) await sleep(200);
 
       const processes: { name: string; service: RunningProcess }[] = [...stack.subgraphs.entries()].map(([name, service]) => ({ name, service }));
       processes.push({ name: 'gateway', service: gateway });
@@ -189,13 +188,13 @@ export const soak: Drill = {
       const problems: string[] = [];
       const lastOf = [...sentTo.values()].map((ids) => ids.at(-1)).filter((id): id is string => Boolean(id));
       const settle = Date.now() + 30_000;
-      while (subscribers.some((s) => !s.problem && lastOf.some((id) => sentTo.get(s.groupId)!.includes(id) && !s.received.includes(id))) && Date.now() < settle) await sleep(250);
+      while (subscribers.some((s) => !s.problem && lastOf.some((id) => sentTo.get(s.groupId)!.includes(id) && !s.messageIds.includes(id))) && Date.now() < settle) await sleep(250);
       let missed = 0;
       let duplicated = 0;
       for (const s of subscribers) {
         if (s.problem) problems.push(`a subscriber of group ${s.groupId}: ${s.problem}`);
-        const got = new Set(s.received);
-        duplicated += s.received.length - got.size;
+        const got = new Set(s.messageIds);
+        duplicated += s.messageIds.length - got.size;
         missed += sentTo.get(s.groupId)!.filter((id) => !got.has(id)).length;
       }
       if (missed > 0) problems.push(`${missed} deliveries missed by subscribers`);

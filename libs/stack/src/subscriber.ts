@@ -21,6 +21,8 @@ export class Subscriber {
   error: unknown;
   closedWith: { code: number; reason: string } | null = null;
   closes = 0;
+  /** Called when the connection closes, for whatever reason. */
+  onClosed: ((code: number, reason: string) => void) | undefined;
   private readonly client: Client;
   private readonly connected: Promise<void>;
   private unsubscribe: (() => void) | undefined;
@@ -47,6 +49,7 @@ export class Subscriber {
           const e = event as { code: number; reason: string };
           this.closedWith = { code: e.code, reason: String(e.reason) };
           this.closes++;
+          this.onClosed?.(e.code, String(e.reason));
           markFailed(new Error(`closed with ${e.code} ${String(e.reason)}`));
         },
       },

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BenchStack } from '../../../../bench/src/stack';
+import { ProcessStack } from '@kz/stack';
 
 const REPO = resolve(import.meta.dirname, '..', '..', '..', '..');
 export const STATE_FILE = join(REPO, 'tmp', 'portal-stack.json');
@@ -14,20 +14,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(join(REPO, 'services', 'portal', 'dist', 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build -w @kz/portal` first (npm test does).');
   }
-  const stack = new BenchStack();
+  // Development mode: the gateway passes /dev/sms on to identity's development SMS sink, as in `npm start`.
+  const stack = new ProcessStack({ label: 'portal', nodeEnv: 'development' });
   try {
-    await stack.startSubgraphs();
-    // Development mode: the gateway passes /dev/sms on to identity's development SMS sink, as in `npm start`.
-    await stack.ensureGateways(['ours'], { NODE_ENV: 'development' });
+    await stack.start();
   } catch (err) {
     await stack.stop({ keepLogs: true });
     throw err;
   }
-  const gateway = new URL(stack.gateway('ours').url).origin;
+  const gateway = stack.service('gateway').base;
+  const identity = stack.service('identity').base;
   process.env.PORTAL_URL = gateway;
-  process.env.PORTAL_IDENTITY_URL = stack.identityUrl;
+  process.env.PORTAL_IDENTITY_URL = identity;
   mkdirSync(join(REPO, 'tmp'), { recursive: true });
-  writeFileSync(STATE_FILE, JSON.stringify({ gateway, identity: stack.identityUrl }));
+  writeFileSync(STATE_FILE, JSON.stringify({ gateway, identity }));
   return async () => {
     await stack.stop({ keepLogs: process.env.PORTAL_KEEP_LOGS === 'true' });
   };
