@@ -59,3 +59,33 @@ export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+export interface Stats {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+/** Nearest-rank percentiles, in the unit of the input. */
+export function stats(values: readonly number[]): Stats {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return { n: 0, p50: NaN, p99: NaN, max: NaN, mean: NaN };
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
+  return { n: s.length, p50: at(0.5), p99: at(0.99), max: s[s.length - 1]!, mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+
+export const roundStats = (s: Stats) => ({ n: s.n, p50: round(s.p50), p99: round(s.p99), max: round(s.max), mean: round(s.mean) });
+
+/** A seeded generator (mulberry32), so that a run's random points can be repeated. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

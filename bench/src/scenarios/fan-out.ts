@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { memoryMiB, mustQuery } from '@kz/stack';
 import { copyFrom } from '../pg-copy';
 import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
-import { median, round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
+import { median, round, roundStats, stats, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import {
   addMembers,
   closeAll,
@@ -20,8 +20,6 @@ import {
   type BenchSubscriber,
 } from '../subscribers';
 import { cpuDelta, cpuSnapshot } from '../system-cpu';
-import { stats } from './large-group';
-import { roundStats } from './send-receive';
 
 /**
  * One message to a very large group: how long until the last of the group's

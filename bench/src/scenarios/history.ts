@@ -1,11 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { mustQuery, postJson, serverTiming } from '@kz/stack';
 import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
-import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
+import { round, roundStats, stats, type Scenario, type Stats, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { addMembers, connectDb, CREATE_GROUP, signInMany, subscriberPhone, waitKnownToGroups, waitMembersInMessaging } from '../subscribers';
 import { cpuDelta, cpuSnapshot } from '../system-cpu';
-import { stats, type Stats } from './large-group';
-import { roundStats } from './send-receive';
 
 /**
  * History pages of 50 in a group of a million messages, read by a plain

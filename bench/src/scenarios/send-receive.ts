@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { mustQuery } from '@kz/stack';
 import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
-import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
+import { round, roundStats, stats, type Scenario, type Stats, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import {
   addMembers,
   closeAll,
@@ -20,7 +20,6 @@ import {
   type Receipt,
 } from '../subscribers';
 import { cpuDelta, cpuSnapshot } from '../system-cpu';
-import { stats, type Stats } from './large-group';
 
 /**
  * Send → receive latency under a steady load: messages sent through the
@@ -297,8 +296,6 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
 }
 
 const MESSAGE_EVENTS_SHORT = 'messageEvents(groupId) { kind groupId messageId message { id text sentAt author { id } } }';
-
-export const roundStats = (s: Stats) => ({ n: s.n, p50: round(s.p50), p99: round(s.p99), max: round(s.max), mean: round(s.mean) });
 
 export const sendReceive: Scenario = {
   name: 'send-receive',
