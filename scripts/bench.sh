@@ -10,4 +10,9 @@ source scripts/stack-setup.sh
 # The web-app scenario drives Debian's Chromium.
 bash scripts/ensure-chromium.sh
 tsc -b bench
+# The web-app scenario loads the built web app from the gateway: build it when missing or older than its sources.
+if [ ! -f services/portal/dist/index.html ] || [ -n "$(find services/portal/src services/portal/index.html -newer services/portal/dist/index.html -print -quit)" ]; then
+  echo "bench: building the web app" >&2
+  npm run --silent build -w @kz/portal >/dev/null
+fi
 exec node bench/dist/runner.js --no-setup "$@"

@@ -136,7 +136,8 @@ async function watchRowsShown(page: Page): Promise<void> {
           }
           requestAnimationFrame(check);
         };
-        check();
+        // Not before the next frame: what the DOM holds now is on screen only once a frame paints it.
+        requestAnimationFrame(check);
       });
   });
 }
