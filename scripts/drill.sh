@@ -8,4 +8,4 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/stack-setup.sh
 tsc -b drill
-exec node drill/dist/drill/src/runner.js "$@"
+exec node drill/dist/runner.js "$@"
