@@ -6,12 +6,12 @@ import { createGroupsApp, loadGroupsConfig, type GroupsApp } from '@kz/groups-se
 import { createIdentityApp, loadIdentityConfig, type IdentityApp } from '@kz/identity-service';
 import { createImportApp, loadImportConfig, type ImportApp } from '@kz/import-service';
 import { createMessagingApp, loadMessagingConfig, type MessagingApp } from '@kz/messaging-service';
-import { MACHINE_KAFKA_BROKERS, serviceSpec, signInWithDevCode, wiringEnv, type ServiceName, type SignedIn, type Wiring } from '@kz/stack';
+import { freePort, MACHINE_KAFKA_BROKERS, serviceSpec, signInWithDevCode, TOPOLOGY, wiringEnv, type ServiceName, type SignedIn, type Wiring } from '@kz/stack';
 import { deleteTestTopics, dropTestDatabases, silentLogger, testDatabaseUrl, testNamespace } from '@kz/testing';
 
 /**
  * The whole stack in one test process: four subgraphs and the gateway on
- * ephemeral ports, each with its own database, all on a namespace of their own
+ * free ports, each with its own database, all on a namespace of their own
  * in the real Kafka, wired as the topology in @kz/stack declares.
  */
 export class Stack {
@@ -27,6 +27,7 @@ export class Stack {
   /** Uploaded import files cut into chunks, removed with the stack. */
   readonly importsDir = mkdtempSync(join(tmpdir(), 'kz-imports-'));
 
+  /** Each service's address, known before any starts (identity is told its own). */
   private readonly bases = new Map<ServiceName, string>();
   private readonly wiring: Wiring;
 
@@ -38,7 +39,7 @@ export class Stack {
     this.wiring = {
       base: (service) => {
         const base = this.bases.get(service);
-        if (!base) throw new Error(`${service} is not started yet`);
+        if (!base) throw new Error(`${service} has no port yet`);
         return base;
       },
       databaseUrl: (service) => testDatabaseUrl(this.namespace, service),
@@ -65,36 +66,40 @@ export class Stack {
   }
 
   async start(): Promise<this> {
+    for (const spec of TOPOLOGY) this.bases.set(spec.name, `http://127.0.0.1:${await freePort()}`);
     const logger = silentLogger();
     this.identity = await createIdentityApp(
       loadIdentityConfig(this.env('identity', { SIGNING_KEY_ACTIVATION_DELAY_SECONDS: '6' })), // just past the verifiers' 5 s refetch cool-down
       logger,
     );
-    this.bases.set('identity', await this.identity.start());
+    await this.identity.start();
     this.groups = await createGroupsApp(loadGroupsConfig(this.env('groups')), logger);
     this.messaging = await createMessagingApp(
       loadMessagingConfig(this.env('messaging', { ATTACHMENTS_DIR: this.attachmentsDir, ATTACHMENTS_MAX_BYTES: String(1024 * 1024) })),
       logger,
     );
-    const [groups, messaging] = await Promise.all([this.groups.start(), this.messaging.start()]);
-    this.bases.set('groups', groups).set('messaging', messaging);
+    await Promise.all([this.groups.start(), this.messaging.start()]);
     // Import's workers call groups directly, so it starts once groups answers.
-    this.import = await createImportApp(loadImportConfig(this.importEnv()), logger);
-    this.bases.set('import', await this.import.start());
-    this.gateway = this.newGateway();
-    this.bases.set('gateway', await this.gateway.start());
+    this.import = await createImportApp(loadImportConfig(this.env('import', this.importSettingsEnv())), logger);
+    await this.import.start();
+    this.gateway = createGatewayApp(loadGatewayConfig(this.env('gateway')), silentLogger());
+    await this.gateway.start();
     await Promise.all([this.identity, this.groups, this.messaging, this.import].map((app) => app.runtime.kafkaConnected()));
     return this;
   }
 
-  /** The import service's environment in this stack (a test may start more import processes with it). */
+  /** The environment of a further import process of this stack (e.g. a chunk worker), on a port of its own. */
   importEnv(env: Record<string, string> = {}): Record<string, string> {
-    return this.env('import', { IMPORT_STORAGE_DIR: this.importsDir, IMPORT_JOB_LOCK_MS: '3000', ...this.importSettings, ...env });
+    return this.env('import', { ...this.importSettingsEnv(), IMPORT_PORT: '0', ...env });
   }
 
-  /** A gateway process's worth of gateway over this stack's subgraphs and Kafka namespace (started by the caller). */
+  private importSettingsEnv(): Record<string, string> {
+    return { IMPORT_STORAGE_DIR: this.importsDir, IMPORT_JOB_LOCK_MS: '3000', ...this.importSettings };
+  }
+
+  /** A further gateway process's worth of gateway over this stack's subgraphs and Kafka namespace, on a port of its own (started by the caller). */
   newGateway(env: Record<string, string> = {}): GatewayApp {
-    return createGatewayApp(loadGatewayConfig(this.env('gateway', env)), silentLogger());
+    return createGatewayApp(loadGatewayConfig(this.env('gateway', { GATEWAY_PORT: '0', ...env })), silentLogger());
   }
 
   async stop(): Promise<void> {
@@ -111,8 +116,9 @@ export class Stack {
     return signInWithDevCode(this.gatewayUrl, this.identityUrl, phone, displayName);
   }
 
-  /** A service's environment on an ephemeral port, wired to the services started before it. */
+  /** A service's environment: its own port, wired to the others. */
   private env(service: ServiceName, extra: Record<string, string> = {}): Record<string, string> {
-    return { NODE_ENV: 'test', ...wiringEnv(serviceSpec(service), 0, this.wiring), ...extra };
+    const port = Number(new URL(this.wiring.base(service)).port);
+    return { NODE_ENV: 'test', ...wiringEnv(serviceSpec(service), port, this.wiring), ...extra };
   }
 }
