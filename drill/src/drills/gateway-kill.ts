@@ -183,7 +183,7 @@ export const gatewayKill: Drill = {
       await sleep(3_000);
       log(`SIGKILL to the first gateway (pid ${first.proc.pid}) with ${subscriberCount} live subscriptions`);
       const killedAt = Date.now();
-      process.kill(first.proc.pid, 'SIGKILL');
+      stack.processes.kill(first.proc, 'SIGKILL');
       await eventually('every subscriber resuming on the second gateway', async () => {
         const waiting = subscribers.filter((s) => !s.resumedAt && !s.resumeError).length;
         if (waiting > 0) throw new Error(`${waiting} of ${subscriberCount} have not resumed`);

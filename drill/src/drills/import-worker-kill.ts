@@ -52,7 +52,7 @@ export const importWorkerKill: Drill = {
       const inFlight = await activeChunkJobs(stack.namespace);
       log(`SIGKILL to ${victim.proc.name} (pid ${victim.proc.pid}) at ${processedAtKill} of ${rows} rows processed`);
       const killedAt = Date.now();
-      process.kill(victim.proc.pid, 'SIGKILL');
+      stack.processes.kill(victim.proc, 'SIGKILL');
       await sleep(1_000);
       log('starting a replacement worker process');
       await stack.startImportProcess();

@@ -32,6 +32,8 @@ export interface ProcessGroupOptions {
 export class ProcessGroup {
   private readonly children = new Map<StackProcess, ChildProcess>();
   private stopping = false;
+  /** Processes the harness itself signalled (a drill's fault): their exit is expected. */
+  private readonly signalled = new Set<StackProcess>();
 
   constructor(private readonly opts: ProcessGroupOptions) {
     // Last resort if the harness dies without stopAll(): no process outlives it.
@@ -52,13 +54,19 @@ export class ProcessGroup {
     const proc: StackProcess = { name, pid: child.pid, logFile, exited: null };
     child.on('exit', (code, signal) => {
       proc.exited = { code, signal };
-      if (this.stopping) return;
+      if (this.stopping || this.signalled.has(proc)) return;
       process.stderr.write(`${this.opts.label}: ${name} exited unexpectedly (code ${code}, signal ${signal}); see ${logFile}\n`);
       this.opts.onUnexpectedExit?.(proc);
     });
     child.on('error', (err) => process.stderr.write(`${this.opts.label}: ${name}: ${err.message}\n`));
     this.children.set(proc, child);
     return proc;
+  }
+
+  /** Sends a process a signal on purpose (e.g. SIGKILL as a drill's fault), so its exit is not reported as unexpected. */
+  kill(proc: StackProcess, signal: NodeJS.Signals): void {
+    this.signalled.add(proc);
+    this.children.get(proc)?.kill(signal);
   }
 
   /** SIGTERM to everything still running (newest first), SIGKILL to what is left after the grace period. */
