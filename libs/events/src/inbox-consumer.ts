@@ -29,7 +29,9 @@ export interface InboxConsumerOptions {
  * transaction as the handler's effect, so a redelivered event changes nothing.
  * Events that cannot be parsed, or whose handler fails `maxAttempts` times
  * while the database is healthy, are parked in a table instead of blocking
- * their partition forever.
+ * their partition forever. Attempts are counted in `inbox_event_attempts`
+ * before the handler runs, so a handler that kills the process also runs at
+ * most `maxAttempts` times.
  */
 export class InboxConsumer {
   private readonly consumer: RestartingConsumer;
@@ -81,9 +83,21 @@ export class InboxConsumer {
     }
     const handler = this.opts.handlers[event.type] as EventHandler<EventType> | undefined;
     if (!handler) return;
-    let attempts = 0;
     for (;;) {
+      let started: number | undefined;
       try {
+        const attempt = await this.startAttempt(event.id);
+        if (attempt.state === 'settled') return;
+        if (attempt.state === 'exhausted') {
+          const crashed = attempt.started - attempt.finished;
+          const reason =
+            crashed > 0
+              ? `handling did not finish in ${crashed} of ${attempt.started} attempts: the process stopped while handling it`
+              : `handling failed in all ${attempt.started} attempts`;
+          await this.park(topic, partition, message, event.id, new Error(reason), attempt.started);
+          return;
+        }
+        started = attempt.started;
         await this.opts.dataSource.transaction(async (manager) => {
           const inserted = (await manager.query(
             `INSERT INTO inbox_processed_events (consumer, event_id) VALUES ($1, $2)
@@ -92,25 +106,81 @@ export class InboxConsumer {
           )) as unknown[];
           if (inserted.length === 0) return;
           await handler(event, manager);
+          await manager.query(
+            `UPDATE inbox_event_attempts SET finished_attempts = finished_attempts + 1 WHERE consumer = $1 AND event_id = $2`,
+            [this.opts.groupId, event.id],
+          );
         });
         this.opts.onCommitted?.();
         return;
       } catch (err) {
-        if (this.stopping) throw err;
+        if (this.stopping) {
+          // Shutting down is not the event's fault either; if the database still answers, give the attempt back.
+          if (started !== undefined) await this.withdrawAttempt(event.id).catch(() => undefined);
+          throw err;
+        }
         // An unreachable database is not the event's fault: wait, never park.
         if (!(await this.databaseHealthy())) {
           this.opts.logger.warn({ err, eventId: event.id }, 'database unavailable while consuming; waiting');
-          await delay(1_000);
+          await this.untilDatabaseHealthy();
+          if (started !== undefined) await this.withdrawAttempt(event.id);
           continue;
         }
-        attempts++;
-        if (attempts >= this.maxAttempts) {
-          await this.park(topic, partition, message, event.id, err as Error, attempts);
+        if (started === undefined) throw err;
+        await this.finishFailedAttempt(event.id);
+        if (started >= this.maxAttempts) {
+          await this.park(topic, partition, message, event.id, err as Error, started);
           return;
         }
-        await delay(100 * 2 ** attempts);
+        await delay(100 * 2 ** started);
       }
     }
+  }
+
+  /**
+   * Records that an attempt starts, committed before the handler runs, so a
+   * process killed inside the handler still leaves the attempt counted.
+   * `settled` means the event was handled or parked already; `exhausted` that
+   * its attempts are used up and it must be parked without running again.
+   */
+  private async startAttempt(eventId: string): Promise<{ state: 'run' | 'exhausted'; started: number; finished: number } | { state: 'settled' }> {
+    const params = [this.opts.groupId, eventId, this.maxAttempts];
+    const counted = (await this.opts.dataSource.query(
+      `INSERT INTO inbox_event_attempts (consumer, event_id, started_attempts)
+       SELECT $1, $2, 1
+       WHERE NOT EXISTS (SELECT 1 FROM inbox_processed_events WHERE consumer = $1 AND event_id = $2)
+       ON CONFLICT (consumer, event_id) DO UPDATE
+         SET started_attempts = inbox_event_attempts.started_attempts + 1, last_started_at = now()
+         WHERE inbox_event_attempts.parked_at IS NULL AND inbox_event_attempts.started_attempts < $3
+       RETURNING started_attempts AS started, finished_attempts AS finished`,
+      params,
+    )) as { started: number; finished: number }[];
+    if (counted[0]) return { state: 'run', ...counted[0] };
+    // Nothing counted: handled already, parked already, or out of attempts.
+    const [found] = (await this.opts.dataSource.query(
+      `SELECT a.started_attempts AS started, a.finished_attempts AS finished
+       FROM inbox_event_attempts a
+       WHERE a.consumer = $1 AND a.event_id = $2 AND a.parked_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM inbox_processed_events p WHERE p.consumer = $1 AND p.event_id = $2)`,
+      params.slice(0, 2),
+    )) as { started: number; finished: number }[];
+    return found ? { state: 'exhausted', ...found } : { state: 'settled' };
+  }
+
+  private async finishFailedAttempt(eventId: string): Promise<void> {
+    await this.opts.dataSource.query(
+      `UPDATE inbox_event_attempts SET finished_attempts = finished_attempts + 1 WHERE consumer = $1 AND event_id = $2`,
+      [this.opts.groupId, eventId],
+    );
+  }
+
+  /** Un-counts an attempt that failed for reasons outside the event (an outage, a shutdown). */
+  private async withdrawAttempt(eventId: string): Promise<void> {
+    await this.opts.dataSource.query(
+      `UPDATE inbox_event_attempts SET started_attempts = started_attempts - 1
+       WHERE consumer = $1 AND event_id = $2 AND started_attempts > finished_attempts`,
+      [this.opts.groupId, eventId],
+    );
   }
 
   private async databaseHealthy(): Promise<boolean> {
@@ -122,13 +192,23 @@ export class InboxConsumer {
     }
   }
 
+  private async untilDatabaseHealthy(): Promise<void> {
+    do await delay(1_000);
+    while (!this.stopping && !(await this.databaseHealthy()));
+  }
+
   private async park(topic: string, partition: number, message: KafkaMessage, eventId: string | null, err: Error, attempts: number) {
     this.opts.logger.error({ err, topic, partition, offset: message.offset, eventId }, 'parking event that cannot be processed');
-    await this.opts.dataSource.query(
-      `INSERT INTO inbox_parked_events (consumer, topic, partition, "offset", event_id, raw, error, attempts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [this.opts.groupId, topic, partition, message.offset, eventId, message.value?.toString() ?? null, err.message, attempts],
-    );
+    await this.opts.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO inbox_parked_events (consumer, topic, partition, "offset", event_id, raw, error, attempts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [this.opts.groupId, topic, partition, message.offset, eventId, message.value?.toString() ?? null, err.message, attempts],
+      );
+      if (eventId !== null) {
+        await manager.query(`UPDATE inbox_event_attempts SET parked_at = now() WHERE consumer = $1 AND event_id = $2`, [this.opts.groupId, eventId]);
+      }
+    });
   }
 }
 

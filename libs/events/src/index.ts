@@ -5,6 +5,7 @@ export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { InboxConsumer, type EventHandler, type EventHandlers, type InboxConsumerOptions } from './inbox-consumer';
 export { createKafka, ensureTopics, KafkaProbe, type KafkaOptions } from './kafka';
 export { eventTablesUp, eventTablesDown } from './event-tables.sql';
+export { InboxEventAttempts1765008000000 } from './inbox-attempts.migration';
 export { RestartingConsumer } from './restarting-consumer';
 export { runCommittingPeriodically, COMMIT_INTERVAL_MS, type ConsumedMessage } from './periodic-commits';
 export { producerNeedsReplacing } from './kafka-faults';

@@ -8,6 +8,7 @@ import {
   createKafka,
   ensureTopics,
   eventTablesUp,
+  InboxEventAttempts1765008000000,
   InboxConsumer,
   kafkaTopic,
   Outbox,
@@ -39,7 +40,7 @@ function membershipEvent(groupId: string): EventEnvelope {
 beforeAll(async () => {
   const url = testDatabaseUrl(ns, 'events');
   await ensureDatabase(url);
-  dataSource = createDataSource({ url, entities: [], migrations: [TestTables1700000000000], applicationName: 'kz-events-test' });
+  dataSource = createDataSource({ url, entities: [], migrations: [TestTables1700000000000, InboxEventAttempts1765008000000], applicationName: 'kz-events-test' });
   await dataSource.initialize();
   await dataSource.runMigrations();
   await ensureTopics(kafka, ns);
@@ -117,7 +118,7 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
     relay.start();
   });
 
-  it('applies a redelivered event once, and parks malformed and persistently failing events without blocking the partition', async () => {
+  it('applies a redelivered event once, and parks malformed and persistently failing events after counted attempts without blocking the partition', async () => {
     const raw = new Kafka({ brokers: ['127.0.0.1:9092'], logLevel: logLevel.NOTHING }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await raw.connect();
     const topic = kafkaTopic(ns, 'groups.memberships');
@@ -145,6 +146,15 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
     expect(parked).toEqual([
       { event_id: null, error: expect.stringMatching(/malformed envelope/), attempts: 1 },
       { event_id: poison.id, error: 'this handler always fails for poison', attempts: 2 },
+    ]);
+    // Thrown failures are counted as started and finished attempts; the redelivered event was not attempted again.
+    const attempts = await dataSource.query(
+      `SELECT event_id, started_attempts, finished_attempts, parked_at IS NOT NULL AS parked FROM inbox_event_attempts WHERE event_id = ANY($1) ORDER BY started_attempts`,
+      [[twice.id, poison.id]],
+    );
+    expect(attempts).toEqual([
+      { event_id: twice.id, started_attempts: 1, finished_attempts: 1, parked: false },
+      { event_id: poison.id, started_attempts: 2, finished_attempts: 2, parked: true },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { InboxEventAttempts1765008000000 } from '@kz/events';
 import { IdempotentRequests1764748800000, IdempotentResponsesAsJson1764921600000 } from '@kz/db';
 import { InitialIdentity1764144000000 } from './1764144000000-initial-identity';
 import { SessionsDirectoryConnectors1764230400000 } from './1764230400000-sessions-directory-connectors';
@@ -11,4 +12,5 @@ export const identityMigrations = [
   ByteOrderDirectoryKeys1764489600000,
   IdempotentRequests1764748800000,
   IdempotentResponsesAsJson1764921600000,
+  InboxEventAttempts1765008000000,
 ];

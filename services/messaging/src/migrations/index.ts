@@ -1,3 +1,4 @@
+import { InboxEventAttempts1765008000000 } from '@kz/events';
 import { InitialMessaging1764144000000 } from './1764144000000-initial-messaging';
 import { KnownGroups1764230400000 } from './1764230400000-known-groups';
 import { HierarchyAndAudience1764316800000 } from './1764316800000-hierarchy-and-audience';
@@ -12,4 +13,5 @@ export const messagingMigrations = [
   ConversationFeatures1764403200000,
   Attachments1764489600000,
   MessageChanges1764576000000,
+  InboxEventAttempts1765008000000,
 ];
