@@ -1,13 +1,15 @@
 import { connectorMay, requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
-import { createEvent, type Outbox } from '@kz/events';
+import type { Outbox } from '@kz/events';
 import { decodeIdCursor, decodeSeqCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { GroupEntity, type GroupKind } from '../entities/group.entity';
+import { groupCreatedEvent, groupDeletedEvent, groupUpdatedEvent } from '../events/group-events';
+import { subgroupDetachedEvent } from '../events/hierarchy-events';
+import { membersAddedEvents } from '../events/membership-events';
 import { MembershipEntity } from '../entities/membership.entity';
 import { accessTo, canManage, groupToManage } from './group-access';
 import { cleanGroupFields, type GroupFields } from './group-fields';
-import { membershipEvents } from './membership-events';
 import type { OrganizationStanding } from './organization-standing';
 
 export interface CreateGroupInput extends GroupFields {
@@ -66,12 +68,8 @@ export class GroupsService {
         [group.id, creatorId],
       );
       emit([
-        createEvent('groups.group.created', {
-          key: group.id,
-          orgId,
-          payload: { groupId: group.id, orgId, parentId, name: group.name, kind, announcementOnly: group.announcementOnly, createdBy: creatorId },
-        }),
-        ...membershipEvents(group, [{ userId: creatorId, role: 'OWNER' }]),
+        groupCreatedEvent(group),
+        ...membersAddedEvents(group, [{ userId: creatorId, role: 'OWNER' }]),
       ]);
       return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
     });
@@ -88,13 +86,7 @@ export class GroupsService {
       }
       await m.getRepository(GroupEntity).update({ id: group.id }, changes);
       const updated = await m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
-      emit(
-        createEvent('groups.group.updated', {
-          key: group.id,
-          orgId: updated.orgId,
-          payload: { groupId: group.id, name: updated.name, kind: updated.kind, announcementOnly: updated.announcementOnly },
-        }),
-      );
+      emit(groupUpdatedEvent(updated));
       return updated;
     });
   }
@@ -110,8 +102,8 @@ export class GroupsService {
       await m.query(`DELETE FROM pending_memberships WHERE group_id = $1`, [group.id]);
       await m.query(`UPDATE invite_links SET revoked_at = now() WHERE group_id = $1 AND revoked_at IS NULL`, [group.id]);
       emit([
-        ...children.map((c) => createEvent('groups.subgroup.detached', { key: c.id, orgId: group.orgId, payload: { groupId: c.id, parentId: group.id } })),
-        createEvent('groups.group.deleted', { key: group.id, orgId: group.orgId, payload: { groupId: group.id } }),
+        ...children.map((c) => subgroupDetachedEvent({ id: c.id, orgId: group.orgId }, group.id)),
+        groupDeletedEvent(group),
       ]);
     });
   }

@@ -1,9 +1,11 @@
 import type { Caller } from '@kz/auth';
 import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
-import { createEvent, type Outbox } from '@kz/events';
+import type { Outbox } from '@kz/events';
 import { isUuid } from '@kz/db';
 import type { EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
+import { groupLinkedEvent, groupUnlinkedEvent } from '../events/group-events';
+import { subgroupAttachedEvent, subgroupDetachedEvent } from '../events/hierarchy-events';
 import { accessTo, canSee, groupToManage, isAdminRole } from './group-access';
 import type { OrganizationStanding } from './organization-standing';
 
@@ -25,8 +27,8 @@ export class HierarchyService {
       if (await this.isInSubtree(m, child.id, parent.id)) throw badInput('parentId', `"${parent.name}" is already below "${child.name}"; attaching would make a cycle.`);
       const previous = child.parentId;
       await m.getRepository(GroupEntity).update({ id: child.id }, { parentId: parent.id });
-      if (previous) emit(createEvent('groups.subgroup.detached', { key: child.id, orgId: child.orgId, payload: { groupId: child.id, parentId: previous } }));
-      emit(createEvent('groups.subgroup.attached', { key: child.id, orgId: child.orgId, payload: { groupId: child.id, parentId: parent.id } }));
+      if (previous) emit(subgroupDetachedEvent(child, previous));
+      emit(subgroupAttachedEvent(child, parent.id));
       return m.getRepository(GroupEntity).findOneByOrFail({ id: child.id });
     });
   }
@@ -42,7 +44,7 @@ export class HierarchyService {
       const manages = (x: typeof childAccess) => isAdminRole(x.role) || x.orgAdmin;
       if (!manages(childAccess) && !manages(parentAccess)) throw forbidden('Only admins of the group or of its parent can detach it.');
       await m.getRepository(GroupEntity).update({ id: child.id }, { parentId: null });
-      emit(createEvent('groups.subgroup.detached', { key: child.id, orgId: child.orgId, payload: { groupId: child.id, parentId: parent.id } }));
+      emit(subgroupDetachedEvent(child, parent.id));
       return m.getRepository(GroupEntity).findOneByOrFail({ id: child.id });
     });
   }
@@ -56,7 +58,7 @@ export class HierarchyService {
       if (group.orgId) throw new DomainError('CONFLICT', 'This group already belongs to an organisation; an org admin must unlink it first.');
       if (group.parentId) throw new DomainError('CONFLICT', 'Detach this sub-group before linking it; it belongs with its parent.');
       await m.getRepository(GroupEntity).update({ id: group.id }, { orgId, kind: group.kind === 'BROADCAST' ? 'BROADCAST' : 'ORGANIZATION' });
-      emit(createEvent('groups.group.linked', { key: group.id, orgId, payload: { groupId: group.id, orgId } }));
+      emit(groupLinkedEvent(group, orgId));
       return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
     });
   }
@@ -70,7 +72,7 @@ export class HierarchyService {
       if (group.parentId) throw new DomainError('CONFLICT', 'Detach this sub-group before unlinking it.');
       const orgId = group.orgId;
       await m.getRepository(GroupEntity).update({ id: group.id }, { orgId: null, kind: group.kind === 'BROADCAST' ? 'BROADCAST' : 'PRIVATE' });
-      emit(createEvent('groups.group.unlinked', { key: group.id, orgId, payload: { groupId: group.id, orgId } }));
+      emit(groupUnlinkedEvent(group, orgId));
       return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
     });
   }

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
-import { createEvent, type Outbox } from '@kz/events';
+import type { Outbox } from '@kz/events';
 import { decodeIdCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import { InviteLinkEntity } from '../entities/invite-link.entity';
 import { JoinRequestEntity } from '../entities/join-request.entity';
 import type { GroupRole } from '../entities/membership.entity';
+import { inviteAcceptedEvent } from '../events/invite-events';
+import { membersAddedEvents } from '../events/membership-events';
 import { groupToManage } from './group-access';
 import type { OrganizationStanding } from './organization-standing';
-import { membershipEvents } from './membership-events';
 
 export interface NewInviteLink {
   role?: GroupRole | null;
@@ -126,8 +127,8 @@ export class InvitesService {
       }
       await this.admit(m, group, userId, phone, link.role);
       emit([
-        ...membershipEvents(group, [{ userId, role: link.role }]),
-        createEvent('groups.invite.accepted', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, inviteId: link.id, userId } }),
+        ...membersAddedEvents(group, [{ userId, role: link.role }]),
+        inviteAcceptedEvent(group, link.id, userId),
       ]);
       return { outcome: 'JOINED', group: await m.getRepository(GroupEntity).findOneByOrFail({ id: group.id }) };
     });
@@ -145,8 +146,8 @@ export class InvitesService {
         const known = (await m.query(`SELECT phone FROM known_users WHERE id = $1`, [request.userId])) as { phone: string }[];
         if (await this.admit(m, group, request.userId, known[0]?.phone ?? '', link.role)) {
           emit([
-            ...membershipEvents(group, [{ userId: request.userId, role: link.role }]),
-            createEvent('groups.invite.accepted', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, inviteId: link.id, userId: request.userId } }),
+            ...membersAddedEvents(group, [{ userId: request.userId, role: link.role }]),
+            inviteAcceptedEvent(group, link.id, request.userId),
           ]);
         }
       }

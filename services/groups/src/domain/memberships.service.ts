@@ -1,14 +1,14 @@
 import { connectorMay, requireUser, type Caller, type VouchedPerson } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
-import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
+import type { EventEnvelope, Outbox } from '@kz/events';
 import { decodeCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, rememberedResponse, type Page } from '@kz/db';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
+import { membersAddedEvents, membersRemovedEvents, rolesChangedEvents } from '../events/membership-events';
 import { invalidUnregistered, MAX_MEMBERS_PER_CALL, validateNewMembers, type AddMemberOutcome, type Candidate, type NewMember } from './add-members';
 import { groupToManage, isAdminRole } from './group-access';
 import type { OrganizationStanding } from './organization-standing';
-import { membershipEvents, removalEvents, roleChangeEvents } from './membership-events';
 
 export type RemoveMemberStatus = 'REMOVED' | 'NOT_A_MEMBER' | 'INVALID' | 'NOT_ALLOWED';
 
@@ -69,7 +69,7 @@ export class MembershipsService {
         const phones = [...candidates.keys()].sort();
         if (phones.length > 0) {
           const added = await this.insertMembers(m, found, callerId, phones, candidates, outcomes);
-          if (added.length > 0) emit(membershipEvents(found, added));
+          if (added.length > 0) emit(membersAddedEvents(found, added));
         }
         return outcomes as AddMemberOutcome[];
       };
@@ -116,7 +116,7 @@ export class MembershipsService {
       if (toRemove.length > 0) {
         await m.query(`DELETE FROM memberships WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [group.id, toRemove]);
         await m.query(`UPDATE groups SET member_count = member_count - $2 WHERE id = $1`, [group.id, toRemove.length]);
-        emit(removalEvents(group, toRemove));
+        emit(membersRemovedEvents(group, toRemove));
       }
       const removed = new Set(toRemove);
       userIds.forEach((userId, i) => {
@@ -139,7 +139,7 @@ export class MembershipsService {
       if (membership.role === 'OWNER') throw new DomainError('CONFLICT', 'The owner stays an admin of the group.');
       if (role === 'MEMBER' && (await this.adminCount(m, group.id)) <= 1) throw new DomainError('CONFLICT', LAST_ADMIN);
       await m.getRepository(MembershipEntity).update({ groupId: group.id, userId }, { role });
-      emit(roleChangeEvents(group, [{ userId, role }]));
+      emit(rolesChangedEvents(group, [{ userId, role }]));
       return m.getRepository(MembershipEntity).findOneByOrFail({ groupId: group.id, userId });
     });
   }
@@ -157,7 +157,7 @@ export class MembershipsService {
       }
       await m.query(`DELETE FROM memberships WHERE group_id = $1 AND user_id = $2`, [group.id, userId]);
       await m.query(`UPDATE groups SET member_count = member_count - 1 WHERE id = $1`, [group.id]);
-      emit(removalEvents(group, [userId]));
+      emit(membersRemovedEvents(group, [userId]));
     });
   }
 
@@ -332,7 +332,7 @@ export async function activatePendingMemberships(
       `WITH counted AS (UPDATE groups SET member_count = member_count + $2 WHERE id = $1 RETURNING id, org_id) SELECT * FROM counted`,
       [groupId, members.length],
     )) as { id: string; org_id: string | null }[];
-    events.push(...membershipEvents({ id: groupId, orgId: rows[0]?.org_id ?? null }, members));
+    events.push(...membersAddedEvents({ id: groupId, orgId: rows[0]?.org_id ?? null }, members));
   }
   return events;
 }
@@ -356,7 +356,7 @@ export async function removeFromOrganizationGroups(m: EntityManager, orgId: stri
   const events: EventEnvelope[] = [];
   for (const { group_id: groupId } of removed) {
     await m.query(`UPDATE groups SET member_count = member_count - 1 WHERE id = $1`, [groupId]);
-    events.push(createEvent('groups.memberships.removed', { key: groupId, orgId, payload: { groupId, userIds: [userId] } }));
+    events.push(...membersRemovedEvents({ id: groupId, orgId }, [userId]));
   }
   return events;
 }

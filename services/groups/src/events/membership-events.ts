@@ -1,5 +1,8 @@
 import { createEvent, type EventEnvelope } from '@kz/events';
+import type { GroupEntity } from '../entities/group.entity';
 import type { GroupRole } from '../entities/membership.entity';
+
+type GroupRef = Pick<GroupEntity, 'id' | 'orgId'>;
 
 /** Members per membership event, to keep Kafka messages well under their size limit. */
 export const MEMBERS_PER_EVENT = 2_000;
@@ -10,19 +13,19 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-export function membershipEvents(group: { id: string; orgId: string | null }, members: readonly { userId: string; role: GroupRole }[]): EventEnvelope[] {
+export function membersAddedEvents(group: GroupRef, members: readonly { userId: string; role: GroupRole }[]): EventEnvelope<'groups.memberships.added'>[] {
   return chunks(members).map((batch) =>
     createEvent('groups.memberships.added', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, members: batch } }),
   );
 }
 
-export function removalEvents(group: { id: string; orgId: string | null }, userIds: readonly string[]): EventEnvelope[] {
+export function membersRemovedEvents(group: GroupRef, userIds: readonly string[]): EventEnvelope<'groups.memberships.removed'>[] {
   return chunks(userIds).map((batch) =>
     createEvent('groups.memberships.removed', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, userIds: batch } }),
   );
 }
 
-export function roleChangeEvents(group: { id: string; orgId: string | null }, members: readonly { userId: string; role: GroupRole }[]): EventEnvelope[] {
+export function rolesChangedEvents(group: GroupRef, members: readonly { userId: string; role: GroupRole }[]): EventEnvelope<'groups.memberships.role-changed'>[] {
   return chunks(members).map((batch) =>
     createEvent('groups.memberships.role-changed', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, members: batch } }),
   );
