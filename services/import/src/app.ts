@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
-import { ImportPeers } from './clients/import-peers';
-import { SubgraphCallError } from './clients/subgraph-client';
+import { GroupsClient } from './clients/groups-client';
+import { IdentityClient } from './clients/identity-client';
 import type { ImportConfig } from './config';
 import type { ImportServices } from './context';
 import { ImportJobsService } from './domain/import-jobs.service';
@@ -9,6 +9,7 @@ import { ChunkStore } from './domain/members/chunk-store';
 import { jobProgress } from './domain/members/job-progress';
 import { ImportStoppedError, MemberCsvImportJob } from './domain/members/member-csv-import.job';
 import { MemberImportsService } from './domain/members/member-imports.service';
+import { PeerCallError } from './domain/peers/peer-call-error';
 import { importEntities } from './entities';
 import type { ImportJobEntity } from './entities/import-job.entity';
 import { ImportLinks } from './http/import-links';
@@ -33,7 +34,7 @@ function uploadSummary(job: ImportJobEntity) {
 }
 
 /** A refusal no retry changes (rights lost, bad request) stops the import; anything else is retried with backoff. */
-const isPermanent = (err: Error) => err instanceof ImportStoppedError || (err instanceof SubgraphCallError && !err.retryable);
+const isPermanent = (err: Error) => err instanceof ImportStoppedError || (err instanceof PeerCallError && !err.retryable);
 
 export async function createImportApp(config: ImportConfig, logger: Logger): Promise<ImportApp> {
   const app = await createSubgraphApp<ImportServices>({
@@ -46,7 +47,8 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
     migrations: importMigrations,
     services: ({ dataSource, outbox }) => {
       const redis = openRedis(config.redisUrl, logger.child({ component: 'redis' }));
-      const peers = new ImportPeers(config.identityUrl, config.groupsUrl);
+      const people = new IdentityClient(config.identityUrl);
+      const groups = new GroupsClient(config.groupsUrl);
       const chunks = new ChunkStore(config.storageDir);
       const queue = new MemberImportQueue(
         redis,
@@ -66,9 +68,9 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         lostChunkSweep,
         links: new ImportLinks(config.publicUrl),
         maxUploadBytes: config.maxUploadBytes,
-        importJobs: new ImportJobsService(dataSource, async (bearer, orgId) => (await peers.organization(bearer, orgId).catch(() => null))?.isAdmin === true),
-        memberImports: new MemberImportsService(dataSource, outbox, peers, chunks, queue, { maxUploadBytes: config.maxUploadBytes, chunkRows: config.chunkRows }),
-        memberImportJob: new MemberCsvImportJob(dataSource, outbox, chunks, peers),
+        importJobs: new ImportJobsService(dataSource, async (bearer, orgId) => (await people.organization(bearer, orgId).catch(() => null))?.isAdmin === true),
+        memberImports: new MemberImportsService(dataSource, outbox, people, groups, chunks, queue, { maxUploadBytes: config.maxUploadBytes, chunkRows: config.chunkRows }),
+        memberImportJob: new MemberCsvImportJob(dataSource, outbox, chunks, people, groups),
       };
     },
     routes: ({ memberImports, importJobs }, _runtime, authenticate) => importRoutes(memberImports, importJobs, authenticate, uploadSummary),

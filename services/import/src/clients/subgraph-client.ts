@@ -1,19 +1,11 @@
-import { DomainError, type ErrorCode } from '@kz/errors';
+import type { ErrorCode } from '@kz/errors';
+import { PeerCallError } from '../domain/peers/peer-call-error';
 
-/** A call to another service that failed; `retryable` when trying again later may succeed. */
-export class SubgraphCallError extends Error {
-  constructor(
-    readonly code: ErrorCode | 'NETWORK',
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
+/** A subgraph call that failed: the peer ports' error, named for where it came from in logs. */
+export class SubgraphCallError extends PeerCallError {
+  constructor(code: ErrorCode | 'NETWORK', message: string, retryable: boolean) {
+    super(code, message, retryable);
     this.name = 'SubgraphCallError';
-  }
-
-  /** The same problem as the caller's own domain error, for answers to the person who asked. */
-  toDomainError(): DomainError {
-    return new DomainError(this.code === 'NETWORK' ? 'UNAVAILABLE' : this.code, this.message);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@kz/server';
+import type { ChunkQueue } from '../domain/members/chunk-queue';
 import type { ChunkJobData } from '../domain/members/member-csv-import.job';
 
 export interface QueueSettings {
@@ -18,7 +19,7 @@ const QUEUE = 'member-csv-import';
 export const chunkJobId = (importId: string, chunk: number) => `${importId}-${chunk}`;
 
 /** Chunks of member imports on BullMQ: queued by the upload, run by workers in any of the service's processes. */
-export class MemberImportQueue {
+export class MemberImportQueue implements ChunkQueue {
   private readonly queue: Queue<ChunkJobData>;
   private worker: Worker<ChunkJobData> | null = null;
   private workerConnection: Redis | null = null;

@@ -1,7 +1,8 @@
 import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ImportPeers } from '../../clients/import-peers';
 import { FINAL_STATUSES, ImportJobEntity, type ImportStatus } from '../../entities/import-job.entity';
+import type { GroupDirectory } from '../peers/group-directory';
+import type { PeopleDirectory } from '../peers/people-directory';
 import type { ChunkStore } from './chunk-store';
 import type { MemberRow } from './member-row';
 
@@ -39,7 +40,8 @@ export class MemberCsvImportJob {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly chunks: ChunkStore,
-    private readonly peers: ImportPeers,
+    private readonly people: PeopleDirectory,
+    private readonly groups: GroupDirectory,
   ) {}
 
   async run({ importId, chunk }: ChunkJobData): Promise<void> {
@@ -60,7 +62,7 @@ export class MemberCsvImportJob {
 
   private async apply(job: ImportJobEntity, token: string, chunk: number, rows: MemberRow[]): Promise<ChunkResult> {
     const requestKey = `${job.id}:${chunk}`;
-    const { outcomes: directory, receipt } = await this.peers.importDirectoryMembers(token, {
+    const { outcomes: directory, receipt } = await this.people.importDirectoryMembers(token, {
       orgId: job.orgId,
       members: rows.map((r) => ({ phone: r.phone, displayName: r.name, network: r.network, attributes: r.attributes })),
       updateExisting: job.existingUsers === 'UPDATE',
@@ -76,7 +78,7 @@ export class MemberCsvImportJob {
     const toAdd = rows.map((_, i) => i).filter((i) => outcomes[i] !== 'FAILED');
     if (toAdd.length === 0) return { outcomes, reasons };
     for (const groupId of job.groupIds) {
-      const added = await this.peers.addGroupMembers(
+      const added = await this.groups.addGroupMembers(
         token,
         groupId,
         toAdd.map((i) => ({ phone: rows[i]!.phone, role: rows[i]!.role })),

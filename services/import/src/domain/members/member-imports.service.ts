@@ -5,10 +5,11 @@ import type { Outbox } from '@kz/events';
 import { isUuid, uuidv7 } from '@kz/db';
 import { isCountryCode } from '@kz/phone';
 import type { DataSource } from 'typeorm';
-import type { ImportPeers } from '../../clients/import-peers';
-import { SubgraphCallError } from '../../clients/subgraph-client';
 import { ImportJobEntity, type ExistingUsers, type ImportMode } from '../../entities/import-job.entity';
-import type { MemberImportQueue } from '../../jobs/member-import-queue';
+import type { GroupDirectory } from '../peers/group-directory';
+import { PeerCallError } from '../peers/peer-call-error';
+import type { PeopleDirectory } from '../peers/people-directory';
+import type { ChunkQueue } from './chunk-queue';
 import type { ChunkStore } from './chunk-store';
 import { intakeMemberFile, type IntakeResult, type RowError } from './member-file-intake';
 import { finishImport, progressEvent } from './member-csv-import.job';
@@ -38,9 +39,10 @@ export class MemberImportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly peers: ImportPeers,
+    private readonly people: PeopleDirectory,
+    private readonly groups: GroupDirectory,
     private readonly chunks: ChunkStore,
-    private readonly queue: MemberImportQueue,
+    private readonly queue: ChunkQueue,
     private readonly limits: ImportLimits,
   ) {}
 
@@ -58,14 +60,14 @@ export class MemberImportsService {
     if (groupIds.length > MAX_TARGET_GROUPS) throw badInput('groupIds', `An import can add people to at most ${MAX_TARGET_GROUPS} groups.`);
     await this.requireOrgAdmin(caller, bearer, input.orgId);
     for (const groupId of groupIds) {
-      const group = isUuid(groupId) ? await this.call(() => this.peers.group(bearer!, groupId)) : null;
+      const group = isUuid(groupId) ? await this.call(() => this.groups.group(bearer!, groupId)) : null;
       if (!group) throw new DomainError('NOT_FOUND', `Group ${groupId} was not found.`, 'groupIds');
       if (group.myRole !== 'OWNER' && group.myRole !== 'ADMIN') {
         throw new DomainError('FORBIDDEN', `Only the owner and admins of group ${groupId} can import members into it.`, 'groupIds');
       }
     }
     const id = uuidv7();
-    const actingToken = await this.call(() => this.peers.issueImportToken(bearer!, input.orgId, id));
+    const actingToken = await this.call(() => this.people.issueImportToken(bearer!, input.orgId, id));
     await this.outbox.transaction(async (m, emit) => {
       await m.getRepository(ImportJobEntity).insert({
         id,
@@ -187,7 +189,7 @@ export class MemberImportsService {
 
   /** The organisation's attribute names, as the uploader's delegated token reads them now. */
   private async attributesFor(job: ImportJobEntity): Promise<string[]> {
-    const org = await this.call(() => this.peers.organization(job.actingToken ?? '', job.orgId)).catch(async (err: Error) => {
+    const org = await this.call(() => this.people.organization(job.actingToken ?? '', job.orgId)).catch(async (err: Error) => {
       await this.fail(job.id, `The organisation could not be read: ${err.message}`);
       throw err;
     });
@@ -200,7 +202,7 @@ export class MemberImportsService {
 
   private async requireOrgAdmin(caller: Caller, bearer: string | null, orgId: string) {
     requireUser(caller);
-    const org = isUuid(orgId) ? await this.call(() => this.peers.organization(bearer!, orgId)) : null;
+    const org = isUuid(orgId) ? await this.call(() => this.people.organization(bearer!, orgId)) : null;
     if (!org) throw notFound('Organisation');
     if (!org.isAdmin) throw new DomainError('FORBIDDEN', 'Only the organisation\'s admins can import members.');
     return org;
@@ -211,7 +213,7 @@ export class MemberImportsService {
     try {
       return await work();
     } catch (err) {
-      if (err instanceof SubgraphCallError) throw err.toDomainError();
+      if (err instanceof PeerCallError) throw err.toDomainError();
       throw err;
     }
   }

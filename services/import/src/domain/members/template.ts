@@ -1,4 +1,4 @@
-import type { AttributeColumn } from '../../clients/import-peers';
+import type { AttributeColumn } from '../peers/people-directory';
 import { csvLine } from './error-report';
 
 export interface TemplateColumn {

@@ -1,0 +1,45 @@
+import type { AttributeColumn, DirectoryImportCall, DirectoryImportResult, OrganizationForImport, PeopleDirectory } from '../domain/peers/people-directory';
+import { SubgraphClient } from './subgraph-client';
+
+/** The people directory as the identity subgraph serves it over GraphQL. */
+export class IdentityClient implements PeopleDirectory {
+  private readonly identity: SubgraphClient;
+
+  constructor(identityUrl: string) {
+    this.identity = new SubgraphClient('identity', identityUrl);
+  }
+
+  async organization(token: string, orgId: string): Promise<OrganizationForImport | null> {
+    const data = await this.identity.request<{
+      organization: { name: string; myRole: string | null; attributeDefinitions: AttributeColumn[] } | null;
+    }>(`query ($id: ID!) { organization(id: $id) { name myRole attributeDefinitions { name type mandatory } } }`, { id: orgId }, token);
+    if (!data.organization) return null;
+    return { name: data.organization.name, isAdmin: data.organization.myRole === 'ADMIN', attributes: data.organization.attributeDefinitions };
+  }
+
+  async issueImportToken(token: string, orgId: string, importId: string): Promise<string> {
+    const data = await this.identity.request<{ issueImportToken: { accessToken: string } }>(
+      `mutation ($input: IssueImportTokenInput!) { issueImportToken(input: $input) { accessToken } }`,
+      { input: { organizationId: orgId, importId } },
+      token,
+    );
+    return data.issueImportToken.accessToken;
+  }
+
+  async importDirectoryMembers(token: string, call: DirectoryImportCall): Promise<DirectoryImportResult> {
+    const data = await this.identity.request<{ importDirectoryMembers: DirectoryImportResult }>(
+      `mutation ($input: ImportDirectoryMembersInput!) { importDirectoryMembers(input: $input) { outcomes { status message } receipt } }`,
+      {
+        input: {
+          organizationId: call.orgId,
+          members: call.members,
+          updateExisting: call.updateExisting,
+          dryRun: call.dryRun,
+          requestKey: call.requestKey,
+        },
+      },
+      token,
+    );
+    return data.importDirectoryMembers;
+  }
+}

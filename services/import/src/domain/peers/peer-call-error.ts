@@ -1,0 +1,23 @@
+import { DomainError, type ErrorCode } from '@kz/errors';
+
+/**
+ * A call to another service (the people directory, groups) that failed;
+ * `retryable` when trying again later may succeed. Implementations of the
+ * peer ports throw it, so the domain can tell a refusal from an outage
+ * without knowing how the call travelled.
+ */
+export class PeerCallError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'PeerCallError';
+  }
+
+  /** The same problem as the caller's own domain error, for answers to the person who asked. */
+  toDomainError(): DomainError {
+    return new DomainError(this.code === 'NETWORK' ? 'UNAVAILABLE' : this.code, this.message);
+  }
+}
