@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'tmp/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'services/portal/src/gql/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'tmp/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'services/portal/src/gql/**', 'services/*/src/generated/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing (Debian's Chromium included), brings up
-# PostgreSQL, Redis and Kafka, checks types, the composed supergraph and the web
-# app's generated operation types, then runs every test: unit, integration and
-# end-to-end (Jest), the web app in Chromium (Playwright), and a benchmark smoke run.
+# PostgreSQL, Redis and Kafka, checks types, the composed supergraph, the web
+# app's generated operation types and the subgraphs' generated resolver types,
+# then runs every test: unit, integration and end-to-end (Jest), the web app in
+# Chromium (Playwright), and a benchmark smoke run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
@@ -25,6 +26,13 @@ echo "test: checking the web app's generated operation types against the public 
   echo "test: services/portal/src/gql is out of date: run \`npm run codegen -w @kz/portal\` and commit the result" >&2
   exit 1
 }
+echo "test: checking each subgraph's generated resolver types against its SDL" >&2
+for service in identity groups messaging import; do
+  (cd "services/$service" && graphql-codegen --config codegen.ts --check >/dev/null) || {
+    echo "test: services/$service/src/generated is out of date: run \`npm run codegen -w @kz/$service-service\` and commit the result" >&2
+    exit 1
+  }
+done
 echo "test: linting" >&2
 eslint --max-warnings=0 .
 

@@ -130,6 +130,14 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     });
   });
 
+  it('adds a member whose role is sent as an explicit null as a MEMBER, as when it is left out', async () => {
+    const token = await tokenOf(owner);
+    const group = (await graphql(url, CREATE, { input: { name: 'Null role' } }, token)).data!.createGroup.group;
+    const res = await graphql(url, ADD, { input: { groupId: group.id, members: [{ phone: '+14155550298', role: null }] } }, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.addGroupMembers.outcomes.map((o: { status: string }) => o.status)).toEqual(['PENDING']);
+  });
+
   it('pages member lists with opaque keyset cursors', async () => {
     const token = await tokenOf(owner);
     const group = (await graphql(url, CREATE, { input: { name: 'Paged' } }, token)).data!.createGroup.group;

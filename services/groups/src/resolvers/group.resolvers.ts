@@ -1,10 +1,9 @@
 import { forbidden } from '@kz/errors';
 import type { GroupsContext } from '../context';
-import type { MemberQuery } from '../domain/memberships.service';
 import type { GroupEntity } from '../entities/group.entity';
+import type { GroupRole } from '../entities/membership.entity';
+import type { Resolvers } from '../generated/resolvers-types';
 import { standingOf } from './standing';
-
-type PageArgs = { first?: number | null; after?: string | null };
 
 export function loadVisibleGroup(ctx: GroupsContext, id: string) {
   return ctx.loaders
@@ -20,19 +19,19 @@ async function requireManager(ctx: GroupsContext, group: GroupEntity): Promise<v
   if (!(await ctx.services.groups.callerManages(ctx.caller, standingOf(ctx), group))) throw forbidden('Only the group\'s owner and admins can see this.');
 }
 
-export const groupResolvers = {
+export const groupResolvers: Pick<Resolvers, 'Group' | 'Organization' | 'Membership' | 'JoinRequest'> = {
   Group: {
-    __resolveReference: (ref: { id: string }, ctx: GroupsContext) => loadVisibleGroup(ctx, ref.id),
-    organization: (group: GroupEntity) => (group.orgId ? { id: group.orgId } : null),
+    __resolveReference: (ref, ctx) => loadVisibleGroup(ctx, ref.id),
+    organization: (group) => (group.orgId ? { id: group.orgId } : null),
     // A parent the caller cannot see shows as null rather than leaking it.
-    parent: (group: GroupEntity, _: unknown, ctx: GroupsContext) => (group.parentId ? loadVisibleGroup(ctx, group.parentId) : null),
-    subgroups: (group: GroupEntity, args: PageArgs, ctx: GroupsContext) => ctx.services.groups.subgroups(ctx.caller, standingOf(ctx), group, args.first, args.after),
-    memberCountWithSubgroups: (group: GroupEntity, _: unknown, ctx: GroupsContext) => ctx.services.groups.memberCountWithSubgroups(group.id),
-    myRole: async (group: GroupEntity, _: unknown, ctx: GroupsContext) => {
+    parent: (group, _, ctx) => (group.parentId ? loadVisibleGroup(ctx, group.parentId) : null),
+    subgroups: (group, args, ctx) => ctx.services.groups.subgroups(ctx.caller, standingOf(ctx), group, args.first, args.after),
+    memberCountWithSubgroups: (group, _, ctx) => ctx.services.groups.memberCountWithSubgroups(group.id),
+    myRole: async (group, _, ctx) => {
       if (ctx.caller.kind !== 'user') return null;
       const userId = ctx.caller.userId;
       return ctx.loaders
-        .get<string, string>('my-role', async (groupIds) => {
+        .get<string, GroupRole>('my-role', async (groupIds) => {
           const rows = await ctx.services.groups.rolesOf(userId, groupIds);
           const byGroup = new Map(rows.map((r) => [r.groupId, r.role]));
           return groupIds.map((id) => byGroup.get(id) ?? null);
@@ -40,23 +39,23 @@ export const groupResolvers = {
         .load(group.id);
     },
     // Every Group reaching a resolver was loaded through the caller's visibility rules.
-    members: (group: GroupEntity, args: MemberQuery, ctx: GroupsContext) => ctx.services.memberships.list(ctx.caller, group, args),
-    inviteLinks: async (group: GroupEntity, _: unknown, ctx: GroupsContext) => {
+    members: (group, args, ctx) => ctx.services.memberships.list(ctx.caller, group, args),
+    inviteLinks: async (group, _, ctx) => {
       await requireManager(ctx, group);
       return ctx.services.invites.linksOf(group.id);
     },
-    joinRequests: async (group: GroupEntity, args: PageArgs, ctx: GroupsContext) => {
+    joinRequests: async (group, args, ctx) => {
       await requireManager(ctx, group);
       return ctx.services.invites.pendingRequests(group.id, args.first, args.after);
     },
   },
   Organization: {
-    groups: (org: { id: string }, args: PageArgs, ctx: GroupsContext) => ctx.services.groups.ofOrganization(ctx.caller, standingOf(ctx), org.id, args.first, args.after),
+    groups: (org, args, ctx) => ctx.services.groups.ofOrganization(ctx.caller, standingOf(ctx), org.id, args.first, args.after),
   },
   Membership: {
-    user: (membership: { userId: string }) => ({ id: membership.userId }),
+    user: (membership) => ({ id: membership.userId }),
   },
   JoinRequest: {
-    user: (request: { userId: string }) => ({ id: request.userId }),
+    user: (request) => ({ id: request.userId }),
   },
 };

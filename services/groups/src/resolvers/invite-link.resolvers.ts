@@ -1,11 +1,10 @@
-import type { GroupsContext } from '../context';
 import { inviteQrPng, inviteQrSvg } from '../domain/invite-qr';
-import type { InviteLinkEntity } from '../entities/invite-link.entity';
+import type { Resolvers } from '../generated/resolvers-types';
 
-export const inviteLinkResolvers = {
+export const inviteLinkResolvers: Pick<Resolvers, 'InviteLink'> = {
   InviteLink: {
-    url: (link: InviteLinkEntity, _: unknown, ctx: GroupsContext) => ctx.services.invites.urlOf(link),
-    qrCodeSvg: (link: InviteLinkEntity, _: unknown, ctx: GroupsContext) => inviteQrSvg(ctx.services.invites.urlOf(link)),
-    qrCodePng: (link: InviteLinkEntity, _: unknown, ctx: GroupsContext) => inviteQrPng(ctx.services.invites.urlOf(link)),
+    url: (link, _, ctx) => ctx.services.invites.urlOf(link),
+    qrCodeSvg: (link, _, ctx) => inviteQrSvg(ctx.services.invites.urlOf(link)),
+    qrCodePng: (link, _, ctx) => inviteQrPng(ctx.services.invites.urlOf(link)),
   },
 };

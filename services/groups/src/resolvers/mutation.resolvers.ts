@@ -1,65 +1,55 @@
-import type { GroupsContext } from '../context';
-import type { NewMember } from '../domain/add-members';
-import type { CreateGroupInput, UpdateGroupInput } from '../domain/groups.service';
-import type { NewInviteLink } from '../domain/invites.service';
-import type { GroupRole } from '../entities/membership.entity';
+import type { Resolvers } from '../generated/resolvers-types';
 import { standingOf } from './standing';
 
-type Input<T> = { input: T };
-type GroupInput = { groupId: string };
-
-export const mutationResolvers = {
+export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
   Mutation: {
-    createGroup: async (_: unknown, { input }: Input<CreateGroupInput>, ctx: GroupsContext) => ({
+    createGroup: async (_, { input }, ctx) => ({
       group: await ctx.services.groups.create(ctx.caller, standingOf(ctx), input),
     }),
-    updateGroup: async (_: unknown, { input }: Input<UpdateGroupInput & GroupInput>, ctx: GroupsContext) => ({
+    updateGroup: async (_, { input }, ctx) => ({
       group: await ctx.services.groups.update(ctx.caller, standingOf(ctx), input.groupId, input),
     }),
-    deleteGroup: async (_: unknown, { input }: Input<GroupInput>, ctx: GroupsContext) => {
+    deleteGroup: async (_, { input }, ctx) => {
       await ctx.services.groups.delete(ctx.caller, standingOf(ctx), input.groupId);
       return { deleted: true };
     },
-    attachSubgroup: async (_: unknown, { input }: Input<GroupInput & { parentId: string }>, ctx: GroupsContext) => ({
+    attachSubgroup: async (_, { input }, ctx) => ({
       group: await ctx.services.hierarchy.attach(ctx.caller, standingOf(ctx), input.parentId, input.groupId),
     }),
-    detachSubgroup: async (_: unknown, { input }: Input<GroupInput>, ctx: GroupsContext) => ({
+    detachSubgroup: async (_, { input }, ctx) => ({
       group: await ctx.services.hierarchy.detach(ctx.caller, standingOf(ctx), input.groupId),
     }),
-    linkGroupToOrganization: async (_: unknown, { input }: Input<GroupInput & { organizationId: string }>, ctx: GroupsContext) => ({
+    linkGroupToOrganization: async (_, { input }, ctx) => ({
       group: await ctx.services.hierarchy.link(ctx.caller, standingOf(ctx), input.groupId, input.organizationId),
     }),
-    unlinkGroupFromOrganization: async (_: unknown, { input }: Input<GroupInput>, ctx: GroupsContext) => ({
+    unlinkGroupFromOrganization: async (_, { input }, ctx) => ({
       group: await ctx.services.hierarchy.unlink(ctx.caller, standingOf(ctx), input.groupId),
     }),
-    addGroupMembers: async (
-      _: unknown,
-      { input }: Input<GroupInput & { members: NewMember[]; requestKey?: string | null; directoryReceipt?: string | null }>,
-      ctx: GroupsContext,
-    ) => {
-      const { group, outcomes } = await ctx.services.memberships.add(ctx.caller, standingOf(ctx), input.groupId, input.members, {
+    addGroupMembers: async (_, { input }, ctx) => {
+      // The schema's default covers a role left out, not one sent as an explicit null.
+      const members = input.members.map((m) => ({ phone: m.phone, role: m.role ?? 'MEMBER' }));
+      const { group, outcomes } = await ctx.services.memberships.add(ctx.caller, standingOf(ctx), input.groupId, members, {
         requestKey: input.requestKey,
         receipt: input.directoryReceipt,
       });
       return { group, outcomes: outcomes.map((o) => ({ ...o, user: o.userId ? { id: o.userId } : null })) };
     },
-    removeGroupMembers: (_: unknown, { input }: Input<GroupInput & { userIds: string[] }>, ctx: GroupsContext) =>
-      ctx.services.memberships.remove(ctx.caller, standingOf(ctx), input.groupId, input.userIds),
-    setGroupRole: async (_: unknown, { input }: Input<GroupInput & { userId: string; role: GroupRole }>, ctx: GroupsContext) => ({
+    removeGroupMembers: (_, { input }, ctx) => ctx.services.memberships.remove(ctx.caller, standingOf(ctx), input.groupId, input.userIds),
+    setGroupRole: async (_, { input }, ctx) => ({
       membership: await ctx.services.memberships.setRole(ctx.caller, standingOf(ctx), input.groupId, input.userId, input.role),
     }),
-    leaveGroup: async (_: unknown, { input }: Input<GroupInput>, ctx: GroupsContext) => {
+    leaveGroup: async (_, { input }, ctx) => {
       await ctx.services.memberships.leave(ctx.caller, input.groupId);
       return { left: true };
     },
-    createInviteLink: async (_: unknown, { input }: Input<GroupInput & NewInviteLink>, ctx: GroupsContext) => ({
+    createInviteLink: async (_, { input }, ctx) => ({
       inviteLink: await ctx.services.invites.create(ctx.caller, standingOf(ctx), input.groupId, input),
     }),
-    revokeInviteLink: async (_: unknown, { input }: Input<{ inviteLinkId: string }>, ctx: GroupsContext) => ({
+    revokeInviteLink: async (_, { input }, ctx) => ({
       inviteLink: await ctx.services.invites.revoke(ctx.caller, standingOf(ctx), input.inviteLinkId),
     }),
-    joinGroupByLink: (_: unknown, { input }: Input<{ token: string }>, ctx: GroupsContext) => ctx.services.invites.join(ctx.caller, input.token),
-    decideJoinRequest: async (_: unknown, { input }: Input<{ joinRequestId: string; accept: boolean }>, ctx: GroupsContext) => ({
+    joinGroupByLink: (_, { input }, ctx) => ctx.services.invites.join(ctx.caller, input.token),
+    decideJoinRequest: async (_, { input }, ctx) => ({
       joinRequest: await ctx.services.invites.decide(ctx.caller, standingOf(ctx), input.joinRequestId, input.accept),
     }),
   },

@@ -1,20 +1,26 @@
-import type { DirectoryImportOutcome } from '../domain/directory-import.service';
-import type { IdentityContext } from '../context';
-import type { DirectoryEntry } from '../domain/directory.service';
 import type { AttributeDefinitionEntity } from '../entities/attribute-definition.entity';
+import type { IdentityContext } from '../context';
 import type { UserEntity } from '../entities/user.entity';
+import type { Resolvers } from '../generated/resolvers-types';
 import { loadUser } from './user.resolvers';
 
-export const directoryEntryResolvers = {
+/** A directory entry's user: the membership row's foreign key guarantees one. */
+async function memberUser(ctx: IdentityContext, userId: string): Promise<UserEntity> {
+  const user = await loadUser(ctx, userId);
+  if (!user) throw new Error(`Directory entry for user ${userId}, who does not exist.`);
+  return user;
+}
+
+export const directoryEntryResolvers: Pick<Resolvers, 'DirectoryImportOutcome' | 'DirectoryEntry'> = {
   DirectoryImportOutcome: {
-    user: (outcome: DirectoryImportOutcome, _: unknown, ctx: IdentityContext) => (outcome.userId ? loadUser(ctx, outcome.userId) : null),
+    user: (outcome, _, ctx) => (outcome.userId ? loadUser(ctx, outcome.userId) : null),
   },
   DirectoryEntry: {
     // The whole user (one batched read, shared with displayName): this subgraph resolves User's own fields, and a bare reference has none of them.
-    user: (entry: DirectoryEntry, _: unknown, ctx: IdentityContext) => loadUser(ctx, entry.userId),
-    displayName: async (entry: DirectoryEntry, _: unknown, ctx: IdentityContext) => ((await loadUser(ctx, entry.userId)) as UserEntity).displayName,
-    phone: (entry: DirectoryEntry) => (entry.phoneVisible === false ? null : entry.phone),
-    attributes: async (entry: DirectoryEntry, _: unknown, ctx: IdentityContext) => {
+    user: (entry, _, ctx) => memberUser(ctx, entry.userId),
+    displayName: async (entry, _, ctx) => (await memberUser(ctx, entry.userId)).displayName,
+    phone: (entry) => (entry.phoneVisible === false ? null : entry.phone),
+    attributes: async (entry, _, ctx) => {
       const definitions = await ctx.loaders
         .get<string, AttributeDefinitionEntity[]>('attribute-definitions', (orgIds) => ctx.services.attributes.ofOrganizations(orgIds))
         .load(entry.orgId);

@@ -1,7 +1,6 @@
-import type { UserEntity } from '../entities/user.entity';
 import type { IdentityContext } from '../context';
-
-type UserRef = { id: string } | UserEntity;
+import type { UserEntity } from '../entities/user.entity';
+import type { Resolvers } from '../generated/resolvers-types';
 
 function isSelf(ctx: IdentityContext, user: UserEntity): boolean {
   return ctx.caller.kind === 'user' && ctx.caller.userId === user.id;
@@ -17,11 +16,11 @@ export function loadUser(ctx: IdentityContext, id: string): Promise<UserEntity |
     .load(id);
 }
 
-export const userResolvers = {
+export const userResolvers: Pick<Resolvers, 'User'> = {
   User: {
-    __resolveReference: (ref: UserRef, ctx: IdentityContext) => loadUser(ctx, ref.id),
-    phone: (user: UserEntity, _: unknown, ctx: IdentityContext) => (isSelf(ctx, user) ? user.phone : null),
-    organizations: async (user: UserEntity, _: unknown, ctx: IdentityContext) => {
+    __resolveReference: (ref, ctx) => loadUser(ctx, ref.id),
+    phone: (user, _, ctx) => (isSelf(ctx, user) ? user.phone : null),
+    organizations: async (user, _, ctx) => {
       if (!isSelf(ctx, user)) return [];
       const memberships = await ctx.services.organizations.membershipsOf(user.id);
       // Identity owns Organization, so the gateway never resolves these as references: a bare { id } would answer

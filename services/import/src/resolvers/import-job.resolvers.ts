@@ -2,6 +2,7 @@ import type { ImportContext } from '../context';
 import { viewerOf } from '../domain/import-jobs.service';
 import { jobProgress } from '../domain/members/job-progress';
 import type { ImportJobEntity } from '../entities/import-job.entity';
+import type { Resolvers } from '../generated/resolvers-types';
 
 /** An import job the caller may see, or null; batched across a request. */
 export function loadVisibleImportJob(ctx: ImportContext, id: string): Promise<ImportJobEntity | null> {
@@ -15,12 +16,12 @@ export function loadVisibleImportJob(ctx: ImportContext, id: string): Promise<Im
     .load(id);
 }
 
-export const importJobResolvers = {
+export const importJobResolvers: Pick<Resolvers, 'ImportJob'> = {
   ImportJob: {
-    __resolveReference: (ref: { id: string }, ctx: ImportContext) => loadVisibleImportJob(ctx, ref.id),
-    organization: (job: ImportJobEntity) => ({ id: job.orgId }),
-    startedBy: (job: ImportJobEntity) => ({ id: job.startedBy }),
-    counts: (job: ImportJobEntity) => ({
+    __resolveReference: (ref, ctx) => loadVisibleImportJob(ctx, ref.id),
+    organization: (job) => ({ id: job.orgId }),
+    startedBy: (job) => ({ id: job.startedBy }),
+    counts: (job) => ({
       total: job.rowsTotal,
       processed: job.rowsProcessed,
       created: job.rowsCreated,
@@ -28,10 +29,10 @@ export const importJobResolvers = {
       unchanged: job.rowsUnchanged,
       failed: job.rowsFailed,
     }),
-    groups: (job: ImportJobEntity) => job.groupIds.map((id) => ({ id })),
-    percent: (job: ImportJobEntity) => jobProgress(job, new Date()).percent,
-    rowsPerSecond: (job: ImportJobEntity) => jobProgress(job, new Date()).rowsPerSecond,
-    estimatedSecondsLeft: (job: ImportJobEntity) => jobProgress(job, new Date()).estimatedSecondsLeft,
-    errorReportUrl: (job: ImportJobEntity, _: unknown, ctx: ImportContext) => (job.rowsFailed > 0 ? ctx.services.links.errorReport(job.id) : null),
+    groups: (job) => job.groupIds.map((id) => ({ id })),
+    percent: (job) => jobProgress(job, new Date()).percent,
+    rowsPerSecond: (job) => jobProgress(job, new Date()).rowsPerSecond,
+    estimatedSecondsLeft: (job) => jobProgress(job, new Date()).estimatedSecondsLeft,
+    errorReportUrl: (job, _, ctx) => (job.rowsFailed > 0 ? ctx.services.links.errorReport(job.id) : null),
   },
 };

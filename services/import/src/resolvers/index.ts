@@ -1,10 +1,11 @@
 import { DateTimeScalar, UrlScalar } from '@kz/server';
+import type { Resolvers } from '../generated/resolvers-types';
 import { importJobResolvers } from './import-job.resolvers';
 import { mutationResolvers } from './mutation.resolvers';
 import { organizationResolvers } from './organization.resolvers';
 import { queryResolvers } from './query.resolvers';
 
-export const importResolvers = {
+export const importResolvers: Resolvers = {
   DateTime: DateTimeScalar,
   URL: UrlScalar,
   ...queryResolvers,

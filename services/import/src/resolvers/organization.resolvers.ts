@@ -1,9 +1,8 @@
-import type { ImportContext } from '../context';
 import { viewerOf } from '../domain/import-jobs.service';
+import type { Resolvers } from '../generated/resolvers-types';
 
-export const organizationResolvers = {
+export const organizationResolvers: Pick<Resolvers, 'Organization'> = {
   Organization: {
-    imports: (org: { id: string }, args: { first?: number | null; after?: string | null }, ctx: ImportContext) =>
-      ctx.services.importJobs.pageForOrganization(viewerOf(ctx.caller, ctx.bearer), org.id, args.first, args.after),
+    imports: (org, args, ctx) => ctx.services.importJobs.pageForOrganization(viewerOf(ctx.caller, ctx.bearer), org.id, args.first, args.after),
   },
 };

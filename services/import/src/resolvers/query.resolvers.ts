@@ -1,15 +1,15 @@
 import { notFound } from '@kz/errors';
-import type { ImportContext } from '../context';
+import type { Resolvers } from '../generated/resolvers-types';
 import { loadVisibleImportJob } from './import-job.resolvers';
 
-export const queryResolvers = {
+export const queryResolvers: Pick<Resolvers, 'Query'> = {
   Query: {
-    importJob: async (_: unknown, args: { id: string }, ctx: ImportContext) => {
+    importJob: async (_, args, ctx) => {
       const job = await loadVisibleImportJob(ctx, args.id);
       if (!job) throw notFound('Import job');
       return job;
     },
-    importTemplate: async (_: unknown, args: { organizationId: string }, ctx: ImportContext) => ({
+    importTemplate: async (_, args, ctx) => ({
       columns: (await ctx.services.memberImports.template(ctx.caller, ctx.bearer, args.organizationId)).columns,
       downloadUrl: ctx.services.links.template(args.organizationId),
     }),

@@ -1,9 +1,10 @@
 import { DateTimeScalar } from '@kz/server';
+import type { Resolvers } from '../generated/resolvers-types';
 import { groupResolvers } from './group.resolvers';
 import { messageResolvers } from './message.resolvers';
 import { mutationResolvers } from './mutation.resolvers';
 
-export const messagingResolvers = {
+export const messagingResolvers: Resolvers = {
   DateTime: DateTimeScalar,
   ...mutationResolvers,
   ...messageResolvers,

@@ -3,6 +3,7 @@ import type { MessagingContext } from '../context';
 import type { AttachmentEntity } from '../entities/attachment.entity';
 import type { MessageEntity } from '../entities/message.entity';
 import type { PollEntity } from '../entities/poll.entity';
+import type { Resolvers } from '../generated/resolvers-types';
 
 export function loadVisibleMessage(ctx: MessagingContext, id: string): Promise<MessageEntity | null> {
   return ctx.loaders
@@ -18,14 +19,14 @@ function loadPoll(ctx: MessagingContext, messageId: string): Promise<PollEntity 
   return ctx.loaders.get<string, PollEntity>('poll', (ids) => ctx.services.polls.ofMessages(ids)).load(messageId);
 }
 
-export const messageResolvers = {
+export const messageResolvers: Pick<Resolvers, 'Query' | 'Message'> = {
   Query: {
-    message: async (_: unknown, args: { id: string }, ctx: MessagingContext) => {
+    message: async (_, args, ctx) => {
       const message = await loadVisibleMessage(ctx, args.id);
       if (!message) throw notFound('Message');
       return message;
     },
-    searchMessages: async (_: unknown, args: { query: string; first?: number | null; after?: string | null }, ctx: MessagingContext) => {
+    searchMessages: async (_, args, ctx) => {
       const page = await ctx.services.search.search(ctx.caller, args.query, args.first, args.after);
       const messages = await Promise.all(page.edges.map((e) => loadVisibleMessage(ctx, e.node.id)));
       return {
@@ -35,20 +36,20 @@ export const messageResolvers = {
     },
   },
   Message: {
-    __resolveReference: (ref: { id: string }, ctx: MessagingContext) => loadVisibleMessage(ctx, ref.id),
-    group: (message: MessageEntity) => ({ id: message.groupId }),
-    author: (message: MessageEntity) => ({ id: message.authorId }),
-    text: (message: MessageEntity) => (message.deletedAt ? null : message.text),
-    deleted: (message: MessageEntity) => message.deletedAt !== null,
-    replyTo: (message: MessageEntity, _: unknown, ctx: MessagingContext) => (message.replyToId ? loadVisibleMessage(ctx, message.replyToId) : null),
-    mentions: (message: MessageEntity) => message.mentions.map((id) => ({ id })),
-    attachments: async (message: MessageEntity, _: unknown, ctx: MessagingContext) => {
+    __resolveReference: (ref, ctx) => loadVisibleMessage(ctx, ref.id),
+    group: (message) => ({ id: message.groupId }),
+    author: (message) => ({ id: message.authorId }),
+    text: (message) => (message.deletedAt ? null : message.text),
+    deleted: (message) => message.deletedAt !== null,
+    replyTo: (message, _, ctx) => (message.replyToId ? loadVisibleMessage(ctx, message.replyToId) : null),
+    mentions: (message) => message.mentions.map((id) => ({ id })),
+    attachments: async (message, _, ctx) => {
       if (message.deletedAt) return [];
       const rows = await ctx.loaders.get<string, AttachmentEntity[]>('attachments', (ids) => ctx.services.attachments.ofMessages(ids)).load(message.id);
       return (rows ?? []).map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: Number(a.sizeBytes), url: ctx.services.attachmentUrl(a.id) }));
     },
-    readBy: (message: MessageEntity, _: unknown, ctx: MessagingContext) => ctx.services.receipts.readBy(message.groupId, message.id),
-    poll: async (message: MessageEntity, _: unknown, ctx: MessagingContext) => {
+    readBy: (message, _, ctx) => ctx.services.receipts.readBy(message.groupId, message.id),
+    poll: async (message, _, ctx) => {
       if (message.kind !== 'POLL' || message.deletedAt) return null;
       const poll = await loadPoll(ctx, message.id);
       if (!poll) return null;

@@ -1,0 +1,495 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ImportJobEntity } from '../entities/import-job.entity';
+import type { ImportContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 date and time, e.g. 2026-11-26T08:30:00.000Z. */
+  DateTime: { input: Date; output: Date; }
+  /** An absolute http(s) URL. */
+  URL: { input: string; output: string; }
+  _FieldSet: { input: string; output: string; }
+};
+
+export type CancelImportInput = {
+  importId: Scalars['ID']['input'];
+};
+
+export type CancelImportPayload = {
+  __typename?: 'CancelImportPayload';
+  import: ImportJob;
+};
+
+export type ExistingUsers =
+  /** People already in the directory keep their record (they are still added to the groups). */
+  | 'SKIP'
+  /** People already in the directory get the file's network and attributes, and its name if they never signed in. */
+  | 'UPDATE';
+
+export type Group = {
+  __typename?: 'Group';
+  id: Scalars['ID']['output'];
+};
+
+/** Row counts of an import; they grow while it runs. */
+export type ImportCounts = {
+  __typename?: 'ImportCounts';
+  created: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  processed: Scalars['Int']['output'];
+  /** Rows in the file, once known. */
+  total: Scalars['Int']['output'];
+  /** Rows that matched what was already there. */
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A bulk upload (CSV to the directory or to groups) and how far it has got. */
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  counts: ImportCounts;
+  createdAt: Scalars['DateTime']['output'];
+  /** Country of numbers written without a prefix. */
+  defaultCountry: Scalars['String']['output'];
+  /** The failed rows as CSV (row number, the row as written, the reason), downloaded with the same access token; null while no row has failed. */
+  errorReportUrl?: Maybe<Scalars['URL']['output']>;
+  /** Seconds until the last row, at the current rate; null when not running. */
+  estimatedSecondsLeft?: Maybe<Scalars['Int']['output']>;
+  existingUsers: ExistingUsers;
+  /** Why a FAILED import stopped, in words a person can act on. */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  /** The uploaded file's name, once it is in. */
+  fileName?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Groups the people are added to; empty when only the directory is filled. */
+  groups: Array<Group>;
+  id: Scalars['ID']['output'];
+  mode: ImportMode;
+  /** The organisation the rows are imported into. */
+  organization: Organization;
+  /** Share of the rows processed, 0 to 100. */
+  percent: Scalars['Float']['output'];
+  /** When the file was in and checked, and rows began to be applied. */
+  processingStartedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Rows processed per second since processing began; null before. */
+  rowsPerSecond?: Maybe<Scalars['Float']['output']>;
+  /** The person who uploaded the file. */
+  startedBy: User;
+  status: ImportStatus;
+};
+
+export type ImportJobConnection = {
+  __typename?: 'ImportJobConnection';
+  edges: Array<ImportJobEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ImportJobEdge = {
+  __typename?: 'ImportJobEdge';
+  cursor: Scalars['String']['output'];
+  node: ImportJob;
+};
+
+export type ImportMode =
+  | 'APPLY'
+  /** Check every row and report what would happen; change nothing. */
+  | 'DRY_RUN';
+
+export type ImportStatus =
+  /** Stopped on request; rows already applied stay applied. */
+  | 'CANCELLED'
+  /** Every row was applied. */
+  | 'COMPLETED'
+  /** Finished, but some rows could not be applied; see the failed count. */
+  | 'COMPLETED_WITH_ERRORS'
+  /** Stopped by an error that affects the whole upload; nothing more will be applied. */
+  | 'FAILED'
+  /** Accepted and waiting for a worker. */
+  | 'QUEUED'
+  /** Rows are being applied. */
+  | 'RUNNING'
+  /** The file is being checked before any row is applied. */
+  | 'VALIDATING';
+
+/** The CSV an organisation's member imports take. */
+export type ImportTemplate = {
+  __typename?: 'ImportTemplate';
+  columns: Array<ImportTemplateColumn>;
+  /** The template as a CSV file (header row only), downloaded with the same access token. */
+  downloadUrl: Scalars['URL']['output'];
+};
+
+export type ImportTemplateColumn = {
+  __typename?: 'ImportTemplateColumn';
+  description: Scalars['String']['output'];
+  /** The header to use; mandatory attributes end in *. */
+  name: Scalars['String']['output'];
+  required: Scalars['Boolean']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Stops an import at its next chunk; rows already applied stay applied and counted. */
+  cancelImport: CancelImportPayload;
+  /**
+   * Starts a member import into an organisation's directory, and into groups if
+   * named; organisation admins only, who must also manage the groups. Upload the
+   * file to uploadUrl next.
+   */
+  startImport: StartImportPayload;
+};
+
+
+export type MutationCancelImportArgs = {
+  input: CancelImportInput;
+};
+
+
+export type MutationStartImportArgs = {
+  input: StartImportInput;
+};
+
+export type Organization = {
+  __typename?: 'Organization';
+  id: Scalars['ID']['output'];
+  /** Uploads into this organisation, newest first: all of them for its admins, one's own for anyone else. */
+  imports: ImportJobConnection;
+};
+
+
+export type OrganizationImportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** An import the signed-in user started, or one into an organisation they administer; NOT_FOUND otherwise. */
+  importJob?: Maybe<ImportJob>;
+  /** The member CSV template of an organisation: its columns and where to download it. Admins only. */
+  importTemplate: ImportTemplate;
+};
+
+
+export type QueryImportJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImportTemplateArgs = {
+  organizationId: Scalars['ID']['input'];
+};
+
+export type StartImportInput = {
+  /** ISO country of numbers written without a prefix, e.g. IN. */
+  defaultCountry: Scalars['String']['input'];
+  existingUsers: ExistingUsers;
+  /** Groups to add everyone to; none fills the directory only. */
+  groupIds: Array<Scalars['ID']['input']>;
+  mode: ImportMode;
+  organizationId: Scalars['ID']['input'];
+};
+
+export type StartImportPayload = {
+  __typename?: 'StartImportPayload';
+  import: ImportJob;
+  /** The largest file accepted, in bytes. */
+  maxUploadBytes: Scalars['Float']['output'];
+  /** Send the CSV file here as the body of a PUT (or POST), with the same access token; the answer is the import's state. */
+  uploadUrl: Scalars['URL']['output'];
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  ImportJob: ImportJob;
+  Organization: Organization;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  ImportJob:
+    ( { __typename: 'ImportJob' }
+    & GraphQLRecursivePick<FederationTypes['ImportJob'], {"id":true}> );
+  Organization:
+    ( { __typename: 'Organization' }
+    & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  CancelImportInput: CancelImportInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CancelImportPayload: ResolverTypeWrapper<Omit<CancelImportPayload, 'import'> & { import: ResolversTypes['ImportJob'] }>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ExistingUsers: ExistingUsers;
+  Group: ResolverTypeWrapper<Group>;
+  ImportCounts: ResolverTypeWrapper<ImportCounts>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ImportJob: ResolverTypeWrapper<ImportJobEntity>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ImportJobConnection: ResolverTypeWrapper<Omit<ImportJobConnection, 'edges'> & { edges: Array<ResolversTypes['ImportJobEdge']> }>;
+  ImportJobEdge: ResolverTypeWrapper<Omit<ImportJobEdge, 'node'> & { node: ResolversTypes['ImportJob'] }>;
+  ImportMode: ImportMode;
+  ImportStatus: ImportStatus;
+  ImportTemplate: ResolverTypeWrapper<ImportTemplate>;
+  ImportTemplateColumn: ResolverTypeWrapper<ImportTemplateColumn>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Organization: ResolverTypeWrapper<{ id: string }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  StartImportInput: StartImportInput;
+  StartImportPayload: ResolverTypeWrapper<Omit<StartImportPayload, 'import'> & { import: ResolversTypes['ImportJob'] }>;
+  URL: ResolverTypeWrapper<Scalars['URL']['output']>;
+  User: ResolverTypeWrapper<User>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  CancelImportInput: CancelImportInput;
+  ID: Scalars['ID']['output'];
+  CancelImportPayload: Omit<CancelImportPayload, 'import'> & { import: ResolversParentTypes['ImportJob'] };
+  DateTime: Scalars['DateTime']['output'];
+  Group: Group;
+  ImportCounts: ImportCounts;
+  Int: Scalars['Int']['output'];
+  ImportJob: ImportJobEntity;
+  String: Scalars['String']['output'];
+  Float: Scalars['Float']['output'];
+  ImportJobConnection: Omit<ImportJobConnection, 'edges'> & { edges: Array<ResolversParentTypes['ImportJobEdge']> };
+  ImportJobEdge: Omit<ImportJobEdge, 'node'> & { node: ResolversParentTypes['ImportJob'] };
+  ImportTemplate: ImportTemplate;
+  ImportTemplateColumn: ImportTemplateColumn;
+  Boolean: Scalars['Boolean']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Organization: { id: string };
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  StartImportInput: StartImportInput;
+  StartImportPayload: Omit<StartImportPayload, 'import'> & { import: ResolversParentTypes['ImportJob'] };
+  URL: Scalars['URL']['output'];
+  User: User;
+};
+
+export type CancelImportPayloadResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['CancelImportPayload'] = ResolversParentTypes['CancelImportPayload']> = {
+  import?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type GroupResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ImportCountsResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ImportCounts'] = ResolversParentTypes['ImportCounts']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  processed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportJobResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob'], FederationReferenceType extends FederationReferenceTypes['ImportJob'] = FederationReferenceTypes['ImportJob']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ImportJob']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  counts?: Resolver<ResolversTypes['ImportCounts'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  defaultCountry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  errorReportUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  estimatedSecondsLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  existingUsers?: Resolver<ResolversTypes['ExistingUsers'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ImportMode'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  processingStartedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rowsPerSecond?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  startedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportStatus'], ParentType, ContextType>;
+};
+
+export type ImportJobConnectionResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ImportJobConnection'] = ResolversParentTypes['ImportJobConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ImportJobEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ImportJobEdgeResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ImportJobEdge'] = ResolversParentTypes['ImportJobEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType>;
+};
+
+export type ImportTemplateResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ImportTemplate'] = ResolversParentTypes['ImportTemplate']> = {
+  columns?: Resolver<Array<ResolversTypes['ImportTemplateColumn']>, ParentType, ContextType>;
+  downloadUrl?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+};
+
+export type ImportTemplateColumnResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ImportTemplateColumn'] = ResolversParentTypes['ImportTemplateColumn']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelImport?: Resolver<ResolversTypes['CancelImportPayload'], ParentType, ContextType, RequireFields<MutationCancelImportArgs, 'input'>>;
+  startImport?: Resolver<ResolversTypes['StartImportPayload'], ParentType, ContextType, RequireFields<MutationStartImportArgs, 'input'>>;
+};
+
+export type OrganizationResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imports?: Resolver<ResolversTypes['ImportJobConnection'], ParentType, ContextType, RequireFields<OrganizationImportsArgs, 'first'>>;
+};
+
+export type PageInfoResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
+  importTemplate?: Resolver<ResolversTypes['ImportTemplate'], ParentType, ContextType, RequireFields<QueryImportTemplateArgs, 'organizationId'>>;
+};
+
+export type StartImportPayloadResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['StartImportPayload'] = ResolversParentTypes['StartImportPayload']> = {
+  import?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType>;
+  maxUploadBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uploadUrl?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+};
+
+export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
+  name: 'URL';
+}
+
+export type UserResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = ImportContext> = {
+  CancelImportPayload?: CancelImportPayloadResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Group?: GroupResolvers<ContextType>;
+  ImportCounts?: ImportCountsResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
+  ImportJobConnection?: ImportJobConnectionResolvers<ContextType>;
+  ImportJobEdge?: ImportJobEdgeResolvers<ContextType>;
+  ImportTemplate?: ImportTemplateResolvers<ContextType>;
+  ImportTemplateColumn?: ImportTemplateColumnResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  StartImportPayload?: StartImportPayloadResolvers<ContextType>;
+  URL?: GraphQLScalarType;
+  User?: UserResolvers<ContextType>;
+};
+

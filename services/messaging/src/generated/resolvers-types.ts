@@ -1,0 +1,681 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { MessageEntity } from '../entities/message.entity';
+import type { MessagingContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 date and time, e.g. 2026-11-26T08:30:00.000Z. */
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: string; output: string; }
+};
+
+export type AnswerPollInput = {
+  messageId: Scalars['ID']['input'];
+  /** Indexes of the chosen options, from 0. */
+  optionIndexes: Array<Scalars['Int']['input']>;
+};
+
+export type AnswerPollPayload = {
+  __typename?: 'AnswerPollPayload';
+  message: Message;
+};
+
+/** A file sent with a message. Upload first (POST /attachments?groupId=…&filename=… on the messaging service, the file as the body), then send its id. */
+export type Attachment = {
+  __typename?: 'Attachment';
+  contentType: Scalars['String']['output'];
+  filename: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  size: Scalars['Int']['output'];
+  /** Download with the same bearer token; members only. */
+  url: Scalars['String']['output'];
+};
+
+export type CreatePollInput = {
+  deadline?: InputMaybe<Scalars['DateTime']['input']>;
+  groupId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  multipleChoice?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 2 to 20 options. */
+  options: Array<Scalars['String']['input']>;
+  question: Scalars['String']['input'];
+  resultsVisibleTo?: InputMaybe<PollResultsVisibility>;
+};
+
+export type EditMessageInput = {
+  messageId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+export type Group = {
+  __typename?: 'Group';
+  /** The position of the group's latest message change: read history, then subscribe with messageEvents(groupId:, after:) from here to miss nothing across reconnects. */
+  changesCursor: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastReadMessageId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * What changed in the group's messages after a position (a cursor of messageEvents, of
+   * this connection, or changesCursor), oldest change first. Each message appears once,
+   * with its latest change; a message the reader has not seen before is new to it,
+   * whatever the kind.
+   */
+  messageChanges: MessageChangeConnection;
+  /**
+   * The group's history, oldest first. last/before reads backwards from the
+   * newest message, first/after forwards, around a page on both sides of one message.
+   */
+  messages: MessageConnection;
+  /** Messages after the reader's last read one, written by others (counted up to 1,000). */
+  unreadCount: Scalars['Int']['output'];
+};
+
+
+export type GroupMessageChangesArgs = {
+  after: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type GroupMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  around?: InputMaybe<Scalars['ID']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type MarkReadInput = {
+  groupId: Scalars['ID']['input'];
+  messageId: Scalars['ID']['input'];
+};
+
+export type MarkReadPayload = {
+  __typename?: 'MarkReadPayload';
+  lastReadMessageId: Scalars['ID']['output'];
+  unreadCount: Scalars['Int']['output'];
+};
+
+export type Message = {
+  __typename?: 'Message';
+  attachments: Array<Attachment>;
+  /** ADMINS for a broadcast subscriber's reply: only admins and its author see it. */
+  audience: MessageAudience;
+  author: User;
+  /** A deleted message stays in history as a tombstone. */
+  deleted: Scalars['Boolean']['output'];
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  group: Group;
+  id: Scalars['ID']['output'];
+  kind: MessageKind;
+  mentions: Array<User>;
+  /** For a POLL message. */
+  poll?: Maybe<Poll>;
+  /** How many of the group's members have read up to this message. */
+  readBy: ReadSummary;
+  /** The message this one replies to, if the reader can see it. */
+  replyTo?: Maybe<Message>;
+  sentAt: Scalars['DateTime']['output'];
+  /** Null once the message is deleted. */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+export type MessageAudience =
+  | 'ADMINS'
+  | 'ALL';
+
+export type MessageChange = {
+  __typename?: 'MessageChange';
+  kind: MessageChangeKind;
+  /** The message as it is now. */
+  message: Message;
+};
+
+export type MessageChangeConnection = {
+  __typename?: 'MessageChangeConnection';
+  edges: Array<MessageChangeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type MessageChangeEdge = {
+  __typename?: 'MessageChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: MessageChange;
+};
+
+export type MessageChangeKind =
+  | 'DELETED'
+  | 'EDITED'
+  | 'POLL_UPDATED'
+  | 'SENT';
+
+export type MessageConnection = {
+  __typename?: 'MessageConnection';
+  edges: Array<MessageEdge>;
+  pageInfo: PageInfo;
+};
+
+export type MessageEdge = {
+  __typename?: 'MessageEdge';
+  cursor: Scalars['String']['output'];
+  node: Message;
+};
+
+export type MessageInput = {
+  messageId: Scalars['ID']['input'];
+};
+
+export type MessageKind =
+  /** Posted by an admin as an announcement. */
+  | 'ANNOUNCEMENT'
+  | 'POLL'
+  | 'TEXT';
+
+export type MessagePayload = {
+  __typename?: 'MessagePayload';
+  message: Message;
+};
+
+export type MessageSearchConnection = {
+  __typename?: 'MessageSearchConnection';
+  edges: Array<MessageSearchEdge>;
+  pageInfo: PageInfo;
+};
+
+export type MessageSearchEdge = {
+  __typename?: 'MessageSearchEdge';
+  cursor: Scalars['String']['output'];
+  node: MessageSearchHit;
+};
+
+export type MessageSearchHit = {
+  __typename?: 'MessageSearchHit';
+  /** The matching text, matches wrapped in [[ and ]]. */
+  highlight: Scalars['String']['output'];
+  message: Message;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Answers a poll, or changes the answer, until its deadline. */
+  answerPoll: AnswerPollPayload;
+  createPoll: SendMessagePayload;
+  /** The sender or a group admin deletes a message; a tombstone stays. */
+  deleteMessage: MessagePayload;
+  /** The sender changes the text of their message. */
+  editMessage: MessagePayload;
+  /** Moves the signed-in user's read pointer forward to a message. */
+  markRead: MarkReadPayload;
+  /** Sends a text message to a group the signed-in user belongs to. */
+  sendMessage: SendMessagePayload;
+};
+
+
+export type MutationAnswerPollArgs = {
+  input: AnswerPollInput;
+};
+
+
+export type MutationCreatePollArgs = {
+  input: CreatePollInput;
+};
+
+
+export type MutationDeleteMessageArgs = {
+  input: MessageInput;
+};
+
+
+export type MutationEditMessageArgs = {
+  input: EditMessageInput;
+};
+
+
+export type MutationMarkReadArgs = {
+  input: MarkReadInput;
+};
+
+
+export type MutationSendMessageArgs = {
+  input: SendMessageInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Poll = {
+  __typename?: 'Poll';
+  closed: Scalars['Boolean']['output'];
+  deadline?: Maybe<Scalars['DateTime']['output']>;
+  multipleChoice: Scalars['Boolean']['output'];
+  /** The reader's own answer, as option indexes. */
+  myAnswer?: Maybe<Array<Scalars['Int']['output']>>;
+  options: Array<PollOption>;
+  question: Scalars['String']['output'];
+  resultsVisibleTo: PollResultsVisibility;
+  /** People who answered; null when results are hidden from the reader. */
+  voters?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PollOption = {
+  __typename?: 'PollOption';
+  index: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+  /** Null when results are hidden from the reader. */
+  votes?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PollResultsVisibility =
+  | 'ADMINS'
+  | 'EVERYONE';
+
+export type Query = {
+  __typename?: 'Query';
+  /** A message the signed-in user may read. */
+  message?: Maybe<Message>;
+  /** Full-text search over every group the signed-in user reads, newest first. */
+  searchMessages: MessageSearchConnection;
+};
+
+
+export type QueryMessageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySearchMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+export type ReadSummary = {
+  __typename?: 'ReadSummary';
+  count: Scalars['Int']['output'];
+  of: Scalars['Int']['output'];
+};
+
+export type SendMessageInput = {
+  /** Posts as an announcement; admins only. */
+  announcement?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Ids of files uploaded to this group beforehand (at most 10). */
+  attachmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  groupId: Scalars['ID']['input'];
+  /** Chosen by the client; a retried send with the same key returns the first message instead of creating another. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Members mentioned (user ids). */
+  mentions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The message this one replies to. */
+  replyToId?: InputMaybe<Scalars['ID']['input']>;
+  /** Up to 4,000 characters. */
+  text: Scalars['String']['input'];
+};
+
+export type SendMessagePayload = {
+  __typename?: 'SendMessagePayload';
+  message: Message;
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Group: Group;
+  Message: Message;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Group:
+    ( { __typename: 'Group' }
+    & GraphQLRecursivePick<FederationTypes['Group'], {"id":true}> );
+  Message:
+    ( { __typename: 'Message' }
+    & GraphQLRecursivePick<FederationTypes['Message'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AnswerPollInput: AnswerPollInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AnswerPollPayload: ResolverTypeWrapper<Omit<AnswerPollPayload, 'message'> & { message: ResolversTypes['Message'] }>;
+  Attachment: ResolverTypeWrapper<Attachment>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CreatePollInput: CreatePollInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EditMessageInput: EditMessageInput;
+  Group: ResolverTypeWrapper<{ id: string }>;
+  MarkReadInput: MarkReadInput;
+  MarkReadPayload: ResolverTypeWrapper<MarkReadPayload>;
+  Message: ResolverTypeWrapper<MessageEntity>;
+  MessageAudience: MessageAudience;
+  MessageChange: ResolverTypeWrapper<MessageEntity>;
+  MessageChangeConnection: ResolverTypeWrapper<Omit<MessageChangeConnection, 'edges'> & { edges: Array<ResolversTypes['MessageChangeEdge']> }>;
+  MessageChangeEdge: ResolverTypeWrapper<Omit<MessageChangeEdge, 'node'> & { node: ResolversTypes['MessageChange'] }>;
+  MessageChangeKind: MessageChangeKind;
+  MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }>;
+  MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
+  MessageInput: MessageInput;
+  MessageKind: MessageKind;
+  MessagePayload: ResolverTypeWrapper<Omit<MessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
+  MessageSearchConnection: ResolverTypeWrapper<Omit<MessageSearchConnection, 'edges'> & { edges: Array<ResolversTypes['MessageSearchEdge']> }>;
+  MessageSearchEdge: ResolverTypeWrapper<Omit<MessageSearchEdge, 'node'> & { node: ResolversTypes['MessageSearchHit'] }>;
+  MessageSearchHit: ResolverTypeWrapper<Omit<MessageSearchHit, 'message'> & { message: ResolversTypes['Message'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Poll: ResolverTypeWrapper<Poll>;
+  PollOption: ResolverTypeWrapper<PollOption>;
+  PollResultsVisibility: PollResultsVisibility;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReadSummary: ResolverTypeWrapper<ReadSummary>;
+  SendMessageInput: SendMessageInput;
+  SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
+  User: ResolverTypeWrapper<User>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AnswerPollInput: AnswerPollInput;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  AnswerPollPayload: Omit<AnswerPollPayload, 'message'> & { message: ResolversParentTypes['Message'] };
+  Attachment: Attachment;
+  String: Scalars['String']['output'];
+  CreatePollInput: CreatePollInput;
+  Boolean: Scalars['Boolean']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  EditMessageInput: EditMessageInput;
+  Group: { id: string };
+  MarkReadInput: MarkReadInput;
+  MarkReadPayload: MarkReadPayload;
+  Message: MessageEntity;
+  MessageChange: MessageEntity;
+  MessageChangeConnection: Omit<MessageChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageChangeEdge']> };
+  MessageChangeEdge: Omit<MessageChangeEdge, 'node'> & { node: ResolversParentTypes['MessageChange'] };
+  MessageConnection: Omit<MessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageEdge']> };
+  MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
+  MessageInput: MessageInput;
+  MessagePayload: Omit<MessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
+  MessageSearchConnection: Omit<MessageSearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageSearchEdge']> };
+  MessageSearchEdge: Omit<MessageSearchEdge, 'node'> & { node: ResolversParentTypes['MessageSearchHit'] };
+  MessageSearchHit: Omit<MessageSearchHit, 'message'> & { message: ResolversParentTypes['Message'] };
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Poll: Poll;
+  PollOption: PollOption;
+  Query: Record<PropertyKey, never>;
+  ReadSummary: ReadSummary;
+  SendMessageInput: SendMessageInput;
+  SendMessagePayload: Omit<SendMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
+  User: User;
+};
+
+export type AnswerPollPayloadResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['AnswerPollPayload'] = ResolversParentTypes['AnswerPollPayload']> = {
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type AttachmentResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type GroupResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group'], FederationReferenceType extends FederationReferenceTypes['Group'] = FederationReferenceTypes['Group']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Group']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  changesCursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastReadMessageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  messageChanges?: Resolver<ResolversTypes['MessageChangeConnection'], ParentType, ContextType, RequireFields<GroupMessageChangesArgs, 'after'>>;
+  messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, Partial<GroupMessagesArgs>>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MarkReadPayloadResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MarkReadPayload'] = ResolversParentTypes['MarkReadPayload']> = {
+  lastReadMessageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MessageResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message'], FederationReferenceType extends FederationReferenceTypes['Message'] = FederationReferenceTypes['Message']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Message']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['MessageAudience'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['Group'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MessageKind'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  poll?: Resolver<Maybe<ResolversTypes['Poll']>, ParentType, ContextType>;
+  readBy?: Resolver<ResolversTypes['ReadSummary'], ParentType, ContextType>;
+  replyTo?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MessageChangeResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MessageChange'] = ResolversParentTypes['MessageChange']> = {
+  kind?: Resolver<ResolversTypes['MessageChangeKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type MessageChangeConnectionResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MessageChangeConnection'] = ResolversParentTypes['MessageChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MessageChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MessageChangeEdgeResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MessageChangeEdge'] = ResolversParentTypes['MessageChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MessageChange'], ParentType, ContextType>;
+};
+
+export type MessageConnectionResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MessageEdgeResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MessageEdge'] = ResolversParentTypes['MessageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type MessagePayloadResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MessagePayload'] = ResolversParentTypes['MessagePayload']> = {
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type MessageSearchConnectionResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MessageSearchConnection'] = ResolversParentTypes['MessageSearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MessageSearchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MessageSearchEdgeResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MessageSearchEdge'] = ResolversParentTypes['MessageSearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MessageSearchHit'], ParentType, ContextType>;
+};
+
+export type MessageSearchHitResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MessageSearchHit'] = ResolversParentTypes['MessageSearchHit']> = {
+  highlight?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  answerPoll?: Resolver<ResolversTypes['AnswerPollPayload'], ParentType, ContextType, RequireFields<MutationAnswerPollArgs, 'input'>>;
+  createPoll?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationCreatePollArgs, 'input'>>;
+  deleteMessage?: Resolver<ResolversTypes['MessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
+  editMessage?: Resolver<ResolversTypes['MessagePayload'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'input'>>;
+  markRead?: Resolver<ResolversTypes['MarkReadPayload'], ParentType, ContextType, RequireFields<MutationMarkReadArgs, 'input'>>;
+  sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+};
+
+export type PageInfoResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PollResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Poll'] = ResolversParentTypes['Poll']> = {
+  closed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  multipleChoice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  myAnswer?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['PollOption']>, ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resultsVisibleTo?: Resolver<ResolversTypes['PollResultsVisibility'], ParentType, ContextType>;
+  voters?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type PollOptionResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['PollOption'] = ResolversParentTypes['PollOption']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  votes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
+  searchMessages?: Resolver<ResolversTypes['MessageSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchMessagesArgs, 'first' | 'query'>>;
+};
+
+export type ReadSummaryResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['ReadSummary'] = ResolversParentTypes['ReadSummary']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  of?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SendMessagePayloadResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = {
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = MessagingContext> = {
+  AnswerPollPayload?: AnswerPollPayloadResolvers<ContextType>;
+  Attachment?: AttachmentResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Group?: GroupResolvers<ContextType>;
+  MarkReadPayload?: MarkReadPayloadResolvers<ContextType>;
+  Message?: MessageResolvers<ContextType>;
+  MessageChange?: MessageChangeResolvers<ContextType>;
+  MessageChangeConnection?: MessageChangeConnectionResolvers<ContextType>;
+  MessageChangeEdge?: MessageChangeEdgeResolvers<ContextType>;
+  MessageConnection?: MessageConnectionResolvers<ContextType>;
+  MessageEdge?: MessageEdgeResolvers<ContextType>;
+  MessagePayload?: MessagePayloadResolvers<ContextType>;
+  MessageSearchConnection?: MessageSearchConnectionResolvers<ContextType>;
+  MessageSearchEdge?: MessageSearchEdgeResolvers<ContextType>;
+  MessageSearchHit?: MessageSearchHitResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Poll?: PollResolvers<ContextType>;
+  PollOption?: PollOptionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ReadSummary?: ReadSummaryResolvers<ContextType>;
+  SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+};
+
