@@ -35,6 +35,11 @@ for service in identity groups messaging import; do
 done
 echo "test: linting" >&2
 eslint --max-warnings=0 .
+echo "test: checking formatting (Prettier)" >&2
+prettier --check --log-level=warn . || {
+  echo "test: the files above are not formatted: run \`npx prettier --write .\` and commit the result" >&2
+  exit 1
+}
 
 # Integration and end-to-end specs share one Kafka broker and stop it in the
 # outage drill, so they run one file at a time.
