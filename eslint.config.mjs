@@ -1,7 +1,20 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'tmp/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'services/portal/src/gql/**', 'services/*/src/generated/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      'tmp/**',
+      '.nx/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      'services/portal/src/gql/**',
+      'services/*/src/generated/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -24,16 +37,20 @@ export default tseslint.config(
             {
               name: '@kz/events',
               importNames: ['OutboxRelay', 'InboxConsumer', 'RestartingConsumer', 'createKafka', 'ensureTopics', 'KafkaProbe', 'runCommittingPeriodically'],
-              message: 'Domain code writes events through the outbox; relaying and consuming them belongs to the service\'s wiring.',
+              message: "Domain code writes events through the outbox; relaying and consuming them belongs to the service's wiring.",
             },
           ],
           patterns: [
             {
               regex: '^(\\.\\./)+(resolvers|clients|jobs|http)(/|$)',
-              message: 'Domain code is called by resolvers, clients, jobs and HTTP routes, never the other way: take what it needs as a parameter or a port it declares.',
+              message:
+                'Domain code is called by resolvers, clients, jobs and HTTP routes, never the other way: take what it needs as a parameter or a port it declares.',
             },
             { regex: '^(\\.\\./)+events/[^/]*\\.handlers$', message: 'Event handlers call domain code, never the other way.' },
-            { regex: '^(kafkajs|bullmq|graphql)(/|$)', message: 'Domain code stays free of transport types: GraphQL, Kafka and BullMQ belong to resolvers, handlers and jobs.' },
+            {
+              regex: '^(kafkajs|bullmq|graphql)(/|$)',
+              message: 'Domain code stays free of transport types: GraphQL, Kafka and BullMQ belong to resolvers, handlers and jobs.',
+            },
             { regex: '^@apollo/', message: 'Domain code stays free of GraphQL server types.' },
           ],
         },

@@ -24,7 +24,12 @@ const moduleNameMapper = {
 };
 
 // The web app's browser specs (*.browser.spec.ts) run in Playwright, not here.
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.spec\\.ts$'] };
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.spec\\.ts$'],
+};
 
 module.exports = {
   // Integration and end-to-end specs wait on Kafka round trips; this is a ceiling, not a performance check.

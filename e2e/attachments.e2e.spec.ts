@@ -28,7 +28,11 @@ describe('attachments', () => {
       const res = await gql(`mutation { createGroup(input: { name: "Files" }) { group { id } } }`, {}, sender.token);
       return res.data!.createGroup.group.id as string;
     });
-    await gql(`mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId, members: [{ phone: '+14155558002' }] } }, sender.token);
+    await gql(
+      `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId, members: [{ phone: '+14155558002' }] } },
+      sender.token,
+    );
     await eventually(async () => expect((await upload(sender.token, groupId, Buffer.from('x'), 'image/png')).status).toBe(201));
 
     const bytes = randomBytes(200_000);
@@ -43,7 +47,11 @@ describe('attachments', () => {
     expect(sent.errors).toBeUndefined();
     const [attachment] = sent.data!.sendMessage.message.attachments;
     expect(attachment).toMatchObject({ filename: 'site plan.png', size: 200_000 });
-    const again = await gql(`mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`, { i: { groupId, text: 'twice', attachmentIds: [uploaded.body.id] } }, sender.token);
+    const again = await gql(
+      `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`,
+      { i: { groupId, text: 'twice', attachmentIds: [uploaded.body.id] } },
+      sender.token,
+    );
     expect(again.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'attachmentIds' });
 
     const downloadUrl = `${stack.messagingUrl}/attachments/${attachment.id}`;

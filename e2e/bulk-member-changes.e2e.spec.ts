@@ -24,7 +24,7 @@ async function createOrg(token: string, name: string): Promise<string> {
 }
 
 describe('bulk directory changes through the gateway', () => {
-  it('moves and removes many people in one call each, one outcome per person, ending removed people\'s group memberships', async () => {
+  it("moves and removes many people in one call each, one outcome per person, ending removed people's group memberships", async () => {
     const admin = await stack.signIn('+14155550901', 'Bulk Admin');
     const coAdmin = await stack.signIn('+14155550902', 'Co Admin');
     const ann = await stack.signIn('+14155550903', 'Ann Worker');
@@ -57,7 +57,11 @@ describe('bulk directory changes through the gateway', () => {
 
     // An organisation group with everyone in it; each can post once the groups service has heard of them.
     const groupId = await eventually(async () => {
-      const res = await gql(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name: 'Site', organizationId: orgId } }, admin.token);
+      const res = await gql(
+        `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+        { i: { name: 'Site', organizationId: orgId } },
+        admin.token,
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.createGroup.group.id as string;
     });
@@ -84,11 +88,20 @@ describe('bulk directory changes through the gateway', () => {
       expect(code(await gql(query, { i: { ...input, organizationId: otherOrg } }, admin.token))).toBe('NOT_FOUND');
     }
 
-    const moved = await gql(SET_NETWORKS, { i: { organizationId: orgId, userIds: [ann.userId, ben.userId, outsider.userId, UNKNOWN], network: 'OTHER' } }, admin.token);
+    const moved = await gql(
+      SET_NETWORKS,
+      { i: { organizationId: orgId, userIds: [ann.userId, ben.userId, outsider.userId, UNKNOWN], network: 'OTHER' } },
+      admin.token,
+    );
     expect(moved.errors).toBeUndefined();
     expect(moved.data!.setMembersNetwork.outcomes).toEqual([
       { userId: ann.userId, status: 'CHANGED', message: null, member: { user: { id: ann.userId, displayName: 'Ann Worker' }, network: 'OTHER' } },
-      { userId: ben.userId, status: 'UNCHANGED', message: 'Already in the Others network.', member: { user: { id: ben.userId, displayName: 'Ben Contractor' }, network: 'OTHER' } },
+      {
+        userId: ben.userId,
+        status: 'UNCHANGED',
+        message: 'Already in the Others network.',
+        member: { user: { id: ben.userId, displayName: 'Ben Contractor' }, network: 'OTHER' },
+      },
       { userId: outsider.userId, status: 'NOT_FOUND', message: 'Not a member of this organisation.', member: null },
       { userId: UNKNOWN, status: 'NOT_FOUND', message: 'Not a member of this organisation.', member: null },
     ]);

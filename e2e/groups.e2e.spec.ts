@@ -30,7 +30,8 @@ async function createGroup(token: string, input: Record<string, unknown>): Promi
 }
 
 async function createOrg(token: string, name: string): Promise<string> {
-  return (await gql(`mutation($n: String!) { createOrganization(input: { name: $n }) { organization { id } } }`, { n: name }, token)).data!.createOrganization.organization.id;
+  return (await gql(`mutation($n: String!) { createOrganization(input: { name: $n }) { organization { id } } }`, { n: name }, token)).data!.createOrganization
+    .organization.id;
 }
 
 async function addMember(adminToken: string, groupId: string, phone: string, role = 'MEMBER'): Promise<void> {
@@ -44,7 +45,7 @@ async function canPost(token: string, groupId: string, text = 'hello'): Promise<
 }
 
 describe('kinds of group and posting rules', () => {
-  it('keeps announcement-only groups for admins, and sends a broadcast subscriber\'s reply only to the admins', async () => {
+  it("keeps announcement-only groups for admins, and sends a broadcast subscriber's reply only to the admins", async () => {
     const admin = await person('Broad Caster');
     const sub = await person('Sub Scriber');
     const other = await person('Other Scriber');
@@ -67,12 +68,23 @@ describe('kinds of group and posting rules', () => {
     expect(await texts(other.token)).toEqual(['Q3 went well', 'Thanks for sharing']);
   });
 
-  it('updates a group\'s settings and validates them', async () => {
+  it("updates a group's settings and validates them", async () => {
     const admin = await person('Settings Admin');
     const group = await createGroup(admin.token, { name: 'Plain' });
     const UPDATE = `mutation($i: UpdateGroupInput!) { updateGroup(input: $i) { group { name description avatarUrl welcomeMessage } } }`;
-    const updated = await gql(UPDATE, { i: { groupId: group.id, name: 'Fancy', description: 'All things fancy', avatarUrl: 'https://cdn.example.com/a.png', welcomeMessage: 'Welcome aboard!' } }, admin.token);
-    expect(updated.data!.updateGroup.group).toEqual({ name: 'Fancy', description: 'All things fancy', avatarUrl: 'https://cdn.example.com/a.png', welcomeMessage: 'Welcome aboard!' });
+    const updated = await gql(
+      UPDATE,
+      {
+        i: { groupId: group.id, name: 'Fancy', description: 'All things fancy', avatarUrl: 'https://cdn.example.com/a.png', welcomeMessage: 'Welcome aboard!' },
+      },
+      admin.token,
+    );
+    expect(updated.data!.updateGroup.group).toEqual({
+      name: 'Fancy',
+      description: 'All things fancy',
+      avatarUrl: 'https://cdn.example.com/a.png',
+      welcomeMessage: 'Welcome aboard!',
+    });
     const badUrl = await gql(UPDATE, { i: { groupId: group.id, avatarUrl: 'javascript:alert(1)' } }, admin.token);
     expect(code(badUrl)).toBe('BAD_USER_INPUT');
     const blank = await gql(UPDATE, { i: { groupId: group.id, name: '  ' } }, admin.token);
@@ -81,7 +93,7 @@ describe('kinds of group and posting rules', () => {
 });
 
 describe('hierarchy', () => {
-  it('nests sub-groups, refuses cycles, counts members with sub-groups, and lets a parent\'s message reach sub-group members', async () => {
+  it("nests sub-groups, refuses cycles, counts members with sub-groups, and lets a parent's message reach sub-group members", async () => {
     const admin = await person('Hier Admin');
     const east = await person('East Seller');
     const orgId = await createOrg(admin.token, 'Contoso');
@@ -97,7 +109,11 @@ describe('hierarchy', () => {
     expect(code(await gql(ATTACH, { i: { parentId: all.id, groupId: all.id } }, admin.token))).toBe('BAD_USER_INPUT');
 
     await addMember(admin.token, salesEast.id, east.phone);
-    const counts = await gql(`query($id: ID!) { group(id: $id) { memberCount memberCountWithSubgroups subgroups { edges { node { name } } } } }`, { id: all.id }, admin.token);
+    const counts = await gql(
+      `query($id: ID!) { group(id: $id) { memberCount memberCountWithSubgroups subgroups { edges { node { name } } } } }`,
+      { id: all.id },
+      admin.token,
+    );
     expect(counts.data!.group).toEqual({ memberCount: 1, memberCountWithSubgroups: 4, subgroups: { edges: [{ node: { name: 'Contoso – Sales' } }] } });
 
     // Hub and spoke: East's member reads what is posted to the top-level group.
@@ -110,11 +126,19 @@ describe('hierarchy', () => {
     // ...but cannot post there, being no member of it.
     expect(code(await gql(SEND, { i: { groupId: all.id, text: 'me too' } }, east.token))).toBe('NOT_FOUND');
 
-    const detached = await gql(`mutation($i: GroupInput!) { detachSubgroup(input: $i) { group { parent { id } } } }`, { i: { groupId: salesEast.id } }, admin.token);
+    const detached = await gql(
+      `mutation($i: GroupInput!) { detachSubgroup(input: $i) { group { parent { id } } } }`,
+      { i: { groupId: salesEast.id } },
+      admin.token,
+    );
     expect(detached.data!.detachSubgroup.group.parent).toBeNull();
     await eventually(async () => expect(code(await gql(HISTORY, { id: all.id }, east.token))).toBe('NOT_FOUND'));
 
-    const listed = await gql(`query($id: ID!) { organization(id: $id) { groups { edges { node { name memberCount parent { name } } } } } }`, { id: orgId }, admin.token);
+    const listed = await gql(
+      `query($id: ID!) { organization(id: $id) { groups { edges { node { name memberCount parent { name } } } } } }`,
+      { id: orgId },
+      admin.token,
+    );
     expect(listed.data!.organization.groups.edges.map((e: any) => [e.node.name, e.node.memberCount, e.node.parent?.name ?? null])).toEqual([
       ['Contoso – Sales (East)', 2, null],
       ['Contoso – Sales', 1, 'Contoso – All'],
@@ -146,7 +170,11 @@ describe('roles and membership', () => {
     expect(lastAdmin.errors![0]!.message).toMatch(/last admin/);
 
     const REMOVE = `mutation($i: RemoveGroupMembersInput!) { removeGroupMembers(input: $i) { outcomes { userId status } group { memberCount } } }`;
-    const removed = await gql(REMOVE, { i: { groupId: group.id, userIds: [member.userId, 'nope', '00000000-0000-7000-8000-000000000001', owner.userId] } }, owner.token);
+    const removed = await gql(
+      REMOVE,
+      { i: { groupId: group.id, userIds: [member.userId, 'nope', '00000000-0000-7000-8000-000000000001', owner.userId] } },
+      owner.token,
+    );
     expect(removed.data!.removeGroupMembers.outcomes.map((o: any) => o.status)).toEqual(['REMOVED', 'INVALID', 'NOT_A_MEMBER', 'NOT_ALLOWED']);
     expect(removed.data!.removeGroupMembers.group.memberCount).toBe(1);
     await eventually(async () => expect(code(await gql(SEND, { i: { groupId: group.id, text: 'hi' } }, member.token))).toBe('NOT_FOUND'));
@@ -162,7 +190,11 @@ describe('roles and membership', () => {
     expect(added.data!.addGroupMembers.group.memberCount).toBe(1);
     const newcomer = await stack.signIn(phone, 'New Comer');
     await canPost(newcomer.token, group.id, 'I made it');
-    const members = await gql(`query($id: ID!) { group(id: $id) { memberCount members { edges { node { user { id displayName } } } } } }`, { id: group.id }, admin.token);
+    const members = await gql(
+      `query($id: ID!) { group(id: $id) { memberCount members { edges { node { user { id displayName } } } } } }`,
+      { id: group.id },
+      admin.token,
+    );
     expect(members.data!.group.memberCount).toBe(2);
     expect(members.data!.group.members.edges.map((e: any) => e.node.user.displayName)).toEqual(['Pending Admin', 'New Comer']);
   });
@@ -209,7 +241,10 @@ describe('invite links', () => {
     expect((await gql(JOIN, { t: link.url }, a.token)).data!.joinGroupByLink.outcome).toBe('ALREADY_MEMBER');
 
     const usedUp = await gql(JOIN, { t: link.url }, b.token);
-    expect(usedUp.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'token' }, message: expect.stringMatching(/already used 1 time, its limit/) });
+    expect(usedUp.errors![0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'token' },
+      message: expect.stringMatching(/already used 1 time, its limit/),
+    });
 
     const soon = new Date(Date.now() + 1_500).toISOString();
     const expiring = (await gql(LINK, { i: { groupId: group.id, expiresAt: soon } }, admin.token)).data!.createInviteLink.inviteLink;
@@ -233,11 +268,19 @@ describe('invite links', () => {
     for (const p of [yes, no]) expect((await gql(JOIN, { t: link.url }, p.token)).data!.joinGroupByLink).toEqual({ outcome: 'REQUESTED', group: null });
     expect(code(await gql(`query($id: ID!) { group(id: $id) { name } }`, { id: group.id }, yes.token))).toBe('NOT_FOUND');
 
-    const requests = await gql(`query($id: ID!) { group(id: $id) { joinRequests { edges { node { id user { id } status } } } } }`, { id: group.id }, admin.token);
+    const requests = await gql(
+      `query($id: ID!) { group(id: $id) { joinRequests { edges { node { id user { id } status } } } } }`,
+      { id: group.id },
+      admin.token,
+    );
     const byUser = new Map(requests.data!.group.joinRequests.edges.map((e: any) => [e.node.user.id, e.node.id]));
     const DECIDE = `mutation($i: DecideJoinRequestInput!) { decideJoinRequest(input: $i) { joinRequest { status } } }`;
-    expect((await gql(DECIDE, { i: { joinRequestId: byUser.get(yes.userId), accept: true } }, admin.token)).data!.decideJoinRequest.joinRequest.status).toBe('ACCEPTED');
-    expect((await gql(DECIDE, { i: { joinRequestId: byUser.get(no.userId), accept: false } }, admin.token)).data!.decideJoinRequest.joinRequest.status).toBe('DECLINED');
+    expect((await gql(DECIDE, { i: { joinRequestId: byUser.get(yes.userId), accept: true } }, admin.token)).data!.decideJoinRequest.joinRequest.status).toBe(
+      'ACCEPTED',
+    );
+    expect((await gql(DECIDE, { i: { joinRequestId: byUser.get(no.userId), accept: false } }, admin.token)).data!.decideJoinRequest.joinRequest.status).toBe(
+      'DECLINED',
+    );
     expect(code(await gql(DECIDE, { i: { joinRequestId: byUser.get(no.userId), accept: true } }, admin.token))).toBe('CONFLICT');
     const seen = await gql(`query($id: ID!) { group(id: $id) { myRole } }`, { id: group.id }, yes.token);
     expect(seen.data!.group.myRole).toBe('ADMIN');
@@ -251,8 +294,16 @@ describe('mapping to the organisation and who sees what', () => {
     const member = await person('Private Member');
     const orgAdmin = await person('The Org Admin');
     const orgId = await createOrg(orgAdmin.token, 'Woodgrove');
-    await gql(`mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`, { i: { organizationId: orgId, phone: owner.phone, displayName: 'Private Owner' } }, orgAdmin.token);
-    await gql(`mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`, { i: { organizationId: orgId, phone: member.phone, displayName: 'Private Member' } }, orgAdmin.token);
+    await gql(
+      `mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`,
+      { i: { organizationId: orgId, phone: owner.phone, displayName: 'Private Owner' } },
+      orgAdmin.token,
+    );
+    await gql(
+      `mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`,
+      { i: { organizationId: orgId, phone: member.phone, displayName: 'Private Member' } },
+      orgAdmin.token,
+    );
     const group = await createGroup(owner.token, { name: 'Side project' });
     await addMember(owner.token, group.id, member.phone);
     const LINK = `mutation($i: LinkGroupInput!) { linkGroupToOrganization(input: $i) { group { kind organization { id } } } }`;
@@ -273,10 +324,13 @@ describe('mapping to the organisation and who sees what', () => {
 
     const UNLINK = `mutation($i: GroupInput!) { unlinkGroupFromOrganization(input: $i) { group { kind organization { id } } } }`;
     expect(code(await gql(UNLINK, { i: { groupId: group.id } }, owner.token))).toBe('FORBIDDEN');
-    expect((await gql(UNLINK, { i: { groupId: group.id } }, orgAdmin.token)).data!.unlinkGroupFromOrganization.group).toEqual({ kind: 'PRIVATE', organization: null });
+    expect((await gql(UNLINK, { i: { groupId: group.id } }, orgAdmin.token)).data!.unlinkGroupFromOrganization.group).toEqual({
+      kind: 'PRIVATE',
+      organization: null,
+    });
   });
 
-  it('answers NOT_FOUND to non-members and to another organisation\'s admin, and deletes groups', async () => {
+  it("answers NOT_FOUND to non-members and to another organisation's admin, and deletes groups", async () => {
     const owner = await person('Vault Owner');
     const stranger = await person('Stranger');
     const otherAdmin = await person('Other Org Admin');

@@ -74,26 +74,68 @@ describe('token checks at the gateway and at each subgraph', () => {
     const { kid, key } = await identityKey();
     const claims = { kind: 'user', phone: '+14155550804' };
     const sign = (jwt: SignJWT) => jwt.setProtectedHeader({ alg: 'ES256', kid }).setSubject(user.userId).setIssuer('kz-identity').sign(key);
-    const expired = await sign(new SignJWT(claims).setAudience('kz-api').setIssuedAt(Math.floor(Date.now() / 1000) - 3600).setExpirationTime(Math.floor(Date.now() / 1000) - 60));
+    const expired = await sign(
+      new SignJWT(claims)
+        .setAudience('kz-api')
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 60),
+    );
     const wrongAudience = await sign(new SignJWT(claims).setAudience('another-api').setIssuedAt().setExpirationTime('5m'));
     const stranger = new TestTokenIssuer();
     await stranger.start();
     const forged = await stranger.token(user.userId, '+14155550804');
     await stranger.stop();
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(
-      JSON.stringify({ ...claims, sub: user.userId, iss: 'kz-identity', aud: 'kz-api', exp: Math.floor(Date.now() / 1000) + 300, iat: Math.floor(Date.now() / 1000) }),
+      JSON.stringify({
+        ...claims,
+        sub: user.userId,
+        iss: 'kz-identity',
+        aud: 'kz-api',
+        exp: Math.floor(Date.now() / 1000) + 300,
+        iat: Math.floor(Date.now() / 1000),
+      }),
     ).toString('base64url')}.`;
 
     const groupsUrl = `${stack.groupsUrl}/graphql`;
     for (const token of [forged, unsigned, expired, wrongAudience]) {
       for (const url of [stack.gatewayUrl, groupsUrl]) {
-        const res = await graphql(url, `{ myGroups { edges { cursor } } }`, {}, token);
+        const res = await graphql(
+          url,
+          `
+            {
+              myGroups {
+                edges {
+                  cursor
+                }
+              }
+            }
+          `,
+          {},
+          token,
+        );
         expect(res.status).toBe(401);
         expect(code(res)).toBe('UNAUTHENTICATED');
         expect(res.data ?? null).toBeNull();
       }
     }
-    expect((await graphql(groupsUrl, `{ myGroups { edges { cursor } } }`, {}, user.token)).errors).toBeUndefined();
+    expect(
+      (
+        await graphql(
+          groupsUrl,
+          `
+            {
+              myGroups {
+                edges {
+                  cursor
+                }
+              }
+            }
+          `,
+          {},
+          user.token,
+        )
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('keeps tokens signed with the previous key valid after a key rotation', async () => {
@@ -121,7 +163,7 @@ describe('token checks at the gateway and at each subgraph', () => {
 });
 
 describe('organisations, directory and attributes', () => {
-  it('shows the signed-in person their organisations with names, roles and networks (the web app\'s viewer query)', async () => {
+  it("shows the signed-in person their organisations with names, roles and networks (the web app's viewer query)", async () => {
     const person = await stack.signIn('+14155550870', 'Vera Viewer');
     const first = await createOrg(person.token, 'Viewer One');
     const second = await createOrg(person.token, 'Viewer Two');
@@ -147,7 +189,11 @@ describe('organisations, directory and attributes', () => {
     const bo = added.data!.addDirectoryMember.member;
     expect(bo).toMatchObject({ displayName: 'Bo Worker', phone: '+14155550811', role: 'MEMBER', network: 'EMPLOYEE' });
 
-    const renamed = await gql(`mutation($i: RenameOrganizationInput!) { renameOrganization(input: $i) { organization { name } } }`, { i: { organizationId: orgId, name: 'Contoso Ltd' } }, admin.token);
+    const renamed = await gql(
+      `mutation($i: RenameOrganizationInput!) { renameOrganization(input: $i) { organization { name } } }`,
+      { i: { organizationId: orgId, name: 'Contoso Ltd' } },
+      admin.token,
+    );
     expect(renamed.data!.renameOrganization.organization.name).toBe('Contoso Ltd');
 
     const demoteSelf = await gql(
@@ -157,7 +203,11 @@ describe('organisations, directory and attributes', () => {
     );
     expect(code(demoteSelf)).toBe('CONFLICT');
     expect(demoteSelf.errors![0]!.message).toMatch(/at least one admin/);
-    const removeSelf = await gql(`mutation($i: RemoveOrganizationMemberInput!) { removeOrganizationMember(input: $i) { removed } }`, { i: { organizationId: orgId, userId: admin.userId } }, admin.token);
+    const removeSelf = await gql(
+      `mutation($i: RemoveOrganizationMemberInput!) { removeOrganizationMember(input: $i) { removed } }`,
+      { i: { organizationId: orgId, userId: admin.userId } },
+      admin.token,
+    );
     expect(code(removeSelf)).toBe('CONFLICT');
 
     const moved = await gql(
@@ -170,7 +220,11 @@ describe('organisations, directory and attributes', () => {
     // Bo signs in for the first time: the directory's user record becomes theirs, and a member cannot administer.
     const boSession = await stack.signIn('+14155550811', 'ignored');
     expect(boSession.userId).toBe(bo.user.id);
-    const boTries = await gql(`mutation($i: RenameOrganizationInput!) { renameOrganization(input: $i) { organization { name } } }`, { i: { organizationId: orgId, name: 'Mine' } }, boSession.token);
+    const boTries = await gql(
+      `mutation($i: RenameOrganizationInput!) { renameOrganization(input: $i) { organization { name } } }`,
+      { i: { organizationId: orgId, name: 'Mine' } },
+      boSession.token,
+    );
     expect(code(boTries)).toBe('FORBIDDEN');
   });
 
@@ -178,17 +232,33 @@ describe('organisations, directory and attributes', () => {
     const admin = await stack.signIn('+14155550820', 'Org Admin');
     const worker = await stack.signIn('+14155550821', 'Leaving Worker');
     const orgId = await createOrg(admin.token, 'Fabrikam');
-    await gql(`mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`, { i: { organizationId: orgId, phone: '+14155550821', displayName: 'Leaving Worker' } }, admin.token);
+    await gql(
+      `mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`,
+      { i: { organizationId: orgId, phone: '+14155550821', displayName: 'Leaving Worker' } },
+      admin.token,
+    );
     const group = await eventually(async () => {
-      const res = await gql(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name: 'Floor', organizationId: orgId } }, admin.token);
+      const res = await gql(
+        `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+        { i: { name: 'Floor', organizationId: orgId } },
+        admin.token,
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.createGroup.group;
     });
-    await gql(`mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId: group.id, members: [{ phone: '+14155550821' }] } }, admin.token);
+    await gql(
+      `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId: group.id, members: [{ phone: '+14155550821' }] } },
+      admin.token,
+    );
     const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
     await eventually(async () => expect((await gql(SEND, { i: { groupId: group.id, text: 'on shift' } }, worker.token)).errors).toBeUndefined());
 
-    const removed = await gql(`mutation($i: RemoveOrganizationMemberInput!) { removeOrganizationMember(input: $i) { removed } }`, { i: { organizationId: orgId, userId: worker.userId } }, admin.token);
+    const removed = await gql(
+      `mutation($i: RemoveOrganizationMemberInput!) { removeOrganizationMember(input: $i) { removed } }`,
+      { i: { organizationId: orgId, userId: worker.userId } },
+      admin.token,
+    );
     expect(removed.data!.removeOrganizationMember.removed).toBe(true);
     await eventually(async () => {
       expect(code(await gql(SEND, { i: { groupId: group.id, text: 'still here?' } }, worker.token))).toBe('NOT_FOUND');
@@ -209,8 +279,26 @@ describe('organisations, directory and attributes', () => {
 
     const cases: [Record<string, unknown>, string][] = [
       [{ ...base, phone: 'not-a-number' }, 'phone'],
-      [{ ...base, attributes: [{ name: 'Employee ID', value: 'E1' }, { name: 'Shoe size', value: '9' }] }, 'attributes.Shoe size'],
-      [{ ...base, attributes: [{ name: 'Employee ID', value: 'E1' }, { name: 'Grade', value: 'senior' }] }, 'attributes.Grade'],
+      [
+        {
+          ...base,
+          attributes: [
+            { name: 'Employee ID', value: 'E1' },
+            { name: 'Shoe size', value: '9' },
+          ],
+        },
+        'attributes.Shoe size',
+      ],
+      [
+        {
+          ...base,
+          attributes: [
+            { name: 'Employee ID', value: 'E1' },
+            { name: 'Grade', value: 'senior' },
+          ],
+        },
+        'attributes.Grade',
+      ],
       [{ ...base, attributes: [{ name: 'Grade', value: '3' }] }, 'attributes.Employee ID'],
       [{ ...base, displayName: ' ' }, 'displayName'],
     ];
@@ -219,7 +307,19 @@ describe('organisations, directory and attributes', () => {
       expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
       expect(res.errors?.[0]?.message.length).toBeGreaterThan(10);
     }
-    const ok = await gql(ADD, { i: { ...base, attributes: [{ name: 'employee id', value: 'E1' }, { name: 'Grade', value: '3' }] } }, admin.token);
+    const ok = await gql(
+      ADD,
+      {
+        i: {
+          ...base,
+          attributes: [
+            { name: 'employee id', value: 'E1' },
+            { name: 'Grade', value: '3' },
+          ],
+        },
+      },
+      admin.token,
+    );
     expect(ok.data!.addDirectoryMember.member.attributes).toEqual([
       { name: 'Employee ID', value: 'E1' },
       { name: 'Grade', value: '3' },
@@ -238,7 +338,11 @@ describe('organisations, directory and attributes', () => {
       ['+14155550844', 'alina 50%_off', 'EMPLOYEE'],
     ];
     for (const [phone, displayName, network] of people) {
-      const res = await gql(`mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`, { i: { organizationId: orgId, phone, displayName, network } }, admin.token);
+      const res = await gql(
+        `mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`,
+        { i: { organizationId: orgId, phone, displayName, network } },
+        admin.token,
+      );
       expect(res.errors).toBeUndefined();
     }
     const DIR = `query($id: ID!, $after: String, $search: String, $network: Network) { organization(id: $id) {
@@ -271,7 +375,11 @@ describe('tenancy and connectors', () => {
     const orgA = await createOrg(a.token, 'Org A');
     const orgB = await createOrg(b.token, 'Org B');
     const groupB = await eventually(async () => {
-      const res = await gql(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name: 'B only', organizationId: orgB } }, b.token);
+      const res = await gql(
+        `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+        { i: { name: 'B only', organizationId: orgB } },
+        b.token,
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.createGroup.group.id as string;
     });
@@ -279,9 +387,21 @@ describe('tenancy and connectors', () => {
       gql(`query($id: ID!) { organization(id: $id) { name } }`, { id: orgB }, a.token),
       gql(`query($id: ID!) { organization(id: $id) { directory { edges { cursor } } } }`, { id: orgB }, a.token),
       gql(`query($id: ID!) { group(id: $id) { name } }`, { id: groupB }, a.token),
-      gql(`mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`, { i: { organizationId: orgB, phone: '+14155550859', displayName: 'X' } }, a.token),
-      gql(`mutation($i: RegisterConnectorInput!) { registerConnector(input: $i) { clientSecret } }`, { i: { organizationId: orgB, name: 'X', permissions: ['GROUP_INFO'] } }, a.token),
-      gql(`mutation($i: RenameOrganizationInput!) { renameOrganization(input: $i) { organization { name } } }`, { i: { organizationId: orgB, name: 'Mine' } }, a.token),
+      gql(
+        `mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`,
+        { i: { organizationId: orgB, phone: '+14155550859', displayName: 'X' } },
+        a.token,
+      ),
+      gql(
+        `mutation($i: RegisterConnectorInput!) { registerConnector(input: $i) { clientSecret } }`,
+        { i: { organizationId: orgB, name: 'X', permissions: ['GROUP_INFO'] } },
+        a.token,
+      ),
+      gql(
+        `mutation($i: RenameOrganizationInput!) { renameOrganization(input: $i) { organization { name } } }`,
+        { i: { organizationId: orgB, name: 'Mine' } },
+        a.token,
+      ),
     ];
     for (const res of await Promise.all(attempts)) {
       expect(code(res)).toBe('NOT_FOUND');
@@ -296,7 +416,11 @@ describe('tenancy and connectors', () => {
     const orgId = await createOrg(admin.token, 'Partnered');
     const otherOrg = await createOrg(member.token, 'Elsewhere');
     const group = await eventually(async () => {
-      const res = await gql(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name: 'Shared with partner', organizationId: orgId } }, admin.token);
+      const res = await gql(
+        `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+        { i: { name: 'Shared with partner', organizationId: orgId } },
+        admin.token,
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.createGroup.group.id as string;
     });
@@ -313,7 +437,11 @@ describe('tenancy and connectors', () => {
     const token = issued.data!.issueConnectorToken.accessToken as string;
 
     // Allowed: the organisation, its directory, its groups.
-    const org = await gql(`query($id: ID!) { organization(id: $id) { name directory { edges { node { displayName phone } } } groups { edges { node { id name } } } } }`, { id: orgId }, token);
+    const org = await gql(
+      `query($id: ID!) { organization(id: $id) { name directory { edges { node { displayName phone } } } groups { edges { node { id name } } } } }`,
+      { id: orgId },
+      token,
+    );
     expect(org.errors).toBeUndefined();
     expect(org.data!.organization.name).toBe('Partnered');
     expect(org.data!.organization.directory.edges.map((e: any) => e.node.displayName)).toEqual(['Conn Admin']);
@@ -321,25 +449,48 @@ describe('tenancy and connectors', () => {
       const groups = await gql(`query($id: ID!) { organization(id: $id) { groups { edges { node { id } } } } }`, { id: orgId }, token);
       expect(groups.data!.organization.groups.edges.map((e: any) => e.node.id)).toEqual([group]);
     });
-    expect((await gql(`query($id: ID!) { group(id: $id) { name memberCount } }`, { id: group }, token)).data!.group).toEqual({ name: 'Shared with partner', memberCount: 1 });
+    expect((await gql(`query($id: ID!) { group(id: $id) { name memberCount } }`, { id: group }, token)).data!.group).toEqual({
+      name: 'Shared with partner',
+      memberCount: 1,
+    });
 
     // Not granted: member lists, messages, any change; nothing of another organisation.
     expect(code(await gql(`query($id: ID!) { group(id: $id) { members { edges { cursor } } } }`, { id: group }, token))).toBe('FORBIDDEN');
     expect(code(await gql(`query($id: ID!) { group(id: $id) { messages(last: 5) { edges { cursor } } } }`, { id: group }, token))).toBe('FORBIDDEN');
     expect(code(await gql(`mutation { createGroup(input: { name: "by connector" }) { group { id } } }`, {}, token))).toBe('FORBIDDEN');
-    expect(code(await gql(`mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`, { i: { groupId: group, text: 'hi' } }, token))).toBe('FORBIDDEN');
-    expect(code(await gql(`mutation($i: RenameOrganizationInput!) { renameOrganization(input: $i) { organization { name } } }`, { i: { organizationId: orgId, name: 'x' } }, token))).toBe('FORBIDDEN');
+    expect(code(await gql(`mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`, { i: { groupId: group, text: 'hi' } }, token))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      code(
+        await gql(
+          `mutation($i: RenameOrganizationInput!) { renameOrganization(input: $i) { organization { name } } }`,
+          { i: { organizationId: orgId, name: 'x' } },
+          token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     expect(code(await gql(`query($id: ID!) { organization(id: $id) { name } }`, { id: otherOrg }, token))).toBe('NOT_FOUND');
     expect((await gql(`{ me { id } }`, {}, token)).data!.me).toBeNull();
 
     // A rotated secret replaces the old one; a revoked connector gets no tokens.
-    const rotated = await gql(`mutation($i: ConnectorInput!) { rotateConnectorSecret(input: $i) { clientSecret } }`, { i: { connectorId: connector.id } }, admin.token);
+    const rotated = await gql(
+      `mutation($i: ConnectorInput!) { rotateConnectorSecret(input: $i) { clientSecret } }`,
+      { i: { connectorId: connector.id } },
+      admin.token,
+    );
     const newSecret = rotated.data!.rotateConnectorSecret.clientSecret;
     expect(code(await gql(TOKEN, { i: { clientId: connector.clientId, clientSecret } }))).toBe('UNAUTHENTICATED');
     expect((await gql(TOKEN, { i: { clientId: connector.clientId, clientSecret: newSecret } })).errors).toBeUndefined();
-    const revoked = await gql(`mutation($i: ConnectorInput!) { revokeConnector(input: $i) { connector { revokedAt } } }`, { i: { connectorId: connector.id } }, admin.token);
+    const revoked = await gql(
+      `mutation($i: ConnectorInput!) { revokeConnector(input: $i) { connector { revokedAt } } }`,
+      { i: { connectorId: connector.id } },
+      admin.token,
+    );
     expect(revoked.data!.revokeConnector.connector.revokedAt).toEqual(expect.any(String));
     expect(code(await gql(TOKEN, { i: { clientId: connector.clientId, clientSecret: newSecret } }))).toBe('UNAUTHENTICATED');
-    expect(code(await gql(`mutation($i: ConnectorInput!) { revokeConnector(input: $i) { connector { id } } }`, { i: { connectorId: connector.id } }, member.token))).toBe('NOT_FOUND');
+    expect(
+      code(await gql(`mutation($i: ConnectorInput!) { revokeConnector(input: $i) { connector { id } } }`, { i: { connectorId: connector.id } }, member.token)),
+    ).toBe('NOT_FOUND');
   });
 });

@@ -75,7 +75,9 @@ describe('import workers', () => {
       { timeoutMs: 90_000 },
     );
     expect(job.counts).toEqual({ total: 2_000, processed: 2_000, created: 2_000, updated: 0, unchanged: 0, failed: 0 });
-    await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { memberCount } }`, { id: groupId }, token)).data!.group.memberCount).toBe(2_001));
+    await eventually(async () =>
+      expect((await gql(`query($id: ID!) { group(id: $id) { memberCount } }`, { id: groupId }, token)).data!.group.memberCount).toBe(2_001),
+    );
     const directory = await gql(
       `query($o: ID!) { organization(id: $o) { directory(first: 200, search: "worker test 1999") { edges { node { phone } } } } }`,
       { o: orgId },

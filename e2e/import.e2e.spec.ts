@@ -49,7 +49,11 @@ async function orgAdmin(orgName: string): Promise<Admin> {
 /** An organisation group, once the groups service has heard that its creator is an org admin. */
 async function createGroup(admin: Admin, name: string): Promise<string> {
   return eventually(async () => {
-    const res = await gql(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name, organizationId: admin.orgId } }, admin.token);
+    const res = await gql(
+      `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+      { i: { name, organizationId: admin.orgId } },
+      admin.token,
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.createGroup.group.id as string;
   });
@@ -92,7 +96,8 @@ async function errorReport(url: string, token: string): Promise<string> {
 /** A file of `valid` good rows (numbers from `from`) followed by the bad rows every test expects. */
 function mixedFile(from: number, valid: number): string {
   const lines = ['Phone;Name;Network;Group role;Employee ID *'];
-  for (let i = 0; i < valid; i++) lines.push(`${localMobile(from + i)};Person ${from + i};${i % 5 === 0 ? 'Other' : 'Employee'};${i === 0 ? 'Admin' : ''};E-${from + i}`);
+  for (let i = 0; i < valid; i++)
+    lines.push(`${localMobile(from + i)};Person ${from + i};${i % 5 === 0 ? 'Other' : 'Employee'};${i === 0 ? 'Admin' : ''};E-${from + i}`);
   lines.push(`12;Too Short;Employee;;E-x1`);
   lines.push(`${localMobile(from + valid)};;Employee;;E-x2`);
   lines.push(`${localMobile(from + valid + 1)};Bad Network;Contractor;;E-x3`);
@@ -103,7 +108,7 @@ function mixedFile(from: number, valid: number): string {
 const BAD_ROWS = 5;
 
 describe('member CSV imports through the gateway', () => {
-  it('describes and serves the organisation\'s template, with mandatory attributes marked', async () => {
+  it("describes and serves the organisation's template, with mandatory attributes marked", async () => {
     const admin = await orgAdmin('Template Org');
     const res = await gql(`query($o: ID!) { importTemplate(organizationId: $o) { columns { name required } downloadUrl } }`, { o: admin.orgId }, admin.token);
     expect(res.errors).toBeUndefined();
@@ -136,7 +141,10 @@ describe('member CSV imports through the gateway', () => {
     const groupId = await createGroup(admin, 'Everyone');
     const progress = new Subscriber(stack.gatewayUrl, admin.token);
     const { id, uploadUrl } = await startImport(admin, { groupIds: [groupId] });
-    progress.subscribe(`subscription($id: ID!) { importProgress(importId: $id) { status import { percent counts { processed } startedBy { displayName } } } }`, { id });
+    progress.subscribe(
+      `subscription($id: ID!) { importProgress(importId: $id) { status import { percent counts { processed } startedBy { displayName } } } }`,
+      { id },
+    );
     await eventually(async () => expect(progress.received.length).toBeGreaterThan(0));
 
     const answer = await upload(uploadUrl, admin.token, mixedFile(200, 120));
@@ -150,7 +158,11 @@ describe('member CSV imports through the gateway', () => {
     await eventually(async () => expect(await memberCount(admin, groupId)).toBe(121));
 
     const entry = await gql(DIRECTORY, { id: admin.orgId, s: 'person 205' }, admin.token);
-    expect(entry.data!.organization.directory.edges[0].node).toMatchObject({ network: 'OTHER', phone: '+919800000205', attributes: [{ name: 'Employee ID', value: 'E-205' }] });
+    expect(entry.data!.organization.directory.edges[0].node).toMatchObject({
+      network: 'OTHER',
+      phone: '+919800000205',
+      attributes: [{ name: 'Employee ID', value: 'E-205' }],
+    });
 
     const report = (await errorReport(job.errorReportUrl, admin.token)).trim().split('\r\n');
     expect(report[0]).toBe('Row,Phone,Name,Network,Group role,Employee ID *,Reason');
@@ -167,7 +179,11 @@ describe('member CSV imports through the gateway', () => {
     const statuses = progress.received.map((r) => r.data!.importProgress.status);
     expect(statuses[0]).toBe('QUEUED');
     expect(statuses).toContain('RUNNING');
-    expect(progress.received.at(-1)!.data!.importProgress.import).toMatchObject({ percent: 100, counts: { processed: 125 }, startedBy: { displayName: 'Mixed Org Admin' } });
+    expect(progress.received.at(-1)!.data!.importProgress.import).toMatchObject({
+      percent: 100,
+      counts: { processed: 125 },
+      startedBy: { displayName: 'Mixed Org Admin' },
+    });
 
     const again = await startImport(admin, { groupIds: [groupId] });
     expect((await upload(again.uploadUrl, admin.token, mixedFile(200, 120))).status).toBe(200);
@@ -175,7 +191,11 @@ describe('member CSV imports through the gateway', () => {
     expect(second.counts).toEqual({ total: 125, processed: 125, created: 0, updated: 0, unchanged: 120, failed: BAD_ROWS });
     expect(await memberCount(admin, groupId)).toBe(121);
 
-    const history = await gql(`query($o: ID!) { organization(id: $o) { imports(first: 5) { edges { node { id startedBy { id } } } } } }`, { o: admin.orgId }, admin.token);
+    const history = await gql(
+      `query($o: ID!) { organization(id: $o) { imports(first: 5) { edges { node { id startedBy { id } } } } } }`,
+      { o: admin.orgId },
+      admin.token,
+    );
     expect(history.data!.organization.imports.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([again.id, id]);
   });
 
@@ -191,7 +211,11 @@ describe('member CSV imports through the gateway', () => {
     await upload(update.uploadUrl, admin.token, 'Phone,Name,Network,Employee ID\n9800000500,Asha K,Other,E-9\n9800000501,Ravi,Employee,E-2\n');
     expect((await finished(admin, update.id)).counts).toMatchObject({ updated: 1, unchanged: 1 });
     const entry = await gql(DIRECTORY, { id: admin.orgId, s: 'asha' }, admin.token);
-    expect(entry.data!.organization.directory.edges[0].node).toMatchObject({ displayName: 'Asha K', network: 'OTHER', attributes: [{ name: 'Employee ID', value: 'E-9' }] });
+    expect(entry.data!.organization.directory.edges[0].node).toMatchObject({
+      displayName: 'Asha K',
+      network: 'OTHER',
+      attributes: [{ name: 'Employee ID', value: 'E-9' }],
+    });
   });
 
   it('cancels at the next chunk and says how far it got', async () => {
@@ -248,7 +272,7 @@ describe('member CSV imports through the gateway', () => {
     });
   });
 
-  it('refuses a second upload, other people\'s imports and non-admins', async () => {
+  it("refuses a second upload, other people's imports and non-admins", async () => {
     const admin = await orgAdmin('Guarded Org');
     const { id, uploadUrl } = await startImport(admin, {});
     expect((await upload(uploadUrl, admin.token, 'Phone,Name,Employee ID\n9800000990,Asha,E-1\n')).status).toBe(200);
@@ -270,18 +294,26 @@ describe('member CSV imports through the gateway', () => {
     expect(watcher.received).toEqual([{ errors: [expect.objectContaining({ message: 'Import was not found.', extensions: { code: 'NOT_FOUND' } })] }]);
   });
 
-  it('shows the organisation\'s upload history to its other admins, and only their own uploads to others', async () => {
+  it("shows the organisation's upload history to its other admins, and only their own uploads to others", async () => {
     const admin = await orgAdmin('History Org');
     const { id, uploadUrl } = await startImport(admin, {});
     await upload(uploadUrl, admin.token, 'Phone,Name,Employee ID\n9800000800,Asha,E-1\n12,Bad,E-2\n');
     await finished(admin, id);
     const phone = adminPhone();
     const colleague = await stack.signIn(phone, 'Second Admin');
-    const added = await gql(`mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`, { i: { organizationId: admin.orgId, phone, displayName: 'Second Admin', attributes: [{ name: 'Employee ID', value: 'E-2A' }] } }, admin.token);
+    const added = await gql(
+      `mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { role } } }`,
+      { i: { organizationId: admin.orgId, phone, displayName: 'Second Admin', attributes: [{ name: 'Employee ID', value: 'E-2A' }] } },
+      admin.token,
+    );
     expect(added.errors).toBeUndefined();
     const history = `query($o: ID!) { organization(id: $o) { imports(first: 5) { edges { node { id startedBy { id } errorReportUrl } } } } }`;
     expect((await gql(history, { o: admin.orgId }, colleague.token)).data!.organization.imports.edges).toEqual([]);
-    const promoted = await gql(`mutation($i: SetOrganizationRoleInput!) { setOrganizationRole(input: $i) { member { role } } }`, { i: { organizationId: admin.orgId, userId: colleague.userId, role: 'ADMIN' } }, admin.token);
+    const promoted = await gql(
+      `mutation($i: SetOrganizationRoleInput!) { setOrganizationRole(input: $i) { member { role } } }`,
+      { i: { organizationId: admin.orgId, userId: colleague.userId, role: 'ADMIN' } },
+      admin.token,
+    );
     expect(promoted.errors).toBeUndefined();
     const seen = (await gql(history, { o: admin.orgId }, colleague.token)).data!.organization.imports.edges;
     expect(seen).toEqual([{ node: { id, startedBy: { id: admin.userId }, errorReportUrl: expect.stringContaining(id) } }]);

@@ -26,14 +26,22 @@ describe('Kafka broker outage during the slice', () => {
   it('accepts every write while the broker is down, and delivers every message and event exactly once after it returns', async () => {
     const admin = await stack.signIn('+14155550601', 'Admin');
     const member = await stack.signIn('+14155550602', 'Member');
-    const org = (await gql(`mutation { createOrganization(input: { name: "Outage Inc" }) { organization { id } } }`, {}, admin.token)).data!
-      .createOrganization.organization;
+    const org = (await gql(`mutation { createOrganization(input: { name: "Outage Inc" }) { organization { id } } }`, {}, admin.token)).data!.createOrganization
+      .organization;
     const group = await eventually(async () => {
-      const res = await gql(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name: 'Ops', organizationId: org.id } }, admin.token);
+      const res = await gql(
+        `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+        { i: { name: 'Ops', organizationId: org.id } },
+        admin.token,
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.createGroup.group;
     });
-    await gql(`mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId: group.id, members: [{ phone: '+14155550602' }] } }, admin.token);
+    await gql(
+      `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId: group.id, members: [{ phone: '+14155550602' }] } },
+      admin.token,
+    );
     await eventually(async () => expect((await gql(SEND, { input: { groupId: group.id, text: 'before' } }, member.token)).errors).toBeUndefined());
 
     await kafka.stop();
@@ -74,7 +82,11 @@ describe('Kafka broker outage during the slice', () => {
     const joined = tap.ofType('groups.memberships.added').filter((e) => e.payload.members.some((m) => m.userId === late.userId));
     expect(joined).toHaveLength(1);
 
-    const history = await gql(`query($id: ID!) { group(id: $id) { memberCount messages(last: 100) { edges { node { id text } } } } }`, { id: group.id }, admin.token);
+    const history = await gql(
+      `query($id: ID!) { group(id: $id) { memberCount messages(last: 100) { edges { node { id text } } } } }`,
+      { id: group.id },
+      admin.token,
+    );
     const texts = history.data!.group.messages.edges.map((e: any) => e.node.text);
     expect(texts).toEqual(['before', ...sentIds.map((_, i) => `during outage ${i}`), 'after']);
     expect(history.data!.group.memberCount).toBe(3);

@@ -32,7 +32,12 @@ async function chatGroup(admin: { token: string }, members: { phone: string; tok
     expect(res.errors).toBeUndefined();
     return res.data!.createGroup.group.id as string;
   });
-  if (members.length) await gql(`mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId, members: members.map((m) => ({ phone: m.phone })) } }, admin.token);
+  if (members.length)
+    await gql(
+      `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId, members: members.map((m) => ({ phone: m.phone })) } },
+      admin.token,
+    );
   for (const m of [admin, ...members]) {
     await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { unreadCount } }`, { id: groupId }, m.token)).errors).toBeUndefined());
   }
@@ -71,7 +76,11 @@ describe('messages', () => {
     expect(code(await gql(DELETE, { i: { messageId: question.id } }, cal.token))).toBe('FORBIDDEN');
     const byAdmin = await gql(DELETE, { i: { messageId: question.id } }, admin.token);
     expect(byAdmin.data!.deleteMessage.message).toMatchObject({ text: null, deleted: true });
-    const history = await gql(`query($id: ID!) { group(id: $id) { messages(last: 10) { edges { node { text deleted replyTo { id deleted } } } } } }`, { id: groupId }, bea.token);
+    const history = await gql(
+      `query($id: ID!) { group(id: $id) { messages(last: 10) { edges { node { text deleted replyTo { id deleted } } } } } }`,
+      { id: groupId },
+      bea.token,
+    );
     expect(history.data!.group.messages.edges.map((e: any) => [e.node.text, e.node.deleted])).toEqual([
       [null, true],
       ['I do — at the front desk', false],
@@ -85,7 +94,10 @@ describe('messages', () => {
     const admin = await person('Retry Sender');
     const groupId = await chatGroup(admin, []);
     const key = randomUUID();
-    const [a, b] = await Promise.all([send(admin.token, { groupId, text: 'once', idempotencyKey: key }), send(admin.token, { groupId, text: 'once', idempotencyKey: key })]);
+    const [a, b] = await Promise.all([
+      send(admin.token, { groupId, text: 'once', idempotencyKey: key }),
+      send(admin.token, { groupId, text: 'once', idempotencyKey: key }),
+    ]);
     expect(a.id).toBe(b.id);
     const history = await gql(`query($id: ID!) { group(id: $id) { messages(last: 10) { edges { node { text } } } } }`, { id: groupId }, admin.token);
     expect(history.data!.group.messages.edges).toHaveLength(1);
@@ -111,7 +123,11 @@ describe('receipts and history', () => {
     expect(latest.data!.message.readBy).toEqual({ count: 1, of: 3 });
     expect(field(await gql(MARK, { i: { groupId, messageId: randomUUID() } }, r1.token))).toBe('messageId');
 
-    const around = await gql(`query($id: ID!, $m: ID!) { group(id: $id) { messages(around: $m) { edges { node { text } } pageInfo { hasPreviousPage hasNextPage } } } }`, { id: groupId, m: sent[2].id }, r1.token);
+    const around = await gql(
+      `query($id: ID!, $m: ID!) { group(id: $id) { messages(around: $m) { edges { node { text } } pageInfo { hasPreviousPage hasNextPage } } } }`,
+      { id: groupId, m: sent[2].id },
+      r1.token,
+    );
     expect(around.data!.group.messages.edges.map((e: any) => e.node.text)).toEqual(['update 0', 'update 1', 'update 2', 'update 3', 'update 4']);
   });
 
@@ -127,7 +143,9 @@ describe('receipts and history', () => {
     const found = await gql(SEARCH, { q: 'forklift battery' }, a.token);
     expect(found.errors).toBeUndefined();
     expect(found.data!.searchMessages.edges).toEqual([
-      { node: { highlight: expect.stringContaining('[[forklift]]'), message: { text: 'The forklift needs a new battery before Monday', group: { id: mine } } } },
+      {
+        node: { highlight: expect.stringContaining('[[forklift]]'), message: { text: 'The forklift needs a new battery before Monday', group: { id: mine } } },
+      },
     ]);
     expect(found.data!.searchMessages.edges[0].node.highlight).toContain('[[battery]]');
     const forklift = await gql(SEARCH, { q: 'forklift' }, a.token);
@@ -147,7 +165,18 @@ describe('polls', () => {
     const created = await gql(POLL, { i: { groupId, question: 'Team lunch?', options: ['Pizza', 'Sushi', 'Tacos'] } }, admin.token);
     expect(created.errors).toBeUndefined();
     const poll = created.data!.createPoll.message;
-    expect(poll).toMatchObject({ kind: 'POLL', poll: { question: 'Team lunch?', closed: false, options: [{ index: 0, text: 'Pizza', votes: 0 }, { index: 1, text: 'Sushi', votes: 0 }, { index: 2, text: 'Tacos', votes: 0 }] } });
+    expect(poll).toMatchObject({
+      kind: 'POLL',
+      poll: {
+        question: 'Team lunch?',
+        closed: false,
+        options: [
+          { index: 0, text: 'Pizza', votes: 0 },
+          { index: 1, text: 'Sushi', votes: 0 },
+          { index: 2, text: 'Tacos', votes: 0 },
+        ],
+      },
+    });
 
     const live = new Subscriber(stack.gatewayUrl, v2.token).subscribe(
       `subscription($g: ID) { messageEvents(groupId: $g) { kind message { poll { options { votes } } } } }`,
@@ -156,13 +185,27 @@ describe('polls', () => {
     subscribers.push(live);
     await new Promise((r) => setTimeout(r, 500));
 
-    expect((await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [0] } }, v1.token)).data!.answerPoll.message.poll).toEqual({ voters: 1, myAnswer: [0], options: [{ votes: 1 }, { votes: 0 }, { votes: 0 }] });
-    expect((await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [1] } }, v1.token)).data!.answerPoll.message.poll).toEqual({ voters: 1, myAnswer: [1], options: [{ votes: 0 }, { votes: 1 }, { votes: 0 }] });
+    expect((await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [0] } }, v1.token)).data!.answerPoll.message.poll).toEqual({
+      voters: 1,
+      myAnswer: [0],
+      options: [{ votes: 1 }, { votes: 0 }, { votes: 0 }],
+    });
+    expect((await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [1] } }, v1.token)).data!.answerPoll.message.poll).toEqual({
+      voters: 1,
+      myAnswer: [1],
+      options: [{ votes: 0 }, { votes: 1 }, { votes: 0 }],
+    });
     await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [1] } }, v2.token);
     expect(field(await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [0, 2] } }, v2.token))).toBe('optionIndexes');
     expect(field(await gql(ANSWER, { i: { messageId: poll.id, optionIndexes: [7] } }, v2.token))).toBe('optionIndexes');
     await eventually(() =>
-      expect(live.payloads().filter((p) => p.kind === 'POLL_UPDATED').at(-1)?.message.poll.options.map((o: any) => o.votes)).toEqual([0, 2, 0]),
+      expect(
+        live
+          .payloads()
+          .filter((p) => p.kind === 'POLL_UPDATED')
+          .at(-1)
+          ?.message.poll.options.map((o: any) => o.votes),
+      ).toEqual([0, 2, 0]),
     );
 
     const hidden = await gql(POLL, { i: { groupId, question: 'Rate the offsite', options: ['Good', 'Bad'], resultsVisibleTo: 'ADMINS' } }, admin.token);

@@ -53,17 +53,23 @@ async function createGroup(owner: { token: string }, name: string): Promise<stri
 
 /** Waits until messaging counts the person as a reader of the group. */
 async function readsThrough(reader: { token: string }, groupId: string): Promise<void> {
-  await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: groupId }, reader.token)).errors).toBeUndefined());
+  await eventually(async () =>
+    expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: groupId }, reader.token)).errors).toBeUndefined(),
+  );
 }
 
-const texts = (s: Subscriber, groupId: string) => s.payloads().filter((p) => p.groupId === groupId).map((p) => p.message?.text);
+const texts = (s: Subscriber, groupId: string) =>
+  s
+    .payloads()
+    .filter((p) => p.groupId === groupId)
+    .map((p) => p.message?.text);
 
 describe('a new member following all their groups', () => {
-  it('receives the group\'s messages once messaging has applied the membership, though a message came before it', async () => {
+  it("receives the group's messages once messaging has applied the membership, though a message came before it", async () => {
     const admin = await person('Group Admin');
     const newcomer = await person('New Member');
     const team = await createGroup(admin, 'Team the newcomer joins');
-    const own = await createGroup(newcomer, 'Newcomer\'s own group');
+    const own = await createGroup(newcomer, "Newcomer's own group");
 
     const newcomerMessages = subscribe(newcomer.token, ALL_MESSAGES);
     const newcomerMemberships = subscribe(newcomer.token, ALL_MEMBERSHIPS);
@@ -91,7 +97,9 @@ describe('a new member following all their groups', () => {
     );
     expect(added.errors).toBeUndefined();
     // The gateway has heard of the membership (groups, which made it, lets the newcomer see the group).
-    await eventually(() => expect(newcomerMemberships.received.map((r) => r.data?.['membershipEvents']).filter((e) => e?.groupId === team && e.kind === 'ADDED')).toHaveLength(1));
+    await eventually(() =>
+      expect(newcomerMemberships.received.map((r) => r.data?.['membershipEvents']).filter((e) => e?.groupId === team && e.kind === 'ADDED')).toHaveLength(1),
+    );
 
     // A message messaging does not yet show the newcomer: the gateway asks, and is told no.
     await gql(SEND, { i: { groupId: team, text: 'before the membership applied' } }, admin.token);

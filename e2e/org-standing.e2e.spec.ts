@@ -45,7 +45,9 @@ const START_IMPORT = `mutation($i: StartImportInput!) { startImport(input: $i) {
 
 /** What the groups service's read model says of a person in an organisation (null: no row). */
 async function readModelRole(orgId: string, userId: string): Promise<string | null> {
-  const rows = (await stack.groups.runtime.dataSource.query(`SELECT role FROM org_members WHERE org_id = $1 AND user_id = $2`, [orgId, userId])) as { role: string }[];
+  const rows = (await stack.groups.runtime.dataSource.query(`SELECT role FROM org_members WHERE org_id = $1 AND user_id = $2`, [orgId, userId])) as {
+    role: string;
+  }[];
   return rows[0]?.role ?? null;
 }
 
@@ -58,12 +60,14 @@ async function newAdmin(phone: string, name: string, orgName: string): Promise<{
 async function makeAdmin(adminToken: string, orgId: string, phone: string, name: string): Promise<{ token: string; userId: string }> {
   const person = await stack.signIn(phone, name);
   ok(await gql(ADD_TO_DIRECTORY, { i: { organizationId: orgId, phone, displayName: name } }, adminToken));
-  expect(ok(await gql(SET_ROLE, { i: { organizationId: orgId, userId: person.userId, role: 'ADMIN' } }, adminToken)).setOrganizationRole.member.role).toBe('ADMIN');
+  expect(ok(await gql(SET_ROLE, { i: { organizationId: orgId, userId: person.userId, role: 'ADMIN' } }, adminToken)).setOrganizationRole.member.role).toBe(
+    'ADMIN',
+  );
   return person;
 }
 
-describe('organisation standing in the groups service, while identity\'s events cannot reach it', () => {
-  it('refuses a demoted admin\'s changes at once, though the read model still says admin', async () => {
+describe("organisation standing in the groups service, while identity's events cannot reach it", () => {
+  it("refuses a demoted admin's changes at once, though the read model still says admin", async () => {
     const owner = await newAdmin('+14155557001', 'Owner', 'Demotion Inc');
     const deputy = await makeAdmin(owner.token, owner.orgId, '+14155557002', 'Deputy');
     const finance = ok(await gql(CREATE_GROUP, { i: { name: 'Finance', organizationId: owner.orgId } }, owner.token)).createGroup.group;
@@ -103,9 +107,10 @@ describe('organisation standing in the groups service, while identity\'s events 
     expect(names(await gql(ORG_GROUPS, { id: orgId }, admin.token))).toEqual(all);
 
     expect(ok(await gql(TEMPLATE, { o: orgId }, admin.token)).importTemplate.columns.length).toBeGreaterThan(0);
-    expect(ok(await gql(START_IMPORT, { i: { organizationId: orgId, groupIds: [sales.id], mode: 'DRY_RUN', defaultCountry: 'US' } }, admin.token)).startImport.import.status).toBe(
-      'QUEUED',
-    );
+    expect(
+      ok(await gql(START_IMPORT, { i: { organizationId: orgId, groupIds: [sales.id], mode: 'DRY_RUN', defaultCountry: 'US' } }, admin.token)).startImport.import
+        .status,
+    ).toBe('QUEUED');
 
     // A person made admin a moment ago administers every group of the organisation at once.
     const deputy = await makeAdmin(admin.token, orgId, '+14155557012', 'New Admin');

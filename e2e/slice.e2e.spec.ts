@@ -46,9 +46,7 @@ describe('the first slice, through the gateway', () => {
       return res.data!.sendMessage.message;
     });
     expect(sent).toMatchObject({ text: 'Hello from the field', author: { id: member.userId, displayName: 'Ben Member' } });
-    await eventually(async () =>
-      expect((await gql(SEND, { input: { groupId: group.id, text: 'Welcome, Ben' } }, admin.token)).errors).toBeUndefined(),
-    );
+    await eventually(async () => expect((await gql(SEND, { input: { groupId: group.id, text: 'Welcome, Ben' } }, admin.token)).errors).toBeUndefined());
 
     const HISTORY = `query($id: ID!) { group(id: $id) { name memberCount members(first: 10) { edges { node { role user { id displayName } } } }
       messages(last: 50) { edges { node { text author { displayName } } } } } }`;

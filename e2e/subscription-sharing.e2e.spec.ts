@@ -48,7 +48,11 @@ describe('shared resolution of subscription payloads', () => {
     const replier = await person('Replying Subscriber');
     const other = await person('Other Subscriber');
     const groupId = await eventually(async () => {
-      const res = await gql(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name: 'Sharing broadcast', broadcast: true } }, admin.token);
+      const res = await gql(
+        `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+        { i: { name: 'Sharing broadcast', broadcast: true } },
+        admin.token,
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.createGroup.group.id as string;
     });
@@ -59,7 +63,9 @@ describe('shared resolution of subscription payloads', () => {
     );
     expect(added.errors).toBeUndefined();
     for (const m of [admin, replier, other]) {
-      await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: groupId }, m.token)).errors).toBeUndefined());
+      await eventually(async () =>
+        expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: groupId }, m.token)).errors).toBeUndefined(),
+      );
     }
 
     const subs = {
@@ -86,7 +92,11 @@ describe('shared resolution of subscription payloads', () => {
 
     const of = (s: Subscriber, id: string) => s.payloads().find((p) => p.messageId === id);
     // The admins-only reply: its author and the admin read it; the other subscriber is told a message came, not what it says.
-    expect(of(subs.admin, replyId)).toEqual({ kind: 'SENT', messageId: replyId, message: { id: replyId, text: 'A reply for the admins', author: { id: replier.userId } } });
+    expect(of(subs.admin, replyId)).toEqual({
+      kind: 'SENT',
+      messageId: replyId,
+      message: { id: replyId, text: 'A reply for the admins', author: { id: replier.userId } },
+    });
     expect(of(subs.replier, replyId)?.message).toEqual({ id: replyId, text: 'A reply for the admins', author: { id: replier.userId } });
     expect(of(subs.other, replyId)).toEqual({ kind: 'SENT', messageId: replyId, message: null });
     expect(of(subs.otherNamed, replyId)).toEqual({ kind: 'SENT', messageId: replyId, message: null });

@@ -49,10 +49,16 @@ async function groupWith(admin: { token: string }, name: string, members: { phon
     return res.data!.createGroup.group.id as string;
   });
   if (members.length > 0) {
-    await gql(`mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId: group, members: members.map((m) => ({ phone: m.phone })) } }, admin.token);
+    await gql(
+      `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId: group, members: members.map((m) => ({ phone: m.phone })) } },
+      admin.token,
+    );
   }
   for (const m of [admin, ...members]) {
-    await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: group }, m.token)).errors).toBeUndefined());
+    await eventually(async () =>
+      expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: group }, m.token)).errors).toBeUndefined(),
+    );
   }
   return group;
 }
@@ -69,7 +75,7 @@ async function live(sub: Subscriber, sender: { token: string }, groupId: string)
 }
 
 describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
-  it('delivers a group\'s new messages with fields other subgraphs own, and refuses non-members', async () => {
+  it("delivers a group's new messages with fields other subgraphs own, and refuses non-members", async () => {
     const alice = await person('Alice Author');
     const bob = await person('Bob Listener');
     const eve = await person('Eve Outsider');
@@ -98,7 +104,11 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
     const groupId = await groupWith(admin, 'Shrinking', [leaver]);
     const sub = subscribe(leaver.token, { g: groupId });
     await live(sub, admin, groupId);
-    await gql(`mutation($i: RemoveGroupMembersInput!) { removeGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId, userIds: [leaver.userId] } }, admin.token);
+    await gql(
+      `mutation($i: RemoveGroupMembersInput!) { removeGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId, userIds: [leaver.userId] } },
+      admin.token,
+    );
     await eventually(() => {
       expect(sub.payloads().at(-1)).toMatchObject({ kind: 'ACCESS_ENDED', groupId, message: null });
       expect(sub.ended).toBe('complete');
@@ -109,18 +119,24 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
     expect(sub.received.length).toBe(countBefore);
   });
 
-  it('streams all of a subscriber\'s groups, including a parent group reaching sub-group members, and nothing else', async () => {
+  it("streams all of a subscriber's groups, including a parent group reaching sub-group members, and nothing else", async () => {
     const admin = await person('Hub Admin');
     const spoke = await person('Spoke Member');
     const parent = await groupWith(admin, 'Hub', []);
     const child = await groupWith(admin, 'Spoke', [spoke]);
     const unrelated = await groupWith(admin, 'Elsewhere', []);
     await gql(`mutation($i: AttachSubgroupInput!) { attachSubgroup(input: $i) { group { id } } }`, { i: { parentId: parent, groupId: child } }, admin.token);
-    await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: parent }, spoke.token)).errors).toBeUndefined());
+    await eventually(async () =>
+      expect((await gql(`query($id: ID!) { group(id: $id) { messages(last: 1) { edges { cursor } } } }`, { id: parent }, spoke.token)).errors).toBeUndefined(),
+    );
 
     const sub = subscribe(spoke.token, {});
     await live(sub, admin, child);
-    for (const [g, text] of [[parent, 'to everyone'], [child, 'to the spoke'], [unrelated, 'not for you']] as const) {
+    for (const [g, text] of [
+      [parent, 'to everyone'],
+      [child, 'to the spoke'],
+      [unrelated, 'not for you'],
+    ] as const) {
       expect((await gql(SEND, { i: { groupId: g, text } }, admin.token)).errors).toBeUndefined();
     }
     await eventually(() => {
@@ -193,7 +209,9 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
 
     // A raw client that stops reading its socket after subscribing.
     const socket = new WebSocket(url, 'graphql-transport-ws');
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
     await new Promise((r) => socket.once('open', r));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${slow.token}` } }));
     await new Promise((r) => socket.once('message', r));
@@ -219,9 +237,21 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
     );
     subscribers.push(sub);
     await new Promise((r) => setTimeout(r, 500));
-    await gql(`mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId, members: [{ phone: newcomer.phone }] } }, admin.token);
-    await gql(`mutation($i: SetGroupRoleInput!) { setGroupRole(input: $i) { membership { role } } }`, { i: { groupId, userId: newcomer.userId, role: 'ADMIN' } }, admin.token);
-    await gql(`mutation($i: RemoveGroupMembersInput!) { removeGroupMembers(input: $i) { outcomes { status } } }`, { i: { groupId, userIds: [newcomer.userId] } }, admin.token);
+    await gql(
+      `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId, members: [{ phone: newcomer.phone }] } },
+      admin.token,
+    );
+    await gql(
+      `mutation($i: SetGroupRoleInput!) { setGroupRole(input: $i) { membership { role } } }`,
+      { i: { groupId, userId: newcomer.userId, role: 'ADMIN' } },
+      admin.token,
+    );
+    await gql(
+      `mutation($i: RemoveGroupMembersInput!) { removeGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId, userIds: [newcomer.userId] } },
+      admin.token,
+    );
     await eventually(() => {
       const events = sub.received.map((r) => r.data?.['membershipEvents']).filter(Boolean);
       expect(events.map((e: any) => [e.kind, e.userIds, e.role])).toEqual([
@@ -256,8 +286,18 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
     // While disconnected: a new message, an edit of one seen, a deletion of another new one.
     const missed = await send('sent while away');
     const deletedWhileAway = await send('sent and deleted while away');
-    expect((await gql(`mutation($i: EditMessageInput!) { editMessage(input: $i) { message { id } } }`, { i: { messageId: seen, text: 'edited while away' } }, admin.token)).errors).toBeUndefined();
-    expect((await gql(`mutation($i: MessageInput!) { deleteMessage(input: $i) { message { id } } }`, { i: { messageId: deletedWhileAway } }, admin.token)).errors).toBeUndefined();
+    expect(
+      (
+        await gql(
+          `mutation($i: EditMessageInput!) { editMessage(input: $i) { message { id } } }`,
+          { i: { messageId: seen, text: 'edited while away' } },
+          admin.token,
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (await gql(`mutation($i: MessageInput!) { deleteMessage(input: $i) { message { id } } }`, { i: { messageId: deletedWhileAway } }, admin.token)).errors,
+    ).toBeUndefined();
 
     const resumed = follow({ g: groupId, after: lastSeen.cursor });
     await eventually(() => expect(resumed.payloads().length).toBeGreaterThanOrEqual(3));

@@ -34,7 +34,20 @@ export function stackClassifier(stack: BenchStack, benchBackends: ReadonlySet<nu
   };
 }
 
-const ORDER = ['gateway', 'messaging', 'groups', 'identity', 'import', 'kafka broker', 'postgres: messaging db', 'postgres: groups db', 'postgres: identity db', 'postgres: background', 'postgres: other databases', 'bench runner (clients, this process)'];
+const ORDER = [
+  'gateway',
+  'messaging',
+  'groups',
+  'identity',
+  'import',
+  'kafka broker',
+  'postgres: messaging db',
+  'postgres: groups db',
+  'postgres: identity db',
+  'postgres: background',
+  'postgres: other databases',
+  'bench runner (clients, this process)',
+];
 
 /** A table of CPU by process over a measured window, as % of one core, plus per-unit ms when `per` is given. */
 export function cpuLines(d: CpuDelta, per?: { n: number; unit: string }): string[] {

@@ -47,8 +47,7 @@ export function softwareInfo() {
 export function formatTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
   const numeric = (s: string) => /^[-\d.,]+x?$/.test(s);
-  const line = (r: string[]) =>
-    r.map((cell, col) => (numeric(cell) && col > 0 ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!))).join('  ');
+  const line = (r: string[]) => r.map((cell, col) => (numeric(cell) && col > 0 ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!))).join('  ');
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 

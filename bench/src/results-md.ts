@@ -15,7 +15,8 @@ import type { Target } from './scenario';
 export const DESIGN_TARGETS: readonly { what: string; target: string; scenarios: readonly string[] }[] = [
   {
     what: 'bulk import, CSV to group members',
-    target: '100,000 rows end to end in ≤ 10 s; 1,000,000 rows with every process under 300 MB peak memory; rows/s ≥ ⅛ of a raw `COPY` of the same rows in the same run',
+    target:
+      '100,000 rows end to end in ≤ 10 s; 1,000,000 rows with every process under 300 MB peak memory; rows/s ≥ ⅛ of a raw `COPY` of the same rows in the same run',
     scenarios: ['member-import', 'bulk-import', 'csv-import'],
   },
   {
@@ -103,10 +104,19 @@ export function resultsMarkdown(report: BenchReportJson, resultsFile: string): s
   }
   const others = report.scenarios.filter((s) => !mapped.has(s.name));
   if (others.length > 0) {
-    lines.push('', 'Scenarios without a row in the design table:', '', '| scenario | figure | measured | judged against | verdict |', '| --- | --- | ---: | --- | --- |');
+    lines.push(
+      '',
+      'Scenarios without a row in the design table:',
+      '',
+      '| scenario | figure | measured | judged against | verdict |',
+      '| --- | --- | ---: | --- | --- |',
+    );
     for (const s of others) {
       if ((s.targets ?? []).length === 0) lines.push(`| ${s.name}${s.ok ? '' : ' (FAILED)'} | – | – | – | no target |`);
-      for (const t of s.targets ?? []) lines.push(`| ${s.name}${s.ok ? '' : ' (FAILED)'} | ${cell(t.what)} | ${formatValue(t.value)} | ${cell(t.target)} | ${cell(verdict(t, report.mode))} |`);
+      for (const t of s.targets ?? [])
+        lines.push(
+          `| ${s.name}${s.ok ? '' : ' (FAILED)'} | ${cell(t.what)} | ${formatValue(t.value)} | ${cell(t.target)} | ${cell(verdict(t, report.mode))} |`,
+        );
     }
   }
   const problems = report.scenarios.flatMap((s) => (s.problems ?? []).map((p) => `- ${s.name}: ${p}`));

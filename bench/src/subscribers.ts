@@ -194,7 +194,8 @@ export async function probeUntilAllReceive(
     if (left.length === 0) return probes;
     const dead = left.filter((s) => s.failure !== undefined);
     if (dead.length > 0) throw new Error(`${dead.length} subscribers failed: ${dead[0]!.failure}`);
-    if (performance.now() > deadline) throw new Error(`${left.length} of ${subscribers.length} subscribers received no probe message within ${timeoutMs / 1000} s`);
+    if (performance.now() > deadline)
+      throw new Error(`${left.length} of ${subscribers.length} subscribers received no probe message within ${timeoutMs / 1000} s`);
     log(`probe ${probes}: ${left.length} of ${subscribers.length} subscribers not live yet; probing again`);
   }
 }

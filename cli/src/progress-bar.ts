@@ -1,5 +1,8 @@
 /** One line of progress: bar, percent, rows, rate and time left; redrawn in place on a terminal. */
-export function progressLine(p: { status: string; percent: number; processed: number; total: number; rowsPerSecond: number | null; secondsLeft: number | null }, width = 30): string {
+export function progressLine(
+  p: { status: string; percent: number; processed: number; total: number; rowsPerSecond: number | null; secondsLeft: number | null },
+  width = 30,
+): string {
   const filled = Math.round((Math.min(100, Math.max(0, p.percent)) / 100) * width);
   const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
   const rate = p.rowsPerSecond === null ? '' : ` ${Math.round(p.rowsPerSecond).toLocaleString('en')} rows/s`;

@@ -37,7 +37,12 @@ export async function orgAdminWithGroup(stack: DrillStack, phone: string, name: 
   const groupId = await eventually(
     'groups hearing of the organisation admin',
     async () => {
-      const g = await mustQuery(gateway, `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name, organizationId: orgId } }, token);
+      const g = await mustQuery(
+        gateway,
+        `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+        { i: { name, organizationId: orgId } },
+        token,
+      );
       return g.createGroup.group.id as string;
     },
     60_000,

@@ -49,8 +49,15 @@ export class PrivatePostgres {
 
   start(): void {
     this.run('pg_ctl', [
-      '-D', this.dataDir, '-l', this.logFile, '-w', '-t', '60',
-      '-o', `-p ${this.port} -k ${join(this.dataDir, '..')} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c full_page_writes=off`,
+      '-D',
+      this.dataDir,
+      '-l',
+      this.logFile,
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-p ${this.port} -k ${join(this.dataDir, '..')} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c full_page_writes=off`,
       'start',
     ]);
   }
@@ -87,7 +94,9 @@ export class PrivatePostgres {
   private run(tool: string, args: string[]): void {
     const res = this.spawn(tool, args);
     if (res.status !== 0) {
-      throw new Error(`${tool} failed (${res.error?.message ?? `exit ${res.status}`}): ${(res.stderr || res.stdout).trim().slice(-500)}\n${tail(this.logFile)}`);
+      throw new Error(
+        `${tool} failed (${res.error?.message ?? `exit ${res.status}`}): ${(res.stderr || res.stdout).trim().slice(-500)}\n${tail(this.logFile)}`,
+      );
     }
   }
 }

@@ -118,7 +118,14 @@ export function hugeUrlGet(url: string, pathBytes: number, headers: Record<strin
       const text = Buffer.concat(received).toString('utf8');
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
       const body = text.includes('\r\n\r\n') ? text.slice(text.indexOf('\r\n\r\n') + 4) : '';
-      resolve({ status, body, code: errorCode(body), bytesSent, millis: (answeredAt || Date.now()) - started, ...(status ? {} : { error: error ?? 'no answer' }) });
+      resolve({
+        status,
+        body,
+        code: errorCode(body),
+        bytesSent,
+        millis: (answeredAt || Date.now()) - started,
+        ...(status ? {} : { error: error ?? 'no answer' }),
+      });
     };
     const timer = setTimeout(() => finish(`no answer within ${timeoutMs / 1000} s`), timeoutMs);
     socket.on('data', (chunk: Buffer) => {

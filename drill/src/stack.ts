@@ -63,7 +63,8 @@ export class DrillStack extends ProcessStack {
     const groupId = created.createGroup.group.id as string;
     await eventually(
       'messaging learning the new group',
-      () => mustQuery(this.gateway.url, `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`, { i: { groupId, text: 'hello' } }, token),
+      () =>
+        mustQuery(this.gateway.url, `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`, { i: { groupId, text: 'hello' } }, token),
       60_000,
       200,
     );

@@ -132,7 +132,11 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     async start() {
       const url = await server.start();
       subscriptions.start();
-      busStarted = startWithRetry(() => bus.start(), logger, () => stopping);
+      busStarted = startWithRetry(
+        () => bus.start(),
+        logger,
+        () => stopping,
+      );
       return url;
     },
     async subscriptionsReady() {

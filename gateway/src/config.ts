@@ -36,11 +36,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       attachmentFilesUrl: url('ATTACHMENT_FILES_URL', 'where /attachments and /attachments/* are passed on; the messaging service', {
         fallback: 'http://127.0.0.1:4003',
       }),
-      introspectSubgraphs: bool(
-        'GATEWAY_INTROSPECT_SUBGRAPHS',
-        'development only: compose from the running subgraphs instead of the supergraph file',
-        { fallback: false },
-      ),
+      introspectSubgraphs: bool('GATEWAY_INTROSPECT_SUBGRAPHS', 'development only: compose from the running subgraphs instead of the supergraph file', {
+        fallback: false,
+      }),
       maxBodyBytes: int('GATEWAY_MAX_BODY_BYTES', 'largest request body accepted, in bytes', {
         fallback: 1_048_576,
         min: 1_024,
@@ -53,9 +51,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     env,
   );
   if (config.introspectSubgraphs && config.nodeEnv === 'production') {
-    throw new ConfigError([
-      'GATEWAY_INTROSPECT_SUBGRAPHS=true is not allowed with NODE_ENV=production (serve the composed supergraph file instead)',
-    ]);
+    throw new ConfigError(['GATEWAY_INTROSPECT_SUBGRAPHS=true is not allowed with NODE_ENV=production (serve the composed supergraph file instead)']);
   }
   return config;
 }

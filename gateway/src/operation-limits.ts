@@ -1,11 +1,4 @@
-import {
-  GraphQLError,
-  Kind,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 export interface OperationLimits {
   /** Deepest field nesting: `{ me { id } }` is 2. */
@@ -93,10 +86,9 @@ export function operationLimitErrors(shape: OperationShape, limits: OperationLim
   }
   if (shape.aliases > limits.maxAliases) {
     errors.push(
-      new GraphQLError(
-        `This operation uses ${shape.aliases} aliases; the limit is ${limits.maxAliases}. Split it into several operations.`,
-        { extensions: { code: 'BAD_USER_INPUT', limit: 'MAX_ALIASES', maximum: limits.maxAliases, actual: shape.aliases } },
-      ),
+      new GraphQLError(`This operation uses ${shape.aliases} aliases; the limit is ${limits.maxAliases}. Split it into several operations.`, {
+        extensions: { code: 'BAD_USER_INPUT', limit: 'MAX_ALIASES', maximum: limits.maxAliases, actual: shape.aliases },
+      }),
     );
   }
   return errors;

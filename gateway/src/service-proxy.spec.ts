@@ -46,7 +46,7 @@ describe('serviceProxy', () => {
     expect(last.headers['x-forwarded-for']).toContain('127.0.0.1');
   });
 
-  it('keeps the service\'s own status', async () => {
+  it("keeps the service's own status", async () => {
     expect((await fetch(`${proxyUrl}/imports/missing/errors.csv`)).status).toBe(404);
   });
 

@@ -20,7 +20,7 @@ describe('keepSubgraphErrorCodes', () => {
     expect((error?.originalError as DomainError).field).toBe('after');
   });
 
-  it('leaves internal errors and the gateway\'s own errors alone', () => {
+  it("leaves internal errors and the gateway's own errors alone", () => {
     const internal = fromSubgraph('INTERNAL_SERVER_ERROR');
     const own = new GraphQLError('limit', { path: ['x'], extensions: { code: 'NOT_FOUND' } });
     expect(keepSubgraphErrorCodes([internal, own])).toEqual([internal, own]);

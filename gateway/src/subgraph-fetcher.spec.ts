@@ -6,7 +6,16 @@ function countingFetcher(): { fetcher: Fetcher; calls: () => number } {
     calls++;
     await new Promise((r) => setTimeout(r, 10));
     const body = JSON.stringify({ data: { n: calls } });
-    return { ok: true, status: 200, text: async () => body, json: async () => JSON.parse(body), clone() { return this; }, headers: new Headers() };
+    return {
+      ok: true,
+      status: 200,
+      text: async () => body,
+      json: async () => JSON.parse(body),
+      clone() {
+        return this;
+      },
+      headers: new Headers(),
+    };
   }) as unknown as Fetcher;
   return { fetcher, calls: () => calls };
 }

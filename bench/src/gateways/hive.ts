@@ -28,9 +28,7 @@ function main(): void {
       },
     },
     logging: 'error',
-    ...(process.env.HIVE_DEDUPLICATE_INFLIGHT === 'false'
-      ? { transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } }
-      : {}),
+    ...(process.env.HIVE_DEDUPLICATE_INFLIGHT === 'false' ? { transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } } : {}),
   });
   const server = createServer(gateway);
   const host = process.env.GATEWAY_HOST ?? '127.0.0.1';

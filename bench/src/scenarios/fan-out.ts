@@ -37,7 +37,9 @@ interface Sizes {
 }
 
 function sizesFor(smoke: boolean): Sizes {
-  return smoke ? { members: 1_000, subscribers: 50, messages: 2, timeoutMs: 20_000 } : { members: 100_000, subscribers: 5_000, messages: 5, timeoutMs: 120_000 };
+  return smoke
+    ? { members: 1_000, subscribers: 50, messages: 2, timeoutMs: 20_000 }
+    : { members: 100_000, subscribers: 5_000, messages: 5, timeoutMs: 120_000 };
 }
 
 /** Members who never sign in (known to the groups service by a seeded read model): +1 415 7000000 + i. */
@@ -65,13 +67,19 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   ctx.log(`setup (not timed): signing in the owner and ${sz.subscribers} subscribers`);
   const signInStart = performance.now();
   const [owner] = await signInMany(stack, [OWNER_PHONE], () => 'Fan-out Owner');
-  const persons = await signInMany(stack, Array.from({ length: sz.subscribers }, (_, i) => subscriberPhone(i)), (i) => `Subscriber ${i}`);
+  const persons = await signInMany(
+    stack,
+    Array.from({ length: sz.subscribers }, (_, i) => subscriberPhone(i)),
+    (i) => `Subscriber ${i}`,
+  );
   const signInSeconds = (performance.now() - signInStart) / 1000;
   const groupsDb = await connectDb(stack.databaseUrl('groups'), 'kz-bench-fan-out');
   const messagingDb = await connectDb(stack.databaseUrl('messaging'), 'kz-bench-fan-out');
   let subscribers: BenchSubscriber[] = [];
   try {
-    ctx.log(`setup (not timed): ${fillers.toLocaleString('en')} more people seeded into the groups service's known_users by COPY, then a group of ${sz.members.toLocaleString('en')}`);
+    ctx.log(
+      `setup (not timed): ${fillers.toLocaleString('en')} more people seeded into the groups service's known_users by COPY, then a group of ${sz.members.toLocaleString('en')}`,
+    );
     const copied = await copyFrom(groupsDb, 'COPY known_users (id, phone, name_key) FROM STDIN', fillerRows(fillers));
     if (copied !== fillers) throw new Error(`COPY into known_users reported ${copied} rows instead of ${fillers}`);
     await groupsDb.query('ANALYZE known_users');
@@ -129,8 +137,17 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         .filter((v) => Number.isFinite(v))
         .map((v) => v - t0);
       const st = stats(times);
-      rounds.push({ lastMs: count === subscribers.length ? st.max : NaN, firstMs: Math.min(...times), p50Ms: st.p50, p99Ms: st.p99, mutationMs, received: count });
-      ctx.log(`message ${m + 1}/${sz.messages}: ${count}/${subscribers.length} received; first ${Math.min(...times).toFixed(0)} ms, last ${st.max.toFixed(0)} ms`);
+      rounds.push({
+        lastMs: count === subscribers.length ? st.max : NaN,
+        firstMs: Math.min(...times),
+        p50Ms: st.p50,
+        p99Ms: st.p99,
+        mutationMs,
+        received: count,
+      });
+      ctx.log(
+        `message ${m + 1}/${sz.messages}: ${count}/${subscribers.length} received; first ${Math.min(...times).toFixed(0)} ms, last ${st.max.toFixed(0)} ms`,
+      );
       if (count < subscribers.length) {
         problems.push(`message ${m}: ${subscribers.length - count} of ${subscribers.length} subscribers had not received it after ${sz.timeoutMs / 1000} s`);
         break;
@@ -164,7 +181,16 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');
     const table = [
       ['message', 'received', 'mutation ms', 'relay picks ms', 'first ms', 'p50 ms', 'p99 ms', 'last ms'],
-      ...rounds.map((r, i) => [String(i + 1), String(r.received), f(r.mutationMs, 1), f(stages[i]!.toRelayMs, 1), f(r.firstMs, 1), f(r.p50Ms), f(r.p99Ms), f(r.lastMs)]),
+      ...rounds.map((r, i) => [
+        String(i + 1),
+        String(r.received),
+        f(r.mutationMs, 1),
+        f(stages[i]!.toRelayMs, 1),
+        f(r.firstMs, 1),
+        f(r.p50Ms),
+        f(r.p99Ms),
+        f(r.lastMs),
+      ]),
       [
         'median',
         '',

@@ -156,15 +156,36 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       return [
         id,
         {
-          requestsPerSecond: round(m((x) => x.requestsPerSecond), 1),
+          requestsPerSecond: round(
+            m((x) => x.requestsPerSecond),
+            1,
+          ),
           p50Ms: round(m((x) => x.latencyMs.p50)),
           p99Ms: round(m((x) => x.latencyMs.p99)),
-          gatewayCpuMsPerOp: round(m((x) => x.cpuMsPerOp.gateway!), 3),
-          subgraphsCpuMsPerOp: round(m((x) => x.cpuMsPerOp.groups! + x.cpuMsPerOp.identity!), 3),
-          loadGeneratorCpuMsPerOp: round(m((x) => x.loadGeneratorCpuMsPerOp), 3),
-          otherCpuMsPerOp: round(m((x) => x.otherCpuMsPerOp), 3),
-          machineBusyPercent: round(m((x) => x.machineBusyPercent), 0),
-          gatewayRssMiB: round(m((x) => x.rssMiB.gateway!), 0),
+          gatewayCpuMsPerOp: round(
+            m((x) => x.cpuMsPerOp.gateway!),
+            3,
+          ),
+          subgraphsCpuMsPerOp: round(
+            m((x) => x.cpuMsPerOp.groups! + x.cpuMsPerOp.identity!),
+            3,
+          ),
+          loadGeneratorCpuMsPerOp: round(
+            m((x) => x.loadGeneratorCpuMsPerOp),
+            3,
+          ),
+          otherCpuMsPerOp: round(
+            m((x) => x.otherCpuMsPerOp),
+            3,
+          ),
+          machineBusyPercent: round(
+            m((x) => x.machineBusyPercent),
+            0,
+          ),
+          gatewayRssMiB: round(
+            m((x) => x.rssMiB.gateway!),
+            0,
+          ),
           completedRequests: mine.reduce((sum, x) => sum + x.completed, 0),
         },
       ];
@@ -212,7 +233,19 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   ];
 
   const table = [
-    ['gateway', 'req/s', 'p50 ms', 'p99 ms', 'gw CPU ms/op', 'subgraphs CPU ms/op', 'loadgen CPU ms/op', 'other CPU ms/op', 'machine busy %', 'gw RSS MiB', 'req/s vs Hive'],
+    [
+      'gateway',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'gw CPU ms/op',
+      'subgraphs CPU ms/op',
+      'loadgen CPU ms/op',
+      'other CPU ms/op',
+      'machine busy %',
+      'gw RSS MiB',
+      'req/s vs Hive',
+    ],
     ...order.map((id) => {
       const m = medians[id];
       return [

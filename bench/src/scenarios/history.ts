@@ -25,7 +25,9 @@ interface Sizes {
 }
 
 function sizesFor(smoke: boolean): Sizes {
-  return smoke ? { messages: 10_000, walks: 2, pagesPerWalk: 10, newest: 10, warmup: 5 } : { messages: FULL_MESSAGES, walks: 4, pagesPerWalk: 200, newest: 200, warmup: 20 };
+  return smoke
+    ? { messages: 10_000, walks: 2, pagesPerWalk: 10, newest: 10, warmup: 5 }
+    : { messages: FULL_MESSAGES, walks: 4, pagesPerWalk: 200, newest: 200, warmup: 20 };
 }
 
 const FIELDS = `edges { cursor node { id text sentAt author { id } } } pageInfo { hasPreviousPage startCursor }`;
@@ -91,7 +93,10 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
 
     // ---- timed: pages of 50 --------------------------------------------------
     type Via = 'subgraph' | 'gateway';
-    const fetchPage = async (via: Via, vars: { before?: string | null; around?: string | null; last?: number }): Promise<{ ms: number; serverMs: number; conn: Conn }> => {
+    const fetchPage = async (
+      via: Via,
+      vars: { before?: string | null; around?: string | null; last?: number },
+    ): Promise<{ ms: number; serverMs: number; conn: Conn }> => {
       const last = vars.around ? 'null' : '50';
       const query = (via === 'subgraph' ? AT_SUBGRAPH : VIA_GATEWAY).replace('$last', last);
       const variables =
@@ -118,7 +123,8 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       const got = conn.edges.map(indexOf);
       const first = Math.max(0, end - 50);
       const expected = Array.from({ length: end - first }, (_, k) => first + k);
-      if (got.length !== expected.length || got.some((v, k) => v !== expected[k])) wrong(`${what}: messages ${got[0]}…${got.at(-1)} (${got.length}), expected ${first}…${end - 1}`);
+      if (got.length !== expected.length || got.some((v, k) => v !== expected[k]))
+        wrong(`${what}: messages ${got[0]}…${got.at(-1)} (${got.length}), expected ${first}…${end - 1}`);
       if (conn.edges.some((e) => e.node.author.id !== owner!.userId)) wrong(`${what}: a message with another author`);
       if (conn.pageInfo.hasPreviousPage !== first > 0) wrong(`${what}: hasPreviousPage ${conn.pageInfo.hasPreviousPage}`);
     };
@@ -146,7 +152,9 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const classify = stackClassifier(stack);
     for (let w = 0; w < sz.warmup; w++) await both('warm-up newest page', null, sz.messages, null);
     const cpu0 = cpuSnapshot(classify);
-    ctx.log(`timed: ${sz.newest} newest pages (last: 50) interleaved with ${sz.walks} walks of ${sz.pagesPerWalk} pages backwards (last: 50, before) from random messages, each at the subgraph and through the gateway`);
+    ctx.log(
+      `timed: ${sz.newest} newest pages (last: 50) interleaved with ${sz.walks} walks of ${sz.pagesPerWalk} pages backwards (last: 50, before) from random messages, each at the subgraph and through the gateway`,
+    );
     // Newest pages are interleaved with the walks' pages, so that both kinds see the same conditions.
     const newestEvery = Math.max(1, Math.floor((sz.walks * sz.pagesPerWalk) / sz.newest));
     let newestDone = 0;
@@ -160,7 +168,9 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     for (let w = 0; w < sz.walks; w++) starts.push(sz.pagesPerWalk * 50 + 25 + Math.floor(Math.random() * (sz.messages - sz.pagesPerWalk * 50 - 50)));
     for (const start of starts) {
       // The walk starts at a message (as when opening a search hit or a reply): the page around it, not timed.
-      const id = (await db.query(`SELECT id FROM messages WHERE group_id = $1 AND id >= $2::uuid ORDER BY id LIMIT 1`, [groupId, idFloor(base + start * SPACING_MS)])).rows[0]?.id as string;
+      const id = (
+        await db.query(`SELECT id FROM messages WHERE group_id = $1 AND id >= $2::uuid ORDER BY id LIMIT 1`, [groupId, idFloor(base + start * SPACING_MS)])
+      ).rows[0]?.id as string;
       const around = (await fetchPage('subgraph', { around: id })).conn;
       let end = indexOf(around.edges[0]!);
       if (end !== start - 25) wrong(`the page around message ${start} starts at ${end}`);
@@ -177,7 +187,12 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     if (wrongAnswers > 5) problems.push(`… ${wrongAnswers - 5} more wrong answers`);
 
     // ---- diagnostics ------------------------------------------------------------
-    const midId = (await db.query(`SELECT id FROM messages WHERE group_id = $1 AND id >= $2::uuid ORDER BY id LIMIT 1`, [groupId, idFloor(base + Math.floor(sz.messages / 2) * SPACING_MS)])).rows[0]?.id as string;
+    const midId = (
+      await db.query(`SELECT id FROM messages WHERE group_id = $1 AND id >= $2::uuid ORDER BY id LIMIT 1`, [
+        groupId,
+        idFloor(base + Math.floor(sz.messages / 2) * SPACING_MS),
+      ])
+    ).rows[0]?.id as string;
     const explain = async (sql: string, params: unknown[]) => {
       const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params)).rows[0]['QUERY PLAN'][0];
       // Every node, depth first: a node's inputs follow it in parentheses.
@@ -258,7 +273,12 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       details: {
         sizes: sz,
         groupId,
-        setup: { seedSeconds: round(seedSeconds, 1), analyzeSeconds: round(analyzeSeconds, 1), autovacuum, seededRowsPerSecond: Math.round(sz.messages / seedSeconds) },
+        setup: {
+          seedSeconds: round(seedSeconds, 1),
+          analyzeSeconds: round(analyzeSeconds, 1),
+          autovacuum,
+          seededRowsPerSecond: Math.round(sz.messages / seedSeconds),
+        },
         walkStarts: starts,
         latencyMs: {
           newest: { subgraph: roundStats(st.newest.subgraph), gateway: roundStats(st.newest.gateway), subgraphServer: roundStats(st.newest.subgraphServer) },

@@ -148,9 +148,13 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     for (const rows of sizes) {
       const file = await writeCsv(join(stack.workDir, `members-${rows}.csv`), rows, firstNumber, previousFirst);
       ctx.log(`${rows.toLocaleString('en')} rows (${(file.bytes / 1024 / 1024).toFixed(1)} MiB, ${file.valid} valid, ${file.existing} existing)`);
-      const group = await eventually(
-        'an organisation group (groups hears of the admin)',
-        () => mustQuery(gateway, `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name: `Import ${rows}`, organizationId: orgId } }, admin.token),
+      const group = await eventually('an organisation group (groups hears of the admin)', () =>
+        mustQuery(
+          gateway,
+          `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+          { i: { name: `Import ${rows}`, organizationId: orgId } },
+          admin.token,
+        ),
       );
       const groupId = group.createGroup.group.id as string;
       const started = await mustQuery(
@@ -182,7 +186,12 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
             const status = (await dbs.import.query(`SELECT status FROM import_jobs WHERE id = $1`, [importId])).rows[0] as { status: string };
             if (!FINAL_IMPORT_STATUSES.includes(status.status)) throw new Error(`import ${status.status}`);
             importFinishedSeconds = (performance.now() - t0) / 1000;
-            const res = await mustQuery(gateway, `query($id: ID!) { importJob(id: $id) { status counts { total processed created updated unchanged failed } } }`, { id: importId }, admin.token);
+            const res = await mustQuery(
+              gateway,
+              `query($id: ID!) { importJob(id: $id) { status counts { total processed created updated unchanged failed } } }`,
+              { id: importId },
+              admin.token,
+            );
             job = res.importJob;
           }
           const [groupCount, messagingCount, ...outboxes] = await Promise.all([
@@ -240,13 +249,29 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const judged = !settings.smoke && !settings.members;
   const r100k = results.find((r) => r.rows === 100_000);
   const r1m = results.find((r) => r.rows === 1_000_000);
-  if (r100k) targets.push({ what: '100,000 rows end to end', target: `≤ ${TARGET_100K_SECONDS} s`, value: r100k.endToEndSeconds, met: judged ? r100k.endToEndSeconds <= TARGET_100K_SECONDS : null });
+  if (r100k)
+    targets.push({
+      what: '100,000 rows end to end',
+      target: `≤ ${TARGET_100K_SECONDS} s`,
+      value: r100k.endToEndSeconds,
+      met: judged ? r100k.endToEndSeconds <= TARGET_100K_SECONDS : null,
+    });
   if (r1m) {
     const peak = Math.max(...Object.values(r1m.peakMiB));
-    targets.push({ what: '1,000,000 rows: largest process peak, MiB', target: `< ${TARGET_PEAK_MB} MB (${TARGET_PEAK_MIB.toFixed(1)} MiB)`, value: peak, met: judged ? peak < TARGET_PEAK_MIB : null });
+    targets.push({
+      what: '1,000,000 rows: largest process peak, MiB',
+      target: `< ${TARGET_PEAK_MB} MB (${TARGET_PEAK_MIB.toFixed(1)} MiB)`,
+      value: peak,
+      met: judged ? peak < TARGET_PEAK_MIB : null,
+    });
   }
   for (const r of results) {
-    targets.push({ what: `${r.rows.toLocaleString('en')} rows: rows/s ÷ raw COPY rows/s`, target: '≥ 0.125', value: r.ratioToCopy, met: judged ? r.ratioToCopy >= 0.125 : null });
+    targets.push({
+      what: `${r.rows.toLocaleString('en')} rows: rows/s ÷ raw COPY rows/s`,
+      target: '≥ 0.125',
+      value: r.ratioToCopy,
+      met: judged ? r.ratioToCopy >= 0.125 : null,
+    });
   }
   const processNames = processes.map(([name]) => name);
   return {
@@ -267,10 +292,15 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       ]),
     ],
     notes: [
-      'end to end = from the upload\'s first byte until the import finished, the group and messaging\'s read model hold every valid row and no outbox holds an unpublished event',
+      "end to end = from the upload's first byte until the import finished, the group and messaging's read model hold every valid row and no outbox holds an unpublished event",
       'files: about 1 % invalid rows, 5 % people an earlier file put in the directory; one import per file into the directory and a new group',
       'COPY = as many rows, numbered as the file numbers them, COPYed into a bare table with a unique index on phone in the identity database, in the same run',
-      ...results.map((r) => `${r.rows.toLocaleString('en')} rows CPU s: ${Object.entries(r.cpuSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}`),
+      ...results.map(
+        (r) =>
+          `${r.rows.toLocaleString('en')} rows CPU s: ${Object.entries(r.cpuSeconds)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+      ),
     ],
     targets,
     details: { results },

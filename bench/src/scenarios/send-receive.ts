@@ -64,7 +64,11 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   // ---- setup, not timed --------------------------------------------------
   ctx.log(`setup (not timed): signing in ${people} people`);
   const signInStart = performance.now();
-  const persons = await signInMany(stack, Array.from({ length: people }, (_, i) => subscriberPhone(i)), (i) => `Subscriber ${i}`);
+  const persons = await signInMany(
+    stack,
+    Array.from({ length: people }, (_, i) => subscriberPhone(i)),
+    (i) => `Subscriber ${i}`,
+  );
   const signInSeconds = (performance.now() - signInStart) / 1000;
   const groupsDb = await connectDb(stack.databaseUrl('groups'), 'kz-bench-send-receive');
   const messagingDb = await connectDb(stack.databaseUrl('messaging'), 'kz-bench-send-receive');
@@ -258,8 +262,8 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         `${sz.warmupSeconds} s warm-up not counted, then ${total - warm} messages in ${f(sendSeconds, 1)} s = ${f(achieved, 1)} messages/s; ` +
         `${expected} receipts expected (${sz.perGroup} per message), ${latencies.length} counted; ` +
         `sends started more than 5 ms late ${lateSends} (max lag ${f(maxLagMs, 1)} ms), at most ${maxInFlight} mutations in flight`,
-      'latency = from just before the mutation is sent until the subscriber\'s next() callback, both in this process (one clock); ' +
-        'stages from messaging\'s outbox row of each message: created_at (the send transaction\'s start) and published_at (when the outbox relay read the row, just before producing it to Kafka), same machine clock',
+      "latency = from just before the mutation is sent until the subscriber's next() callback, both in this process (one clock); " +
+        "stages from messaging's outbox row of each message: created_at (the send transaction's start) and published_at (when the outbox relay read the row, just before producing it to Kafka), same machine clock",
       `diagnostic, not counted above: ${eventOnly.length} more clients (the owners of the first groups) ask for the event alone ` +
         `(messageEvents { kind groupId messageId }: nothing resolved through the supergraph); their receipts show the event's own path`,
       'CPU by process over the measured sends and the wait for the last receipts (from /proc):',
@@ -284,7 +288,10 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         maxMutationsInFlight: maxInFlight,
         latencyMs: roundStats(lat),
         mutationMs: roundStats(mutation),
-        stagesMs: { ...Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, roundStats(stats(v))])), relayToEventOnlyReceipt: roundStats(stats(relayToEventOnly)) },
+        stagesMs: {
+          ...Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, roundStats(stats(v))])),
+          relayToEventOnlyReceipt: roundStats(stats(relayToEventOnly)),
+        },
         setup: { signInSeconds: round(signInSeconds, 1), connectSeconds: round(connectSeconds, 1), probes },
         cpuMs: cpuDetails(cpu),
       },

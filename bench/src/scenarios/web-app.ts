@@ -60,7 +60,12 @@ async function devCode(identityUrl: string, phone: string): Promise<string> {
 /** A context already signed in as `tokens` (the app keeps its session in localStorage). */
 async function signedInContext(browser: Browser, tokens: { token: string; refreshToken?: string; userId: string }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const session = JSON.stringify({ accessToken: tokens.token, refreshToken: tokens.refreshToken ?? '', expiresAt: Date.now() + 86_400_000, userId: tokens.userId });
+  const session = JSON.stringify({
+    accessToken: tokens.token,
+    refreshToken: tokens.refreshToken ?? '',
+    expiresAt: Date.now() + 86_400_000,
+    userId: tokens.userId,
+  });
   await context.addInitScript((value) => localStorage.setItem('kz.session', value), session);
   return context;
 }
@@ -127,7 +132,8 @@ async function watchRowsShown(page: Page): Promise<void> {
             return box && r.bottom > box.top && r.top < box.bottom;
           });
           const settled = table && !table.closest('[aria-busy="true"]');
-          const filled = inView.length > 0 && inView.every((row) => !(row.textContent ?? '').includes('Loading more members') && (row.textContent ?? '').trim() !== '');
+          const filled =
+            inView.length > 0 && inView.every((row) => !(row.textContent ?? '').includes('Loading more members') && (row.textContent ?? '').trim() !== '');
           const answers = firstRowName === null || (rows[0]?.textContent ?? '').includes(firstRowName);
           if (settled && filled && answers) return resolve(performance.now() - start);
           if (performance.now() > deadline) {
@@ -155,12 +161,15 @@ async function membersTable(browser: Browser, origin: string, admin: { token: st
   const searchesWithRoundTrips: number[] = [];
   // Scrolls of one to three screens down, as a person flicks through a long list.
   for (let i = 0; i < sizes.scrolls; i++) {
-    const ms = await page.evaluate((screens) => {
-      const table = document.querySelector('[role="table"][aria-label]') as HTMLElement;
-      const start = performance.now();
-      table.scrollTop += table.clientHeight * screens;
-      return window.kzRowsShown!(start, null);
-    }, 1 + (i % 3));
+    const ms = await page.evaluate(
+      (screens) => {
+        const table = document.querySelector('[role="table"][aria-label]') as HTMLElement;
+        const start = performance.now();
+        table.scrollTop += table.clientHeight * screens;
+        return window.kzRowsShown!(start, null);
+      },
+      1 + (i % 3),
+    );
     scrolls.push(ms);
   }
   // Searches by a name prefix and by a phone prefix, each typed into a cleared field; timed from the input event.
@@ -179,9 +188,11 @@ async function membersTable(browser: Browser, origin: string, admin: { token: st
     }, memberName(n));
     const typed = performance.now();
     await search.fill(term);
-    const ms = await page.evaluate(() => window.kzSearchAnswered!).catch((err: Error) => {
-      throw new Error(`the members table did not answer the search "${term}": ${err.message}`);
-    });
+    const ms = await page
+      .evaluate(() => window.kzSearchAnswered!)
+      .catch((err: Error) => {
+        throw new Error(`the members table did not answer the search "${term}": ${err.message}`);
+      });
     searchesWithRoundTrips.push(performance.now() - typed);
     searches.push(ms);
   }
@@ -241,11 +252,21 @@ async function bulkUpload(browser: Browser, origin: string, gateway: string, adm
           tick();
         }),
     );
-    const job = await mustQuery(gateway, `query($id: ID!) { importJob(id: $id) { status finishedAt counts { processed failed } } }`, { id: importId }, admin.token);
+    const job = await mustQuery(
+      gateway,
+      `query($id: ID!) { importJob(id: $id) { status finishedAt counts { processed failed } } }`,
+      { id: importId },
+      admin.token,
+    );
     const finishedAt = Date.parse(job.importJob.finishedAt as string);
     await context.close();
     const gaps = updates.changes.slice(1).map((t, i) => t - updates.changes[i]!);
-    return { status: job.importJob.status as string, updates: updates.changes.length, maxGapMs: Math.max(0, ...gaps), endShownAfterMs: updates.endShown - finishedAt };
+    return {
+      status: job.importJob.status as string,
+      updates: updates.changes.length,
+      maxGapMs: Math.max(0, ...gaps),
+      endShownAfterMs: updates.endShown - finishedAt,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -275,7 +296,12 @@ async function seedMembers(gateway: string, token: string, orgId: string, groupI
     await eventually(
       `"${memberName(i)}" found by name in the group`,
       async () => {
-        const found = await mustQuery(gateway, `query($id: ID!, $s: String!) { group(id: $id) { members(first: 1, search: $s) { edges { cursor } } } }`, { id: groupId, s: memberName(i) }, token);
+        const found = await mustQuery(
+          gateway,
+          `query($id: ID!, $s: String!) { group(id: $id) { members(first: 1, search: $s) { edges { cursor } } } }`,
+          { id: groupId, s: memberName(i) },
+          token,
+        );
         if (found.group.members.edges.length === 0) throw new Error('not yet');
       },
       300_000,
@@ -299,12 +325,22 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   let bigGroupId = '';
   for (let i = 1; i <= 30; i++) {
     const name = `Bench group ${String(i).padStart(2, '0')}`;
-    const created = await mustQuery(gateway, `mutation($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`, { input: { name, organizationId: orgId } }, admin.token);
+    const created = await mustQuery(
+      gateway,
+      `mutation($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`,
+      { input: { name, organizationId: orgId } },
+      admin.token,
+    );
     const id = created.createGroup.group.id as string;
     if (i === 1) bigGroupId = id;
     if (i % 3 === 0) {
       for (const sub of ['North', 'South']) {
-        await mustQuery(gateway, `mutation($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`, { input: { name: `${name} – ${sub}`, parentId: id } }, admin.token);
+        await mustQuery(
+          gateway,
+          `mutation($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`,
+          { input: { name: `${name} – ${sub}`, parentId: id } },
+          admin.token,
+        );
       }
     }
   }
@@ -344,7 +380,12 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const all = [...table.scrolls, ...table.searches];
     const full = sizes.members >= FULL_MEMBERS;
     const targets: Target[] = [
-      { what: 'sign-in screen JavaScript, KB gzip', target: `≤ ${SIGN_IN_JS_TARGET_KB}`, value: round(js.kb, 1), met: judged ? js.kb <= SIGN_IN_JS_TARGET_KB : null },
+      {
+        what: 'sign-in screen JavaScript, KB gzip',
+        target: `≤ ${SIGN_IN_JS_TARGET_KB}`,
+        value: round(js.kb, 1),
+        met: judged ? js.kb <= SIGN_IN_JS_TARGET_KB : null,
+      },
       {
         what: 'groups screen interactive after sign-in, ms (median)',
         target: `≤ ${GROUPS_INTERACTIVE_TARGET_MS}`,
@@ -378,7 +419,12 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       table: [
         ['measure', 'median', 'p99', 'n'],
         ['sign-in screen JS (KB gzip)', String(round(js.kb, 1)), '', String(js.files)],
-        ['groups interactive after sign-in (ms)', String(round(median(interactive), 0)), String(round(Math.max(...interactive), 0)), String(interactive.length)],
+        [
+          'groups interactive after sign-in (ms)',
+          String(round(median(interactive), 0)),
+          String(round(Math.max(...interactive), 0)),
+          String(interactive.length),
+        ],
         ['members: rows after a scroll (ms)', String(round(median(table.scrolls), 1)), String(round(p99(table.scrolls), 1)), String(table.scrolls.length)],
         ['members: rows after a search (ms)', String(round(median(table.searches), 1)), String(round(p99(table.searches), 1)), String(table.searches.length)],
         [
@@ -392,7 +438,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       ],
       notes: [
         `headless Debian Chromium at 1280×800; ${sizes.members.toLocaleString('en')} members in the large group; the first sign-in is a warm-up`,
-        'members table: timed on the page\'s clock, from the scroll or the search field\'s input event to the first animation frame whose rows in view are all ' +
+        "members table: timed on the page's clock, from the scroll or the search field's input event to the first animation frame whose rows in view are all " +
           'filled, settled (not aria-busy) and, for a search, start with the first matching member',
       ],
       targets,
@@ -405,6 +451,6 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
 
 export const webApp: Scenario = {
   name: 'web-app',
-  description: 'the web app in headless Chromium: sign-in JS, groups screen after sign-in, a large group\'s members table, a bulk upload\'s progress',
+  description: "the web app in headless Chromium: sign-in JS, groups screen after sign-in, a large group's members table, a bulk upload's progress",
   run,
 };

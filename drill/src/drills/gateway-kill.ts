@@ -155,7 +155,12 @@ export const gatewayKill: Drill = {
       let seq = 0;
       let edits = 0;
       const write = async (query: string, variables: Record<string, unknown>): Promise<string | undefined> => {
-        const res = await graphql(second.url, query, variables, owner.token).catch((err: Error) => ({ status: 0, text: err.message, data: undefined, errors: undefined }));
+        const res = await graphql(second.url, query, variables, owner.token).catch((err: Error) => ({
+          status: 0,
+          text: err.message,
+          data: undefined,
+          errors: undefined,
+        }));
         const id = (res.data?.sendMessage ?? res.data?.editMessage)?.message?.id as string | undefined;
         if (!id) failedWrites.push(res.text.slice(0, 200));
         return id;
@@ -184,18 +189,28 @@ export const gatewayKill: Drill = {
       log(`SIGKILL to the first gateway (pid ${first.proc.pid}) with ${subscriberCount} live subscriptions`);
       const killedAt = Date.now();
       stack.processes.kill(first.proc, 'SIGKILL');
-      await eventually('every subscriber resuming on the second gateway', async () => {
-        const waiting = subscribers.filter((s) => !s.resumedAt && !s.resumeError).length;
-        if (waiting > 0) throw new Error(`${waiting} of ${subscriberCount} have not resumed`);
-      }, 60_000, 100).catch(() => undefined);
+      await eventually(
+        'every subscriber resuming on the second gateway',
+        async () => {
+          const waiting = subscribers.filter((s) => !s.resumedAt && !s.resumeError).length;
+          if (waiting > 0) throw new Error(`${waiting} of ${subscriberCount} have not resumed`);
+        },
+        60_000,
+        100,
+      ).catch(() => undefined);
       await sleep(3_000);
       sending = false;
       await sender;
       // The last writes reach everyone live.
-      await eventually('every subscriber holding every message in its latest text', async () => {
-        const behind = subscribers.filter((s) => [...finalText].some(([id, text]) => s.texts.get(id) !== text)).length;
-        if (behind > 0) throw new Error(`${behind} subscribers are behind`);
-      }, 30_000, 100).catch(() => undefined);
+      await eventually(
+        'every subscriber holding every message in its latest text',
+        async () => {
+          const behind = subscribers.filter((s) => [...finalText].some(([id, text]) => s.texts.get(id) !== text)).length;
+          if (behind > 0) throw new Error(`${behind} subscribers are behind`);
+        },
+        30_000,
+        100,
+      ).catch(() => undefined);
 
       const problems: string[] = [];
       const missing: number[] = [];
@@ -233,7 +248,7 @@ export const gatewayKill: Drill = {
       ].join('; ');
       const notes = [
         'each subscriber resubscribes with messageEvents(groupId:, after: <cursor of the last event it saw>): the changes since come first, each message once',
-        '  in its latest state, then the live events. membershipEvents has no resume argument; a client re-reads the group\'s members after a reconnect.',
+        "  in its latest state, then the live events. membershipEvents has no resume argument; a client re-reads the group's members after a reconnect.",
       ];
       return { ok, figures, problems, notes };
     } finally {

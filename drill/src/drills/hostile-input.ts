@@ -218,12 +218,34 @@ function buildCases(stack: DrillStack, groupId: string, auth: Record<string, str
  */
 async function importUploadCase(stack: DrillStack, token: string): Promise<{ case?: Case; skipped?: string }> {
   const gateway = stack.gateway;
-  const org = await graphql(gateway.url, `mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } } }`, { i: { name: 'Drill Org' } }, token);
+  const org = await graphql(
+    gateway.url,
+    `
+      mutation ($i: CreateOrganizationInput!) {
+        createOrganization(input: $i) {
+          organization {
+            id
+          }
+        }
+      }
+    `,
+    { i: { name: 'Drill Org' } },
+    token,
+  );
   const organizationId = org.data?.createOrganization?.organization?.id as string | undefined;
   if (!organizationId) return { skipped: `could not create an organisation to import into: ${org.text.slice(0, 200).trim()}` };
   const started = await graphql(
     gateway.url,
-    `mutation($i: StartImportInput!) { startImport(input: $i) { import { id } uploadUrl } }`,
+    `
+      mutation ($i: StartImportInput!) {
+        startImport(input: $i) {
+          import {
+            id
+          }
+          uploadUrl
+        }
+      }
+    `,
     { i: { organizationId, defaultCountry: 'US' } },
     token,
   );
@@ -240,7 +262,12 @@ async function importUploadCase(stack: DrillStack, token: string): Promise<{ cas
     case: {
       name: 'import /imports/<id>/file: CSV with 1,000,000 columns',
       target,
-      request: { url: `${target.base}${url.pathname}${url.search}`, method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body },
+      request: {
+        url: `${target.base}${url.pathname}${url.search}`,
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+        body,
+      },
       expect: { status: 400, code: 'BAD_USER_INPUT' },
     },
   };

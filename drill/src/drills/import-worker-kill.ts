@@ -72,7 +72,8 @@ export const importWorkerKill: Drill = {
       );
 
       const problems: string[] = [];
-      if (!end.ended) problems.push(`the import did not end: ${state.status} at ${state.counts.processed} of ${rows} rows, no progress for ${ms(end.stalledForMs)}`);
+      if (!end.ended)
+        problems.push(`the import did not end: ${state.status} at ${state.counts.processed} of ${rows} rows, no progress for ${ms(end.stalledForMs)}`);
       else if (state.status !== 'COMPLETED') problems.push(`the import ended ${state.status} (${state.failureReason ?? 'no reason'})`);
       const exact = { total: rows, processed: rows, created: rows, updated: 0, unchanged: 0, failed: 0 };
       if (JSON.stringify(state.counts) !== JSON.stringify(exact)) problems.push(`counts ${JSON.stringify(state.counts)}, expected ${JSON.stringify(exact)}`);
@@ -82,7 +83,8 @@ export const importWorkerKill: Drill = {
       if (tally.groupsMemberships !== expectedMembers) problems.push(`groups holds ${tally.groupsMemberships} memberships, expected ${expectedMembers}`);
       if (messagingMembers !== expectedMembers) problems.push(`messaging holds ${messagingMembers} members of the group, expected ${expectedMembers}`);
       if (tally.directory !== expectedMembers) problems.push(`the directory holds ${tally.directory} people, expected ${expectedMembers}`);
-      if (tally.duplicateEventMembers > 0) problems.push(`${tally.duplicateEventMembers} members were announced in more than one groups.memberships.added event`);
+      if (tally.duplicateEventMembers > 0)
+        problems.push(`${tally.duplicateEventMembers} members were announced in more than one groups.memberships.added event`);
       if (tally.unannounced > 0) problems.push(`${tally.unannounced} members of the group were never announced by a groups.memberships.added event`);
       if (chunkRowsStored[0]!.dup > 0) problems.push(`${chunkRowsStored[0]!.dup} chunks were recorded twice`);
       if (!victim.proc.exited) problems.push('the killed worker is still running');

@@ -115,9 +115,12 @@ export const kafkaOutage: Drill = {
         },
       });
       const snapshot = () =>
-        mustQuery(gateway.url, `query($id: ID!) { importJob(id: $id) { status failureReason counts { total processed created updated unchanged failed } } }`, { id: uploaded.id }, admin.token).then(
-          (d) => d.importJob as ImportState,
-        );
+        mustQuery(
+          gateway.url,
+          `query($id: ID!) { importJob(id: $id) { status failureReason counts { total processed created updated unchanged failed } } }`,
+          { id: uploaded.id },
+          admin.token,
+        ).then((d) => d.importJob as ImportState);
       await sleep(Math.max(0, outageMs - (Date.now() - stopBegan)));
       const sentDuringOutage = sent.slice(sentBeforeOutage);
       const atStart = await snapshot().catch(() => undefined);
@@ -197,17 +200,24 @@ export const kafkaOutage: Drill = {
         missedDeliveries += missed;
         duplicateDeliveries += [...got.values()].filter((n) => n > 1).reduce((a, n) => a + n - 1, 0);
       }
-      if (failedSends.length > 0) problems.push(`${failedSends.length} sends failed (${failedSends.filter((s) => s.at >= stopBegan && s.at < backAt).length} while the broker was away), e.g. ${failedSends[0]!.error}`);
+      if (failedSends.length > 0)
+        problems.push(
+          `${failedSends.length} sends failed (${failedSends.filter((s) => s.at >= stopBegan && s.at < backAt).length} while the broker was away), e.g. ${failedSends[0]!.error}`,
+        );
       if (sentDuringOutage.filter((s) => s.id).length === 0) problems.push('no send succeeded while the broker was away');
-      if (missingInHistory.length > 0) problems.push(`${missingInHistory.length} messages answered OK are not in the history, e.g. "${missingInHistory[0]!.text}"`);
+      if (missingInHistory.length > 0)
+        problems.push(`${missingInHistory.length} messages answered OK are not in the history, e.g. "${missingInHistory[0]!.text}"`);
       if (storedTwice.length > 0) problems.push(`${storedTwice.length} messages are stored more than once`);
-      if (missedDeliveries > 0) problems.push(`${missedDeliveries} deliveries missed over ${followers.length} subscribers (worst missed ${Math.max(...missedPer)})`);
+      if (missedDeliveries > 0)
+        problems.push(`${missedDeliveries} deliveries missed over ${followers.length} subscribers (worst missed ${Math.max(...missedPer)})`);
       if (duplicateDeliveries > 0) problems.push(`${duplicateDeliveries} messages were delivered twice to a subscriber`);
       const troubled = followers.filter((f) => f.problem !== undefined);
       if (troubled.length > 0) problems.push(`${troubled.length} subscriptions were closed or errored (${troubled[0]!.problem})`);
       const exact = { total: rows, processed: rows, created: rows, updated: 0, unchanged: 0, failed: 0 };
-      if (!end.ended || end.state.status !== 'COMPLETED') problems.push(`the import is ${end.state.status} (${end.state.failureReason ?? `${end.state.counts.processed} of ${rows} processed`})`);
-      if (JSON.stringify(end.state.counts) !== JSON.stringify(exact)) problems.push(`import counts ${JSON.stringify(end.state.counts)}, expected ${JSON.stringify(exact)}`);
+      if (!end.ended || end.state.status !== 'COMPLETED')
+        problems.push(`the import is ${end.state.status} (${end.state.failureReason ?? `${end.state.counts.processed} of ${rows} processed`})`);
+      if (JSON.stringify(end.state.counts) !== JSON.stringify(exact))
+        problems.push(`import counts ${JSON.stringify(end.state.counts)}, expected ${JSON.stringify(exact)}`);
       if (tally.memberCount !== expectedMembers) problems.push(`group memberCount ${tally.memberCount}, expected ${expectedMembers}`);
       if (tally.directory !== expectedMembers) problems.push(`the directory holds ${tally.directory} people, expected ${expectedMembers}`);
       if (messagingMembers !== expectedMembers) problems.push(`messaging holds ${messagingMembers} members of the import group, expected ${expectedMembers}`);
@@ -220,11 +230,16 @@ export const kafkaOutage: Drill = {
       // client's consumers that crashed for good and produce requests refused, from its log.
       const diagnosis: string[] = [];
       for (const service of SUBGRAPHS) {
-        const unpublished = await count(stack.databaseUrl(service), `FROM outbox_events WHERE published_at IS NULL AND created_at < now() - interval '10 seconds'`, []);
+        const unpublished = await count(
+          stack.databaseUrl(service),
+          `FROM outbox_events WHERE published_at IS NULL AND created_at < now() - interval '10 seconds'`,
+          [],
+        );
         const trouble = kafkaTrouble(stack.service(service).proc.logFile, backAt);
         if (unpublished > 0) problems.push(`${service}: ${unpublished} outbox events still unpublished`);
         for (const t of trouble.filter((line) => line.includes('not restarted'))) problems.push(`${service}: ${t}`);
-        if (unpublished > 0 || trouble.length > 0) diagnosis.push(`${service}: ${unpublished} outbox events unpublished${trouble.length ? `; ${trouble.join('; ')}` : ''}`);
+        if (unpublished > 0 || trouble.length > 0)
+          diagnosis.push(`${service}: ${unpublished} outbox events unpublished${trouble.length ? `; ${trouble.join('; ')}` : ''}`);
       }
       const gatewayTrouble = kafkaTrouble(gateway.proc.logFile, backAt);
       for (const t of gatewayTrouble.filter((line) => line.includes('not restarted'))) problems.push(`gateway: ${t}`);

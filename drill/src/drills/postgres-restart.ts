@@ -153,7 +153,11 @@ export const postgresRestart: Drill = {
           errors: undefined,
           data: undefined,
         }));
-        retried.push({ s, id: res.data?.sendMessage?.message?.id, error: res.errors?.[0]?.message ?? (res.status === 200 ? undefined : res.text.slice(0, 200)) });
+        retried.push({
+          s,
+          id: res.data?.sendMessage?.message?.id,
+          error: res.errors?.[0]?.message ?? (res.status === 200 ? undefined : res.text.slice(0, 200)),
+        });
       }
       const afterRetry = await storedMessages(stack.databaseUrl('messaging'), groupId);
       const duplicates = [...afterRetry].filter(([text, ids]) => text.startsWith('drill message ') && ids.length > 1);

@@ -15,7 +15,7 @@ import { DrillStack } from '../stack';
  */
 export const redisRestart: Drill = {
   name: 'redis-restart',
-  description: 'the import service\'s private Redis (no persistence) restarted during an import of 20,000 rows: completes exactly, or fails with a reason',
+  description: "the import service's private Redis (no persistence) restarted during an import of 20,000 rows: completes exactly, or fails with a reason",
   async run({ settings, log }): Promise<DrillResult> {
     const rows = settings.smoke ? 5_000 : 20_000;
     const chunkRows = settings.smoke ? 250 : 1_000;
@@ -53,7 +53,9 @@ export const redisRestart: Drill = {
       log(`restarting redis-server at ${atStop.counts.processed} of ${rows} rows processed (${downMs / 1000} s down; every key is lost)`);
       const stopAt = Date.now();
       await redis.stop();
-      const notReady = await fetch(`${importProc.base}/readyz`).then((r) => r.status).catch(() => 0);
+      const notReady = await fetch(`${importProc.base}/readyz`)
+        .then((r) => r.status)
+        .catch(() => 0);
       await sleep(downMs);
       await redis.start();
       const backAt = Date.now();
@@ -105,7 +107,8 @@ export const redisRestart: Drill = {
       // Never more counted than applied: a COMPLETED import's people are all there.
       if (end.ended && state.status.startsWith('COMPLETED')) {
         if (tally.memberCount !== applied + 1) problems.push(`memberCount ${tally.memberCount} but ${applied} rows counted as applied (+1 owner)`);
-        if (tally.groupsMemberships !== applied + 1) problems.push(`groups holds ${tally.groupsMemberships} memberships but ${applied} rows counted as applied (+1 owner)`);
+        if (tally.groupsMemberships !== applied + 1)
+          problems.push(`groups holds ${tally.groupsMemberships} memberships but ${applied} rows counted as applied (+1 owner)`);
         if (tally.directory !== applied + 1) problems.push(`the directory holds ${tally.directory} people but ${applied} rows counted as applied (+1 admin)`);
       }
       if (tally.memberCount < applied + 1 || tally.directory < applied + 1) {
@@ -125,7 +128,7 @@ export const redisRestart: Drill = {
         `chunk jobs lost with Redis and queued again by the import service: ${sweeps.chunks} (in ${sweeps.sweeps} sweeps, the first ${Number.isNaN(sweeps.firstAt) ? 'never' : ms(sweeps.firstAt - backAt)} after Redis was back)`,
       ].join('; ');
       const notes = [
-        'Redis keeps nothing on disk here, so the restart loses every queued chunk job; the import service\'s lost-chunk sweep',
+        "Redis keeps nothing on disk here, so the restart loses every queued chunk job; the import service's lost-chunk sweep",
         '(services/import/src/jobs/lost-chunk-sweep.ts: after Redis reconnects, and every IMPORT_REQUEUE_INTERVAL_MS) queues again the',
         'unfinished chunks of RUNNING imports (import_chunks) that the queue no longer holds, under their ids `${importId}-${chunk}`.',
       ];

@@ -88,7 +88,11 @@ async function paced(everyMs: number, until: () => boolean, task: () => Promise<
   }
 }
 
-const median = (xs: number[]) => percentile(xs.filter((x) => !Number.isNaN(x)), 50);
+const median = (xs: number[]) =>
+  percentile(
+    xs.filter((x) => !Number.isNaN(x)),
+    50,
+  );
 
 /**
  * Ten minutes of mixed load on one stack: people signing in, messages sent
@@ -146,7 +150,9 @@ export const soak: Drill = {
       const started = Date.now();
       const end = started + durationMs;
       const over = () => Date.now() >= end;
-      log(`mixed load for ${Math.round(durationMs / 1000)} s: ${SENDS_PER_SECOND} sends/s to ${GROUPS} groups, ${subscribers.length} subscriptions, ${HISTORY_READS_PER_SECOND} history reads/s, a sign-in every ${SIGN_IN_EVERY_MS / 1000} s, two imports of ${importRows.toLocaleString('en')} rows`);
+      log(
+        `mixed load for ${Math.round(durationMs / 1000)} s: ${SENDS_PER_SECOND} sends/s to ${GROUPS} groups, ${subscribers.length} subscriptions, ${HISTORY_READS_PER_SECOND} history reads/s, a sign-in every ${SIGN_IN_EVERY_MS / 1000} s, two imports of ${importRows.toLocaleString('en')} rows`,
+      );
 
       let sendSeq = 0;
       const sender = paced(1_000 / SENDS_PER_SECOND, over, async () => {
@@ -174,12 +180,20 @@ export const soak: Drill = {
         const importStarted = Date.now();
         const { id } = await startMemberImport(stack, admin, memberCsv(importRows, `Soak member ${firstNumber}`, firstNumber));
         const result = await awaitImportEnd(stack, admin.token, id, { timeoutMs: 15 * 60_000, stallMs: 5 * 60_000, onPoll: () => void ops.importPoll.count++ });
-        imports.push({ id, status: result.state.status, created: result.state.counts.created, seconds: (Date.now() - importStarted) / 1000, endedAt: Date.now() });
+        imports.push({
+          id,
+          status: result.state.status,
+          created: result.state.counts.created,
+          seconds: (Date.now() - importStarted) / 1000,
+          endedAt: Date.now(),
+        });
       };
       const importer = (async () => {
         await runImport(0);
         await runImport(importRows);
-      })().catch((err: Error) => void imports.push({ id: '?', status: `failed to run: ${err.message.slice(0, 200)}`, created: 0, seconds: 0, endedAt: Date.now() }));
+      })().catch(
+        (err: Error) => void imports.push({ id: '?', status: `failed to run: ${err.message.slice(0, 200)}`, created: 0, seconds: 0, endedAt: Date.now() }),
+      );
 
       await Promise.all([sender, reader, signIns, sampler, importer]);
       await sampleMemory();
@@ -188,7 +202,11 @@ export const soak: Drill = {
       const problems: string[] = [];
       const lastOf = [...sentTo.values()].map((ids) => ids.at(-1)).filter((id): id is string => Boolean(id));
       const settle = Date.now() + 30_000;
-      while (subscribers.some((s) => !s.problem && lastOf.some((id) => sentTo.get(s.groupId)!.includes(id) && !s.messageIds.includes(id))) && Date.now() < settle) await sleep(250);
+      while (
+        subscribers.some((s) => !s.problem && lastOf.some((id) => sentTo.get(s.groupId)!.includes(id) && !s.messageIds.includes(id))) &&
+        Date.now() < settle
+      )
+        await sleep(250);
       let missed = 0;
       let duplicated = 0;
       for (const s of subscribers) {
@@ -199,19 +217,26 @@ export const soak: Drill = {
       }
       if (missed > 0) problems.push(`${missed} deliveries missed by subscribers`);
       if (duplicated > 0) problems.push(`${duplicated} messages delivered twice to a subscriber`);
-      for (const [name, op] of Object.entries(ops)) if (op.failures.length > 0) problems.push(`${op.failures.length} of ${op.count} ${name} requests failed, e.g. ${op.failures[0]}`);
+      for (const [name, op] of Object.entries(ops))
+        if (op.failures.length > 0) problems.push(`${op.failures.length} of ${op.count} ${name} requests failed, e.g. ${op.failures[0]}`);
       if (imports.length < 2) problems.push(`${imports.length} of 2 imports ran`);
-      for (const i of imports) if (i.status !== 'COMPLETED' || i.created !== importRows) problems.push(`import ${i.id} ended ${i.status} with ${i.created} of ${importRows} created`);
+      for (const i of imports)
+        if (i.status !== 'COMPLETED' || i.created !== importRows) problems.push(`import ${i.id} ended ${i.status} with ${i.created} of ${importRows} created`);
       const members = await memberCount(stack, admin.token, admin.groupId);
       if (members !== 1 + importRows * imports.length) problems.push(`the import group has ${members} members, expected ${1 + importRows * imports.length}`);
-      for (const { name, service } of processes) if (service.proc.exited) problems.push(`${name} exited (${service.proc.exited.code ?? service.proc.exited.signal}); see ${service.proc.logFile}`);
+      for (const { name, service } of processes)
+        if (service.proc.exited) problems.push(`${name} exited (${service.proc.exited.code ?? service.proc.exited.signal}); see ${service.proc.logFile}`);
 
       // Memory: the steady phase runs from the end of the warm-up, and at least SETTLE_AFTER_IMPORTS_MS after the imports, to the end.
       const importsEnded = Math.max(started, ...imports.map((i) => i.endedAt));
       const steady = samples.filter((s) => s.at >= Math.max(started + warmUpMs, importsEnded + SETTLE_AFTER_IMPORTS_MS));
       const quarter = Math.max(1, Math.floor(steady.length / 4));
       const memoryLines: string[] = [];
-      const everyMinute = (values: number[]) => values.filter((_, i) => i % Math.round(60_000 / SAMPLE_EVERY_MS) === 0).map((v) => v.toFixed(0)).join(' ');
+      const everyMinute = (values: number[]) =>
+        values
+          .filter((_, i) => i % Math.round(60_000 / SAMPLE_EVERY_MS) === 0)
+          .map((v) => v.toFixed(0))
+          .join(' ');
       for (const { name } of processes) {
         const rss = (s: MemorySample) => s.rss[name] ?? NaN;
         const live = (s: MemorySample) => s.live[name] ?? NaN;

@@ -24,7 +24,7 @@ function captureInfo(operation: string, variableValues: Record<string, unknown> 
 }
 
 describe('entityQueryFor', () => {
-  it('keeps the subscriber\'s selection, aliases and fragments, and only the variables it uses', () => {
+  it("keeps the subscriber's selection, aliases and fragments, and only the variables it uses", () => {
     const query = captureInfo(
       `query Sub($unused: ID, $x: Boolean!) { event { message { t: text author { ...Who @include(if: $x) } } } } fragment Who on User { displayName }`,
       { x: true },

@@ -4,10 +4,19 @@ import pino from 'pino';
 import { SubscriptionEventBus, type Interest } from './event-bus';
 
 const sent = (groupId: string) =>
-  createEvent('messaging.message.sent', { key: groupId, orgId: null, payload: { messageId: 'm', groupId, authorId: 'a', text: 't', sentAt: new Date().toISOString() } });
-const readersAdded = (groupId: string, userIds: string[]) => createEvent('messaging.readers.changed', { key: groupId, orgId: null, payload: { groupId, change: 'ADDED', userIds } });
+  createEvent('messaging.message.sent', {
+    key: groupId,
+    orgId: null,
+    payload: { messageId: 'm', groupId, authorId: 'a', text: 't', sentAt: new Date().toISOString() },
+  });
+const readersAdded = (groupId: string, userIds: string[]) =>
+  createEvent('messaging.readers.changed', { key: groupId, orgId: null, payload: { groupId, change: 'ADDED', userIds } });
 const progress = (importId: string) =>
-  createEvent('import.job.progress', { key: importId, orgId: 'o', payload: { importId, orgId: 'o', startedBy: 'u', status: 'RUNNING', total: 1, processed: 0, failed: 0 } });
+  createEvent('import.job.progress', {
+    key: importId,
+    orgId: 'o',
+    payload: { importId, orgId: 'o', startedBy: 'u', status: 'RUNNING', total: 1, processed: 0, failed: 0 },
+  });
 
 describe('SubscriptionEventBus routing', () => {
   // The consumer is never started: events are handed to deliver() as the consumer would.

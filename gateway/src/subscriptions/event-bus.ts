@@ -147,7 +147,8 @@ export class SubscriptionEventBus {
       this.everyEvent.add(listener);
       return () => this.everyEvent.delete(listener);
     }
-    const [index, key] = 'groupId' in interest ? [this.byGroup, interest.groupId] : 'userId' in interest ? [this.byPerson, interest.userId] : [this.byImport, interest.importId];
+    const [index, key] =
+      'groupId' in interest ? [this.byGroup, interest.groupId] : 'userId' in interest ? [this.byPerson, interest.userId] : [this.byImport, interest.importId];
     let forKey = index.get(key);
     if (!forKey) index.set(key, (forKey = new Set()));
     forKey.add(listener);

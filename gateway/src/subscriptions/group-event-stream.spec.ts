@@ -11,7 +11,11 @@ function busOf(): { bus: SubscriptionEventBus; emit: SubscriptionEventBus['deliv
 }
 
 const sent = (groupId: string, messageId: string) =>
-  createEvent('messaging.message.sent', { key: groupId, orgId: null, payload: { messageId, groupId, authorId: 'a', text: 't', sentAt: new Date().toISOString() } });
+  createEvent('messaging.message.sent', {
+    key: groupId,
+    orgId: null,
+    payload: { messageId, groupId, authorId: 'a', text: 't', sentAt: new Date().toISOString() },
+  });
 const readers = (groupId: string, change: 'ADDED' | 'REMOVED', userIds: string[]) =>
   createEvent('messaging.readers.changed', { key: groupId, orgId: null, payload: { groupId, change, userIds } });
 
@@ -23,7 +27,9 @@ function options(bus: SubscriptionEventBus, overrides: Partial<StreamOptions<str
     mayRead: async () => true,
     select: (e) => (e.type === 'messaging.message.sent' ? { groupId: e.payload.groupId, item: e.payload.messageId } : null),
     personalChange: (e) =>
-      e.type === 'messaging.readers.changed' ? { groupId: e.payload.groupId, forget: 'group', followed: e.payload.change === 'REMOVED' ? 'asks' : 'continues' } : null,
+      e.type === 'messaging.readers.changed'
+        ? { groupId: e.payload.groupId, forget: 'group', followed: e.payload.change === 'REMOVED' ? 'asks' : 'continues' }
+        : null,
     accessEnded: () => 'ENDED',
     maxQueue: 100,
     onTooSlow: () => undefined,
@@ -32,7 +38,7 @@ function options(bus: SubscriptionEventBus, overrides: Partial<StreamOptions<str
 }
 
 describe('groupEventStream', () => {
-  it('yields the followed group\'s events in order, and ends when asked again after a change of readers that took the group away', async () => {
+  it("yields the followed group's events in order, and ends when asked again after a change of readers that took the group away", async () => {
     const { bus, emit } = busOf();
     let reads = true;
     const stream = groupEventStream(options(bus, { mayRead: async () => reads }));
@@ -127,7 +133,13 @@ describe('groupEventStream', () => {
     );
     const first = stream.next();
     const live = (text: string) =>
-      emit(createEvent('messaging.message.sent', { key: 'g1', orgId: null, payload: { messageId: 'x', groupId: 'g1', authorId: 'a', text, sentAt: new Date().toISOString() } }));
+      emit(
+        createEvent('messaging.message.sent', {
+          key: 'g1',
+          orgId: null,
+          payload: { messageId: 'x', groupId: 'g1', authorId: 'a', text, sentAt: new Date().toISOString() },
+        }),
+      );
     live('m2@12');
     live('m3@13');
     releaseMissed();

@@ -75,5 +75,7 @@ export function wireMembershipEvents(schema: GraphQLSchema): void {
   event['groupId']!.resolve = (e: MembershipEventPayload) => e.groupId;
   event['userIds']!.resolve = (e: MembershipEventPayload) => e.userIds;
   event['role']!.resolve = (e: MembershipEventPayload) => e.role;
-  event['group']!.resolve = entityThroughSupergraph('group', (e: MembershipEventPayload) => (e.kind === 'ACCESS_ENDED' ? null : e.groupId)) as GraphQLFieldResolver<unknown, unknown>;
+  event['group']!.resolve = entityThroughSupergraph('group', (e: MembershipEventPayload) =>
+    e.kind === 'ACCESS_ENDED' ? null : e.groupId,
+  ) as GraphQLFieldResolver<unknown, unknown>;
 }

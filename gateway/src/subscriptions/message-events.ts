@@ -167,5 +167,8 @@ export function wireMessageEvents(schema: GraphQLSchema): void {
   event['groupId']!.resolve = (e: MessageEventPayload) => e.groupId;
   event['messageId']!.resolve = (e: MessageEventPayload) => e.messageId;
   event['cursor']!.resolve = (e: MessageEventPayload) => (e.changeSeq === null ? null : encodeCursor([e.changeSeq]));
-  event['message']!.resolve = sharedMessage(entityThroughSupergraph('message', (e: MessageEventPayload) => e.messageId)) as GraphQLFieldResolver<unknown, unknown>;
+  event['message']!.resolve = sharedMessage(entityThroughSupergraph('message', (e: MessageEventPayload) => e.messageId)) as GraphQLFieldResolver<
+    unknown,
+    unknown
+  >;
 }

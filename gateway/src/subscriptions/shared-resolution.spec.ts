@@ -30,9 +30,11 @@ function shareable(operation: string, variableValues: Record<string, unknown> = 
 }
 
 describe('selectionWithin (fields every reader of a group sees alike)', () => {
-  it('shares a selection of the message\'s own fields, ids of others, aliases and fragments on the same type', () => {
+  it("shares a selection of the message's own fields, ids of others, aliases and fragments on the same type", () => {
     expect(shareable(`{ event { message { id t: text sentAt author { id } group { __typename id } readBy { count of } } } }`)).toBe(true);
-    expect(shareable(`{ event { message { ...M ... on Message { id } } } } fragment M on Message { text author { ...U } } fragment U on User { id }`)).toBe(true);
+    expect(shareable(`{ event { message { ...M ... on Message { id } } } } fragment M on Message { text author { ...U } } fragment U on User { id }`)).toBe(
+      true,
+    );
   });
 
   it('does not share fields that depend on the reader or live in another subgraph', () => {

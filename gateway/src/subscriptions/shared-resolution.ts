@@ -71,7 +71,12 @@ export function messageFromEvent(info: Pick<GraphQLResolveInfo, 'fieldNodes' | '
   return answer;
 }
 
-function fill(answer: Record<string, unknown>, set: SelectionSetNode, values: Values, fragments: Record<string, FragmentDefinitionNode>): Record<string, unknown> {
+function fill(
+  answer: Record<string, unknown>,
+  set: SelectionSetNode,
+  values: Values,
+  fragments: Record<string, FragmentDefinitionNode>,
+): Record<string, unknown> {
   for (const selection of set.selections) {
     switch (selection.kind) {
       case Kind.FIELD: {
@@ -80,7 +85,10 @@ function fill(answer: Record<string, unknown>, set: SelectionSetNode, values: Va
         if (name === '__typename') break;
         const key = selection.alias?.value ?? name;
         const value = values[name]!;
-        answer[key] = selection.selectionSet && typeof value === 'object' ? fill((answer[key] as Record<string, unknown> | undefined) ?? {}, selection.selectionSet, value, fragments) : value;
+        answer[key] =
+          selection.selectionSet && typeof value === 'object'
+            ? fill((answer[key] as Record<string, unknown> | undefined) ?? {}, selection.selectionSet, value, fragments)
+            : value;
         break;
       }
       case Kind.INLINE_FRAGMENT:
@@ -104,7 +112,9 @@ export const AUDIENCE_FIELD: FieldNode = {
 
 /** Whether the selection under the resolved field stays within `shape`: no arguments, no directives, only listed fields. */
 export function selectionWithin(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, shape: Shape): boolean {
-  return info.fieldNodes.every((node) => !node.directives?.length && node.selectionSet !== undefined && within(node.selectionSet, shape, info.fragments, new Set()));
+  return info.fieldNodes.every(
+    (node) => !node.directives?.length && node.selectionSet !== undefined && within(node.selectionSet, shape, info.fragments, new Set()),
+  );
 }
 
 function within(set: SelectionSetNode, shape: Shape, fragments: Record<string, FragmentDefinitionNode>, visiting: Set<string>): boolean {
@@ -116,7 +126,8 @@ function within(set: SelectionSetNode, shape: Shape, fragments: Record<string, F
         if (name === '__typename') continue;
         if (!Object.hasOwn(shape.fields, name) || selection.arguments?.length) return false;
         const sub = shape.fields[name]!;
-        if (sub === null ? selection.selectionSet !== undefined : !selection.selectionSet || !within(selection.selectionSet, sub, fragments, visiting)) return false;
+        if (sub === null ? selection.selectionSet !== undefined : !selection.selectionSet || !within(selection.selectionSet, sub, fragments, visiting))
+          return false;
         break;
       }
       case Kind.INLINE_FRAGMENT:

@@ -61,7 +61,12 @@ export class SubscriptionServer {
       {
         onConnect: async (ctx) => {
           const params = ctx.connectionParams ?? {};
-          const raw = typeof params['authorization'] === 'string' ? params['authorization'] : typeof params['accessToken'] === 'string' ? `Bearer ${params['accessToken']}` : null;
+          const raw =
+            typeof params['authorization'] === 'string'
+              ? params['authorization']
+              : typeof params['accessToken'] === 'string'
+                ? `Bearer ${params['accessToken']}`
+                : null;
           const token = bearerToken(raw);
           const reject = (reason: string) => {
             ctx.extra.socket.close(CLOSE_TOKEN_REJECTED, reason);
@@ -88,7 +93,11 @@ export class SubscriptionServer {
           const schema = opts.schema();
           if (!schema) return [new GraphQLError('The gateway is still loading its schema; try again in a moment.', { extensions: { code: 'UNAVAILABLE' } })];
           if (bracketNesting(payload.query, MAX_NESTING) > MAX_NESTING) {
-            return [new GraphQLError(`This operation nests brackets more than ${MAX_NESTING} levels deep; ask for less deeply nested data.`, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+            return [
+              new GraphQLError(`This operation nests brackets more than ${MAX_NESTING} levels deep; ask for less deeply nested data.`, {
+                extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+              }),
+            ];
           }
           let document;
           try {
@@ -99,9 +108,13 @@ export class SubscriptionServer {
           }
           const errors = validate(schema, document);
           if (errors.length > 0) return errors;
-          const operation = document.definitions.find((d) => d.kind === 'OperationDefinition' && (!payload.operationName || d.name?.value === payload.operationName));
+          const operation = document.definitions.find(
+            (d) => d.kind === 'OperationDefinition' && (!payload.operationName || d.name?.value === payload.operationName),
+          );
           if (!operation || operation.kind !== 'OperationDefinition' || operation.operation !== 'subscription') {
-            return [new GraphQLError('Only subscriptions go over this WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
+            return [
+              new GraphQLError('Only subscriptions go over this WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } }),
+            ];
           }
           const refused = opts.limiter.check(document, operation);
           if (refused.length > 0) return refused;

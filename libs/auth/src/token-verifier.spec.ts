@@ -6,7 +6,14 @@ async function setup() {
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
   const verifier = new TokenVerifier({ jwksUrl: 'http://unused', issuer: 'kz-identity', audience: 'kz-api', keySet: createLocalJWKSet({ keys: [jwk] }) });
   const sign = (claims: Record<string, unknown>, exp: number | string = '5m', aud = 'kz-api') =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('u1').setIssuer('kz-identity').setAudience(aud).setIssuedAt().setExpirationTime(exp).sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setSubject('u1')
+      .setIssuer('kz-identity')
+      .setAudience(aud)
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .sign(privateKey);
   return { verifier, sign };
 }
 

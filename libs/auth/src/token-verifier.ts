@@ -37,9 +37,7 @@ export class TokenVerifier {
   constructor(private readonly opts: TokenVerifierOptions) {
     // A key set is refetched for an unknown kid at most every 5 s; identity publishes a
     // rotated-in key longer than that before signing with it (SIGNING_KEY_ACTIVATION_DELAY_SECONDS).
-    this.keys =
-      opts.keySet ??
-      createRemoteJWKSet(new URL(opts.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 3_000 });
+    this.keys = opts.keySet ?? createRemoteJWKSet(new URL(opts.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 3_000 });
   }
 
   async verify(token: string): Promise<Exclude<Caller, { kind: 'anonymous' }>> {

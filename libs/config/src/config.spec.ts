@@ -18,10 +18,7 @@ describe('loadConfig', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems).toEqual([
-      'PORT="eighty" is invalid: expected a whole number (HTTP port)',
-      'PEPPER is required (code pepper)',
-    ]);
+    expect((error as ConfigError).problems).toEqual(['PORT="eighty" is invalid: expected a whole number (HTTP port)', 'PEPPER is required (code pepper)']);
   });
 
   it('refuses a Kafka namespace that would make odd topic names', () => {

@@ -70,7 +70,10 @@ export function list(env: string, describe: string, opts: Options<string[]> = {}
     env,
     describe,
     parse: (raw) => {
-      const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+      const items = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (items.length === 0) throw new Error('expected a comma-separated list');
       return items;
     },

@@ -6,7 +6,7 @@ export function serviceFields(prefix: string, defaultPort: number, defaultDataba
     nodeEnv: oneOf('NODE_ENV', 'runtime mode', ['development', 'test', 'production'] as const, { fallback: 'development' }),
     host: str(`${prefix}_HOST`, 'interface to listen on', { fallback: '127.0.0.1' }),
     port: int(`${prefix}_PORT`, 'HTTP port', { fallback: defaultPort, min: 0, max: 65535 }),
-    databaseUrl: url(`${prefix}_DATABASE_URL`, 'PostgreSQL URL of this service\'s own database', {
+    databaseUrl: url(`${prefix}_DATABASE_URL`, "PostgreSQL URL of this service's own database", {
       devFallback: `postgres://postgres@127.0.0.1:5432/${defaultDatabase}`,
     }),
     trustedProxies: list('TRUSTED_PROXIES', 'addresses of proxies (the gateway) whose X-Forwarded-For is believed', {
@@ -19,7 +19,7 @@ export function serviceFields(prefix: string, defaultPort: number, defaultDataba
 /** How every service verifies access tokens issued by identity. */
 export function authFields() {
   return {
-    jwksUrl: url('AUTH_JWKS_URL', 'URL of identity\'s JSON Web Key Set', { fallback: 'http://127.0.0.1:4001/.well-known/jwks.json' }),
+    jwksUrl: url('AUTH_JWKS_URL', "URL of identity's JSON Web Key Set", { fallback: 'http://127.0.0.1:4001/.well-known/jwks.json' }),
     issuer: str('AUTH_ISSUER', 'issuer of access tokens', { fallback: 'kz-identity' }),
     audience: str('AUTH_AUDIENCE', 'audience of access tokens', { fallback: 'kz-api' }),
   };

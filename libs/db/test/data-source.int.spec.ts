@@ -1,11 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import {
-  IdempotentRequests1764748800000,
-  IdempotentResponsesAsJson1764921600000,
-  prepared,
-  rememberedResponse,
-  rowsOf,
-} from '../src';
+import { IdempotentRequests1764748800000, IdempotentResponsesAsJson1764921600000, prepared, rememberedResponse, rowsOf } from '../src';
 import { useScratchDataSource } from './scratch-data-source';
 
 const db = useScratchDataSource('ds', 2);
@@ -28,7 +22,9 @@ describe('data source', () => {
     await db().query(`INSERT INTO people SELECT i, '+1415' || lpad(i::text, 7, '0') FROM generate_series(1, 200000) i`);
     await db().query(`ANALYZE people`);
     const phones = Array.from({ length: 5000 }, (_, i) => `+1415${String(100_000 + i).padStart(7, '0')}`);
-    const plan = (await db().query(`EXPLAIN (FORMAT JSON) SELECT id FROM people WHERE phone = ANY($1::text[])`, [phones])) as { 'QUERY PLAN': { Plan: { 'Node Type': string } }[] }[];
+    const plan = (await db().query(`EXPLAIN (FORMAT JSON) SELECT id FROM people WHERE phone = ANY($1::text[])`, [phones])) as {
+      'QUERY PLAN': { Plan: { 'Node Type': string } }[];
+    }[];
     expect(plan[0]!['QUERY PLAN'][0]!.Plan['Node Type']).toBe('Index Scan');
   });
 });
@@ -40,7 +36,10 @@ describe('rowsOf', () => {
     // Two at once take both pooled connections, so each prepares the insert and any later statement sees it prepared.
     const inserted = await Promise.all([rowsOf(db().manager, insert, [1, 'committed']), rowsOf(db().manager, insert, [2, 'second'])]);
     expect(inserted).toEqual([[{ id: 1, label: 'committed' }], [{ id: 2, label: 'second' }]]);
-    const [prepares] = await rowsOf<{ n: string }>(db().manager, `SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO rows_probe%'`);
+    const [prepares] = await rowsOf<{ n: string }>(
+      db().manager,
+      `SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO rows_probe%'`,
+    );
     expect(Number(prepares!.n)).toBe(1);
 
     await expect(
@@ -72,10 +71,12 @@ describe('remembered responses stored as json', () => {
     await db().query(`INSERT INTO idempotent_requests (key, response) VALUES ('before', '{"outcomes": [1, 2]}')`);
     await migrate(asJson, 'up');
     // Whether this server was built with lz4: it refuses the setting otherwise.
-    const lz4 = await db().transaction((m) => m.query(`SET LOCAL default_toast_compression = lz4`)).then(
-      () => true,
-      () => false,
-    );
+    const lz4 = await db()
+      .transaction((m) => m.query(`SET LOCAL default_toast_compression = lz4`))
+      .then(
+        () => true,
+        () => false,
+      );
     expect(await responseColumn()).toEqual({ type: 'json', lz4 });
 
     const answer = { outcomes: Array.from({ length: 5000 }, (_, i) => ({ row: i + 2, status: 'CREATED', message: null })) };

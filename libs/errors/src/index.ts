@@ -28,5 +28,4 @@ export class DomainError extends Error {
 export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, field);
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} was not found.`);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
-export const unauthenticated = (message = 'Sign in first: this needs a valid access token.') =>
-  new DomainError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'Sign in first: this needs a valid access token.') => new DomainError('UNAUTHENTICATED', message);

@@ -20,7 +20,10 @@ const id = z.string().min(1);
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
 const role = z.enum(['OWNER', 'ADMIN', 'MEMBER']);
 /** A message's position in its group's change log (a bigint, as decimal); absent from events written before positions existed. */
-const changeSeq = z.string().regex(/^\d{1,19}$/).optional();
+const changeSeq = z
+  .string()
+  .regex(/^\d{1,19}$/)
+  .optional();
 const network = z.enum(['EMPLOYEE', 'OTHER']);
 const groupKind = z.enum(['PRIVATE', 'ORGANIZATION', 'BROADCAST']);
 
@@ -82,9 +85,7 @@ export const EventCatalogue = {
     topic: 'identityOrganizations',
     payload: z.object({
       orgId: id,
-      definitions: z.array(
-        z.object({ key: z.string(), name: z.string(), type: z.enum(['STRING', 'NUMBER', 'BOOLEAN', 'DATE']), mandatory: z.boolean() }),
-      ),
+      definitions: z.array(z.object({ key: z.string(), name: z.string(), type: z.enum(['STRING', 'NUMBER', 'BOOLEAN', 'DATE']), mandatory: z.boolean() })),
     }),
   },
   'groups.group.created': {

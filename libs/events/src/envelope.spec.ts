@@ -16,9 +16,7 @@ describe('event envelope', () => {
   });
 
   it('refuses a payload that does not match its schema, when produced and when consumed', () => {
-    expect(() =>
-      createEvent('groups.memberships.added', { key: 'g1', orgId: null, payload: { groupId: 'g1', members: [] } }),
-    ).toThrow(InvalidEventError);
+    expect(() => createEvent('groups.memberships.added', { key: 'g1', orgId: null, payload: { groupId: 'g1', members: [] } })).toThrow(InvalidEventError);
     expect(() => validateEnvelope({ ...event, payload: { groupId: 'g1' } })).toThrow(/members/);
   });
 

@@ -34,8 +34,4 @@ export const eventTablesUp = [
    )`,
 ];
 
-export const eventTablesDown = [
-  'DROP TABLE inbox_parked_events',
-  'DROP TABLE inbox_processed_events',
-  'DROP TABLE outbox_events',
-];
+export const eventTablesDown = ['DROP TABLE inbox_parked_events', 'DROP TABLE inbox_processed_events', 'DROP TABLE outbox_events'];

@@ -106,10 +106,10 @@ export class InboxConsumer {
           )) as unknown[];
           if (inserted.length === 0) return;
           await handler(event, manager);
-          await manager.query(
-            `UPDATE inbox_event_attempts SET finished_attempts = finished_attempts + 1 WHERE consumer = $1 AND event_id = $2`,
-            [this.opts.groupId, event.id],
-          );
+          await manager.query(`UPDATE inbox_event_attempts SET finished_attempts = finished_attempts + 1 WHERE consumer = $1 AND event_id = $2`, [
+            this.opts.groupId,
+            event.id,
+          ]);
         });
         this.opts.onCommitted?.();
         return;
@@ -168,10 +168,10 @@ export class InboxConsumer {
   }
 
   private async finishFailedAttempt(eventId: string): Promise<void> {
-    await this.opts.dataSource.query(
-      `UPDATE inbox_event_attempts SET finished_attempts = finished_attempts + 1 WHERE consumer = $1 AND event_id = $2`,
-      [this.opts.groupId, eventId],
-    );
+    await this.opts.dataSource.query(`UPDATE inbox_event_attempts SET finished_attempts = finished_attempts + 1 WHERE consumer = $1 AND event_id = $2`, [
+      this.opts.groupId,
+      eventId,
+    ]);
   }
 
   /** Un-counts an attempt that failed for reasons outside the event (an outage, a shutdown). */

@@ -13,7 +13,9 @@ describe('producerNeedsReplacing', () => {
   });
 
   it('leaves the producer alone when the broker is merely away', () => {
-    expect(producerNeedsReplacing(Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092'), { name: 'KafkaJSConnectionError' }))).toBe(false);
+    expect(producerNeedsReplacing(Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092'), { name: 'KafkaJSConnectionError' }))).toBe(
+      false,
+    );
     expect(producerNeedsReplacing(protocolError('LEADER_NOT_AVAILABLE', 'There is no leader for this topic-partition'))).toBe(false);
     expect(producerNeedsReplacing('not an error')).toBe(false);
   });

@@ -4,7 +4,13 @@
  * broker restart cut a batch in two). Every later send fails the same way, so
  * the producer must be replaced; consumers drop the resent duplicates by id.
  */
-const PRODUCER_STATE_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING', 'DUPLICATE_SEQUENCE_NUMBER']);
+const PRODUCER_STATE_ERRORS = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_EPOCH',
+  'INVALID_PRODUCER_ID_MAPPING',
+  'DUPLICATE_SEQUENCE_NUMBER',
+]);
 const PRODUCER_STATE_MESSAGE = /out of order sequence number|producer id|producer epoch/i;
 
 export function producerNeedsReplacing(err: unknown): boolean {

@@ -100,7 +100,9 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.markPublished().catch((err: unknown) => this.logger.warn({ err }, 'outbox relay could not mark its last batch; it is published again at the next start'));
+    await this.markPublished().catch((err: unknown) =>
+      this.logger.warn({ err }, 'outbox relay could not mark its last batch; it is published again at the next start'),
+    );
     await this.resign();
   }
 
@@ -139,7 +141,7 @@ export class OutboxRelay {
         if (!this.failing) this.logger.warn({ err }, 'outbox relay cannot publish; retrying with back-off');
         this.failing = true;
         if (producerNeedsReplacing(err) && this.renewProducer) {
-          this.logger.warn({ err }, 'the broker refuses this producer\'s sequence numbers; replacing the producer');
+          this.logger.warn({ err }, "the broker refuses this producer's sequence numbers; replacing the producer");
           this.producer = await this.renewProducer().catch(() => this.producer);
         }
         await this.sleep(backoff);
@@ -218,9 +220,7 @@ export class OutboxRelay {
     const now = Date.now();
     if (now - this.lastCleanup < 60_000) return;
     this.lastCleanup = now;
-    await this.dataSource.query(`DELETE FROM outbox_events WHERE published_at < now() - make_interval(secs => $1)`, [
-      this.retainPublishedMs / 1000,
-    ]);
+    await this.dataSource.query(`DELETE FROM outbox_events WHERE published_at < now() - make_interval(secs => $1)`, [this.retainPublishedMs / 1000]);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -49,15 +49,16 @@ export function outboxRowParams(event: EventEnvelope): [string, string, string, 
   return [event.id, topicOf(event.type), event.key, JSON.stringify(event)];
 }
 
-const INSERT_OUTBOX_ROWS = prepared(`INSERT INTO outbox_events (id, topic, key, envelope) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`);
+const INSERT_OUTBOX_ROWS = prepared(
+  `INSERT INTO outbox_events (id, topic, key, envelope) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`,
+);
 
 export async function insertOutboxRows(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
   if (events.length === 0) return;
   await manager.query(INSERT_OUTBOX_ROWS, [
-      events.map((e) => e.id),
-      events.map((e) => topicOf(e.type)),
-      events.map((e) => e.key),
-      events.map((e) => JSON.stringify(e)),
-    ],
-  );
+    events.map((e) => e.id),
+    events.map((e) => topicOf(e.type)),
+    events.map((e) => e.key),
+    events.map((e) => JSON.stringify(e)),
+  ]);
 }

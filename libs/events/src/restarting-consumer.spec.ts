@@ -30,7 +30,7 @@ function fakeKafka(): { kafka: Kafka; made: FakeConsumer[] } {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('RestartingConsumer', () => {
-  it('replaces a consumer that crashed for good, and leaves kafkajs\'s own restarts to kafkajs', async () => {
+  it("replaces a consumer that crashed for good, and leaves kafkajs's own restarts to kafkajs", async () => {
     const { kafka, made } = fakeKafka();
     const begun: FakeConsumer[] = [];
     const consumer = new RestartingConsumer(kafka, { groupId: 'g' }, async (c) => void begun.push(c as unknown as FakeConsumer), silentLogger());

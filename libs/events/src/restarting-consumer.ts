@@ -37,7 +37,10 @@ export class RestartingConsumer {
     const consumer = this.kafka.consumer(this.config);
     consumer.on(consumer.events.CRASH, (event) => {
       if (event.payload.restart || this.stopped || this.consumer !== consumer) return;
-      this.logger.error({ err: event.payload.error, groupId: this.config.groupId }, 'Kafka consumer crashed and kafkajs will not restart it; starting a new one');
+      this.logger.error(
+        { err: event.payload.error, groupId: this.config.groupId },
+        'Kafka consumer crashed and kafkajs will not restart it; starting a new one',
+      );
       this.restarting ??= this.restart().finally(() => {
         this.restarting = null;
       });

@@ -74,7 +74,12 @@ async function effects(): Promise<string[]> {
 
 beforeAll(async () => {
   await ensureDatabase(url);
-  dataSource = createDataSource({ url, entities: [], migrations: [TestTables1700000000000, InboxEventAttempts1765008000000], applicationName: 'kz-events-crash-test' });
+  dataSource = createDataSource({
+    url,
+    entities: [],
+    migrations: [TestTables1700000000000, InboxEventAttempts1765008000000],
+    applicationName: 'kz-events-crash-test',
+  });
   await dataSource.initialize();
   await dataSource.runMigrations();
   await ensureTopics(createKafka({ brokers: ['127.0.0.1:9092'], clientId: 'kz-events-crash-test', logger: silentLogger() }), ns);
@@ -114,7 +119,11 @@ describe('inbox consumer whose handler kills the process', () => {
     expect(await startsOf(crash.id)).toBe(MAX_ATTEMPTS);
     await eventually(async () => expect(await effects()).toEqual([before, after, ...elsewhere].map((e) => e.id).sort()));
     expect(await dataSource.query(`SELECT event_id, attempts, error FROM inbox_parked_events`)).toEqual([
-      { event_id: crash.id, attempts: MAX_ATTEMPTS, error: `handling did not finish in ${MAX_ATTEMPTS} of ${MAX_ATTEMPTS} attempts: the process stopped while handling it` },
+      {
+        event_id: crash.id,
+        attempts: MAX_ATTEMPTS,
+        error: `handling did not finish in ${MAX_ATTEMPTS} of ${MAX_ATTEMPTS} attempts: the process stopped while handling it`,
+      },
     ]);
     expect(await dataSource.query(`SELECT started_attempts, finished_attempts FROM inbox_event_attempts WHERE event_id = $1`, [crash.id])).toEqual([
       { started_attempts: MAX_ATTEMPTS, finished_attempts: 0 },

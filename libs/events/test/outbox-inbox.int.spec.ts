@@ -40,7 +40,12 @@ function membershipEvent(groupId: string): EventEnvelope {
 beforeAll(async () => {
   const url = testDatabaseUrl(ns, 'events');
   await ensureDatabase(url);
-  dataSource = createDataSource({ url, entities: [], migrations: [TestTables1700000000000, InboxEventAttempts1765008000000], applicationName: 'kz-events-test' });
+  dataSource = createDataSource({
+    url,
+    entities: [],
+    migrations: [TestTables1700000000000, InboxEventAttempts1765008000000],
+    applicationName: 'kz-events-test',
+  });
   await dataSource.initialize();
   await dataSource.runMigrations();
   await ensureTopics(kafka, ns);
@@ -93,8 +98,12 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
     await eventually(() => expect(tap.received.filter((r) => r.event.key === 'ordered').map((r) => r.event.id)).toEqual(events.map((e) => e.id)));
     expect(tap.received.some((r) => r.event.key === 'rolled-back')).toBe(false);
     // A published batch's mark rides on the next read, or follows alone within moments when no event comes.
-    await eventually(async () => expect((await dataSource.query('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL'))[0].n).toBe(0), { timeoutMs: 2_000 });
-    const [marks] = await dataSource.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE published_at >= created_at AND published_at <= now())::int AS plausible FROM outbox_events`);
+    await eventually(async () => expect((await dataSource.query('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL'))[0].n).toBe(0), {
+      timeoutMs: 2_000,
+    });
+    const [marks] = await dataSource.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE published_at >= created_at AND published_at <= now())::int AS plausible FROM outbox_events`,
+    );
     expect(marks.plausible).toBe(marks.n);
   });
 
@@ -112,7 +121,9 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
     await relay.stop();
     const late = Array.from({ length: 10 }, () => membershipEvent('relay-handover'));
     for (const e of late) await outbox.transaction(async (_m, emit) => emit(e));
-    await eventually(() => expect(tap.received.filter((r) => r.event.key === 'relay-handover').map((r) => r.event.id)).toEqual([...early, ...late].map((e) => e.id)));
+    await eventually(() =>
+      expect(tap.received.filter((r) => r.event.key === 'relay-handover').map((r) => r.event.id)).toEqual([...early, ...late].map((e) => e.id)),
+    );
     await second.stop();
     relay = new OutboxRelay(dataSource, producer, ns, logger, { pollIntervalMs: 100 });
     relay.start();

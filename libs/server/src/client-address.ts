@@ -9,7 +9,10 @@ export function clientAddress(req: IncomingMessage, trustedProxies: readonly str
   const peer = req.socket.remoteAddress ?? 'unknown';
   if (!trustedProxies.includes(peer)) return peer;
   const forwarded = req.headers['x-forwarded-for'];
-  const chain = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((s) => s.trim()).filter(Boolean);
+  const chain = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   // The nearest hop not itself a trusted proxy is the client.
   for (let i = chain.length - 1; i >= 0; i--) {
     if (!trustedProxies.includes(chain[i]!)) return chain[i]!;

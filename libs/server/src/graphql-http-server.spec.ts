@@ -37,27 +37,33 @@ describe('GraphQLHttpServer refusing hostile input', () => {
     send({ method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (req) => req.end(body));
 
   const send = (options: { method: string; headers?: Record<string, string>; path?: string }, write: (req: ReturnType<typeof request>) => void) =>
-    new Promise<{ status: number; body: any; connection: string | undefined; serverTiming: string | undefined; length: string | undefined; bytes: number }>((resolve, reject) => {
-      const req = request(options.path ? url.replace(/\/graphql$/, options.path) : url, { method: options.method, headers: options.headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const serverTiming = res.headers['server-timing'];
-          resolve({
-            status: res.statusCode ?? 0,
-            body: text ? JSON.parse(text) : null,
-            connection: res.headers.connection,
-            serverTiming: Array.isArray(serverTiming) ? serverTiming.join(', ') : serverTiming,
-            length: res.headers['content-length'],
-            bytes: Buffer.concat(chunks).length,
-          });
-          req.destroy();
-        });
-      });
-      req.on('error', reject);
-      write(req);
-    });
+    new Promise<{ status: number; body: any; connection: string | undefined; serverTiming: string | undefined; length: string | undefined; bytes: number }>(
+      (resolve, reject) => {
+        const req = request(
+          options.path ? url.replace(/\/graphql$/, options.path) : url,
+          { method: options.method, headers: options.headers, agent: false },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const text = Buffer.concat(chunks).toString('utf8');
+              const serverTiming = res.headers['server-timing'];
+              resolve({
+                status: res.statusCode ?? 0,
+                body: text ? JSON.parse(text) : null,
+                connection: res.headers.connection,
+                serverTiming: Array.isArray(serverTiming) ? serverTiming.join(', ') : serverTiming,
+                length: res.headers['content-length'],
+                bytes: Buffer.concat(chunks).length,
+              });
+              req.destroy();
+            });
+          },
+        );
+        req.on('error', reject);
+        write(req);
+      },
+    );
 
   it('answers a normal operation', async () => {
     const res = await post(JSON.stringify({ query: '{ echo(text: "café") }' }));

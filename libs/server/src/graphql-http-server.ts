@@ -124,7 +124,11 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
   }
 
   /** Runs an operation in-process through the whole pipeline (limits, plans, subgraph calls) for a given context. */
-  async execute(query: string, variables: Record<string, unknown>, context: TContext): Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }> {
+  async execute(
+    query: string,
+    variables: Record<string, unknown>,
+    context: TContext,
+  ): Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }> {
     const response = await this.apollo.executeOperation({ query, variables }, { contextValue: context });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
     return response.body.singleResult as { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] };
@@ -154,7 +158,9 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
     } catch (err) {
       if (err instanceof DomainError) {
         if (!res.headersSent) {
-          sendJson(res, HTTP_STATUS[err.code], { errors: [{ message: err.message, extensions: { code: err.code, ...(err.field ? { field: err.field } : {}) } }] });
+          sendJson(res, HTTP_STATUS[err.code], {
+            errors: [{ message: err.message, extensions: { code: err.code, ...(err.field ? { field: err.field } : {}) } }],
+          });
         }
         // A refused upload may still be streaming in: close rather than read it all.
         closeAfterAnswer(req, res);

@@ -1,14 +1,5 @@
 import { createDataSource, ensureDatabase } from '@kz/db';
-import {
-  createKafka,
-  ensureTopics,
-  InboxConsumer,
-  KafkaProbe,
-  Outbox,
-  OutboxRelay,
-  type InboxConsumerOptions,
-  type OutboxRelayOptions,
-} from '@kz/events';
+import { createKafka, ensureTopics, InboxConsumer, KafkaProbe, Outbox, OutboxRelay, type InboxConsumerOptions, type OutboxRelayOptions } from '@kz/events';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';

@@ -1,8 +1,40 @@
-export { TOPOLOGY, SUBGRAPHS, DEFAULT_NAMESPACE, serviceSpec, stages, databaseName, wiringEnv, type Subgraph, type ServiceName, type ServiceSpec, type Wiring } from './topology';
-export { ProcessStack, fixedPort, MACHINE_POSTGRES_URL, MACHINE_KAFKA_BROKERS, type ProcessStackOptions, type RunningProcess, type InstanceOptions } from './process-stack';
+export {
+  TOPOLOGY,
+  SUBGRAPHS,
+  DEFAULT_NAMESPACE,
+  serviceSpec,
+  stages,
+  databaseName,
+  wiringEnv,
+  type Subgraph,
+  type ServiceName,
+  type ServiceSpec,
+  type Wiring,
+} from './topology';
+export {
+  ProcessStack,
+  fixedPort,
+  MACHINE_POSTGRES_URL,
+  MACHINE_KAFKA_BROKERS,
+  type ProcessStackOptions,
+  type RunningProcess,
+  type InstanceOptions,
+} from './process-stack';
 export { ProcessGroup, freePort, logTail, type StackProcess, type ProcessGroupOptions } from './processes';
 export { cpuMillis, memoryMiB, machineTicks, ticksPerSecond } from './process-stats';
-export { postJson, graphql, mustQuery, GiveUp, eventually, inParallel, signInWithDevCode, serverTiming, type GraphQLResult, type HttpAnswer, type SignedIn } from './graphql-client';
+export {
+  postJson,
+  graphql,
+  mustQuery,
+  GiveUp,
+  eventually,
+  inParallel,
+  signInWithDevCode,
+  serverTiming,
+  type GraphQLResult,
+  type HttpAnswer,
+  type SignedIn,
+} from './graphql-client';
 export { Subscriber, type Received } from './subscriber';
 export { FINAL_IMPORT_STATUSES, isFinalImportStatus } from './imports';
 export { PrivateKafka } from './private-kafka';

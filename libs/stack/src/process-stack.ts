@@ -7,7 +7,18 @@ import { eventually, GiveUp, mustQuery, signInWithDevCode, type SignedIn } from 
 import { freePort, logTail, ProcessGroup, type StackProcess } from './processes';
 import { REPO_ROOT } from './repo';
 import { supergraphWithUrls } from './supergraph';
-import { databaseName, DEFAULT_NAMESPACE, serviceSpec, stages, SUBGRAPHS, wiringEnv, type ServiceName, type ServiceSpec, type Subgraph, type Wiring } from './topology';
+import {
+  databaseName,
+  DEFAULT_NAMESPACE,
+  serviceSpec,
+  stages,
+  SUBGRAPHS,
+  wiringEnv,
+  type ServiceName,
+  type ServiceSpec,
+  type Subgraph,
+  type Wiring,
+} from './topology';
 
 export const MACHINE_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const MACHINE_KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');

@@ -46,7 +46,11 @@ export class ProcessGroup {
     const fd = openSync(logFile, 'a');
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [...(this.opts.nodeArgs ?? []), entry, ...args], { env, stdio: ['ignore', fd, fd], detached: this.opts.detached ?? false });
+      child = spawn(process.execPath, [...(this.opts.nodeArgs ?? []), entry, ...args], {
+        env,
+        stdio: ['ignore', fd, fd],
+        detached: this.opts.detached ?? false,
+      });
     } finally {
       closeSync(fd);
     }

@@ -30,6 +30,10 @@ describe('docker-compose.yml', () => {
 
   it('has a service for every subgraph and the gateway, and no other app service', () => {
     const infrastructure = ['postgres', 'redis', 'kafka'];
-    expect(Object.keys(compose.services).filter((s) => !infrastructure.includes(s)).sort()).toEqual([...SUBGRAPHS, 'gateway'].sort());
+    expect(
+      Object.keys(compose.services)
+        .filter((s) => !infrastructure.includes(s))
+        .sort(),
+    ).toEqual([...SUBGRAPHS, 'gateway'].sort());
   });
 });

@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent } from '@kz/events';
 import { createGroupsApp, loadGroupsConfig, type GroupsApp } from '@kz/groups-service';
-import {
-  deleteTestTopics,
-  dropTestDatabases,
-  eventually,
-  EventTap,
-  graphql,
-  silentLogger,
-  testDatabaseUrl,
-  testNamespace,
-  TestTokenIssuer,
-} from '@kz/testing';
+import { deleteTestTopics, dropTestDatabases, eventually, EventTap, graphql, silentLogger, testDatabaseUrl, testNamespace, TestTokenIssuer } from '@kz/testing';
 import { FakeIdentity } from './fake-identity';
 
 const ns = testNamespace();
@@ -84,7 +74,13 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
       expect(r.errors).toBeUndefined();
       return r;
     });
-    expect(res.data!.createGroup.group).toMatchObject({ name: 'Contoso – Sales', kind: 'ORGANIZATION', memberCount: 1, myRole: 'OWNER', organization: { id: orgId } });
+    expect(res.data!.createGroup.group).toMatchObject({
+      name: 'Contoso – Sales',
+      kind: 'ORGANIZATION',
+      memberCount: 1,
+      myRole: 'OWNER',
+      organization: { id: orgId },
+    });
   });
 
   it('refuses a group in an organisation the caller does not belong to, with NOT_FOUND', async () => {
@@ -106,7 +102,13 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
         {
           input: {
             groupId: group.id,
-            members: [{ phone: member.phone }, { phone: '(415) 555-0299' }, { phone: 'garbage' }, { phone: owner.phone }, { phone: member.phone, role: 'OWNER' }],
+            members: [
+              { phone: member.phone },
+              { phone: '(415) 555-0299' },
+              { phone: 'garbage' },
+              { phone: owner.phone },
+              { phone: member.phone, role: 'OWNER' },
+            ],
           },
         },
         token,
@@ -114,13 +116,41 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
       expect(r.data!.addGroupMembers.outcomes[0].status).toBe('ADDED');
       return r;
     });
-    expect(res.data!.addGroupMembers.outcomes.map((o: { status: string }) => o.status)).toEqual(['ADDED', 'PENDING', 'INVALID', 'ALREADY_MEMBER', 'NOT_ALLOWED']);
+    expect(res.data!.addGroupMembers.outcomes.map((o: { status: string }) => o.status)).toEqual([
+      'ADDED',
+      'PENDING',
+      'INVALID',
+      'ALREADY_MEMBER',
+      'NOT_ALLOWED',
+    ]);
     expect(res.data!.addGroupMembers.group.memberCount).toBe(2);
 
     const late = { id: randomUUID(), phone: pendingPhone };
     await tap.publish(registered(late));
     await eventually(async () => {
-      const page = await graphql(url, `query($id: ID!) { group(id: $id) { memberCount members(first: 10) { totalCount edges { node { role user { id } } } } } }`, { id: group.id }, token);
+      const page = await graphql(
+        url,
+        `
+          query ($id: ID!) {
+            group(id: $id) {
+              memberCount
+              members(first: 10) {
+                totalCount
+                edges {
+                  node {
+                    role
+                    user {
+                      id
+                    }
+                  }
+                }
+              }
+            }
+          }
+        `,
+        { id: group.id },
+        token,
+      );
       expect(page.data!.group.memberCount).toBe(3);
       expect(page.data!.group.members.edges.map((e: { node: { user: { id: string } } }) => e.node.user.id)).toEqual([owner.id, member.id, late.id]);
     });
@@ -147,13 +177,50 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     const added = await graphql(url, ADD, { input: { groupId: group.id, members: users.map((u) => ({ phone: u.phone })) } }, token);
     expect(added.errors).toBeUndefined();
     await eventually(async () => {
-      const count = (await graphql(url, `query($id: ID!) { group(id: $id) { memberCount } }`, { id: group.id }, token)).data!.group.memberCount;
+      const count = (
+        await graphql(
+          url,
+          `
+            query ($id: ID!) {
+              group(id: $id) {
+                memberCount
+              }
+            }
+          `,
+          { id: group.id },
+          token,
+        )
+      ).data!.group.memberCount;
       expect(count).toBe(6);
     });
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = await graphql(url, `query($id: ID!, $after: String) { group(id: $id) { members(first: 2, after: $after) { edges { cursor node { user { id } } } pageInfo { hasNextPage endCursor } } } }`, { id: group.id, after }, token);
+      const page: any = await graphql(
+        url,
+        `
+          query ($id: ID!, $after: String) {
+            group(id: $id) {
+              members(first: 2, after: $after) {
+                edges {
+                  cursor
+                  node {
+                    user {
+                      id
+                    }
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+          }
+        `,
+        { id: group.id, after },
+        token,
+      );
       const members = page.data.group.members;
       seen.push(...members.edges.map((e: { node: { user: { id: string } } }) => e.node.user.id));
       if (!members.pageInfo.hasNextPage) break;
@@ -161,7 +228,22 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     }
     expect(seen[0]).toBe(owner.id);
     expect([...seen.slice(1)].sort()).toEqual(users.map((u) => u.id).sort());
-    const bad = await graphql(url, `query($id: ID!) { group(id: $id) { members(first: 2, after: "zzz") { edges { cursor } } } }`, { id: group.id }, token);
+    const bad = await graphql(
+      url,
+      `
+        query ($id: ID!) {
+          group(id: $id) {
+            members(first: 2, after: "zzz") {
+              edges {
+                cursor
+              }
+            }
+          }
+        }
+      `,
+      { id: group.id },
+      token,
+    );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -170,9 +252,16 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     const group = (await graphql(url, CREATE, { input: { name: 'Searched' } }, token)).data!.createGroup.group;
     const users = ['Kim Alpha', 'Kim Beta', 'Kim Gamma', 'Lee Delta'].map((displayName, i) => ({ id: randomUUID(), phone: `+1415555041${i}`, displayName }));
     for (const u of users) {
-      await tap.publish(createEvent('identity.user.registered', { key: u.id, orgId: null, payload: { userId: u.id, phone: u.phone, displayName: u.displayName } }));
+      await tap.publish(
+        createEvent('identity.user.registered', { key: u.id, orgId: null, payload: { userId: u.id, phone: u.phone, displayName: u.displayName } }),
+      );
     }
-    const added = await graphql(url, ADD, { input: { groupId: group.id, members: users.map((u, i) => ({ phone: u.phone, role: i === 1 ? 'ADMIN' : 'MEMBER' })) } }, token);
+    const added = await graphql(
+      url,
+      ADD,
+      { input: { groupId: group.id, members: users.map((u, i) => ({ phone: u.phone, role: i === 1 ? 'ADMIN' : 'MEMBER' })) } },
+      token,
+    );
     expect(added.errors).toBeUndefined();
     const PAGE = `query($id: ID!, $after: String, $search: String, $role: GroupRole) {
       group(id: $id) { members(first: 1, after: $after, search: $search, role: $role) { edges { node { user { id } } } pageInfo { hasNextPage endCursor } } }
@@ -200,10 +289,32 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
   it('answers NOT_FOUND to non-members and unknown ids, and FORBIDDEN to members adding people', async () => {
     const token = await tokenOf(owner);
     const group = (await graphql(url, CREATE, { input: { name: 'Private' } }, token)).data!.createGroup.group;
-    const hidden = await graphql(url, `query($id: ID!) { group(id: $id) { name } }`, { id: group.id }, await tokenOf(stranger));
+    const hidden = await graphql(
+      url,
+      `
+        query ($id: ID!) {
+          group(id: $id) {
+            name
+          }
+        }
+      `,
+      { id: group.id },
+      await tokenOf(stranger),
+    );
     expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(hidden.data?.group ?? null).toBeNull();
-    const unknown = await graphql(url, `query { group(id: "not-an-id") { name } }`, {}, token);
+    const unknown = await graphql(
+      url,
+      `
+        query {
+          group(id: "not-an-id") {
+            name
+          }
+        }
+      `,
+      {},
+      token,
+    );
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const add = await graphql(url, ADD, { input: { groupId: group.id, members: [{ phone: stranger.phone }] } }, await tokenOf(stranger));
     expect(add.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -217,15 +328,47 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     const token = await tokenOf(owner);
     const orgGroup = (await graphql(url, CREATE, { input: { name: 'Org wide', organizationId: orgId } }, token)).data!.createGroup.group;
     const adminOther = { id: randomUUID(), phone: '+14155550288' };
-    await tap.publish(createEvent('identity.organization.member-added', { key: orgId, orgId, payload: { orgId, userId: adminOther.id, role: 'ADMIN', network: 'EMPLOYEE' } }));
+    await tap.publish(
+      createEvent('identity.organization.member-added', { key: orgId, orgId, payload: { orgId, userId: adminOther.id, role: 'ADMIN', network: 'EMPLOYEE' } }),
+    );
     await eventually(async () => {
-      const seen = await graphql(url, `query($id: ID!) { group(id: $id) { name myRole } }`, { id: orgGroup.id }, await tokenOf(adminOther));
+      const seen = await graphql(
+        url,
+        `
+          query ($id: ID!) {
+            group(id: $id) {
+              name
+              myRole
+            }
+          }
+        `,
+        { id: orgGroup.id },
+        await tokenOf(adminOther),
+      );
       expect(seen.data!.group).toEqual({ name: 'Org wide', myRole: null });
     });
   });
 
   it('lists my groups newest first', async () => {
-    const res = await graphql(url, `{ myGroups(first: 2) { edges { node { name } } pageInfo { hasNextPage } } }`, {}, await tokenOf(owner));
+    const res = await graphql(
+      url,
+      `
+        {
+          myGroups(first: 2) {
+            edges {
+              node {
+                name
+              }
+            }
+            pageInfo {
+              hasNextPage
+            }
+          }
+        }
+      `,
+      {},
+      await tokenOf(owner),
+    );
     expect(res.data!.myGroups.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Org wide', 'Private']);
     expect(res.data!.myGroups.pageInfo.hasNextPage).toBe(true);
   });
@@ -240,11 +383,13 @@ describe('organisation standing: the read model first, identity when it falls sh
   const readModelRows = async (org: string) =>
     (await app.runtime.dataSource.query(`SELECT user_id, role FROM org_members WHERE org_id = $1`, [org])) as { user_id: string; role: string }[];
   async function knownToReadModel(org: string, user: { id: string }, role: 'ADMIN' | 'MEMBER'): Promise<void> {
-    await tap.publish(createEvent('identity.organization.member-added', { key: org, orgId: org, payload: { orgId: org, userId: user.id, role, network: 'EMPLOYEE' } }));
+    await tap.publish(
+      createEvent('identity.organization.member-added', { key: org, orgId: org, payload: { orgId: org, userId: user.id, role, network: 'EMPLOYEE' } }),
+    );
     await eventually(async () => expect(await readModelRows(org)).toContainEqual({ user_id: user.id, role }));
   }
 
-  it('creates and lists an organisation\'s groups on the first try when only identity knows the organisation, and writes nothing to the read model', async () => {
+  it("creates and lists an organisation's groups on the first try when only identity knows the organisation, and writes nothing to the read model", async () => {
     const founder = person('+14155550301');
     const org = randomUUID();
     identity.set(org, founder.id, 'ADMIN');
@@ -257,7 +402,7 @@ describe('organisation standing: the read model first, identity when it falls sh
     expect(await readModelRows(org)).toEqual([]);
   });
 
-  it('lets a member made admin a moment ago see and manage the organisation\'s groups, asking identity once per request', async () => {
+  it("lets a member made admin a moment ago see and manage the organisation's groups, asking identity once per request", async () => {
     const org = randomUUID();
     const founder = person('+14155550302');
     const promoted = person('+14155550303');
@@ -265,14 +410,29 @@ describe('organisation standing: the read model first, identity when it falls sh
     identity.set(org, promoted.id, 'MEMBER');
     await knownToReadModel(org, promoted, 'MEMBER');
     const groups: { id: string }[] = [];
-    for (const name of ['North', 'South']) groups.push((await graphql(url, CREATE, { input: { name, organizationId: org } }, await tokenOf(founder))).data!.createGroup.group);
+    for (const name of ['North', 'South'])
+      groups.push((await graphql(url, CREATE, { input: { name, organizationId: org } }, await tokenOf(founder))).data!.createGroup.group);
     const token = await tokenOf(promoted);
     expect(code(await graphql(url, GROUP, { id: groups[0].id }, token))).toBe('NOT_FOUND');
     expect(code(await graphql(url, ORG_GROUPS, { r: [{ __typename: 'Organization', id: org }] }, token))).toBe('FORBIDDEN');
 
     identity.set(org, promoted.id, 'ADMIN');
     const before = identity.asked.length;
-    const both = await graphql(url, `query($a: ID!, $b: ID!) { a: group(id: $a) { name } b: group(id: $b) { name } }`, { a: groups[0].id, b: groups[1].id }, token);
+    const both = await graphql(
+      url,
+      `
+        query ($a: ID!, $b: ID!) {
+          a: group(id: $a) {
+            name
+          }
+          b: group(id: $b) {
+            name
+          }
+        }
+      `,
+      { a: groups[0].id, b: groups[1].id },
+      token,
+    );
     expect(both.data).toEqual({ a: { name: 'North' }, b: { name: 'South' } });
     expect(identity.asked.slice(before)).toEqual([[org]]);
     const updated = await graphql(url, UPDATE, { input: { groupId: groups[0].id, name: 'North (all)' } }, token);
@@ -292,7 +452,9 @@ describe('organisation standing: the read model first, identity when it falls sh
     expect(code(await graphql(url, CREATE, { input: { name: 'Side project', organizationId: org } }, token))).toBeUndefined();
     expect((await graphql(url, GROUP, { id: group.id }, token)).data!.group).toEqual({ name: 'Ledger' });
 
-    await tap.publish(createEvent('identity.organization.member-role-changed', { key: org, orgId: org, payload: { orgId: org, userId: demoted.id, role: 'MEMBER' } }));
+    await tap.publish(
+      createEvent('identity.organization.member-role-changed', { key: org, orgId: org, payload: { orgId: org, userId: demoted.id, role: 'MEMBER' } }),
+    );
     await eventually(async () => expect(code(await graphql(url, GROUP, { id: group.id }, token))).toBe('NOT_FOUND'));
   });
 

@@ -46,7 +46,20 @@ afterAll(async () => {
 describe('bulk directory changes against PostgreSQL and Kafka', () => {
   beforeAll(async () => {
     admin = await signIn('+14155550701', 'Bulk Admin');
-    const created = await graphql(url, `mutation { createOrganization(input: { name: "Bulk Co" }) { organization { id } } }`, {}, admin.token);
+    const created = await graphql(
+      url,
+      `
+        mutation {
+          createOrganization(input: { name: "Bulk Co" }) {
+            organization {
+              id
+            }
+          }
+        }
+      `,
+      {},
+      admin.token,
+    );
     orgId = created.data!.createOrganization.organization.id;
     const imported = await graphql(
       url,
@@ -74,7 +87,15 @@ describe('bulk directory changes against PostgreSQL and Kafka', () => {
     people = imported.data!.importDirectoryMembers.outcomes.map((o: { user: { id: string } }) => o.user.id);
     const promoted = await graphql(
       url,
-      `mutation($i: SetOrganizationRoleInput!) { setOrganizationRole(input: $i) { member { role } } }`,
+      `
+        mutation ($i: SetOrganizationRoleInput!) {
+          setOrganizationRole(input: $i) {
+            member {
+              role
+            }
+          }
+        }
+      `,
       { i: { organizationId: orgId, userId: people[3], role: 'ADMIN' } },
       admin.token,
     );
@@ -83,7 +104,12 @@ describe('bulk directory changes against PostgreSQL and Kafka', () => {
 
   it('moves members between networks with one outcome per id in input order, and one event per person moved', async () => {
     const [ann, ben, cat] = people as [string, string, string];
-    const res = await graphql(url, SET_NETWORKS, { i: { organizationId: orgId, userIds: [ann, ben, UNKNOWN, 'not-an-id', cat, ann], network: 'OTHER' } }, admin.token);
+    const res = await graphql(
+      url,
+      SET_NETWORKS,
+      { i: { organizationId: orgId, userIds: [ann, ben, UNKNOWN, 'not-an-id', cat, ann], network: 'OTHER' } },
+      admin.token,
+    );
     expect(res.errors).toBeUndefined();
     const member = (id: string, displayName: string, phone: string) => ({ user: { id, displayName }, displayName, phone, network: 'OTHER', role: 'MEMBER' });
     expect(res.data!.setMembersNetwork.outcomes).toEqual([
@@ -106,14 +132,30 @@ describe('bulk directory changes against PostgreSQL and Kafka', () => {
     // The single form shares the rules: back to Employees, and someone not in the organisation is an error.
     const single = await graphql(
       url,
-      `mutation($i: SetMemberNetworkInput!) { setMemberNetwork(input: $i) { member { network } } }`,
+      `
+        mutation ($i: SetMemberNetworkInput!) {
+          setMemberNetwork(input: $i) {
+            member {
+              network
+            }
+          }
+        }
+      `,
       { i: { organizationId: orgId, userId: cat, network: 'EMPLOYEE' } },
       admin.token,
     );
     expect(single.data!.setMemberNetwork.member.network).toBe('EMPLOYEE');
     const stranger = await graphql(
       url,
-      `mutation($i: SetMemberNetworkInput!) { setMemberNetwork(input: $i) { member { network } } }`,
+      `
+        mutation ($i: SetMemberNetworkInput!) {
+          setMemberNetwork(input: $i) {
+            member {
+              network
+            }
+          }
+        }
+      `,
       { i: { organizationId: orgId, userId: UNKNOWN, network: 'EMPLOYEE' } },
       admin.token,
     );
@@ -138,10 +180,23 @@ describe('bulk directory changes against PostgreSQL and Kafka', () => {
     expect((await directory()).get(people[0]!)?.network).toBe('OTHER');
   });
 
-  it('lets admins only: a member or a connector is FORBIDDEN, a stranger and another organisation\'s admin get NOT_FOUND', async () => {
+  it("lets admins only: a member or a connector is FORBIDDEN, a stranger and another organisation's admin get NOT_FOUND", async () => {
     const member = await signIn('+14155550712', 'Ben Other');
     const outsider = await signIn('+14155550721', 'Outsider');
-    const elsewhere = await graphql(url, `mutation { createOrganization(input: { name: "Elsewhere" }) { organization { id } } }`, {}, outsider.token);
+    const elsewhere = await graphql(
+      url,
+      `
+        mutation {
+          createOrganization(input: { name: "Elsewhere" }) {
+            organization {
+              id
+            }
+          }
+        }
+      `,
+      {},
+      outsider.token,
+    );
     expect(elsewhere.errors).toBeUndefined();
     const connector = await connectorToken();
     for (const [query, input] of [
@@ -187,7 +242,18 @@ describe('bulk directory changes against PostgreSQL and Kafka', () => {
     const again = await graphql(url, REMOVE_MEMBERS, { i: { organizationId: orgId, userIds: [ann] } }, admin.token);
     expect(again.data!.removeOrganizationMembers.outcomes).toEqual([{ userId: ann, status: 'NOT_FOUND', message: 'Not a member of this organisation.' }]);
     const single = (userId: string) =>
-      graphql(url, `mutation($i: RemoveOrganizationMemberInput!) { removeOrganizationMember(input: $i) { removed } }`, { i: { organizationId: orgId, userId } }, admin.token);
+      graphql(
+        url,
+        `
+          mutation ($i: RemoveOrganizationMemberInput!) {
+            removeOrganizationMember(input: $i) {
+              removed
+            }
+          }
+        `,
+        { i: { organizationId: orgId, userId } },
+        admin.token,
+      );
     const lastAdmin = await single(admin.userId);
     expect(lastAdmin.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(/at least one admin/) });
     expect(code(await single(ann))).toBe('NOT_FOUND');
@@ -199,20 +265,41 @@ describe('bulk directory changes against PostgreSQL and Kafka', () => {
 async function directory(): Promise<Map<string, { network: string; role: string }>> {
   const res = await graphql(url, DIRECTORY, { id: orgId }, admin.token);
   expect(res.errors).toBeUndefined();
-  return new Map(res.data!.organization.directory.edges.map((e: { node: { user: { id: string }; network: string; role: string } }) => [e.node.user.id, e.node]));
+  return new Map(
+    res.data!.organization.directory.edges.map((e: { node: { user: { id: string }; network: string; role: string } }) => [e.node.user.id, e.node]),
+  );
 }
 
 async function connectorToken(): Promise<string> {
   const registered = await graphql(
     url,
-    `mutation($i: RegisterConnectorInput!) { registerConnector(input: $i) { clientSecret connector { clientId } } }`,
+    `
+      mutation ($i: RegisterConnectorInput!) {
+        registerConnector(input: $i) {
+          clientSecret
+          connector {
+            clientId
+          }
+        }
+      }
+    `,
     { i: { organizationId: orgId, name: 'HR sync', permissions: ['ORGANIZATION_DATA'] } },
     admin.token,
   );
   const { clientSecret, connector } = registered.data!.registerConnector;
-  const issued = await graphql(url, `mutation($i: IssueConnectorTokenInput!) { issueConnectorToken(input: $i) { accessToken } }`, {
-    i: { clientId: connector.clientId, clientSecret },
-  });
+  const issued = await graphql(
+    url,
+    `
+      mutation ($i: IssueConnectorTokenInput!) {
+        issueConnectorToken(input: $i) {
+          accessToken
+        }
+      }
+    `,
+    {
+      i: { clientId: connector.clientId, clientSecret },
+    },
+  );
   return issued.data!.issueConnectorToken.accessToken;
 }
 

@@ -48,7 +48,23 @@ describe('identity subgraph against PostgreSQL and Kafka', () => {
     const { accessToken, user } = signedIn.data!.signIn;
     expect(user).toMatchObject({ displayName: 'Asha', phone });
 
-    const me = await graphql(url, `{ me { id phone displayName organizations { role } } }`, {}, accessToken);
+    const me = await graphql(
+      url,
+      `
+        {
+          me {
+            id
+            phone
+            displayName
+            organizations {
+              role
+            }
+          }
+        }
+      `,
+      {},
+      accessToken,
+    );
     expect(me.data!.me).toEqual({ id: user.id, phone, displayName: 'Asha', organizations: [] });
 
     await eventually(() => expect(tap.ofType('identity.user.registered').map((e) => e.payload)).toEqual([{ userId: user.id, phone, displayName: 'Asha' }]));
@@ -78,14 +94,51 @@ describe('identity subgraph against PostgreSQL and Kafka', () => {
   it('creates an organisation with its creator as admin, and hides it from others', async () => {
     const owner = await signIn('+14155550103', 'Owner');
     const other = await signIn('+14155550104', 'Other');
-    const created = await graphql(url, `mutation { createOrganization(input: { name: " Contoso " }) { organization { id name myRole } } }`, {}, owner);
+    const created = await graphql(
+      url,
+      `
+        mutation {
+          createOrganization(input: { name: " Contoso " }) {
+            organization {
+              id
+              name
+              myRole
+            }
+          }
+        }
+      `,
+      {},
+      owner,
+    );
     expect(created.errors).toBeUndefined();
     const org = created.data!.createOrganization.organization;
     expect(org).toMatchObject({ name: 'Contoso', myRole: 'ADMIN' });
 
-    const seen = await graphql(url, `query($id: ID!) { organization(id: $id) { id } }`, { id: org.id }, other);
+    const seen = await graphql(
+      url,
+      `
+        query ($id: ID!) {
+          organization(id: $id) {
+            id
+          }
+        }
+      `,
+      { id: org.id },
+      other,
+    );
     expect(seen.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const garbage = await graphql(url, `query { organization(id: "nope") { id } }`, {}, owner);
+    const garbage = await graphql(
+      url,
+      `
+        query {
+          organization(id: "nope") {
+            id
+          }
+        }
+      `,
+      {},
+      owner,
+    );
     expect(garbage.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     await eventually(() => {
@@ -97,9 +150,31 @@ describe('identity subgraph against PostgreSQL and Kafka', () => {
   });
 
   it('refuses anonymous writes, forged tokens and serves its JWKS', async () => {
-    const anon = await graphql(url, `mutation { createOrganization(input: { name: "X" }) { organization { id } } }`);
+    const anon = await graphql(
+      url,
+      `
+        mutation {
+          createOrganization(input: { name: "X" }) {
+            organization {
+              id
+            }
+          }
+        }
+      `,
+    );
     expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const forged = await graphql(url, `{ me { id } }`, {}, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+    const forged = await graphql(
+      url,
+      `
+        {
+          me {
+            id
+          }
+        }
+      `,
+      {},
+      'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+    );
     expect(forged.status).toBe(401);
     expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(forged.data).toBeUndefined();

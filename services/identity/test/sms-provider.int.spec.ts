@@ -52,7 +52,9 @@ describe('one-time codes through an HTTP SMS provider, in production mode', () =
     const res = await graphql(`${url}/graphql`, REQUEST, { p: '+14155550901' });
     expect(res.data).toEqual({ requestSignInCode: { expiresInSeconds: 300 } });
     expect(JSON.stringify(res)).not.toMatch(/\d{6}/);
-    expect(delivered).toEqual([{ authorization: 'Bearer provider-token', body: { to: '+14155550901', body: expect.stringMatching(/^Your sign-in code is \d{6}\./) } }]);
+    expect(delivered).toEqual([
+      { authorization: 'Bearer provider-token', body: { to: '+14155550901', body: expect.stringMatching(/^Your sign-in code is \d{6}\./) } },
+    ]);
     expect((await fetch(`${url}/dev/sms?phone=%2B14155550901`)).status).toBe(404);
   });
 

@@ -69,7 +69,10 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         links: new ImportLinks(config.publicUrl),
         maxUploadBytes: config.maxUploadBytes,
         importJobs: new ImportJobsService(dataSource, async (bearer, orgId) => (await people.organization(bearer, orgId).catch(() => null))?.isAdmin === true),
-        memberImports: new MemberImportsService(dataSource, outbox, people, groups, chunks, queue, { maxUploadBytes: config.maxUploadBytes, chunkRows: config.chunkRows }),
+        memberImports: new MemberImportsService(dataSource, outbox, people, groups, chunks, queue, {
+          maxUploadBytes: config.maxUploadBytes,
+          chunkRows: config.chunkRows,
+        }),
         memberImportJob: new MemberCsvImportJob(dataSource, outbox, chunks, people, groups),
       };
     },

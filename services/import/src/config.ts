@@ -10,10 +10,14 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
       redisUrl: url('REDIS_URL', 'Redis URL for the import job queues, e.g. redis://127.0.0.1:6379', { fallback: 'redis://127.0.0.1:6379' }),
       identityUrl: url('IDENTITY_URL', 'GraphQL endpoint of the identity subgraph (bulk directory writes)', { fallback: 'http://127.0.0.1:4001/graphql' }),
       groupsUrl: url('GROUPS_URL', 'GraphQL endpoint of the groups subgraph (bulk member adds)', { fallback: 'http://127.0.0.1:4002/graphql' }),
-      publicUrl: str('IMPORT_PUBLIC_URL', 'base URL where clients upload files and download reports (a route to this service); this service\'s own address when empty', {
-        fallback: '',
-      }),
-      storageDir: str('IMPORT_STORAGE_DIR', 'directory of uploaded files cut into chunks, shared by this service\'s processes', {
+      publicUrl: str(
+        'IMPORT_PUBLIC_URL',
+        "base URL where clients upload files and download reports (a route to this service); this service's own address when empty",
+        {
+          fallback: '',
+        },
+      ),
+      storageDir: str('IMPORT_STORAGE_DIR', "directory of uploaded files cut into chunks, shared by this service's processes", {
         fallback: 'tmp/imports',
       }),
       maxUploadBytes: int('IMPORT_MAX_UPLOAD_BYTES', 'largest member file accepted, in bytes', { fallback: 200 * 1024 * 1024, min: 1_024, max: 4 * 1024 ** 3 }),

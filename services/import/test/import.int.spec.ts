@@ -44,7 +44,7 @@ describe('import subgraph against PostgreSQL, Kafka and Redis', () => {
     expect(await res.json()).toEqual({ status: 'ready', checks: { database: true, kafka: true, redis: true } });
   });
 
-  it('shows an organisation\'s upload history newest first to the uploader, in keyset pages', async () => {
+  it("shows an organisation's upload history newest first to the uploader, in keyset pages", async () => {
     const jobs = [];
     for (let i = 0; i < 3; i++) jobs.push(await recordedImport(uploader.id));
     const token = await issuer.token(uploader.id, uploader.phone);
@@ -59,11 +59,33 @@ describe('import subgraph against PostgreSQL, Kafka and Redis', () => {
     expect(second.data!._entities[0].imports.pageInfo.hasNextPage).toBe(false);
   });
 
-  it('hides other people\'s jobs with NOT_FOUND', async () => {
+  it("hides other people's jobs with NOT_FOUND", async () => {
     const job = await recordedImport(uploader.id);
-    const res = await graphql(`${base}/graphql`, `query($id: ID!) { importJob(id: $id) { id } }`, { id: job.id }, await issuer.token(colleague.id, colleague.phone));
+    const res = await graphql(
+      `${base}/graphql`,
+      `
+        query ($id: ID!) {
+          importJob(id: $id) {
+            id
+          }
+        }
+      `,
+      { id: job.id },
+      await issuer.token(colleague.id, colleague.phone),
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const own = await graphql(`${base}/graphql`, `query($id: ID!) { importJob(id: $id) { id } }`, { id: job.id }, await issuer.token(uploader.id, uploader.phone));
+    const own = await graphql(
+      `${base}/graphql`,
+      `
+        query ($id: ID!) {
+          importJob(id: $id) {
+            id
+          }
+        }
+      `,
+      { id: job.id },
+      await issuer.token(uploader.id, uploader.phone),
+    );
     expect(own.data!.importJob.id).toBe(job.id);
   });
 });

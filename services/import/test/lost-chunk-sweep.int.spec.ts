@@ -15,7 +15,14 @@ let queue: Queue;
 beforeAll(async () => {
   await issuer.start();
   app = await createImportApp(
-    loadImportConfig({ NODE_ENV: 'test', IMPORT_PORT: '0', IMPORT_DATABASE_URL: testDatabaseUrl(ns, 'import'), KAFKA_NAMESPACE: ns, IMPORT_WORKERS: 'false', ...issuer.env() }),
+    loadImportConfig({
+      NODE_ENV: 'test',
+      IMPORT_PORT: '0',
+      IMPORT_DATABASE_URL: testDatabaseUrl(ns, 'import'),
+      KAFKA_NAMESPACE: ns,
+      IMPORT_WORKERS: 'false',
+      ...issuer.env(),
+    }),
     silentLogger(),
   );
   await app.start();

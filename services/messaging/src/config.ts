@@ -24,7 +24,11 @@ export function loadMessagingConfig(env: NodeJS.ProcessEnv = process.env) {
       ...authFields(),
       attachmentsStore: oneOf('ATTACHMENTS_STORE', 'where attachment bytes go: disk or s3', ['disk', 's3'] as const, { fallback: 'disk' }),
       attachmentsDir: str('ATTACHMENTS_DIR', 'directory of the disk store', { fallback: 'tmp/attachments' }),
-      attachmentsMaxBytes: int('ATTACHMENTS_MAX_BYTES', 'largest attachment accepted, in bytes', { fallback: 25 * 1024 * 1024, min: 1_024, max: 2 * 1024 ** 3 }),
+      attachmentsMaxBytes: int('ATTACHMENTS_MAX_BYTES', 'largest attachment accepted, in bytes', {
+        fallback: 25 * 1024 * 1024,
+        min: 1_024,
+        max: 2 * 1024 ** 3,
+      }),
       attachmentTypes: list('ATTACHMENTS_TYPES', 'content types accepted, comma-separated', { fallback: DEFAULT_TYPES }),
       attachmentsPublicUrl: url('ATTACHMENTS_PUBLIC_URL', 'base URL where clients download attachments (this service, or a route to it)', {
         fallback: 'http://127.0.0.1:4003',

@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent } from '@kz/events';
 import { createMessagingApp, loadMessagingConfig, type MessagingApp } from '@kz/messaging-service';
-import {
-  deleteTestTopics,
-  dropTestDatabases,
-  eventually,
-  EventTap,
-  graphql,
-  silentLogger,
-  testDatabaseUrl,
-  testNamespace,
-  TestTokenIssuer,
-} from '@kz/testing';
+import { deleteTestTopics, dropTestDatabases, eventually, EventTap, graphql, silentLogger, testDatabaseUrl, testNamespace, TestTokenIssuer } from '@kz/testing';
 
 const ns = testNamespace();
 const issuer = new TestTokenIssuer();
@@ -38,13 +28,21 @@ function history(token: string, args: Record<string, unknown>) {
 beforeAll(async () => {
   await issuer.start();
   app = await createMessagingApp(
-    loadMessagingConfig({ NODE_ENV: 'test', MESSAGING_PORT: '0', MESSAGING_DATABASE_URL: testDatabaseUrl(ns, 'messaging'), KAFKA_NAMESPACE: ns, ...issuer.env() }),
+    loadMessagingConfig({
+      NODE_ENV: 'test',
+      MESSAGING_PORT: '0',
+      MESSAGING_DATABASE_URL: testDatabaseUrl(ns, 'messaging'),
+      KAFKA_NAMESPACE: ns,
+      ...issuer.env(),
+    }),
     silentLogger(),
   );
   url = `${await app.start()}/graphql`;
   await app.runtime.kafkaConnected();
   await tap.listen(['messagingMessages']);
-  await tap.publish(createEvent('groups.memberships.added', { key: groupId, orgId: null, payload: { groupId, members: [{ userId: alice.id, role: 'OWNER' }] } }));
+  await tap.publish(
+    createEvent('groups.memberships.added', { key: groupId, orgId: null, payload: { groupId, members: [{ userId: alice.id, role: 'OWNER' }] } }),
+  );
 });
 
 afterAll(async () => {
@@ -66,7 +64,15 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     expect(sent).toMatchObject({ text: 'Hello team', author: { id: alice.id }, group: { id: groupId } });
     await eventually(() =>
       expect(tap.ofType('messaging.message.sent').map((e) => e.payload)).toEqual([
-        { messageId: sent.id, groupId, authorId: alice.id, text: 'Hello team', sentAt: sent.sentAt, audience: 'ALL', changeSeq: expect.stringMatching(/^\d+$/) },
+        {
+          messageId: sent.id,
+          groupId,
+          authorId: alice.id,
+          text: 'Hello team',
+          sentAt: sent.sentAt,
+          audience: 'ALL',
+          changeSeq: expect.stringMatching(/^\d+$/),
+        },
       ]),
     );
   });
@@ -80,7 +86,9 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     const unknown = await graphql(url, SEND, { input: { groupId: 'nope', text: 'x' } }, token);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
-    await tap.publish(createEvent('groups.memberships.added', { key: groupId, orgId: null, payload: { groupId, members: [{ userId: bob.id, role: 'MEMBER' }] } }));
+    await tap.publish(
+      createEvent('groups.memberships.added', { key: groupId, orgId: null, payload: { groupId, members: [{ userId: bob.id, role: 'MEMBER' }] } }),
+    );
     await eventually(async () => expect((await graphql(url, SEND, { input: { groupId, text: 'Thanks' } }, token)).errors).toBeUndefined());
 
     await tap.publish(createEvent('groups.memberships.removed', { key: groupId, orgId: null, payload: { groupId, userIds: [bob.id] } }));
@@ -141,7 +149,14 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
       createEvent('groups.memberships.added', {
         key: broadcastId,
         orgId: null,
-        payload: { groupId: broadcastId, members: [{ userId: owner.id, role: 'OWNER' }, { userId: author.id, role: 'MEMBER' }, { userId: other.id, role: 'MEMBER' }] },
+        payload: {
+          groupId: broadcastId,
+          members: [
+            { userId: owner.id, role: 'OWNER' },
+            { userId: author.id, role: 'MEMBER' },
+            { userId: other.id, role: 'MEMBER' },
+          ],
+        },
       }),
     );
     await eventually(async () => expect(await pageOf(other)).toEqual([]));
@@ -162,15 +177,33 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     const both = ['News for all', 'A zanzibar question for the admins'];
     const changesOf = async (u: { id: string; phone: string }) =>
       (
-        await readAs(u, `query($reps: [_Any!]!, $after: String!) { _entities(representations: $reps) { ... on Group { messageChanges(after: $after) { edges { node { message { text } } } } } } }`, {
-          after: start,
-        })
+        await readAs(
+          u,
+          `query($reps: [_Any!]!, $after: String!) { _entities(representations: $reps) { ... on Group { messageChanges(after: $after) { edges { node { message { text } } } } } } }`,
+          {
+            after: start,
+          },
+        )
       )._entities[0].messageChanges.edges.map((e: { node: { message: { text: string } } }) => e.node.message.text);
     const unreadOf = async (u: { id: string; phone: string }) =>
       (await readAs(u, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Group { unreadCount } } }`))._entities[0].unreadCount as number;
     const found = async (u: { id: string; phone: string }) =>
       (await readAs(u, `{ searchMessages(query: "zanzibar") { edges { node { message { id } } } } }`)).searchMessages.edges.length as number;
-    const byId = (u: { id: string; phone: string }) => tokenOf(u).then((token) => graphql(url, `query($id: ID!) { message(id: $id) { id } }`, { id: replyId }, token));
+    const byId = (u: { id: string; phone: string }) =>
+      tokenOf(u).then((token) =>
+        graphql(
+          url,
+          `
+            query ($id: ID!) {
+              message(id: $id) {
+                id
+              }
+            }
+          `,
+          { id: replyId },
+          token,
+        ),
+      );
     for (const reader of [owner, author]) {
       expect(await pageOf(reader)).toEqual(both);
       expect(await changesOf(reader)).toEqual(both);
@@ -207,9 +240,16 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     };
 
     // A member of the sub-group reads the parent's history too.
-    await tap.publish(createEvent('groups.memberships.added', { key: childId, orgId: null, payload: { groupId: childId, members: [{ userId: dan.id, role: 'MEMBER' }] } }));
+    await tap.publish(
+      createEvent('groups.memberships.added', { key: childId, orgId: null, payload: { groupId: childId, members: [{ userId: dan.id, role: 'MEMBER' }] } }),
+    );
     await eventually(() => expect(announced('ADDED')).toHaveLength(2));
-    expect(announced('ADDED')).toEqual(expect.arrayContaining([{ groupId: childId, key: childId }, { groupId: parentId, key: parentId }]));
+    expect(announced('ADDED')).toEqual(
+      expect.arrayContaining([
+        { groupId: childId, key: childId },
+        { groupId: parentId, key: parentId },
+      ]),
+    );
     expect(await readsParent()).toBe(true);
 
     await tap.publish(createEvent('groups.subgroup.detached', { key: childId, orgId: null, payload: { groupId: childId, parentId } }));
@@ -226,16 +266,28 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     await tap.publish(createEvent('groups.subgroup.attached', { key: childId, orgId: null, payload: { groupId: childId, parentId: otherParentId } }));
     await eventually(() => expect(announced('ADDED')).toHaveLength(4));
     expect(announced('ADDED')[3]).toEqual({ groupId: otherParentId, key: otherParentId });
-    expect(announced('REMOVED')).toEqual([{ groupId: parentId, key: parentId }, { groupId: parentId, key: parentId }]);
+    expect(announced('REMOVED')).toEqual([
+      { groupId: parentId, key: parentId },
+      { groupId: parentId, key: parentId },
+    ]);
     expect(await readsParent()).toBe(false);
 
     await tap.publish(createEvent('groups.memberships.removed', { key: childId, orgId: null, payload: { groupId: childId, userIds: [dan.id] } }));
     await eventually(() => expect(announced('REMOVED')).toHaveLength(4));
-    expect(announced('REMOVED').slice(2)).toEqual(expect.arrayContaining([{ groupId: childId, key: childId }, { groupId: otherParentId, key: otherParentId }]));
+    expect(announced('REMOVED').slice(2)).toEqual(
+      expect.arrayContaining([
+        { groupId: childId, key: childId },
+        { groupId: otherParentId, key: otherParentId },
+      ]),
+    );
     // A repeated removal changes nothing and announces nothing.
     await tap.publish(createEvent('groups.memberships.removed', { key: childId, orgId: null, payload: { groupId: childId, userIds: [dan.id] } }));
-    await tap.publish(createEvent('groups.memberships.added', { key: childId, orgId: null, payload: { groupId: childId, members: [{ userId: alice.id, role: 'OWNER' }] } }));
-    await eventually(() => expect(tap.ofType('messaging.readers.changed').some((e) => e.payload.groupId === childId && e.payload.userIds.includes(alice.id))).toBe(true));
+    await tap.publish(
+      createEvent('groups.memberships.added', { key: childId, orgId: null, payload: { groupId: childId, members: [{ userId: alice.id, role: 'OWNER' }] } }),
+    );
+    await eventually(() =>
+      expect(tap.ofType('messaging.readers.changed').some((e) => e.payload.groupId === childId && e.payload.userIds.includes(alice.id))).toBe(true),
+    );
     expect(announced('REMOVED')).toHaveLength(4);
   });
 });

@@ -129,9 +129,13 @@ test.describe('groups', () => {
       { input: { name: 'Link Works' } },
     );
     const orgId = org.createOrganization.organization.id;
-    const own = await api<{ createGroup: { group: { id: string } } }>(page, `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`, {
-      input: { name: 'Book club' },
-    });
+    const own = await api<{ createGroup: { group: { id: string } } }>(
+      page,
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`,
+      {
+        input: { name: 'Book club' },
+      },
+    );
 
     // A private group is not this organisation's: its address under the organisation says so.
     await page.goto(`/orgs/${orgId}/groups/${own.createGroup.group.id}`);

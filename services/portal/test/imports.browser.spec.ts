@@ -3,7 +3,10 @@ import type { Page } from '@playwright/test';
 import { api, checkScreen, expect, signIn, test, uniquePhone } from './support/portal';
 
 /** 50 people who can be imported, at +14156660100 to +14156660149. */
-const GOOD_ROWS = Array.from({ length: 50 }, (_, i) => `+1415666${String(100 + i).padStart(4, '0')},Imported Person ${String(i).padStart(2, '0')},Employee,Member`);
+const GOOD_ROWS = Array.from(
+  { length: 50 },
+  (_, i) => `+1415666${String(100 + i).padStart(4, '0')},Imported Person ${String(i).padStart(2, '0')},Employee,Member`,
+);
 /** One bad phone, one missing name, one unknown network: rows 52 to 54 of the file (the header is row 1). */
 const BAD_ROWS = ['12ab,Bad Phone,Employee,Member', '+14156660200,,Employee,Member', '+14156660201,Partner Pat,Partnerz,Member'];
 const PEOPLE_CSV = ['Phone,Name,Network,Group role', ...GOOD_ROWS, ...BAD_ROWS].join('\r\n') + '\r\n';
@@ -15,9 +18,13 @@ async function createOrganizationWithGroup(page: Page): Promise<{ orgId: string;
     { input: { name: 'Imports Test Co' } },
   );
   const orgId = org.createOrganization.organization.id;
-  const group = await api<{ createGroup: { group: { id: string } } }>(page, `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`, {
-    input: { name: 'Sales (East)', organizationId: orgId },
-  });
+  const group = await api<{ createGroup: { group: { id: string } } }>(
+    page,
+    `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`,
+    {
+      input: { name: 'Sales (East)', organizationId: orgId },
+    },
+  );
   return { orgId, groupId: group.createGroup.group.id };
 }
 
@@ -54,7 +61,11 @@ test.describe('bulk upload', () => {
     await page.getByRole('button', { name: 'Download the template' }).click();
     const template = await templateDownload;
     expect(template.suggestedFilename()).toBe('members-template.csv');
-    expect(readFileSync(await template.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('Phone,Name,Network,Group role');
+    expect(
+      readFileSync(await template.path(), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0],
+    ).toBe('Phone,Name,Network,Group role');
 
     // Into the directory and "Sales (East)"; numbers are international, so the country does not matter here.
     await page.getByRole('radio', { name: 'The directory, and groups' }).check();
@@ -83,7 +94,10 @@ test.describe('bulk upload', () => {
     await page.getByRole('button', { name: 'Download error report', exact: true }).click();
     const report = await reportDownload;
     expect(report.suggestedFilename()).toBe('people-errors.csv');
-    const reportLines = readFileSync(await report.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const reportLines = readFileSync(await report.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(reportLines[0]).toBe('Row,Phone,Name,Network,Group role,Reason');
     expect(reportLines).toHaveLength(4);
     expect(reportLines[1]).toMatch(/^52,12ab,Bad Phone,Employee,Member,/);
@@ -97,7 +111,9 @@ test.describe('bulk upload', () => {
     await expect(page).toHaveURL(new RegExp(`/orgs/${orgId}/imports/[0-9a-f-]{36}$`));
     await expect(page.getByRole('heading', { name: 'Import of people.csv', level: 1 })).toBeVisible();
     await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100');
-    await expect(page.getByRole('status').filter({ hasText: 'were imported' })).toContainText('50 of 53 rows were imported: 50 created, 0 updated, 0 unchanged. 3 rows failed');
+    await expect(page.getByRole('status').filter({ hasText: 'were imported' })).toContainText(
+      '50 of 53 rows were imported: 50 created, 0 updated, 0 unchanged. 3 rows failed',
+    );
     await expect(page.getByRole('button', { name: /Cancel import/ })).toBeHidden();
     await expect(page.getByText('The directory and Sales (East)')).toBeVisible();
     await expect(page.getByRole('table', { name: 'First failed rows' }).getByRole('row')).toHaveCount(4);
@@ -143,7 +159,9 @@ test.describe('bulk upload', () => {
     // A spreadsheet saved in its own format is refused before anything is sent.
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Choose a CSV file' }).click();
-    await (await chooser).setFiles({ name: 'people.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 3, 4]) });
+    await (
+      await chooser
+    ).setFiles({ name: 'people.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 3, 4]) });
     await expect(page.getByRole('alert').filter({ hasText: 'people.xlsx is not a CSV file' })).toBeVisible();
 
     // A CSV without a phone column is refused by the service as it arrives, in its own words.

@@ -11,9 +11,13 @@ test.describe('invite links and join requests', () => {
       { input: { name: 'Invitations Test Co' } },
     );
     const orgId = org.createOrganization.organization.id;
-    const created = await api<{ createGroup: { group: { id: string } } }>(page, `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`, {
-      input: { name: 'Night shift', organizationId: orgId },
-    });
+    const created = await api<{ createGroup: { group: { id: string } } }>(
+      page,
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`,
+      {
+        input: { name: 'Night shift', organizationId: orgId },
+      },
+    );
     const groupUrl = `/orgs/${orgId}/groups/${created.createGroup.group.id}`;
 
     await page.goto(`${groupUrl}/invitations`);

@@ -54,7 +54,10 @@ test.describe('the seed journeys', () => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download error report', exact: true }).click();
-    const report = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const report = readFileSync(await (await download).path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(report).toHaveLength(3);
     expect(report[1]).toMatch(/^42,not-a-number,Broken Phone,/);
     expect(report[2]).toMatch(/^43,'\+14157773999,,Employee,Member,.*name/i);
@@ -75,7 +78,7 @@ test.describe('the seed journeys', () => {
     await expect(page.getByRole('row', { name: /East Seller 39/ })).toBeVisible();
   });
 
-  test('a group of one\'s own is mapped to the organisation, and others are invited by link (QR code) and by phone', async ({ page, browser, baseURL }) => {
+  test("a group of one's own is mapped to the organisation, and others are invited by link (QR code) and by phone", async ({ page, browser, baseURL }) => {
     test.setTimeout(180_000);
     await signIn(page, uniquePhone(), 'Mona Mapper');
     const org = await api<{ createOrganization: { organization: { id: string } } }>(

@@ -16,9 +16,13 @@ test.describe('group members', () => {
       { input: { name: 'Members Test Co' } },
     );
     const orgId = org.createOrganization.organization.id;
-    const created = await api<{ createGroup: { group: { id: string } } }>(page, `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`, {
-      input: { name: 'Field team', organizationId: orgId },
-    });
+    const created = await api<{ createGroup: { group: { id: string } } }>(
+      page,
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`,
+      {
+        input: { name: 'Field team', organizationId: orgId },
+      },
+    );
     const groupId = created.createGroup.group.id;
     // The directory's receipt lets the group add these people at once, without waiting for identity's events.
     const people = Array.from({ length: SEEDED }, (_, i) => ({ phone: seededPhone(i), displayName: seededName(i) }));
@@ -70,7 +74,15 @@ test.describe('group members', () => {
     // Scrolling to the end loads the rows as it goes; only the rows in view are in the page.
     await checkScreen(page, 'members');
     await expect(table).toHaveAttribute('aria-rowcount', '302');
-    for (let attempt = 0; attempt < 20 && !(await table.getByRole('row').filter({ hasText: seededName(SEEDED - 1) }).isVisible()); attempt++) {
+    for (
+      let attempt = 0;
+      attempt < 20 &&
+      !(await table
+        .getByRole('row')
+        .filter({ hasText: seededName(SEEDED - 1) })
+        .isVisible());
+      attempt++
+    ) {
       await table.evaluate((el) => el.scrollBy(0, el.clientHeight * 2));
       await page.waitForTimeout(50);
     }

@@ -16,7 +16,7 @@ test.describe('sign-in', () => {
     await checkScreen(page, 'home-no-organisation');
   });
 
-  test('refuses a wrong code with the server\'s words beside the form', async ({ page }) => {
+  test("refuses a wrong code with the server's words beside the form", async ({ page }) => {
     const phone = uniquePhone();
     await page.goto('/sign-in');
     await page.getByLabel('Mobile number').fill(phone);

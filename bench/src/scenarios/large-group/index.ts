@@ -69,7 +69,11 @@ function searchPrefixes(sz: Sizes, random: () => number): string[] {
   if (sz.members >= 12_400) prefixes.push('0123', '001'); // "member 0123", "+14152001": the issue's examples
   while (prefixes.length < sz.searches) {
     const k = 1 + (prefixes.length % 4);
-    prefixes.push(String(Math.floor(random() * sz.members)).padStart(6, '0').slice(0, k));
+    prefixes.push(
+      String(Math.floor(random() * sz.members))
+        .padStart(6, '0')
+        .slice(0, k),
+    );
   }
   return prefixes;
 }
@@ -108,7 +112,19 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     );
     const setup = await seedKnownUsers(ctx, groupsDb, sz.members);
 
-    const adds = await addMembersAndAwaitMessaging(ctx, { ...sz, stack, gatewayUrl, token, groupId, groupsDb, messagingDb, statsDb, countInMessaging, baseline, classify });
+    const adds = await addMembersAndAwaitMessaging(ctx, {
+      ...sz,
+      stack,
+      gatewayUrl,
+      token,
+      groupId,
+      groupsDb,
+      messagingDb,
+      statsDb,
+      countInMessaging,
+      baseline,
+      classify,
+    });
     problems.push(...adds.problems);
     const memberCount = (await mustQuery(gatewayUrl, COUNT, { id: groupId }, token)).group.memberCount as number;
     if (memberCount !== baseline + sz.members) problems.push(`group.memberCount is ${memberCount}, expected ${baseline + sz.members}`);
@@ -132,7 +148,9 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const reads = new MemberReads({ gateway: gatewayUrl, subgraph: groupsUrl }, token, groupId, sz.members, sz.warmup);
     const walks = walkStarts(pass.cursors, pass.seen, sz, random);
     const prefixes = searchPrefixes(sz, random);
-    ctx.log(`pages: ${walks.length} walks of ${sz.pagesPerWalk} pages of 50 from members ${walks.map((s) => s.before.toLocaleString('en')).join(', ')}, each page through gateway and subgraph`);
+    ctx.log(
+      `pages: ${walks.length} walks of ${sz.pagesPerWalk} pages of 50 from members ${walks.map((s) => s.before.toLocaleString('en')).join(', ')}, each page through gateway and subgraph`,
+    );
     await reads.warmUpPages(pass.cursors, random);
     const pagesCpu0 = cpuSnapshot(classify);
     await reads.walkPages(walks, sz.pagesPerWalk);

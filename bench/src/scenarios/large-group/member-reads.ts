@@ -28,7 +28,7 @@ export async function firstPass(groupsUrl: string, groupId: string, token: strin
   const started = performance.now();
   const cursors: PageCursor[] = [{ before: 0, cursor: null }];
   let seen = 0;
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const res = await timedGraphQL(groupsUrl, JSON.stringify({ query: PASS, variables: { id: groupId, after } }), token);
     const conn = mustOk('first pass', res).group.members;
     if (!conn.pageInfo.hasNextPage) {

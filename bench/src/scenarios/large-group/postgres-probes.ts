@@ -17,7 +17,10 @@ export async function backendPid(client: Client): Promise<number> {
 }
 
 export interface DbStats {
-  databases: Record<string, { activeMs: number; idleInTransactionMs: number; commits: number; tupInserted: number; blksRead: number; blksHit: number; tempBytes: number }>;
+  databases: Record<
+    string,
+    { activeMs: number; idleInTransactionMs: number; commits: number; tupInserted: number; blksRead: number; blksHit: number; tempBytes: number }
+  >;
   wal: { bytes: number; fullPageImages: number; writes: number; syncs: number } | null;
   checkpoints: { timed: number; requested: number; buffersWritten: number; backendBuffersWritten: number };
 }
@@ -51,7 +54,10 @@ export async function dbStats(client: Client, stack: BenchStack): Promise<DbStat
   } catch {
     // pg_stat_wal needs PostgreSQL 14.
   }
-  const c = (await client.query(`SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend FROM pg_stat_bgwriter`)).rows[0] as Record<string, string>;
+  const c = (await client.query(`SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend FROM pg_stat_bgwriter`)).rows[0] as Record<
+    string,
+    string
+  >;
   return {
     databases,
     wal,
@@ -157,10 +163,15 @@ export async function memberQueryPlans(groupsDb: Client, groupId: string, member
     const plan = (res.rows[0] as { 'QUERY PLAN': any[] })['QUERY PLAN'][0];
     return { what, shape: planShape(plan.Plan), executionMs: round(plan['Execution Time'], 3), planningMs: round(plan['Planning Time'], 3) };
   };
-  const midSeq = (await groupsDb.query(`SELECT seq FROM memberships WHERE group_id = $1 ORDER BY seq OFFSET $2 LIMIT 1`, [groupId, Math.floor(members / 2)])).rows[0]?.seq ?? 0;
+  const midSeq =
+    (await groupsDb.query(`SELECT seq FROM memberships WHERE group_id = $1 ORDER BY seq OFFSET $2 LIMIT 1`, [groupId, Math.floor(members / 2)])).rows[0]?.seq ??
+    0;
   const cols = 'm.group_id, m.user_id, m.role, m.seq, m.joined_at, m.name_key, m.phone';
   const plans = [
-    await explain('page after the middle member', `SELECT ${cols} FROM memberships m WHERE m.group_id = $1 AND m.seq > $2 ORDER BY m.seq LIMIT 51`, [groupId, midSeq]),
+    await explain('page after the middle member', `SELECT ${cols} FROM memberships m WHERE m.group_id = $1 AND m.seq > $2 ORDER BY m.seq LIMIT 51`, [
+      groupId,
+      midSeq,
+    ]),
   ];
   for (const digits of ['0', '01', '012', '0123']) {
     plans.push(

@@ -111,9 +111,27 @@ export function largeGroupReport(r: LargeGroupRun): ScenarioResult {
   const pct = (ms: number, d: CpuDelta) => f((100 * ms) / Math.max(1, d.wallMs), 0);
   const cpuTable = [
     ['process', 'CPU s during adds', '% of a core', 'CPU s adds→consumed', '% of a core'],
-    ...labels.map((l) => [l, f((addsCpu.byLabel[l] ?? 0) / 1000), pct(addsCpu.byLabel[l] ?? 0, addsCpu), f((drainCpu.byLabel[l] ?? 0) / 1000), pct(drainCpu.byLabel[l] ?? 0, drainCpu)]),
-    ['everything else (other processes, kernel)', f(addsCpu.unlabelledMs / 1000), pct(addsCpu.unlabelledMs, addsCpu), f(drainCpu.unlabelledMs / 1000), pct(drainCpu.unlabelledMs, drainCpu)],
-    ['whole machine (2 cores = 200 %)', f(addsCpu.machineBusyMs / 1000), pct(addsCpu.machineBusyMs, addsCpu), f(drainCpu.machineBusyMs / 1000), pct(drainCpu.machineBusyMs, drainCpu)],
+    ...labels.map((l) => [
+      l,
+      f((addsCpu.byLabel[l] ?? 0) / 1000),
+      pct(addsCpu.byLabel[l] ?? 0, addsCpu),
+      f((drainCpu.byLabel[l] ?? 0) / 1000),
+      pct(drainCpu.byLabel[l] ?? 0, drainCpu),
+    ]),
+    [
+      'everything else (other processes, kernel)',
+      f(addsCpu.unlabelledMs / 1000),
+      pct(addsCpu.unlabelledMs, addsCpu),
+      f(drainCpu.unlabelledMs / 1000),
+      pct(drainCpu.unlabelledMs, drainCpu),
+    ],
+    [
+      'whole machine (2 cores = 200 %)',
+      f(addsCpu.machineBusyMs / 1000),
+      pct(addsCpu.machineBusyMs, addsCpu),
+      f(drainCpu.machineBusyMs / 1000),
+      pct(drainCpu.machineBusyMs, drainCpu),
+    ],
   ];
   const db = adds.database;
   const gdb = db.databases.groups ?? {};
@@ -197,10 +215,20 @@ export function largeGroupReport(r: LargeGroupRun): ScenarioResult {
       },
       timeline: adds.samples.map((s) => ({ ...s, t: round(s.t, 1) })),
       cpuMs: {
-        adds: { wallMs: addsCpu.wallMs, machineBusyMs: Math.round(addsCpu.machineBusyMs), unlabelledMs: Math.round(addsCpu.unlabelledMs), byProcess: roundAll(addsCpu.byLabel) },
+        adds: {
+          wallMs: addsCpu.wallMs,
+          machineBusyMs: Math.round(addsCpu.machineBusyMs),
+          unlabelledMs: Math.round(addsCpu.unlabelledMs),
+          byProcess: roundAll(addsCpu.byLabel),
+        },
         pages: { wallMs: pagesCpu.wallMs, machineBusyMs: Math.round(pagesCpu.machineBusyMs), byProcess: roundAll(pagesCpu.byLabel) },
         searches: { wallMs: searchCpu.wallMs, machineBusyMs: Math.round(searchCpu.machineBusyMs), byProcess: roundAll(searchCpu.byLabel) },
-        addsToConsumed: { wallMs: drainCpu.wallMs, machineBusyMs: Math.round(drainCpu.machineBusyMs), unlabelledMs: Math.round(drainCpu.unlabelledMs), byProcess: roundAll(drainCpu.byLabel) },
+        addsToConsumed: {
+          wallMs: drainCpu.wallMs,
+          machineBusyMs: Math.round(drainCpu.machineBusyMs),
+          unlabelledMs: Math.round(drainCpu.unlabelledMs),
+          byProcess: roundAll(drainCpu.byLabel),
+        },
       },
       database: db,
       firstPass: { pages: r.firstPass.cursors.length, members: r.firstPass.seen, seconds: round(r.firstPass.seconds, 2) },

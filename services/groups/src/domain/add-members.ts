@@ -57,7 +57,12 @@ export function validateNewMembers(members: readonly NewMember[], defaultRegion:
       return;
     }
     if (member.role === 'OWNER') {
-      outcomes.push({ phone: member.phone, status: 'NOT_ALLOWED', message: 'New members can be MEMBER or ADMIN; ownership is transferred, not granted.', userId: null });
+      outcomes.push({
+        phone: member.phone,
+        status: 'NOT_ALLOWED',
+        message: 'New members can be MEMBER or ADMIN; ownership is transferred, not granted.',
+        userId: null,
+      });
       return;
     }
     if (candidates.has(phone)) {

@@ -24,7 +24,9 @@ describe('group access rules', () => {
     const withRole = (role: GroupRole | null) => ({ query: async () => (role ? [{ role }] : []) }) as unknown as EntityManager;
     function standing(admin: boolean) {
       const asked: [string, StandingPurpose][] = [];
-      const s = { isAdmin: async (_m: EntityManager, org: string, purpose: StandingPurpose) => (asked.push([org, purpose]), admin) } as unknown as OrganizationStanding;
+      const s = {
+        isAdmin: async (_m: EntityManager, org: string, purpose: StandingPurpose) => (asked.push([org, purpose]), admin),
+      } as unknown as OrganizationStanding;
       return { s, asked };
     }
     const group = (org: string | null) => ({ id: randomUUID(), orgId: org }) as GroupEntity;

@@ -30,7 +30,13 @@ export function canManage(access: GroupAccess): boolean {
  * organisation. Organisation standing is asked only where the group role falls
  * short of managing the group, and for `purpose` (see OrganizationStanding).
  */
-export async function accessTo(m: EntityManager, group: GroupEntity, userId: string, standing: OrganizationStanding, purpose: StandingPurpose): Promise<GroupAccess> {
+export async function accessTo(
+  m: EntityManager,
+  group: GroupEntity,
+  userId: string,
+  standing: OrganizationStanding,
+  purpose: StandingPurpose,
+): Promise<GroupAccess> {
   const rows = (await m.query(`SELECT role FROM memberships WHERE group_id = $1 AND user_id = $2`, [group.id, userId])) as { role: GroupRole }[];
   const role = rows[0]?.role ?? null;
   const orgAdmin = group.orgId !== null && !isAdminRole(role) && (await standing.isAdmin(m, group.orgId, purpose));
@@ -48,7 +54,7 @@ export async function groupToManage(
   caller: Caller,
   standing: OrganizationStanding,
   groupId: string,
-  action = 'Only the group\'s owner and admins can do this.',
+  action = "Only the group's owner and admins can do this.",
   { lock = true }: { lock?: boolean } = {},
 ): Promise<{ group: GroupEntity; access: GroupAccess; userId: string }> {
   if (caller.kind === 'connector') throw new DomainError('FORBIDDEN', 'Connectors cannot change groups.');

@@ -8,7 +8,12 @@ export interface GroupFields {
 }
 
 /** Checks and tidies the editable text of a group; undefined means "leave as is". */
-export function cleanGroupFields(input: GroupFields): { name?: string; description?: string | null; avatarUrl?: string | null; welcomeMessage?: string | null } {
+export function cleanGroupFields(input: GroupFields): {
+  name?: string;
+  description?: string | null;
+  avatarUrl?: string | null;
+  welcomeMessage?: string | null;
+} {
   const out: { name?: string; description?: string | null; avatarUrl?: string | null; welcomeMessage?: string | null } = {};
   if (input.name !== undefined && input.name !== null) {
     const name = input.name.trim();

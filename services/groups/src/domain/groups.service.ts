@@ -40,7 +40,7 @@ export class GroupsService {
       let parentId: string | null = null;
       if (input.parentId) {
         const { group: parent } = await groupToManage(m, caller, standing, input.parentId, 'Only admins of the parent group can add sub-groups to it.');
-        if (orgId !== null && orgId !== parent.orgId) throw badInput('organizationId', 'A sub-group belongs to its parent\'s organisation.');
+        if (orgId !== null && orgId !== parent.orgId) throw badInput('organizationId', "A sub-group belongs to its parent's organisation.");
         orgId = parent.orgId;
         parentId = parent.id;
       } else if (orgId !== null) {
@@ -67,10 +67,7 @@ export class GroupsService {
          SELECT $1, $2, 'OWNER', coalesce(k.name_key, ''), coalesce(k.phone, '') FROM (SELECT 1) one LEFT JOIN known_users k ON k.id = $2`,
         [group.id, creatorId],
       );
-      emit([
-        groupCreatedEvent(group),
-        ...membersAddedEvents(group, [{ userId: creatorId, role: 'OWNER' }]),
-      ]);
+      emit([groupCreatedEvent(group), ...membersAddedEvents(group, [{ userId: creatorId, role: 'OWNER' }])]);
       return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
     });
   }
@@ -94,17 +91,14 @@ export class GroupsService {
   /** Deletes a group for good: its members lose it, its sub-groups become top-level. */
   async delete(caller: Caller, standing: OrganizationStanding, groupId: string): Promise<void> {
     await this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins, or its organisation\'s admins, can delete it.');
+      const { group } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins, or its organisation's admins, can delete it.");
       const children = (await m.query(`SELECT id FROM groups WHERE parent_id = $1 AND deleted_at IS NULL`, [group.id])) as { id: string }[];
       await m.query(`UPDATE groups SET parent_id = NULL WHERE parent_id = $1`, [group.id]);
       await m.query(`UPDATE groups SET deleted_at = now(), parent_id = NULL, member_count = 0 WHERE id = $1`, [group.id]);
       await m.query(`DELETE FROM memberships WHERE group_id = $1`, [group.id]);
       await m.query(`DELETE FROM pending_memberships WHERE group_id = $1`, [group.id]);
       await m.query(`UPDATE invite_links SET revoked_at = now() WHERE group_id = $1 AND revoked_at IS NULL`, [group.id]);
-      emit([
-        ...children.map((c) => subgroupDetachedEvent({ id: c.id, orgId: group.orgId }, group.id)),
-        groupDeletedEvent(group),
-      ]);
+      emit([...children.map((c) => subgroupDetachedEvent({ id: c.id, orgId: group.orgId }, group.id)), groupDeletedEvent(group)]);
     });
   }
 
@@ -145,7 +139,10 @@ export class GroupsService {
         rest,
       ])) as { id: string; org_id: string }[];
       if (orgGroups.length > 0) {
-        const administered = await standing.administeredAmong(this.dataSource.manager, orgGroups.map((g) => g.org_id));
+        const administered = await standing.administeredAmong(
+          this.dataSource.manager,
+          orgGroups.map((g) => g.org_id),
+        );
         for (const g of orgGroups) if (administered.has(g.org_id)) visible.add(g.id);
       }
     }
@@ -182,7 +179,13 @@ export class GroupsService {
   }
 
   /** An organisation's groups, newest first: for its admins and connectors with GROUP_INFO. */
-  async ofOrganization(caller: Caller, standing: OrganizationStanding, orgId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
+  async ofOrganization(
+    caller: Caller,
+    standing: OrganizationStanding,
+    orgId: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Page<GroupEntity>> {
     if (!isUuid(orgId)) throw notFound('Organisation');
     if (!connectorMay(caller, orgId, 'GROUP_INFO')) {
       if (caller.kind === 'connector') throw notFound('Organisation');
@@ -196,10 +199,27 @@ export class GroupsService {
   }
 
   /** Direct sub-groups of a group, those the caller may see. */
-  async subgroups(caller: Caller, standing: OrganizationStanding, parent: GroupEntity, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
-    const qb = this.dataSource.getRepository(GroupEntity).createQueryBuilder('g').where('g.parent_id = :parentId AND g.deleted_at IS NULL', { parentId: parent.id });
+  async subgroups(
+    caller: Caller,
+    standing: OrganizationStanding,
+    parent: GroupEntity,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Page<GroupEntity>> {
+    const qb = this.dataSource
+      .getRepository(GroupEntity)
+      .createQueryBuilder('g')
+      .where('g.parent_id = :parentId AND g.deleted_at IS NULL', { parentId: parent.id });
     const page = await newestFirst(qb, first, after);
-    const visible = new Set((await this.visibleByIds(caller, standing, page.edges.map((e) => e.node.id))).map((g) => g.id));
+    const visible = new Set(
+      (
+        await this.visibleByIds(
+          caller,
+          standing,
+          page.edges.map((e) => e.node.id),
+        )
+      ).map((g) => g.id),
+    );
     return { ...page, edges: page.edges.filter((e) => visible.has(e.node.id)) };
   }
 
@@ -226,12 +246,19 @@ export class GroupsService {
   }
 }
 
-async function newestFirst(qb: SelectQueryBuilder<GroupEntity>, first: number | null | undefined, after: string | null | undefined): Promise<Page<GroupEntity>> {
+async function newestFirst(
+  qb: SelectQueryBuilder<GroupEntity>,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Page<GroupEntity>> {
   const limit = pageSize(first, 50, 200);
   if (limit === null) throw badInput('first', 'first must be between 1 and 200.');
   if (after) {
     qb.andWhere('g.id < :afterId', { afterId: decodeIdCursor(after) });
   }
-  const rows = await qb.orderBy('g.id', 'DESC').limit(limit + 1).getMany();
+  const rows = await qb
+    .orderBy('g.id', 'DESC')
+    .limit(limit + 1)
+    .getMany();
   return pageFrom(rows, limit, (g) => [g.id], Boolean(after));
 }

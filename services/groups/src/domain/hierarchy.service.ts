@@ -24,7 +24,8 @@ export class HierarchyService {
       const parent = a.group.id === parentId ? a.group : b.group;
       const child = a.group.id === childId ? a.group : b.group;
       if (parent.orgId !== child.orgId) throw badInput('parentId', 'A sub-group must belong to the same organisation as its parent (or both be private).');
-      if (await this.isInSubtree(m, child.id, parent.id)) throw badInput('parentId', `"${parent.name}" is already below "${child.name}"; attaching would make a cycle.`);
+      if (await this.isInSubtree(m, child.id, parent.id))
+        throw badInput('parentId', `"${parent.name}" is already below "${child.name}"; attaching would make a cycle.`);
       const previous = child.parentId;
       await m.getRepository(GroupEntity).update({ id: child.id }, { parentId: parent.id });
       if (previous) emit(subgroupDetachedEvent(child, previous));
@@ -52,7 +53,7 @@ export class HierarchyService {
   /** An admin of a private group who belongs to an organisation makes it that organisation's group. */
   async link(caller: Caller, standing: OrganizationStanding, groupId: string, orgId: string): Promise<GroupEntity> {
     return this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins can link it to an organisation.');
+      const { group } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can link it to an organisation.");
       if (!(await standing.roleIn(m, orgId, 'MEMBER', 'change'))) throw notFound('Organisation');
       if (group.orgId === orgId) return group;
       if (group.orgId) throw new DomainError('CONFLICT', 'This group already belongs to an organisation; an org admin must unlink it first.');
@@ -68,7 +69,7 @@ export class HierarchyService {
     return this.outbox.transaction(async (m, emit) => {
       const group = await this.visibleLocked(m, caller, standing, groupId);
       if (!group.orgId) throw badInput('groupId', 'This group does not belong to an organisation.');
-      if (!(await standing.isAdmin(m, group.orgId, 'change'))) throw forbidden('Only the organisation\'s admins can unlink its groups.');
+      if (!(await standing.isAdmin(m, group.orgId, 'change'))) throw forbidden("Only the organisation's admins can unlink its groups.");
       if (group.parentId) throw new DomainError('CONFLICT', 'Detach this sub-group before unlinking it.');
       const orgId = group.orgId;
       await m.getRepository(GroupEntity).update({ id: group.id }, { orgId: null, kind: group.kind === 'BROADCAST' ? 'BROADCAST' : 'PRIVATE' });
@@ -78,9 +79,18 @@ export class HierarchyService {
   }
 
   private async visibleLocked(m: EntityManager, caller: Caller, standing: OrganizationStanding, groupId: string): Promise<GroupEntity> {
-    if (caller.kind !== 'user') throw new DomainError(caller.kind === 'connector' ? 'FORBIDDEN' : 'UNAUTHENTICATED', caller.kind === 'connector' ? 'Connectors cannot change groups.' : 'Sign in first: this needs a valid access token.');
+    if (caller.kind !== 'user')
+      throw new DomainError(
+        caller.kind === 'connector' ? 'FORBIDDEN' : 'UNAUTHENTICATED',
+        caller.kind === 'connector' ? 'Connectors cannot change groups.' : 'Sign in first: this needs a valid access token.',
+      );
     const group = isUuid(groupId)
-      ? await m.getRepository(GroupEntity).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :groupId AND g.deleted_at IS NULL', { groupId }).getOne()
+      ? await m
+          .getRepository(GroupEntity)
+          .createQueryBuilder('g')
+          .setLock('pessimistic_write')
+          .where('g.id = :groupId AND g.deleted_at IS NULL', { groupId })
+          .getOne()
       : null;
     if (!group || !canSee(await accessTo(m, group, caller.userId, standing, 'change'))) throw notFound('Group');
     return group;

@@ -58,7 +58,7 @@ export class InvitesService {
       throw badInput('maxUses', 'maxUses must be between 1 and 1,000,000, or left out for no limit.');
     }
     return this.dataSource.transaction(async (m) => {
-      const { group, userId } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins can create invite links.');
+      const { group, userId } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can create invite links.");
       const id = uuidv7();
       await m.getRepository(InviteLinkEntity).insert({
         id,
@@ -80,7 +80,7 @@ export class InvitesService {
     return this.dataSource.transaction(async (m) => {
       const link = isUuid(inviteId) ? await m.getRepository(InviteLinkEntity).findOneBy({ id: inviteId }) : null;
       if (!link) throw notFound('Invite link');
-      await groupToManage(m, caller, standing, link.groupId, 'Only the group\'s owner and admins can revoke invite links.');
+      await groupToManage(m, caller, standing, link.groupId, "Only the group's owner and admins can revoke invite links.");
       if (!link.revokedAt) await m.getRepository(InviteLinkEntity).update({ id: link.id }, { revokedAt: new Date() });
       return m.getRepository(InviteLinkEntity).findOneByOrFail({ id: link.id });
     });
@@ -126,10 +126,7 @@ export class InvitesService {
         return { outcome: 'REQUESTED', group: null };
       }
       await this.admit(m, group, userId, phone, link.role);
-      emit([
-        ...membersAddedEvents(group, [{ userId, role: link.role }]),
-        inviteAcceptedEvent(group, link.id, userId),
-      ]);
+      emit([...membersAddedEvents(group, [{ userId, role: link.role }]), inviteAcceptedEvent(group, link.id, userId)]);
       return { outcome: 'JOINED', group: await m.getRepository(GroupEntity).findOneByOrFail({ id: group.id }) };
     });
   }
@@ -138,17 +135,16 @@ export class InvitesService {
     return this.outbox.transaction(async (m, emit) => {
       const request = isUuid(requestId) ? await m.getRepository(JoinRequestEntity).findOneBy({ id: requestId }) : null;
       if (!request) throw notFound('Join request');
-      const { group, userId: adminId } = await groupToManage(m, caller, standing, request.groupId, 'Only the group\'s owner and admins decide join requests.');
+      const { group, userId: adminId } = await groupToManage(m, caller, standing, request.groupId, "Only the group's owner and admins decide join requests.");
       if (request.status !== 'PENDING') throw new DomainError('CONFLICT', `This request was already ${request.status.toLowerCase()}.`);
-      await m.getRepository(JoinRequestEntity).update({ id: request.id }, { status: accept ? 'ACCEPTED' : 'DECLINED', decidedBy: adminId, decidedAt: new Date() });
+      await m
+        .getRepository(JoinRequestEntity)
+        .update({ id: request.id }, { status: accept ? 'ACCEPTED' : 'DECLINED', decidedBy: adminId, decidedAt: new Date() });
       if (accept) {
         const link = await m.getRepository(InviteLinkEntity).findOneByOrFail({ id: request.inviteId });
         const known = (await m.query(`SELECT phone FROM known_users WHERE id = $1`, [request.userId])) as { phone: string }[];
         if (await this.admit(m, group, request.userId, known[0]?.phone ?? '', link.role)) {
-          emit([
-            ...membersAddedEvents(group, [{ userId: request.userId, role: link.role }]),
-            inviteAcceptedEvent(group, link.id, request.userId),
-          ]);
+          emit([...membersAddedEvents(group, [{ userId: request.userId, role: link.role }]), inviteAcceptedEvent(group, link.id, request.userId)]);
         }
       }
       return m.getRepository(JoinRequestEntity).findOneByOrFail({ id: request.id });
@@ -158,14 +154,14 @@ export class InvitesService {
   async pendingRequests(groupId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<JoinRequestEntity>> {
     const limit = pageSize(first, 50, 200);
     if (limit === null) throw badInput('first', 'first must be between 1 and 200.');
-    const qb = this.dataSource
-      .getRepository(JoinRequestEntity)
-      .createQueryBuilder('r')
-      .where(`r.group_id = :groupId AND r.status = 'PENDING'`, { groupId });
+    const qb = this.dataSource.getRepository(JoinRequestEntity).createQueryBuilder('r').where(`r.group_id = :groupId AND r.status = 'PENDING'`, { groupId });
     if (after) {
       qb.andWhere('r.id > :afterId', { afterId: decodeIdCursor(after) });
     }
-    const rows = await qb.orderBy('r.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return pageFrom(rows, limit, (r) => [r.id], Boolean(after));
   }
 

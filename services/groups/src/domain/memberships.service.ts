@@ -63,7 +63,9 @@ export class MembershipsService {
     if (opts.receipt) await this.rememberVouched(opts.receipt, members);
     return this.outbox.transaction(async (m, emit) => {
       // The group row is locked only by the count update at the end, so bulk adds to one group overlap.
-      const { group: found, userId: callerId } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins can add members.', { lock: false });
+      const { group: found, userId: callerId } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can add members.", {
+        lock: false,
+      });
       const insert = async (): Promise<AddMemberOutcome[]> => {
         const { outcomes, candidates } = validateNewMembers(members, this.defaultRegion);
         const phones = [...candidates.keys()].sort();
@@ -87,21 +89,25 @@ export class MembershipsService {
     const requested = new Set(members.map((m) => m.phone));
     const people = ((await this.readReceipt(receipt)) ?? []).filter((p) => requested.has(p.phone)).sort((a, b) => (a.phone < b.phone ? -1 : 1));
     if (people.length === 0) return;
-    await this.dataSource.query(`INSERT INTO known_users (id, phone, name_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`, [
-      people.map((p) => p.userId),
-      people.map((p) => p.phone),
-      people.map((p) => p.displayName.toLowerCase()),
-    ]);
+    await this.dataSource.query(
+      `INSERT INTO known_users (id, phone, name_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+      [people.map((p) => p.userId), people.map((p) => p.phone), people.map((p) => p.displayName.toLowerCase())],
+    );
   }
 
   /** Admins remove members in bulk; the group always keeps an admin. */
-  async remove(caller: Caller, standing: OrganizationStanding, groupId: string, userIds: readonly string[]): Promise<{ group: GroupEntity; outcomes: RemoveMemberOutcome[] }> {
+  async remove(
+    caller: Caller,
+    standing: OrganizationStanding,
+    groupId: string,
+    userIds: readonly string[],
+  ): Promise<{ group: GroupEntity; outcomes: RemoveMemberOutcome[] }> {
     if (userIds.length === 0) throw badInput('userIds', 'Name at least one member to remove.');
     if (userIds.length > MAX_MEMBERS_PER_CALL) {
       throw badInput('userIds', `At most ${MAX_MEMBERS_PER_CALL.toLocaleString('en')} members can be removed in one call; split the list.`);
     }
     return this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins can remove members.');
+      const { group } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can remove members.");
       const outcomes: RemoveMemberOutcome[] = userIds.map((userId) => ({ userId, status: 'INVALID', message: 'This is not a user id.' }));
       const valid = [...new Set(userIds.filter(isUuid))];
       const current = (await m.query(`SELECT user_id, role FROM memberships WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [group.id, valid])) as {
@@ -132,7 +138,7 @@ export class MembershipsService {
   async setRole(caller: Caller, standing: OrganizationStanding, groupId: string, userId: string, role: GroupRole): Promise<MembershipEntity> {
     if (role === 'OWNER') throw badInput('role', 'Members can be made ADMIN or MEMBER.');
     return this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, standing, groupId, 'Only the group\'s owner and admins can change roles.');
+      const { group } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can change roles.");
       const membership = isUuid(userId) ? await m.getRepository(MembershipEntity).findOneBy({ groupId: group.id, userId }) : null;
       if (!membership) throw notFound('Member of this group');
       if (membership.role === role) return membership;
@@ -148,7 +154,12 @@ export class MembershipsService {
     const userId = requireUser(caller).userId;
     await this.outbox.transaction(async (m, emit) => {
       const group = isUuid(groupId)
-        ? await m.getRepository(GroupEntity).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :groupId AND g.deleted_at IS NULL', { groupId }).getOne()
+        ? await m
+            .getRepository(GroupEntity)
+            .createQueryBuilder('g')
+            .setLock('pessimistic_write')
+            .where('g.id = :groupId AND g.deleted_at IS NULL', { groupId })
+            .getOne()
         : null;
       const membership = group ? await m.getRepository(MembershipEntity).findOneBy({ groupId: group.id, userId }) : null;
       if (!group || !membership) throw notFound('Group');
@@ -213,7 +224,10 @@ export class MembershipsService {
   ): Promise<{ userId: string; role: GroupRole }[]> {
     const readKnown = async (numbers: string[]) =>
       new Map(
-        ((await m.query(`SELECT id, phone FROM known_users WHERE phone = ANY($1::text[])`, [numbers])) as { id: string; phone: string }[]).map((k) => [k.phone, k.id]),
+        ((await m.query(`SELECT id, phone FROM known_users WHERE phone = ANY($1::text[])`, [numbers])) as { id: string; phone: string }[]).map((k) => [
+          k.phone,
+          k.id,
+        ]),
       );
     const userByPhone = await readKnown(phones);
     let unknown = phones.filter((p) => !userByPhone.has(p));
@@ -264,10 +278,10 @@ export class MembershipsService {
     }
     if (addedIds.size > 0) {
       // Waits for a concurrent delete of the group, and sees it: then nothing of this call stays.
-      const counted = (await m.query(`WITH c AS (UPDATE groups SET member_count = member_count + $2 WHERE id = $1 AND deleted_at IS NULL RETURNING id) SELECT id FROM c`, [
-        group.id,
-        addedIds.size,
-      ])) as unknown[];
+      const counted = (await m.query(
+        `WITH c AS (UPDATE groups SET member_count = member_count + $2 WHERE id = $1 AND deleted_at IS NULL RETURNING id) SELECT id FROM c`,
+        [group.id, addedIds.size],
+      )) as unknown[];
       if (counted.length === 0) throw notFound('Group');
     }
     return registered.filter((p) => addedIds.has(userByPhone.get(p)!)).map((p) => ({ userId: userByPhone.get(p)!, role: candidates.get(p)!.role }));
@@ -301,7 +315,10 @@ export async function activatePendingMemberships(
     nameKeys,
   ]);
   const current = new Map(
-    ((await m.query(`SELECT id, name_key FROM known_users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name_key: string }[]).map((k) => [k.id, k.name_key]),
+    ((await m.query(`SELECT id, name_key FROM known_users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name_key: string }[]).map((k) => [
+      k.id,
+      k.name_key,
+    ]),
   );
   const renamed = sorted.filter((u, i) => current.get(u.userId) !== nameKeys[i]);
   if (renamed.length > 0) {

@@ -32,7 +32,7 @@ function identity(roles: Record<string, OrgRole>) {
 }
 
 describe('organisation standing', () => {
-  it('takes the read model\'s yes for reading without asking identity', async () => {
+  it("takes the read model's yes for reading without asking identity", async () => {
     const { m } = readModel({ [orgA]: 'ADMIN', [orgB]: 'MEMBER' });
     const { source, calls } = identity({});
     const standing = new OrganizationStanding(user, 'token', source);
@@ -51,7 +51,7 @@ describe('organisation standing', () => {
     expect(calls).toEqual([[orgA], [orgB]]);
   });
 
-  it('takes identity\'s no over the read model\'s row when the row does not grant what is needed', async () => {
+  it("takes identity's no over the read model's row when the row does not grant what is needed", async () => {
     const { m } = readModel({ [orgA]: 'MEMBER' });
     const standing = new OrganizationStanding(user, 'token', identity({}).source);
     expect(await standing.roleIn(m, orgA, 'ADMIN', 'read')).toBeNull();
@@ -90,7 +90,7 @@ describe('organisation standing', () => {
     expect(statements).toEqual([]);
   });
 
-  it('passes identity\'s failure on, for the request that needed its answer', async () => {
+  it("passes identity's failure on, for the request that needed its answer", async () => {
     const { m } = readModel({});
     const failing: OrgRoleSource = { rolesOf: async () => Promise.reject(new DomainError('UNAVAILABLE', 'identity is down')) };
     const standing = new OrganizationStanding(user, 'token', failing);

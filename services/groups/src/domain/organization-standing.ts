@@ -99,7 +99,11 @@ export class OrganizationStanding {
     if (ask.length > 0) {
       // Without a token there is no one to ask for: a caller with none has no standing anywhere.
       const answers = this.bearer === null ? Promise.resolve(new Map<string, OrgRole | null>()) : this.source.rolesOf(this.bearer, ask);
-      for (const id of ask) this.confirmed.set(id, answers.then((a) => a.get(id) ?? null));
+      for (const id of ask)
+        this.confirmed.set(
+          id,
+          answers.then((a) => a.get(id) ?? null),
+        );
     }
     return new Map(await Promise.all(orgIds.map(async (id) => [id, await this.confirmed.get(id)!] as const)));
   }

@@ -6,12 +6,4 @@ import { MembershipEntity } from './membership.entity';
 import { OrgMemberEntity } from './org-member.entity';
 import { PendingMembershipEntity } from './pending-membership.entity';
 
-export const groupsEntities = [
-  GroupEntity,
-  MembershipEntity,
-  PendingMembershipEntity,
-  KnownUserEntity,
-  OrgMemberEntity,
-  InviteLinkEntity,
-  JoinRequestEntity,
-];
+export const groupsEntities = [GroupEntity, MembershipEntity, PendingMembershipEntity, KnownUserEntity, OrgMemberEntity, InviteLinkEntity, JoinRequestEntity];

@@ -29,9 +29,15 @@ describe('groups events as they go on the wire', () => {
     expect(wire(groupUpdatedEvent(group))).toBe(
       `{"type":"groups.group.updated","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","name":"Night shift","kind":"ORGANIZATION","announcementOnly":false}}`,
     );
-    expect(wire(groupDeletedEvent({ id: group.id, orgId: null }))).toBe(`{"type":"groups.group.deleted","version":1,"orgId":null,"key":"${group.id}","payload":{"groupId":"${group.id}"}}`);
-    expect(wire(groupLinkedEvent(group, 'org-b'))).toBe(`{"type":"groups.group.linked","version":1,"orgId":"org-b","key":"${group.id}","payload":{"groupId":"${group.id}","orgId":"org-b"}}`);
-    expect(wire(groupUnlinkedEvent(group, 'org-b'))).toBe(`{"type":"groups.group.unlinked","version":1,"orgId":"org-b","key":"${group.id}","payload":{"groupId":"${group.id}","orgId":"org-b"}}`);
+    expect(wire(groupDeletedEvent({ id: group.id, orgId: null }))).toBe(
+      `{"type":"groups.group.deleted","version":1,"orgId":null,"key":"${group.id}","payload":{"groupId":"${group.id}"}}`,
+    );
+    expect(wire(groupLinkedEvent(group, 'org-b'))).toBe(
+      `{"type":"groups.group.linked","version":1,"orgId":"org-b","key":"${group.id}","payload":{"groupId":"${group.id}","orgId":"org-b"}}`,
+    );
+    expect(wire(groupUnlinkedEvent(group, 'org-b'))).toBe(
+      `{"type":"groups.group.unlinked","version":1,"orgId":"org-b","key":"${group.id}","payload":{"groupId":"${group.id}","orgId":"org-b"}}`,
+    );
     expect(wire(subgroupAttachedEvent(group, 'parent'))).toBe(
       `{"type":"groups.subgroup.attached","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","parentId":"parent"}}`,
     );
@@ -46,7 +52,12 @@ describe('groups events as they go on the wire', () => {
   it(`splits membership changes into events of at most ${MEMBERS_PER_EVENT} members`, () => {
     const members = Array.from({ length: MEMBERS_PER_EVENT + 1 }, (_, i) => ({ userId: `user-${i}`, role: 'MEMBER' as const }));
     expect(membersAddedEvents(group, members).map((e) => e.payload.members.length)).toEqual([MEMBERS_PER_EVENT, 1]);
-    expect(membersRemovedEvents(group, members.map((m) => m.userId)).map((e) => e.payload.userIds.length)).toEqual([MEMBERS_PER_EVENT, 1]);
+    expect(
+      membersRemovedEvents(
+        group,
+        members.map((m) => m.userId),
+      ).map((e) => e.payload.userIds.length),
+    ).toEqual([MEMBERS_PER_EVENT, 1]);
     expect(wire(rolesChangedEvents(group, [{ userId, role: 'ADMIN' }])[0]!)).toBe(
       `{"type":"groups.memberships.role-changed","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","members":[{"userId":"${userId}","role":"ADMIN"}]}}`,
     );

@@ -25,7 +25,10 @@ export function membersRemovedEvents(group: GroupRef, userIds: readonly string[]
   );
 }
 
-export function rolesChangedEvents(group: GroupRef, members: readonly { userId: string; role: GroupRole }[]): EventEnvelope<'groups.memberships.role-changed'>[] {
+export function rolesChangedEvents(
+  group: GroupRef,
+  members: readonly { userId: string; role: GroupRole }[],
+): EventEnvelope<'groups.memberships.role-changed'>[] {
   return chunks(members).map((batch) =>
     createEvent('groups.memberships.role-changed', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, members: batch } }),
   );

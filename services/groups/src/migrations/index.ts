@@ -5,4 +5,12 @@ import { HierarchyInvitesLargeGroups1764230400000 } from './1764230400000-hierar
 import { ByteOrderSearchKeys1764489600000 } from './1764489600000-byte-order-search-keys';
 import { UnnamedMembersIndex1764835200000 } from './1764835200000-unnamed-members-index';
 
-export const groupsMigrations = [InitialGroups1764144000000, HierarchyInvitesLargeGroups1764230400000, ByteOrderSearchKeys1764489600000, IdempotentRequests1764748800000, UnnamedMembersIndex1764835200000, IdempotentResponsesAsJson1764921600000, InboxEventAttempts1765008000000];
+export const groupsMigrations = [
+  InitialGroups1764144000000,
+  HierarchyInvitesLargeGroups1764230400000,
+  ByteOrderSearchKeys1764489600000,
+  IdempotentRequests1764748800000,
+  UnnamedMembersIndex1764835200000,
+  IdempotentResponsesAsJson1764921600000,
+  InboxEventAttempts1765008000000,
+];

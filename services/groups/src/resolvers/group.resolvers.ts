@@ -16,7 +16,7 @@ export function loadVisibleGroup(ctx: GroupsContext, id: string) {
 }
 
 async function requireManager(ctx: GroupsContext, group: GroupEntity): Promise<void> {
-  if (!(await ctx.services.groups.callerManages(ctx.caller, standingOf(ctx), group))) throw forbidden('Only the group\'s owner and admins can see this.');
+  if (!(await ctx.services.groups.callerManages(ctx.caller, standingOf(ctx), group))) throw forbidden("Only the group's owner and admins can see this.");
 }
 
 export const groupResolvers: Pick<Resolvers, 'Group' | 'Organization' | 'Membership' | 'JoinRequest'> = {

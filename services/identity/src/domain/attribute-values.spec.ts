@@ -33,13 +33,25 @@ describe('organisation attribute values', () => {
 
   it('names the field for unknown attributes, wrong types and missing mandatory ones', () => {
     expect(failure(() => applyAttributeValues(defs, {}, [{ name: 'Shoe size', value: '9' }])).field).toBe('attributes.Shoe size');
-    expect(failure(() => applyAttributeValues(defs, {}, [{ name: 'Employee ID', value: 'E' }, { name: 'Grade', value: 'high' }]))).toEqual({
+    expect(
+      failure(() =>
+        applyAttributeValues(defs, {}, [
+          { name: 'Employee ID', value: 'E' },
+          { name: 'Grade', value: 'high' },
+        ]),
+      ),
+    ).toEqual({
       field: 'attributes.Grade',
       message: 'Grade must be a number, e.g. 42 or 3.5; got "high".',
     });
-    expect(failure(() => applyAttributeValues(defs, {}, [{ name: 'Employee ID', value: 'E' }, { name: 'Start date', value: '2026-02-30' }])).field).toBe(
-      'attributes.Start date',
-    );
+    expect(
+      failure(() =>
+        applyAttributeValues(defs, {}, [
+          { name: 'Employee ID', value: 'E' },
+          { name: 'Start date', value: '2026-02-30' },
+        ]),
+      ).field,
+    ).toBe('attributes.Start date');
     expect(failure(() => applyAttributeValues(defs, {}, [{ name: 'Grade', value: '1' }]))).toEqual({
       field: 'attributes.Employee ID',
       message: 'Employee ID is mandatory in this organisation.',

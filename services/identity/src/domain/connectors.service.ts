@@ -26,7 +26,12 @@ export class ConnectorsService {
     private readonly keys: SigningKeys,
   ) {}
 
-  async register(caller: Caller, orgId: string, rawName: string, permissions: ConnectorPermission[]): Promise<{ connector: ConnectorEntity; clientSecret: string }> {
+  async register(
+    caller: Caller,
+    orgId: string,
+    rawName: string,
+    permissions: ConnectorPermission[],
+  ): Promise<{ connector: ConnectorEntity; clientSecret: string }> {
     const name = rawName.trim();
     if (name.length === 0 || name.length > 100) throw badInput('name', 'A connector name needs 1 to 100 characters.');
     const granted = [...new Set(permissions)];

@@ -91,7 +91,10 @@ export class DirectoryImportService {
     const adminId = await requireOrgAdmin(this.dataSource.manager, caller, orgId);
     if (!isUuid(importId)) throw badInput('importId', 'importId must be the id of an import.');
     const phone = (caller as UserCaller).phone;
-    return { accessToken: await this.keys.signDelegatedToken(adminId, phone, `import:${importId}`, this.importTokenTtlSeconds), expiresInSeconds: this.importTokenTtlSeconds };
+    return {
+      accessToken: await this.keys.signDelegatedToken(adminId, phone, `import:${importId}`, this.importTokenTtlSeconds),
+      expiresInSeconds: this.importTokenTtlSeconds,
+    };
   }
 
   async importMembers(caller: Caller, request: DirectoryImportRequest): Promise<DirectoryImportResult> {
@@ -112,21 +115,18 @@ export class DirectoryImportService {
     });
   }
 
-  private async apply(
-    m: EntityManager,
-    emit: (event: EventEnvelope) => void,
-    request: DirectoryImportRequest,
-    region: string,
-  ): Promise<DirectoryImportResult> {
+  private async apply(m: EntityManager, emit: (event: EventEnvelope) => void, request: DirectoryImportRequest, region: string): Promise<DirectoryImportResult> {
     const { orgId } = request;
     const outcomes: DirectoryImportOutcome[] = request.members.map((row) => ({ phone: row.phone, status: 'INVALID', message: null, userId: null }));
     const valid = validRows(request.members, region, outcomes);
     const definitions = await this.definitions(m, orgId);
     const phones = valid.map((v) => v.phone);
     const users = new Map(
-      ((await m.query(`SELECT id, phone, display_name, signed_up_at IS NOT NULL AS signed_up FROM users WHERE phone = ANY($1::text[])`, [phones])) as ExistingUser[]).map(
-        (u) => [u.phone, u],
-      ),
+      (
+        (await m.query(`SELECT id, phone, display_name, signed_up_at IS NOT NULL AS signed_up FROM users WHERE phone = ANY($1::text[])`, [
+          phones,
+        ])) as ExistingUser[]
+      ).map((u) => [u.phone, u]),
     );
     const members = new Map(
       (

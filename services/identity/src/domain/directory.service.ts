@@ -57,7 +57,7 @@ export class DirectoryService {
          VALUES ($1, $2, 'MEMBER', $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING user_id`,
         [orgId, user.id, input.network, user.displayName.toLowerCase(), phone, JSON.stringify(attributes)],
       )) as unknown[];
-      if (inserted.length === 0) throw new DomainError('CONFLICT', 'This number is already in the organisation\'s directory.');
+      if (inserted.length === 0) throw new DomainError('CONFLICT', "This number is already in the organisation's directory.");
       emit(
         createEvent('identity.organization.member-added', {
           key: orgId,

@@ -2,7 +2,12 @@ import { DomainError } from '@kz/errors';
 import type { Network, OrganizationRole } from '../entities/organization-member.entity';
 import { checkBulkUserIds, LAST_ADMIN, MAX_MEMBERS_PER_CHANGE, planNetworkChanges, planRemovals } from './member-changes';
 
-const [a, b, c, d] = ['0190a000-0000-7000-8000-00000000000a', '0190a000-0000-7000-8000-00000000000b', '0190a000-0000-7000-8000-00000000000c', '0190a000-0000-7000-8000-00000000000d'];
+const [a, b, c, d] = [
+  '0190a000-0000-7000-8000-00000000000a',
+  '0190a000-0000-7000-8000-00000000000b',
+  '0190a000-0000-7000-8000-00000000000c',
+  '0190a000-0000-7000-8000-00000000000d',
+];
 
 describe('bulk directory changes', () => {
   it('accepts 1 to 1,000 ids and names the field and the limit otherwise', () => {
@@ -18,7 +23,9 @@ describe('bulk directory changes', () => {
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userIds' });
     }
-    expect(() => checkBulkUserIds(Array.from({ length: 1_001 }, () => a))).toThrow('At most 1,000 people can be changed in one call, and this one names 1,001; split the list.');
+    expect(() => checkBulkUserIds(Array.from({ length: 1_001 }, () => a))).toThrow(
+      'At most 1,000 people can be changed in one call, and this one names 1,001; split the list.',
+    );
   });
 
   it('plans network moves per id in input order', () => {

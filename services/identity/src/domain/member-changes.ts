@@ -57,7 +57,11 @@ export function checkBulkUserIds(userIds: readonly string[]): void {
  * UNCHANGED if already there, NOT_FOUND if not a member. An id named more than
  * once gets its first occurrence's outcome each time.
  */
-export function planNetworkChanges(userIds: readonly string[], current: ReadonlyMap<string, Network>, network: Network): Omit<NetworkChangeOutcome, 'member'>[] {
+export function planNetworkChanges(
+  userIds: readonly string[],
+  current: ReadonlyMap<string, Network>,
+  network: Network,
+): Omit<NetworkChangeOutcome, 'member'>[] {
   return userIds.map((userId) => {
     const was = current.get(userId);
     if (was === undefined) return { userId, status: 'NOT_FOUND', message: NOT_A_MEMBER };
@@ -104,10 +108,10 @@ export async function changeNetworks(
   network: Network,
 ): Promise<NetworkChangeOutcome[]> {
   const ids = distinctUuids(userIds);
-  const rows = (await m.query(
-    `SELECT user_id, network FROM organization_members WHERE org_id = $1 AND user_id = ANY($2::uuid[]) ORDER BY user_id FOR UPDATE`,
-    [orgId, ids],
-  )) as { user_id: string; network: Network }[];
+  const rows = (await m.query(`SELECT user_id, network FROM organization_members WHERE org_id = $1 AND user_id = ANY($2::uuid[]) ORDER BY user_id FOR UPDATE`, [
+    orgId,
+    ids,
+  ])) as { user_id: string; network: Network }[];
   const plan = planNetworkChanges(userIds, new Map(rows.map((r) => [r.user_id, r.network])), network);
   const moved = distinct(plan.filter((o) => o.status === 'CHANGED').map((o) => o.userId));
   if (moved.length > 0) {

@@ -27,7 +27,7 @@ export async function requireOrgAdmin(m: EntityManager, caller: Caller, orgId: s
   }
   const standing = await standingIn(m, orgId, caller.userId);
   if (!standing) throw notFound('Organisation');
-  if (standing.role !== 'ADMIN') throw new DomainError('FORBIDDEN', 'Only the organisation\'s admins can do this.');
+  if (standing.role !== 'ADMIN') throw new DomainError('FORBIDDEN', "Only the organisation's admins can do this.");
   if (lock) await m.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [orgId]);
   return caller.userId;
 }
@@ -40,7 +40,7 @@ export async function requireDirectoryReader(m: EntityManager, caller: Caller, o
   const standing = await standingIn(m, orgId, caller.userId);
   if (!standing) throw notFound('Organisation');
   if (standing.role !== 'ADMIN' && standing.network !== 'EMPLOYEE') {
-    throw new DomainError('FORBIDDEN', 'The directory is open to the organisation\'s employees and admins.');
+    throw new DomainError('FORBIDDEN', "The directory is open to the organisation's employees and admins.");
   }
   return { seesPhones: standing.role === 'ADMIN' };
 }

@@ -6,8 +6,7 @@ import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
-const REUSED =
-  'This refresh token was already used, so it may have been stolen: every session that came from it is now signed out. Sign in again.';
+const REUSED = 'This refresh token was already used, so it may have been stolen: every session that came from it is now signed out. Sign in again.';
 const INVALID = 'The refresh token is invalid, expired or signed out; sign in again.';
 
 function hashToken(token: string): string {

@@ -4,14 +4,7 @@ import { uuidv7 } from '@kz/db';
 import type { DataSource } from 'typeorm';
 import { SignInCodeEntity } from '../entities/sign-in-code.entity';
 import { UserEntity } from '../entities/user.entity';
-import {
-  CODE_MAX_ATTEMPTS,
-  CODE_RESEND_COOLDOWN_SECONDS,
-  CODE_TTL_SECONDS,
-  codeMatches,
-  generateCode,
-  hashCode,
-} from './one-time-code';
+import { CODE_MAX_ATTEMPTS, CODE_RESEND_COOLDOWN_SECONDS, CODE_TTL_SECONDS, codeMatches, generateCode, hashCode } from './one-time-code';
 import type { RateLimiter, RateLimit } from './rate-limiter';
 import type { SessionsService } from './sessions.service';
 import type { SigningKeys } from './signing-keys';

@@ -24,9 +24,7 @@ export const directoryEntryResolvers: Pick<Resolvers, 'DirectoryImportOutcome' |
       const definitions = await ctx.loaders
         .get<string, AttributeDefinitionEntity[]>('attribute-definitions', (orgIds) => ctx.services.attributes.ofOrganizations(orgIds))
         .load(entry.orgId);
-      return (definitions ?? [])
-        .filter((d) => entry.attributes[d.key] !== undefined)
-        .map((d) => ({ name: d.name, value: String(entry.attributes[d.key]) }));
+      return (definitions ?? []).filter((d) => entry.attributes[d.key] !== undefined).map((d) => ({ name: d.name, value: String(entry.attributes[d.key]) }));
     },
   },
 };

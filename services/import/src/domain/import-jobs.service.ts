@@ -73,12 +73,7 @@ export class ImportJobsService {
   }
 
   /** An organisation's upload history, newest first: all of it for its admins, their own uploads for others. */
-  async pageForOrganization(
-    viewer: Viewer,
-    orgId: string,
-    first: number | null | undefined,
-    after: string | null | undefined,
-  ): Promise<Page<ImportJobEntity>> {
+  async pageForOrganization(viewer: Viewer, orgId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<ImportJobEntity>> {
     const limit = importsPageLimit(first);
     const cursor = after ? parseImportsCursor(after) : null;
     if (!isUuid(orgId)) return pageFrom([], limit, () => [], Boolean(after));
@@ -87,7 +82,10 @@ export class ImportJobsService {
       .createQueryBuilder('j')
       .addSelect(CURSOR_AT, 'cursor_at')
       .where('j.org_id = :orgId', { orgId })
-      .andWhere(`(j.started_by = :userId OR :everyone)`, { userId: viewer.userId, everyone: viewer.bearer ? await this.isOrgAdmin(viewer.bearer, orgId) : false })
+      .andWhere(`(j.started_by = :userId OR :everyone)`, {
+        userId: viewer.userId,
+        everyone: viewer.bearer ? await this.isOrgAdmin(viewer.bearer, orgId) : false,
+      })
       .orderBy('j.created_at', 'DESC')
       .addOrderBy('j.id', 'DESC')
       .limit(limit + 1);

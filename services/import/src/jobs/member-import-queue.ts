@@ -74,7 +74,11 @@ export class MemberImportQueue implements ChunkQueue {
    * Starts processing. `run` does a chunk; `stopped` fails the import when a
    * chunk cannot be done (a permanent refusal, or the last attempt failed).
    */
-  startWorker(run: (data: ChunkJobData) => Promise<void>, stopped: (data: ChunkJobData, reason: string) => Promise<void>, isPermanent: (err: Error) => boolean): void {
+  startWorker(
+    run: (data: ChunkJobData) => Promise<void>,
+    stopped: (data: ChunkJobData, reason: string) => Promise<void>,
+    isPermanent: (err: Error) => boolean,
+  ): void {
     this.worker = new Worker<ChunkJobData>(
       QUEUE,
       async (job: Job<ChunkJobData>) => {

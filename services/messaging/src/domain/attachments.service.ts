@@ -22,7 +22,10 @@ export class PayloadTooLargeError extends DomainError {
 /** A file name safe to echo in a header and on disk-independent storage. */
 export function cleanFilename(raw: string | null): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[^\w.\- ()]+/g, '_').trim().slice(0, 150);
+  const clean = base
+    .replace(/[^\w.\- ()]+/g, '_')
+    .trim()
+    .slice(0, 150);
   return clean.length > 0 ? clean : 'file';
 }
 
@@ -38,13 +41,7 @@ function sizeLimit(maxBytes: number, seen: { bytes: number }): Transform {
 }
 
 /** Ties the sender's own uploads to their new message, in its transaction. */
-export async function attachToMessage(
-  m: EntityManager,
-  uploaderId: string,
-  groupId: string,
-  messageId: string,
-  ids: readonly string[],
-): Promise<void> {
+export async function attachToMessage(m: EntityManager, uploaderId: string, groupId: string, messageId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   if (ids.length > 10) throw badInput('attachmentIds', 'A message can carry at most 10 attachments.');
   const valid = ids.filter(isUuid);
@@ -62,7 +59,14 @@ export class AttachmentsService {
   ) {}
 
   /** Streams an upload into the store; only members who may post in the group can upload to it. */
-  async upload(caller: Caller, groupId: string, rawFilename: string | null, contentType: string, declaredBytes: number | null, body: Readable): Promise<AttachmentEntity> {
+  async upload(
+    caller: Caller,
+    groupId: string,
+    rawFilename: string | null,
+    contentType: string,
+    declaredBytes: number | null,
+    body: Readable,
+  ): Promise<AttachmentEntity> {
     const uploaderId = requireUser(caller).userId;
     await posterIn(this.dataSource.manager, uploaderId, groupId);
     const type = contentType.split(';')[0]!.trim().toLowerCase();
@@ -85,7 +89,16 @@ export class AttachmentsService {
       throw badInput('file', 'The file is empty.');
     }
     const repo = this.dataSource.getRepository(AttachmentEntity);
-    await repo.insert({ id, groupId, uploaderId, messageId: null, filename: cleanFilename(rawFilename), contentType: type, sizeBytes: String(seen.bytes), storageKey });
+    await repo.insert({
+      id,
+      groupId,
+      uploaderId,
+      messageId: null,
+      filename: cleanFilename(rawFilename),
+      contentType: type,
+      sizeBytes: String(seen.bytes),
+      storageKey,
+    });
     return repo.findOneByOrFail({ id });
   }
 

@@ -65,7 +65,10 @@ export const isAdminRole = (role: string | null | undefined) => role === 'OWNER'
 /** The sender's standing: a member of the group, with the group's posting rules. */
 export async function posterIn(m: EntityManager, userId: string, groupId: string): Promise<Poster> {
   const [row] = isUuid(groupId)
-    ? await rowsOf<{ role: string; known: boolean; org_id: string | null; kind: KnownGroupEntity['kind']; announcement_only: boolean }>(m, POSTER_STANDING, [groupId, userId])
+    ? await rowsOf<{ role: string; known: boolean; org_id: string | null; kind: KnownGroupEntity['kind']; announcement_only: boolean }>(m, POSTER_STANDING, [
+        groupId,
+        userId,
+      ])
     : [];
   if (!row) throw notFound('Group');
   return { admin: isAdminRole(row.role), group: row.known ? { orgId: row.org_id, kind: row.kind, announcementOnly: row.announcement_only } : null };
@@ -102,7 +105,14 @@ export type PageBound = { op: '>' | '>=' | '<'; id: string };
  * only on the page's shape (order, bound), so each shape is prepared once per
  * connection.
  */
-export async function readablePage(m: EntityManager, caller: Caller, groupId: string, order: 'ASC' | 'DESC', bound: PageBound | null, limit: number): Promise<MessageEntity[]> {
+export async function readablePage(
+  m: EntityManager,
+  caller: Caller,
+  groupId: string,
+  order: 'ASC' | 'DESC',
+  bound: PageBound | null,
+  limit: number,
+): Promise<MessageEntity[]> {
   if (!isUuid(groupId)) throw notFound('Group');
   const connector = caller.kind === 'connector';
   if (connector) await readerOf(m, caller, groupId);

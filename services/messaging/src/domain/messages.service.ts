@@ -11,7 +11,8 @@ import { posterIn, readableMessages, readablePage, readerOf, visibleTo, type Pag
 import { validateIdempotencyKey, validateMessageText } from './message-text';
 
 /** A new message at the next position of its group's change order; nothing when the sender reused an idempotency key. */
-const INSERT_MESSAGE = prepared(`INSERT INTO messages (id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, reply_to_id, mentions, change_seq)
+const INSERT_MESSAGE =
+  prepared(`INSERT INTO messages (id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, reply_to_id, mentions, change_seq)
   SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::timestamptz, $7::text, $8::text, $9::uuid, $10::uuid[], ${NEXT_CHANGE_POSITION}
   FROM ${inGroupChangeOrder('$2')}
   ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
@@ -54,14 +55,19 @@ export class MessagesService {
     private readonly outbox: Outbox,
   ) {}
 
-  async send(caller: Caller, input: NewMessage, kind: 'TEXT' | 'POLL' = 'TEXT', withinTx?: (m: EntityManager, messageId: string) => Promise<void>): Promise<MessageEntity> {
+  async send(
+    caller: Caller,
+    input: NewMessage,
+    kind: 'TEXT' | 'POLL' = 'TEXT',
+    withinTx?: (m: EntityManager, messageId: string) => Promise<void>,
+  ): Promise<MessageEntity> {
     const authorId = requireUser(caller).userId;
     const text = validateMessageText(input.text);
     const idempotencyKey = validateIdempotencyKey(input.idempotencyKey);
     const { groupId } = input;
     const { admin, group } = await posterIn(this.dataSource.manager, authorId, groupId);
     const announcement = Boolean(input.announcement);
-    if (announcement && !admin) throw forbidden('Only the group\'s admins post announcements.');
+    if (announcement && !admin) throw forbidden("Only the group's admins post announcements.");
     if (group?.announcementOnly && !admin && group.kind !== 'BROADCAST') throw forbidden('Only admins post in this announcement group.');
     const audience = group?.kind === 'BROADCAST' && !admin ? 'ADMINS' : 'ALL';
     const mentions = await this.checkMentions(groupId, input.mentions ?? []);
@@ -186,15 +192,24 @@ export class MessagesService {
     const limit = pageSize(first, 100, MAX_PAGE);
     if (limit === null) throw badInput('first', `first must be between 1 and ${MAX_PAGE}.`);
     const from = decodeSeqCursor(after, 'after');
-    const qb = this.dataSource.getRepository(MessageEntity).createQueryBuilder('m').where('m.group_id = :groupId', { groupId }).andWhere('m.change_seq > :from', { from });
-    const rows = await this.visible(qb, reader).orderBy('m.change_seq', 'ASC').limit(limit + 1).getMany();
+    const qb = this.dataSource
+      .getRepository(MessageEntity)
+      .createQueryBuilder('m')
+      .where('m.group_id = :groupId', { groupId })
+      .andWhere('m.change_seq > :from', { from });
+    const rows = await this.visible(qb, reader)
+      .orderBy('m.change_seq', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return pageFrom(rows, limit, (r) => [r.changeSeq], true);
   }
 
   /** The position of the group's latest message change. */
   async latestChangeCursor(caller: Caller, groupId: string): Promise<string> {
     await readerOf(this.dataSource.manager, caller, groupId);
-    const [row] = (await this.dataSource.query(`SELECT coalesce(max(change_seq), 0)::text AS seq FROM messages WHERE group_id = $1`, [groupId])) as { seq: string }[];
+    const [row] = (await this.dataSource.query(`SELECT coalesce(max(change_seq), 0)::text AS seq FROM messages WHERE group_id = $1`, [groupId])) as {
+      seq: string;
+    }[];
     return encodeCursor([row!.seq]);
   }
 

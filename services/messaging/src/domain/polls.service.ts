@@ -62,7 +62,9 @@ export class PollsService {
       const poll = isUuid(messageId)
         ? await m.getRepository(PollEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.message_id = :messageId', { messageId }).getOne()
         : null;
-      const message = poll ? ((await m.query(`SELECT group_id, deleted_at FROM messages WHERE id = $1`, [messageId])) as { group_id: string; deleted_at: Date | null }[])[0] : undefined;
+      const message = poll
+        ? ((await m.query(`SELECT group_id, deleted_at FROM messages WHERE id = $1`, [messageId])) as { group_id: string; deleted_at: Date | null }[])[0]
+        : undefined;
       if (!poll || !message || message.deleted_at) throw notFound('Poll');
       const member = (await m.query(`SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2`, [message.group_id, userId])) as unknown[];
       if (member.length === 0) throw notFound('Poll');
@@ -92,7 +94,11 @@ export class PollsService {
   }
 
   async ofMessages(ids: readonly string[]): Promise<(PollEntity | null)[]> {
-    const rows = await this.dataSource.getRepository(PollEntity).createQueryBuilder('p').where('p.message_id IN (:...ids)', { ids: [...ids] }).getMany();
+    const rows = await this.dataSource
+      .getRepository(PollEntity)
+      .createQueryBuilder('p')
+      .where('p.message_id IN (:...ids)', { ids: [...ids] })
+      .getMany();
     const byId = new Map(rows.map((p) => [p.messageId, p]));
     return ids.map((id) => byId.get(id) ?? null);
   }

@@ -14,12 +14,12 @@ export const UNREAD_CAP = 1_000;
 export class ReceiptsService {
   constructor(private readonly dataSource: DataSource) {}
 
-
   /** Moves the caller's read pointer forward to `messageId` (never backwards); answers where it stands and what is left unread. */
   async markRead(caller: Caller, groupId: string, messageId: string): Promise<{ lastReadMessageId: string; unreadCount: number }> {
     const userId = requireUser(caller).userId;
     const { seesAdminReplies } = await readerOf(this.dataSource.manager, caller, groupId);
-    const exists = isUuid(messageId) && (await this.dataSource.query(`SELECT 1 FROM messages WHERE id = $1 AND group_id = $2`, [messageId, groupId])).length > 0;
+    const exists =
+      isUuid(messageId) && (await this.dataSource.query(`SELECT 1 FROM messages WHERE id = $1 AND group_id = $2`, [messageId, groupId])).length > 0;
     if (!exists) throw badInput('messageId', 'messageId must be a message of this group.');
     const rows = (await this.dataSource.query(
       `INSERT INTO read_receipts (group_id, user_id, last_read_id) VALUES ($1, $2, $3)

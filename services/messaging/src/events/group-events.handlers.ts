@@ -97,10 +97,12 @@ export const groupEventHandlers: EventHandlers = {
   },
   'groups.memberships.removed': async (event, m) => {
     const { groupId, userIds } = event.payload;
-    const removed = ((await m.query(`DELETE FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[]) RETURNING user_id`, [groupId, userIds])) as [
-      { user_id: string }[],
-      number,
-    ])[0].map((row) => row.user_id);
+    const removed = (
+      (await m.query(`DELETE FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[]) RETURNING user_id`, [groupId, userIds])) as [
+        { user_id: string }[],
+        number,
+      ]
+    )[0].map((row) => row.user_id);
     await m.query(`DELETE FROM read_receipts WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [groupId, userIds]);
     await adjustMemberCount(m, groupId, -removed.length);
     await announceReaders(m, event.orgId, await groupAndAncestors(m, groupId), 'REMOVED', removed);

@@ -33,12 +33,20 @@ export async function readersBelow(m: EntityManager, groupId: string): Promise<s
  * caller changed the read model in this transaction: the gateway decides who may follow a group from these events,
  * which can only reach it once the change is committed.
  */
-export async function announceReaders(m: EntityManager, orgId: string | null, groupIds: readonly string[], change: Change, userIds: readonly string[]): Promise<void> {
+export async function announceReaders(
+  m: EntityManager,
+  orgId: string | null,
+  groupIds: readonly string[],
+  change: Change,
+  userIds: readonly string[],
+): Promise<void> {
   if (userIds.length === 0) return;
   const events: EventEnvelope[] = [];
   for (const groupId of groupIds) {
     for (let from = 0; from < userIds.length; from += PEOPLE_PER_EVENT) {
-      events.push(createEvent('messaging.readers.changed', { key: groupId, orgId, payload: { groupId, change, userIds: userIds.slice(from, from + PEOPLE_PER_EVENT) } }));
+      events.push(
+        createEvent('messaging.readers.changed', { key: groupId, orgId, payload: { groupId, change, userIds: userIds.slice(from, from + PEOPLE_PER_EVENT) } }),
+      );
     }
   }
   await insertOutboxRows(m, events);

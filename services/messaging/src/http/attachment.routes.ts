@@ -13,7 +13,8 @@ import type { AttachmentsService } from '../domain/attachments.service';
 export function attachmentRoutes(attachments: AttachmentsService, authenticate: (req: IncomingMessage) => Promise<Caller>): Record<string, HttpRoute> {
   return {
     '/attachments': async (req, res, url) => {
-      if (req.method !== 'POST') return sendJson(res, 405, { errors: [{ message: 'Upload with POST.', extensions: { code: 'BAD_REQUEST' } }] }, { allow: 'POST' });
+      if (req.method !== 'POST')
+        return sendJson(res, 405, { errors: [{ message: 'Upload with POST.', extensions: { code: 'BAD_REQUEST' } }] }, { allow: 'POST' });
       const caller = await authenticate(req);
       const declared = req.headers['content-length'] ? Number(req.headers['content-length']) : null;
       const attachment = await attachments.upload(
@@ -27,7 +28,8 @@ export function attachmentRoutes(attachments: AttachmentsService, authenticate: 
       sendJson(res, 201, { id: attachment.id, filename: attachment.filename, contentType: attachment.contentType, size: Number(attachment.sizeBytes) });
     },
     '/attachments/*': async (req, res, url) => {
-      if (req.method !== 'GET') return sendJson(res, 405, { errors: [{ message: 'Download with GET.', extensions: { code: 'BAD_REQUEST' } }] }, { allow: 'GET' });
+      if (req.method !== 'GET')
+        return sendJson(res, 405, { errors: [{ message: 'Download with GET.', extensions: { code: 'BAD_REQUEST' } }] }, { allow: 'GET' });
       const caller = await authenticate(req);
       const id = url.pathname.slice('/attachments/'.length);
       const { attachment, body } = await attachments.open(caller, id);

@@ -46,7 +46,13 @@ export const messageResolvers: Pick<Resolvers, 'Query' | 'Message'> = {
     attachments: async (message, _, ctx) => {
       if (message.deletedAt) return [];
       const rows = await ctx.loaders.get<string, AttachmentEntity[]>('attachments', (ids) => ctx.services.attachments.ofMessages(ids)).load(message.id);
-      return (rows ?? []).map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: Number(a.sizeBytes), url: ctx.services.attachmentUrl(a.id) }));
+      return (rows ?? []).map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        contentType: a.contentType,
+        size: Number(a.sizeBytes),
+        url: ctx.services.attachmentUrl(a.id),
+      }));
     },
     readBy: (message, _, ctx) => ctx.services.receipts.readBy(message.groupId, message.id),
     poll: async (message, _, ctx) => {

@@ -2,7 +2,7 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { parseErrorBody, splitByField, userErrors } from './errors';
 
 describe('userErrors', () => {
-  it('keeps the server\'s words, code and field', () => {
+  it("keeps the server's words, code and field", () => {
     const error = new CombinedGraphQLErrors({
       errors: [
         { message: 'The avatar URL must start with http:// or https://.', extensions: { code: 'BAD_USER_INPUT', field: 'avatarUrl' } },
@@ -15,7 +15,7 @@ describe('userErrors', () => {
     ]);
   });
 
-  it('puts a value a scalar refused in the operation\'s variables on its field, with the scalar\'s reason', () => {
+  it("puts a value a scalar refused in the operation's variables on its field, with the scalar's reason", () => {
     const error = new CombinedGraphQLErrors({
       errors: [
         {
@@ -28,7 +28,7 @@ describe('userErrors', () => {
     expect(splitByField(userErrors(error), ['avatarUrl']).byField['avatarUrl']).toBe('"not a web address" is not an absolute http(s) URL.');
   });
 
-  it('never shows an internal error\'s text, and reads unknown codes as internal', () => {
+  it("never shows an internal error's text, and reads unknown codes as internal", () => {
     const error = new CombinedGraphQLErrors({ errors: [{ message: 'TypeError: x is undefined', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     const [only] = userErrors(error);
     expect(only!.code).toBe('INTERNAL');
@@ -63,7 +63,7 @@ describe('splitByField', () => {
 });
 
 describe('parseErrorBody', () => {
-  it('reads the services\' error shape from an upload answer', () => {
+  it("reads the services' error shape from an upload answer", () => {
     const body = JSON.stringify({ errors: [{ message: 'The file has no phone column.', extensions: { code: 'BAD_USER_INPUT' } }] });
     expect(parseErrorBody(body)).toEqual([{ code: 'BAD_USER_INPUT', message: 'The file has no phone column.' }]);
     expect(parseErrorBody('<html>')).toEqual([]);

@@ -39,7 +39,14 @@ export async function uploadFile(url: string, file: Blob, onProgress: (p: Upload
         return;
       }
       const [detail] = parseErrorBody(xhr.responseText);
-      reject(new UploadError(detail ?? { code: xhr.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL', message: fallbackMessage(xhr.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL') }));
+      reject(
+        new UploadError(
+          detail ?? {
+            code: xhr.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL',
+            message: fallbackMessage(xhr.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL'),
+          },
+        ),
+      );
     };
     xhr.onerror = () => reject(new UploadError({ code: 'NETWORK', message: fallbackMessage('NETWORK') }));
     xhr.onabort = () => reject(new UploadError({ code: 'NETWORK', message: 'The upload was cancelled.' }));

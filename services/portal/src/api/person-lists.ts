@@ -36,7 +36,12 @@ export function userIdOf(edge: StoredEdge, readField: ReadField): string | undef
 }
 
 /** Removed people leave every stored list of `field` on the entity. */
-export function removePeopleFromLists(cache: ApolloCache, entity: { __typename: string; id: string }, field: string, removedUserIds: ReadonlySet<string>): void {
+export function removePeopleFromLists(
+  cache: ApolloCache,
+  entity: { __typename: string; id: string },
+  field: string,
+  removedUserIds: ReadonlySet<string>,
+): void {
   if (removedUserIds.size === 0) return;
   cache.modify<Record<string, StoredConnection>>({
     id: cache.identify(entity),

@@ -151,7 +151,13 @@ function read(): SessionTokens | null {
   if (typeof localStorage === 'undefined') return null;
   try {
     const parsed = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<SessionTokens> | null;
-    if (parsed && typeof parsed.accessToken === 'string' && typeof parsed.refreshToken === 'string' && typeof parsed.expiresAt === 'number' && typeof parsed.userId === 'string') {
+    if (
+      parsed &&
+      typeof parsed.accessToken === 'string' &&
+      typeof parsed.refreshToken === 'string' &&
+      typeof parsed.expiresAt === 'number' &&
+      typeof parsed.userId === 'string'
+    ) {
       return parsed as SessionTokens;
     }
   } catch {

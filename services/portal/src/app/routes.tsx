@@ -36,8 +36,14 @@ export const router = createBrowserRouter([
                     children: [
                       { index: true, lazy: () => import('../screens/group/group-settings.tab').then((m) => ({ Component: m.GroupSettingsTab })) },
                       { path: 'members', lazy: () => import('../screens/group/members/members.tab').then((m) => ({ Component: m.MembersTab })) },
-                      { path: 'invitations', lazy: () => import('../screens/group/invitations/invitations.tab').then((m) => ({ Component: m.InvitationsTab })) },
-                      { path: 'requests', lazy: () => import('../screens/group/join-requests/join-requests.tab').then((m) => ({ Component: m.JoinRequestsTab })) },
+                      {
+                        path: 'invitations',
+                        lazy: () => import('../screens/group/invitations/invitations.tab').then((m) => ({ Component: m.InvitationsTab })),
+                      },
+                      {
+                        path: 'requests',
+                        lazy: () => import('../screens/group/join-requests/join-requests.tab').then((m) => ({ Component: m.JoinRequestsTab })),
+                      },
                     ],
                   },
                   { path: 'directory', lazy: () => import('../screens/directory/directory.screen').then((m) => ({ Component: m.DirectoryScreen })) },
@@ -45,7 +51,10 @@ export const router = createBrowserRouter([
                   { path: 'imports', lazy: () => import('../screens/imports/imports.screen').then((m) => ({ Component: m.ImportsScreen })) },
                   { path: 'imports/:importId', lazy: () => import('../screens/imports/import.screen').then((m) => ({ Component: m.ImportScreen })) },
                   { path: 'connectors', lazy: () => import('../screens/connectors/connectors.screen').then((m) => ({ Component: m.ConnectorsScreen })) },
-                  { path: 'settings', lazy: () => import('../screens/organizations/organization-settings.screen').then((m) => ({ Component: m.OrganizationSettingsScreen })) },
+                  {
+                    path: 'settings',
+                    lazy: () => import('../screens/organizations/organization-settings.screen').then((m) => ({ Component: m.OrganizationSettingsScreen })),
+                  },
                 ],
               },
               { path: '*', element: <NotFoundScreen /> },

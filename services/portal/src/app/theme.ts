@@ -1,4 +1,12 @@
-import { createTheme, defaultVariantColorsResolver, Modal, Notification, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+import {
+  createTheme,
+  defaultVariantColorsResolver,
+  Modal,
+  Notification,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 /**
  * Text on light and subtle backgrounds in the colour's darkest shades: Mantine's defaults (shade 6) fall short of

@@ -4,7 +4,11 @@ export const MAX_COLUMNS = 200;
 
 /** "  Phone Number " → "phone number": headers match case- and space-insensitively. */
 export function headerKey(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 /** Which column answers which field, by name and known synonyms. */
@@ -49,7 +53,13 @@ export function mapHeader(columns: readonly string[]): HeaderMap {
     else if (key) extra.set(key, index);
   });
   if (fields.phone === undefined) {
-    throw new ImportFileError('NO_PHONE_COLUMN', `The header has no phone column (found: ${columns.slice(0, 10).map((c) => `"${c.trim()}"`).join(', ')}); name one column "Phone".`);
+    throw new ImportFileError(
+      'NO_PHONE_COLUMN',
+      `The header has no phone column (found: ${columns
+        .slice(0, 10)
+        .map((c) => `"${c.trim()}"`)
+        .join(', ')}); name one column "Phone".`,
+    );
   }
   return { fields, extra, original: [...columns] };
 }

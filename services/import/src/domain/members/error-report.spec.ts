@@ -11,7 +11,7 @@ describe('error report CSV', () => {
     expect(csvLine(['a,b', 'say "hi"', 'two\nlines', '=HYPERLINK("x")'])).toBe('"a,b","say ""hi""","two\nlines","\'=HYPERLINK(""x"")"\r\n');
   });
 
-  it('has the row number, the file\'s columns as written and the reason; short rows are padded', () => {
+  it("has the row number, the file's columns as written and the reason; short rows are padded", () => {
     expect(errorReportHeader([' Phone ', 'Name'])).toBe('Row,Phone,Name,Reason\r\n');
     expect(errorReportLine(5, ['12'], 2, 'The name is missing.')).toBe('5,12,,The name is missing.\r\n');
   });

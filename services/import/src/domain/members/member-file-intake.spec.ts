@@ -30,7 +30,9 @@ describe('intakeMemberFile', () => {
   }
 
   it('cuts good rows into chunks, in file order, and hands over bad ones with their reasons', async () => {
-    const { result, errors, header, store } = await intake('Phone,Name,Employee ID\n9800000001,A,E1\n9800000002,B,\nbad,C,E3\n9800000004,D,E4\n9800000005,,E5\n');
+    const { result, errors, header, store } = await intake(
+      'Phone,Name,Employee ID\n9800000001,A,E1\n9800000002,B,\nbad,C,E3\n9800000004,D,E4\n9800000005,,E5\n',
+    );
     expect(header).toEqual(['Phone', 'Name', 'Employee ID']);
     expect(result).toMatchObject({ total: 5, failed: 2, chunks: 2 });
     expect((await store.read('job-1', 1)).map((r) => [r.rowNumber, r.phone, r.attributes])).toEqual([

@@ -195,7 +195,7 @@ export class MemberImportsService {
     });
     if (!org?.isAdmin) {
       await this.fail(job.id, 'The uploader is no longer an admin of the organisation.');
-      throw new DomainError('FORBIDDEN', 'Only the organisation\'s admins can import members.');
+      throw new DomainError('FORBIDDEN', "Only the organisation's admins can import members.");
     }
     return org.attributes.map((a) => a.name);
   }
@@ -204,7 +204,7 @@ export class MemberImportsService {
     requireUser(caller);
     const org = isUuid(orgId) ? await this.call(() => this.people.organization(bearer!, orgId)) : null;
     if (!org) throw notFound('Organisation');
-    if (!org.isAdmin) throw new DomainError('FORBIDDEN', 'Only the organisation\'s admins can import members.');
+    if (!org.isAdmin) throw new DomainError('FORBIDDEN', "Only the organisation's admins can import members.");
     return org;
   }
 

@@ -5,7 +5,7 @@ import { phoneKey, planColumns, readMemberRow } from './member-row';
 const plan = (header: string[], attributes: string[] = ['Employee ID', 'Start date']) => planColumns(mapHeader(header), attributes);
 
 describe('planColumns', () => {
-  it('finds the standard columns and the organisation\'s attributes, mandatory marks and spelling aside', () => {
+  it("finds the standard columns and the organisation's attributes, mandatory marks and spelling aside", () => {
     expect(plan(['Mobile Number', 'Full Name', 'network', 'Group Role', 'employee  id *', 'Start Date'])).toEqual({
       phone: 0,
       name: 1,
@@ -21,7 +21,9 @@ describe('planColumns', () => {
   it('refuses a file without a name column, or with a column it does not know, naming the columns it takes', () => {
     expect(() => plan(['Phone'])).toThrow(ImportFileError);
     expect(() => plan(['Phone'])).toThrow(/no name column/);
-    expect(() => plan(['Phone', 'Name', 'Shoe size', 'Hat'])).toThrow(/Columns "Shoe size", "Hat" are not known; the columns of this organisation are "Phone", "Name", "Network", "Group role", "Employee ID", "Start date"/);
+    expect(() => plan(['Phone', 'Name', 'Shoe size', 'Hat'])).toThrow(
+      /Columns "Shoe size", "Hat" are not known; the columns of this organisation are "Phone", "Name", "Network", "Group role", "Employee ID", "Start date"/,
+    );
   });
 });
 
@@ -30,7 +32,15 @@ describe('readMemberRow', () => {
 
   it('normalises the number in the default country, defaults network and role, and leaves empty attributes out', () => {
     expect(readMemberRow(7, ['98765 43210', ' Asha ', '', '', ''], columns, 'IN')).toEqual({
-      row: { rowNumber: 7, phone: '+919876543210', name: 'Asha', network: 'EMPLOYEE', role: 'MEMBER', attributes: [], values: ['98765 43210', ' Asha ', '', '', ''] },
+      row: {
+        rowNumber: 7,
+        phone: '+919876543210',
+        name: 'Asha',
+        network: 'EMPLOYEE',
+        role: 'MEMBER',
+        attributes: [],
+        values: ['98765 43210', ' Asha ', '', '', ''],
+      },
     });
     expect(readMemberRow(8, ['+14155550123', 'Bo', 'others', 'ADMIN', 'E-7'], columns, 'IN')).toMatchObject({
       row: { phone: '+14155550123', network: 'OTHER', role: 'ADMIN', attributes: [{ name: 'Employee ID', value: 'E-7' }] },

@@ -46,7 +46,12 @@ export function planColumns(header: HeaderMap, attributeNames: readonly string[]
     const known = ['Phone', 'Name', 'Network', 'Group role', ...attributeNames].map((n) => `"${n}"`).join(', ');
     throw new ImportFileError(
       'UNKNOWN_COLUMN',
-      `Column${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).map((u) => `"${u}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not known; the columns of this organisation are ${known}. Rename or remove ${unknown.length > 1 ? 'them' : 'it'}.`,
+      `Column${unknown.length > 1 ? 's' : ''} ${unknown
+        .slice(0, 5)
+        .map((u) => `"${u}"`)
+        .join(
+          ', ',
+        )} ${unknown.length > 1 ? 'are' : 'is'} not known; the columns of this organisation are ${known}. Rename or remove ${unknown.length > 1 ? 'them' : 'it'}.`,
     );
   }
   return { phone: header.fields.phone!, name: header.fields.name, network: header.fields.network ?? null, role: header.fields.role ?? null, attributes };

@@ -17,8 +17,8 @@ const TYPE_HINT: Record<AttributeColumn['type'], string> = {
 /** The columns of an organisation's member CSV: the standard four, then its attributes (mandatory ones marked "*"). */
 export function templateColumns(attributes: readonly AttributeColumn[]): TemplateColumn[] {
   return [
-    { name: 'Phone', required: true, description: 'Mobile number, international (+14155550123) or local to the import\'s default country.' },
-    { name: 'Name', required: true, description: 'The person\'s name as the directory shows it.' },
+    { name: 'Phone', required: true, description: "Mobile number, international (+14155550123) or local to the import's default country." },
+    { name: 'Name', required: true, description: "The person's name as the directory shows it." },
     { name: 'Network', required: false, description: 'Employee (the default) or Other, for partners and contractors.' },
     { name: 'Group role', required: false, description: 'Member (the default) or Admin, in the groups the import adds people to.' },
     ...attributes.map((a) => ({

@@ -29,7 +29,10 @@ export function AttributesScreen() {
   if (!organization) {
     return (
       <Page title="User attributes">
-        <ErrorAlert error={error} errors={error ? undefined : [{ code: 'NOT_FOUND', message: 'This organisation does not exist, or you are not one of its members.' }]} />
+        <ErrorAlert
+          error={error}
+          errors={error ? undefined : [{ code: 'NOT_FOUND', message: 'This organisation does not exist, or you are not one of its members.' }]}
+        />
       </Page>
     );
   }
@@ -75,8 +78,8 @@ export function AttributesScreen() {
           <Anchor component={Link} to={`/orgs/${orgId}/directory`} size="sm" underline="always">
             directory
           </Anchor>{' '}
-          records about each person of {organization.name}, beyond name and number. A mandatory attribute must have a value for everyone added or
-          edited from then on.
+          records about each person of {organization.name}, beyond name and number. A mandatory attribute must have a value for everyone added or edited from
+          then on.
         </>
       }
     >
@@ -84,8 +87,8 @@ export function AttributesScreen() {
         {actionError && <ErrorAlert title={actionError.title} errors={actionError.errors} />}
         {definitions.length === 0 ? (
           <EmptyState title="No attributes yet">
-            Add one of the suggestions below, or define your own, e.g. Cost centre or Start date. Each becomes a column of the directory and of the
-            bulk-upload file.
+            Add one of the suggestions below, or define your own, e.g. Cost centre or Start date. Each becomes a column of the directory and of the bulk-upload
+            file.
           </EmptyState>
         ) : (
           <AttributeList

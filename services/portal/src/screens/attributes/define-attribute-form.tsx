@@ -26,7 +26,11 @@ export function DefineAttributeForm(props: { orgId: string; definedNames: readon
     setErrors([]);
     try {
       const { data } = await define({ name: name.trim(), type, mandatory });
-      notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, color: 'green', message: `${data?.defineUserAttribute.definition.name ?? name.trim()} was added.` });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        color: 'green',
+        message: `${data?.defineUserAttribute.definition.name ?? name.trim()} was added.`,
+      });
       setName('');
       setType('STRING');
       setMandatory(false);

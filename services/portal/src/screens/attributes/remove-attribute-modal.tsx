@@ -39,8 +39,8 @@ export function RemoveAttributeModal(props: { orgId: string; orgName: string; na
     <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened onClose={props.onClose} title={`Remove ${props.name}?`}>
       <Stack gap="md">
         <Text size="sm">
-          Everyone&apos;s {props.name} values in {props.orgName} are deleted with it, and cannot be brought back. Defining {props.name} again later
-          starts with no values.
+          Everyone&apos;s {props.name} values in {props.orgName} are deleted with it, and cannot be brought back. Defining {props.name} again later starts with
+          no values.
         </Text>
         <ErrorAlert errors={errors} />
         <Group justify="flex-end">

@@ -33,7 +33,14 @@ export function SuggestedAttributes(props: {
         </div>
         <Group gap="xs">
           {open.map((s) => (
-            <Button key={s.name} variant="light" size="xs" loading={props.addingName === s.name} disabled={props.addingName !== null} onClick={() => props.onAdd(s)}>
+            <Button
+              key={s.name}
+              variant="light"
+              size="xs"
+              loading={props.addingName === s.name}
+              disabled={props.addingName !== null}
+              onClick={() => props.onAdd(s)}
+            >
               Add {s.name}
               <Text span size="xs" c="dimmed" ml={6} aria-hidden>
                 {TYPE_LABELS[s.type]}

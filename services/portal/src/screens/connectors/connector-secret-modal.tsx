@@ -27,8 +27,8 @@ export function ConnectorSecretModal(props: { secret: ShownSecret | null; onClos
       {secret && (
         <Stack gap="md">
           <Alert color="orange" variant="light" title="This secret will not be shown again">
-            Copy it now and store it where the connector reads it (a secrets manager, not a chat or an email). If it is lost, rotate the secret
-            to get a new one.
+            Copy it now and store it where the connector reads it (a secrets manager, not a chat or an email). If it is lost, rotate the secret to get a new
+            one.
             {secret.rotated && ' The previous secret has stopped working: update the connector now.'}
           </Alert>
           <Group align="flex-end" gap="xs" wrap="nowrap">

@@ -17,7 +17,10 @@ export const ConnectorRowFragment = graphql(`
 `);
 
 /** The organisation's connectors, oldest first; revoked ones stay listed, for the record. */
-export function ConnectorsTable(props: { connectors: ({ id: string } & FragmentType<typeof ConnectorRowFragment>)[]; onSecret: (secret: ShownSecret) => void }) {
+export function ConnectorsTable(props: {
+  connectors: ({ id: string } & FragmentType<typeof ConnectorRowFragment>)[];
+  onSecret: (secret: ShownSecret) => void;
+}) {
   return (
     <Table.ScrollContainer minWidth={980} type="native" tabIndex={0} role="region" aria-label="Connectors (scrolls sideways on narrow screens)">
       <Table striped withTableBorder aria-label="Connectors" verticalSpacing="sm">

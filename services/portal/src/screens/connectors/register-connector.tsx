@@ -31,7 +31,8 @@ export function RegisterConnectorForm(props: { organizationId: string; onRegiste
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const problems: UserError[] = [];
-    if (!name.trim()) problems.push({ code: 'BAD_USER_INPUT', field: 'name', message: 'Give the connector a name, such as the partner or system it belongs to.' });
+    if (!name.trim())
+      problems.push({ code: 'BAD_USER_INPUT', field: 'name', message: 'Give the connector a name, such as the partner or system it belongs to.' });
     if (permissions.length === 0) problems.push({ code: 'BAD_USER_INPUT', field: 'permissions', message: 'Choose at least one permission.' });
     setErrors(problems);
     if (problems.length > 0) return;
@@ -58,7 +59,14 @@ export function RegisterConnectorForm(props: { organizationId: string; onRegiste
           <Text size="sm" c="dimmed">
             A connector lets a partner system read this organisation&apos;s data with a client ID and secret. Give it only the permissions it needs.
           </Text>
-          <TextInput label="Name" description="Who or what uses it, e.g. HR sync." value={name} onChange={(e) => setName(e.currentTarget.value)} error={byField['name']} required />
+          <TextInput
+            label="Name"
+            description="Who or what uses it, e.g. HR sync."
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={byField['name']}
+            required
+          />
           <Checkbox.Group
             label="Permissions"
             value={permissions}

@@ -66,7 +66,13 @@ export function AttributeFields(props: {
             return <TextInput key={d.name} {...common} type="date" onChange={(e) => props.onChange(d.name, e.currentTarget.value)} />;
           case 'NUMBER':
             return (
-              <TextInput key={d.name} {...common} inputMode="decimal" description="A number, e.g. 42 or 3.5" onChange={(e) => props.onChange(d.name, e.currentTarget.value)} />
+              <TextInput
+                key={d.name}
+                {...common}
+                inputMode="decimal"
+                description="A number, e.g. 42 or 3.5"
+                onChange={(e) => props.onChange(d.name, e.currentTarget.value)}
+              />
             );
           default:
             return <TextInput key={d.name} {...common} onChange={(e) => props.onChange(d.name, e.currentTarget.value)} />;

@@ -41,9 +41,16 @@ export function BulkActions(props: {
     }
   };
 
-  const move = (network: Network) => void run(() => bulk.moveToNetwork(ids, network), (o) => summariseNetworkMove(o, network, props.selected));
+  const move = (network: Network) =>
+    void run(
+      () => bulk.moveToNetwork(ids, network),
+      (o) => summariseNetworkMove(o, network, props.selected),
+    );
   const remove = async () => {
-    const done = await run(() => bulk.remove(ids), (o) => summariseRemoval(o, props.selected));
+    const done = await run(
+      () => bulk.remove(ids),
+      (o) => summariseRemoval(o, props.selected),
+    );
     if (done) setConfirmingRemoval(false);
   };
   const includesViewer = props.viewerId !== undefined && props.selected.has(props.viewerId);
@@ -72,7 +79,12 @@ export function BulkActions(props: {
         </Group>
         {!confirmingRemoval && <ErrorAlert errors={errors} />}
       </Stack>
-      <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={confirmingRemoval} onClose={() => setConfirmingRemoval(false)} title={`Remove ${count} from ${props.orgName}?`}>
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={confirmingRemoval}
+        onClose={() => setConfirmingRemoval(false)}
+        title={`Remove ${count} from ${props.orgName}?`}
+      >
         <Stack gap="md">
           <Text size="sm">For each person you remove:</Text>
           <RemovalConsequences orgName={props.orgName} />

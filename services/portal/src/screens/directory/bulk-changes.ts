@@ -66,7 +66,9 @@ export function useBulkChanges(orgId: string) {
         const { data } = await setNetworks({
           variables: { input: { organizationId: orgId, userIds: batch, network } },
           update: (cache, answer) => {
-            const changed = (answer.data?.setMembersNetwork.outcomes ?? []).flatMap((o) => (o.status === 'CHANGED' && o.member ? [changedEntryOf(o.member)] : []));
+            const changed = (answer.data?.setMembersNetwork.outcomes ?? []).flatMap((o) =>
+              o.status === 'CHANGED' && o.member ? [changedEntryOf(o.member)] : [],
+            );
             applyEntryChanges(cache, orgId, changed);
           },
         });

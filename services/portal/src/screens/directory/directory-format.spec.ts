@@ -7,7 +7,7 @@ const names = new Map([
 ]);
 
 describe('summariseNetworkMove', () => {
-  it('counts who moved and names everyone who did not, with the server\'s reason', () => {
+  it("counts who moved and names everyone who did not, with the server's reason", () => {
     const summary = summariseNetworkMove(
       [
         { userId: 'u1', status: 'CHANGED', message: null },

@@ -53,7 +53,11 @@ export const DirectoryRow = memo(function DirectoryRow(props: {
     <Table.Tr aria-selected={props.canManage ? props.selected : undefined}>
       {props.canManage && (
         <Table.Td>
-          <Checkbox aria-label={`Select ${name}`} checked={props.selected} onChange={(e) => props.actions.onSelect(entry.user.id, name, e.currentTarget.checked)} />
+          <Checkbox
+            aria-label={`Select ${name}`}
+            checked={props.selected}
+            onChange={(e) => props.actions.onSelect(entry.user.id, name, e.currentTarget.checked)}
+          />
         </Table.Td>
       )}
       <Table.Th scope="row" fw={500}>
@@ -65,7 +69,13 @@ export const DirectoryRow = memo(function DirectoryRow(props: {
           </Text>
         )}
       </Table.Th>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{entry.phone ?? <Text span size="sm" c="dimmed">Hidden</Text>}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {entry.phone ?? (
+          <Text span size="sm" c="dimmed">
+            Hidden
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>{NETWORK_LABELS[entry.network]}</Table.Td>
       <Table.Td>
         <Badge variant="light" color={entry.role === 'ADMIN' ? 'blue' : 'gray'}>

@@ -152,7 +152,13 @@ export function DirectoryScreen() {
           // Stepping down oneself changes what this screen may do.
           refetchQueries: entry.user.id === viewerId ? [ViewerQuery, DirectoryPageQuery] : [],
         })
-          .then(() => notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, color: 'green', message: role === 'ADMIN' ? `${name} is now an organisation admin.` : `${name} is no longer an organisation admin.` }))
+          .then(() =>
+            notifications.show({
+              closeButtonProps: { 'aria-label': 'Dismiss' },
+              color: 'green',
+              message: role === 'ADMIN' ? `${name} is now an organisation admin.` : `${name} is no longer an organisation admin.`,
+            }),
+          )
           .catch((e: unknown) => setRoleError({ name, errors: userErrors(e) }))
           .finally(() => setChangingRoleOf(null));
       },
@@ -164,7 +170,10 @@ export function DirectoryScreen() {
   if (!organization) {
     return (
       <Page title="Directory">
-        <ErrorAlert error={error} errors={error ? undefined : [{ code: 'NOT_FOUND', message: 'This organisation does not exist, or you are not one of its members.' }]} />
+        <ErrorAlert
+          error={error}
+          errors={error ? undefined : [{ code: 'NOT_FOUND', message: 'This organisation does not exist, or you are not one of its members.' }]}
+        />
       </Page>
     );
   }
@@ -216,7 +225,9 @@ export function DirectoryScreen() {
       {rows.length === 0 && !loading ? (
         filtered ? (
           <EmptyState title="No one matches">
-            {debouncedSearch ? `No one in ${filter === 'ALL' ? 'the directory' : 'this network'} has a name or number starting with “${debouncedSearch}”.` : 'No one is in this network yet.'}
+            {debouncedSearch
+              ? `No one in ${filter === 'ALL' ? 'the directory' : 'this network'} has a name or number starting with “${debouncedSearch}”.`
+              : 'No one is in this network yet.'}
           </EmptyState>
         ) : (
           <EmptyState title="No one is in the directory yet" action={canManage && <Button onClick={() => setDialog({ kind: 'add' })}>Add a person</Button>}>
@@ -251,18 +262,18 @@ export function DirectoryScreen() {
         </Stack>
       )}
       <AddPersonModal
-          orgId={orgId}
-          orgName={organization.name}
-          definitions={definitions}
-          opened={dialog?.kind === 'add'}
-          onClose={() => setDialog(null)}
-          onAdded={(name) => {
-            setDialog(null);
-            notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, color: 'green', message: `${name} was added to ${organization.name}.` });
-            // Where the new person sits in name order is the server's to say: the first page loads afresh.
-            void refetch();
-          }}
-        />
+        orgId={orgId}
+        orgName={organization.name}
+        definitions={definitions}
+        opened={dialog?.kind === 'add'}
+        onClose={() => setDialog(null)}
+        onAdded={(name) => {
+          setDialog(null);
+          notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, color: 'green', message: `${name} was added to ${organization.name}.` });
+          // Where the new person sits in name order is the server's to say: the first page loads afresh.
+          void refetch();
+        }}
+      />
       {dialog?.kind === 'edit' && (
         <EditPersonModal
           orgId={orgId}

@@ -97,11 +97,32 @@ export function CreateGroupModal(props: {
     <Modal opened={props.opened} onClose={props.onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={title} fullScreen={narrow} size="lg">
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <Stack gap="md">
-          <TextInput label="Group name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={byField['name']} required data-autofocus maxLength={120} />
-          <Textarea label="Description" description="Optional: what the group is for." value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={byField['description']} autosize minRows={2} maxRows={6} />
+          <TextInput
+            label="Group name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={byField['name']}
+            required
+            data-autofocus
+            maxLength={120}
+          />
+          <Textarea
+            label="Description"
+            description="Optional: what the group is for."
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={byField['description']}
+            autosize
+            minRows={2}
+            maxRows={6}
+          />
           <Radio.Group label="Kind of group" value={kind} onChange={(v) => setKind(v as Kind)} error={byField['broadcast']}>
             <Stack gap="xs" mt={6}>
-              <Radio value="ORGANIZATION" label="Organisation group" description={`A conversation among its members; ${props.organizationName}'s admins manage it.`} />
+              <Radio
+                value="ORGANIZATION"
+                label="Organisation group"
+                description={`A conversation among its members; ${props.organizationName}'s admins manage it.`}
+              />
               <Radio value="BROADCAST" label="Broadcast group" description="Admins post, subscribers receive; a subscriber's reply reaches only the admins." />
             </Stack>
           </Radio.Group>

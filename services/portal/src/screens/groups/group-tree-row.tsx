@@ -63,7 +63,12 @@ export function GroupTreeRow(props: GroupTreeRowProps) {
           <span className={classes['countLabel']}>with sub-groups: </span>
           {members(group.memberCountWithSubgroups)}
         </Text>
-        <Button size="compact-sm" variant="subtle" onClick={() => props.onCreateSubgroup({ id: group.id, name: group.name })} aria-label={`Add sub-group to ${group.name}`}>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          onClick={() => props.onCreateSubgroup({ id: group.id, name: group.name })}
+          aria-label={`Add sub-group to ${group.name}`}
+        >
           Add sub-group
         </Button>
       </Group>

@@ -98,7 +98,14 @@ export function GroupTreeView<G extends RowGroup>(props: {
           </Button>
         </Group>
       )}
-      <TreeLevel tree={props.tree} groups={props.tree.roots} orgId={props.orgId} expansion={props.expansion} onCreateSubgroup={props.onCreateSubgroup} label="Groups" />
+      <TreeLevel
+        tree={props.tree}
+        groups={props.tree.roots}
+        orgId={props.orgId}
+        expansion={props.expansion}
+        onCreateSubgroup={props.onCreateSubgroup}
+        label="Groups"
+      />
     </div>
   );
 }

@@ -42,7 +42,10 @@ export function buildGroupTree<G extends TreeGroup>(groups: readonly G[]): Group
   for (const group of groups) {
     if (reached.has(group.id)) continue;
     const parentId = group.parent?.id ?? '';
-    childrenOf.set(parentId, (childrenOf.get(parentId) ?? []).filter((c) => c.id !== group.id));
+    childrenOf.set(
+      parentId,
+      (childrenOf.get(parentId) ?? []).filter((c) => c.id !== group.id),
+    );
     roots.push(group);
   }
   roots.sort(byName);

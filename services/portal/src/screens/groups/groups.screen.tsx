@@ -28,7 +28,10 @@ export function GroupsScreen() {
   if (!organization) {
     return (
       <Page title="Groups">
-        <ErrorAlert error={error} errors={error ? undefined : [{ code: 'NOT_FOUND', message: 'This organisation does not exist, or you are not one of its members.' }]} />
+        <ErrorAlert
+          error={error}
+          errors={error ? undefined : [{ code: 'NOT_FOUND', message: 'This organisation does not exist, or you are not one of its members.' }]}
+        />
       </Page>
     );
   }
@@ -56,8 +59,8 @@ export function GroupsScreen() {
       {error && <ErrorAlert error={error} title="Not every group could be loaded" />}
       {groups.length === 0 ? (
         <EmptyState title="No groups yet" action={<Button onClick={() => openCreate(null)}>Create the first group</Button>}>
-          Groups are where people talk. Start with one for everyone, such as “All Employees”, then add sub-groups for teams; or link a private group you
-          already run.
+          Groups are where people talk. Start with one for everyone, such as “All Employees”, then add sub-groups for teams; or link a private group you already
+          run.
         </EmptyState>
       ) : (
         <>

@@ -59,7 +59,11 @@ const LinkGroupMutation = graphql(`
  */
 export function LinkGroupModal(props: { opened: boolean; onClose: () => void; orgId: string; organizationName: string }) {
   const narrow = useMediaQuery('(max-width: 36em)');
-  const { data, loading, error, fetchMore, refetch } = useQuery(MyPrivateGroupsQuery, { variables: { first: MY_GROUPS_PAGE }, skip: !props.opened, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore, refetch } = useQuery(MyPrivateGroupsQuery, {
+    variables: { first: MY_GROUPS_PAGE },
+    skip: !props.opened,
+    fetchPolicy: 'cache-and-network',
+  });
   const [link, linking] = useMutation(LinkGroupMutation, { refetchQueries: [OrganizationGroupsQuery], awaitRefetchQueries: true });
   const [chosen, setChosen] = useState<string | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
@@ -82,7 +86,11 @@ export function LinkGroupModal(props: { opened: boolean; onClose: () => void; or
     try {
       const { data: linked } = await link({ variables: { input: { groupId: chosen, organizationId: props.orgId } } });
       if (!linked) return;
-      notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, message: `“${linked.linkGroupToOrganization.group.name}” now belongs to ${props.organizationName}.`, color: 'green' });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        message: `“${linked.linkGroupToOrganization.group.name}” now belongs to ${props.organizationName}.`,
+        color: 'green',
+      });
       void refetch();
       props.onClose();
     } catch (e) {
@@ -91,12 +99,19 @@ export function LinkGroupModal(props: { opened: boolean; onClose: () => void; or
   };
 
   return (
-    <Modal opened={props.opened} onClose={props.onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Link one of your private groups" fullScreen={narrow} size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title="Link one of your private groups"
+      fullScreen={narrow}
+      size="lg"
+    >
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <Stack gap="md">
           <Text size="sm">
-            The group keeps its members and messages, but they then belong to {props.organizationName}: its admins manage the group and its data
-            follows the organisation&apos;s rules.
+            The group keeps its members and messages, but they then belong to {props.organizationName}: its admins manage the group and its data follows the
+            organisation&apos;s rules.
           </Text>
           {loading && !data ? (
             <Loading label="Loading your groups" />
@@ -122,7 +137,12 @@ export function LinkGroupModal(props: { opened: boolean; onClose: () => void; or
             </Text>
           )}
           {pageInfo?.hasNextPage && (
-            <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              style={{ alignSelf: 'flex-start' }}
+              onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}
+            >
               Show more of your groups
             </Button>
           )}

@@ -31,8 +31,8 @@ export function HomeScreen() {
             </Button>
           }
         >
-          Create one for your company or team: its groups, people and data then belong to it. If your organisation already uses
-          this service, ask one of its admins to add you.
+          Create one for your company or team: its groups, people and data then belong to it. If your organisation already uses this service, ask one of its
+          admins to add you.
         </EmptyState>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>

@@ -71,7 +71,8 @@ export function ApplyDryRun(props: { job: FragmentType<typeof ApplyDryRunFragmen
           <>
             <Text size="sm">
               Import {plural(good, 'row', 'rows')} of {file.name} with the same settings.
-              {job.counts.failed > 0 && ` The ${plural(job.counts.failed, 'row', 'rows')} that failed the check will fail again; fix them and upload them later.`}
+              {job.counts.failed > 0 &&
+                ` The ${plural(job.counts.failed, 'row', 'rows')} that failed the check will fail again; fix them and upload them later.`}
             </Text>
             {upload.progress && <UploadProgressBar fileName={file.name} progress={upload.progress} />}
             <ErrorAlert errors={upload.errors} />
@@ -81,8 +82,8 @@ export function ApplyDryRun(props: { job: FragmentType<typeof ApplyDryRunFragmen
           </>
         ) : (
           <Text size="sm">
-            This page no longer holds {job.fileName ?? 'the file'} (it was chosen before the page was reloaded, or in another window), and a browser
-            cannot reopen a file by itself. To apply it, choose it again on the{' '}
+            This page no longer holds {job.fileName ?? 'the file'} (it was chosen before the page was reloaded, or in another window), and a browser cannot
+            reopen a file by itself. To apply it, choose it again on the{' '}
             <Anchor component={Link} to={`/orgs/${orgId}/imports`}>
               Bulk upload screen
             </Anchor>

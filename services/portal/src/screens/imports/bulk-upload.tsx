@@ -99,8 +99,7 @@ export function BulkUpload(props: {
             3. Check the file
           </Title>
           <Text size="sm" c="dimmed">
-            A dry run reads every row and reports what the import would do, and which rows would fail and why. It changes nothing; you apply the
-            file after it.
+            A dry run reads every row and reports what the import would do, and which rows would fail and why. It changes nothing; you apply the file after it.
           </Text>
           <CsvDropzone
             file={file}

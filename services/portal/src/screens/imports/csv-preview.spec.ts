@@ -18,11 +18,25 @@ describe('parseCsvStart', () => {
 });
 
 describe('failedRowsPreview', () => {
-  it('pairs each failed row with the file\'s own columns and the reason', () => {
+  it("pairs each failed row with the file's own columns and the reason", () => {
     const report = '\uFEFFRow,Phone,Name,Reason\r\n3,+1415,,The name is missing.\r\n7,abc,Ann,"Not a number, check it"\r\n';
     expect(failedRowsPreview(report, 5)).toEqual([
-      { rowNumber: '3', cells: [{ column: 'Phone', value: '+1415' }, { column: 'Name', value: '' }], reason: 'The name is missing.' },
-      { rowNumber: '7', cells: [{ column: 'Phone', value: 'abc' }, { column: 'Name', value: 'Ann' }], reason: 'Not a number, check it' },
+      {
+        rowNumber: '3',
+        cells: [
+          { column: 'Phone', value: '+1415' },
+          { column: 'Name', value: '' },
+        ],
+        reason: 'The name is missing.',
+      },
+      {
+        rowNumber: '7',
+        cells: [
+          { column: 'Phone', value: 'abc' },
+          { column: 'Name', value: 'Ann' },
+        ],
+        reason: 'Not a number, check it',
+      },
     ]);
     expect(failedRowsPreview(report, 1)).toHaveLength(1);
     expect(failedRowsPreview('', 5)).toEqual([]);

@@ -59,8 +59,8 @@ export function ErrorReport(props: { url: string; fileName: string | null; impor
         Rows that failed
       </Title>
       <Text size="sm" c="dimmed">
-        {props.failed > PREVIEW_ROWS ? `The first ${PREVIEW_ROWS} of ${props.failed.toLocaleString('en-GB')} failed rows.` : 'Every failed row.'} The report lists
-        each with its row number and the reason; fix them in your file and upload those rows again.
+        {props.failed > PREVIEW_ROWS ? `The first ${PREVIEW_ROWS} of ${props.failed.toLocaleString('en-GB')} failed rows.` : 'Every failed row.'} The report
+        lists each with its row number and the reason; fix them in your file and upload those rows again.
       </Text>
       <ErrorAlert errors={errors} title="The error report could not be read" />
       {rows && rows.length > 0 && (

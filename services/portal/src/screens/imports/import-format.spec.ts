@@ -17,7 +17,9 @@ describe('import-format', () => {
     expect(outcomeSentence({ status: 'COMPLETED', mode: 'APPLY', counts: { ...counts, failed: 0, created: 53 }, failureReason: null })).toBe(
       'All 53 rows were imported: 53 created, 0 updated, 0 unchanged.',
     );
-    expect(outcomeSentence({ status: 'FAILED', mode: 'APPLY', counts, failureReason: 'The header has no phone column.' })).toBe('The import stopped: The header has no phone column.');
+    expect(outcomeSentence({ status: 'FAILED', mode: 'APPLY', counts, failureReason: 'The header has no phone column.' })).toBe(
+      'The import stopped: The header has no phone column.',
+    );
     expect(outcomeSentence({ status: 'RUNNING', mode: 'APPLY', counts, failureReason: null })).toBeNull();
     expect(statusLabel('RUNNING', 'DRY_RUN')).toBe('Checking rows');
   });

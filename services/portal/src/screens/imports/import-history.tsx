@@ -122,7 +122,13 @@ function ImportHistoryRow(props: { job: FragmentType<typeof ImportHistoryRowFrag
       <Table.Td>{formatDateTime(job.createdAt)}</Table.Td>
       <Table.Td>
         {job.errorReportUrl ? (
-          <ErrorReportButton url={job.errorReportUrl} fileName={job.fileName} importId={job.id} compact label={`Download error report of ${name}, ${formatDateTime(job.createdAt)}`} />
+          <ErrorReportButton
+            url={job.errorReportUrl}
+            fileName={job.fileName}
+            importId={job.id}
+            compact
+            label={`Download error report of ${name}, ${formatDateTime(job.createdAt)}`}
+          />
         ) : (
           <Text size="sm" c="dimmed">
             None

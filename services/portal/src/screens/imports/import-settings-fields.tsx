@@ -62,11 +62,7 @@ export function ImportSettingsFields(props: {
 
   return (
     <Stack gap="md">
-      <Radio.Group
-        label="Import into"
-        value={draft.target}
-        onChange={(value) => onChange({ ...draft, target: value === 'groups' ? 'groups' : 'directory' })}
-      >
+      <Radio.Group label="Import into" value={draft.target} onChange={(value) => onChange({ ...draft, target: value === 'groups' ? 'groups' : 'directory' })}>
         <Stack gap="xs" mt={6}>
           <Radio value="directory" label="The organisation's directory only" disabled={props.disabled} />
           <Radio value="groups" label="The directory, and groups" disabled={props.disabled} />
@@ -126,7 +122,12 @@ export function ImportSettingsFields(props: {
         error={props.errors['existingUsers']}
       >
         <Stack gap="xs" mt={6}>
-          <Radio value="SKIP" label="Leave them as they are" description="They keep their record, and are still added to the groups." disabled={props.disabled} />
+          <Radio
+            value="SKIP"
+            label="Leave them as they are"
+            description="They keep their record, and are still added to the groups."
+            disabled={props.disabled}
+          />
           <Radio
             value="UPDATE"
             label="Update them from the file"

@@ -9,7 +9,13 @@ import { statusColor, statusLabel } from './import-format';
 export function ImportStatusBadge(props: { status: ImportStatus; mode: ImportMode; size?: 'sm' | 'md' | 'lg' }) {
   const color = statusColor(props.status);
   return (
-    <Badge color={color} variant="light" size={props.size ?? 'md'} c={color === 'orange' || color === 'green' ? 'var(--mantine-color-text)' : undefined} style={{ flexShrink: 0, minWidth: 'max-content' }}>
+    <Badge
+      color={color}
+      variant="light"
+      size={props.size ?? 'md'}
+      c={color === 'orange' || color === 'green' ? 'var(--mantine-color-text)' : undefined}
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+    >
       {statusLabel(props.status, props.mode)}
     </Badge>
   );

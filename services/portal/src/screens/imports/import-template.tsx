@@ -41,8 +41,8 @@ export function ImportTemplateCard(props: { template: FragmentType<typeof Import
           1. Fill in the template
         </Title>
         <Text size="sm" c="dimmed">
-          One person a row. Save it from your spreadsheet as CSV (UTF-8); commas, semicolons or tabs all work. Columns marked required must have
-          a value in every row.
+          One person a row. Save it from your spreadsheet as CSV (UTF-8); commas, semicolons or tabs all work. Columns marked required must have a value in
+          every row.
         </Text>
         <Table.ScrollContainer minWidth={520} type="native" tabIndex={0} role="region" aria-label="Template columns (scrolls sideways on narrow screens)">
           <Table withTableBorder aria-label="Template columns">

@@ -58,7 +58,11 @@ export function ImportScreen() {
   return (
     <Page
       title={title}
-      description={job.mode === 'DRY_RUN' ? 'A dry run checks every row and reports what would happen; it changes nothing.' : `People imported into ${job.organization.name}.`}
+      description={
+        job.mode === 'DRY_RUN'
+          ? 'A dry run checks every row and reports what would happen; it changes nothing.'
+          : `People imported into ${job.organization.name}.`
+      }
       crumbs={crumbs}
       actions={!finished ? <CancelImportButton importId={job.id} mode={job.mode} /> : undefined}
     >

@@ -10,7 +10,9 @@ export function UploadProgressBar(props: { fileName: string; progress: UploadPro
     <Stack gap={4}>
       <Progress value={percent} aria-label={`Upload of ${props.fileName}`} transitionDuration={0} />
       <Text size="sm" c="dimmed">
-        {percent >= 100 ? `${props.fileName} is sent; waiting for the service to finish checking it…` : `Uploading ${props.fileName}: ${formatBytes(loaded)} of ${formatBytes(total)}`}
+        {percent >= 100
+          ? `${props.fileName} is sent; waiting for the service to finish checking it…`
+          : `Uploading ${props.fileName}: ${formatBytes(loaded)} of ${formatBytes(total)}`}
       </Text>
     </Stack>
   );

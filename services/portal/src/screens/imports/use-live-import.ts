@@ -31,7 +31,11 @@ const POLL_MS = 1000;
  * Keeps an import's cached state live until it ends, through the importProgress subscription (its state now, then
  * every change). If the subscription fails (e.g. the socket is refused), the screen's query polls instead.
  */
-export function useLiveImport(importId: string, status: ImportStatus | undefined, query: { startPolling: (ms: number) => void; stopPolling: () => void }): void {
+export function useLiveImport(
+  importId: string,
+  status: ImportStatus | undefined,
+  query: { startPolling: (ms: number) => void; stopPolling: () => void },
+): void {
   const finished = status !== undefined && isFinished(status);
   const { error } = useSubscription(ImportProgressSubscription, { variables: { importId }, skip: finished });
   const { startPolling, stopPolling } = query;

@@ -71,7 +71,13 @@ export function useStartImport(options: { refetchQueries?: string[] } = {}): Sta
       if (file.size > maxUploadBytes) {
         // Otherwise the import would wait for a file forever; cancelled, the history says what became of it.
         await cancelImport({ variables: { input: { importId } } }).catch(() => undefined);
-        setErrors([{ code: 'PAYLOAD_TOO_LARGE', field: 'file', message: `${file.name} is ${formatBytes(file.size)}; the largest file accepted is ${formatBytes(maxUploadBytes)}. Split it into smaller files.` }]);
+        setErrors([
+          {
+            code: 'PAYLOAD_TOO_LARGE',
+            field: 'file',
+            message: `${file.name} is ${formatBytes(file.size)}; the largest file accepted is ${formatBytes(maxUploadBytes)}. Split it into smaller files.`,
+          },
+        ]);
         setBusy(false);
         return null;
       }

@@ -42,7 +42,15 @@ export function CreateOrganizationScreen() {
     <Page title="Create an organisation" description="You become its first admin. Its groups, people and their data belong to it.">
       <form onSubmit={(e) => void onSubmit(e)} noValidate style={{ maxWidth: 480 }}>
         <Stack gap="md">
-          <TextInput label="Organisation name" placeholder="Contoso" value={name} onChange={(e) => setName(e.currentTarget.value)} error={byField['name']} required autoFocus />
+          <TextInput
+            label="Organisation name"
+            placeholder="Contoso"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={byField['name']}
+            required
+            autoFocus
+          />
           <ErrorAlert errors={general} />
           <Button type="submit" loading={loading} style={{ alignSelf: 'flex-start' }}>
             Create organisation

@@ -66,7 +66,14 @@ export function OrganizationSettingsScreen() {
     >
       <form onSubmit={(e) => void onSubmit(e)} noValidate style={{ maxWidth: 480 }}>
         <Stack gap="md">
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={byField['name']} required disabled={organization.myRole !== 'ADMIN'} />
+          <TextInput
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={byField['name']}
+            required
+            disabled={organization.myRole !== 'ADMIN'}
+          />
           <ErrorAlert errors={general} />
           <Button type="submit" loading={renaming.loading} disabled={organization.myRole !== 'ADMIN'} style={{ alignSelf: 'flex-start' }}>
             Save

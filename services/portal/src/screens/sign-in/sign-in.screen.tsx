@@ -139,7 +139,15 @@ export function SignInScreen() {
               <Stack gap="md">
                 <Text size="sm">
                   Enter the code we sent to <strong>{phone}</strong>.{' '}
-                  <Anchor component="button" type="button" size="sm" onClick={() => { setPhone(null); setErrors([]); }}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => {
+                      setPhone(null);
+                      setErrors([]);
+                    }}
+                  >
                     Use another number
                   </Anchor>
                 </Text>

@@ -44,7 +44,8 @@ export function CreateInviteLinkModal(props: { groupId: string; opened: boolean;
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const expiry = localDateTimeToIso(expiresAt);
-    if (expiresAt && !expiry) return setErrors([{ code: 'BAD_USER_INPUT', message: 'Enter a date and time, or leave it empty for no expiry.', field: 'expiresAt' }]);
+    if (expiresAt && !expiry)
+      return setErrors([{ code: 'BAD_USER_INPUT', message: 'Enter a date and time, or leave it empty for no expiry.', field: 'expiresAt' }]);
     if (maxUses !== '' && !Number.isInteger(Number(maxUses))) {
       return setErrors([{ code: 'BAD_USER_INPUT', message: 'Enter a whole number of uses, or leave it empty for no limit.', field: 'maxUses' }]);
     }
@@ -67,7 +68,11 @@ export function CreateInviteLinkModal(props: { groupId: string; opened: boolean;
           });
         },
       });
-      notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, message: 'Invite link created. Copy it or download its QR code to share it.', color: 'green' });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        message: 'Invite link created. Copy it or download its QR code to share it.',
+        color: 'green',
+      });
       close();
     } catch (error) {
       setErrors(userErrors(error));

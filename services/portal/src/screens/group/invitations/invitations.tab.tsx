@@ -50,8 +50,8 @@ export function InvitationsTab() {
       {error && <ErrorAlert error={error} />}
       {group.inviteLinks.length === 0 ? (
         <EmptyState title="No invite links yet" action={<Button onClick={createDialog.open}>Create an invite link</Button>}>
-          Create a link to share in a message, an email or on a poster as a QR code. You choose whether people join at once or wait for an
-          admin&apos;s approval.
+          Create a link to share in a message, an email or on a poster as a QR code. You choose whether people join at once or wait for an admin&apos;s
+          approval.
         </EmptyState>
       ) : (
         group.inviteLinks.map((link) => <InviteLinkCard key={link.id} link={link} groupName={group.name} now={now} />)

@@ -83,7 +83,14 @@ export function InviteLinkCard(props: { link: FragmentType<typeof InviteLinkCard
             <Detail label="Joins as" value={link.role === 'ADMIN' ? 'Admin' : 'Member'} />
             <Detail label="Approval" value={link.requiresApproval ? 'An admin approves each person' : 'Not needed'} />
             <Detail label={status === 'EXPIRED' ? 'Expired' : 'Expires'} value={link.expiresAt ? formatDateTime(link.expiresAt) : 'Never'} />
-            <Detail label="Used" value={link.maxUses === null || link.maxUses === undefined ? `${NUMBER.format(link.uses)} times, no limit` : `${NUMBER.format(link.uses)} of ${NUMBER.format(link.maxUses)}`} />
+            <Detail
+              label="Used"
+              value={
+                link.maxUses === null || link.maxUses === undefined
+                  ? `${NUMBER.format(link.uses)} times, no limit`
+                  : `${NUMBER.format(link.uses)} of ${NUMBER.format(link.maxUses)}`
+              }
+            />
           </SimpleGrid>
           {link.revokedAt && (
             <Text size="sm" c="dimmed">
@@ -119,8 +126,8 @@ export function InviteLinkCard(props: { link: FragmentType<typeof InviteLinkCard
       <Modal opened={confirming} onClose={confirm.close} closeButtonProps={{ 'aria-label': 'Close' }} title="Revoke this invite link?">
         <Stack gap="md">
           <Text size="sm">
-            Nobody can join with this link or its QR code any more, including people who already have it. People who joined with it stay members, and
-            requests already sent stay in Join requests.
+            Nobody can join with this link or its QR code any more, including people who already have it. People who joined with it stay members, and requests
+            already sent stay in Join requests.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={confirm.close}>

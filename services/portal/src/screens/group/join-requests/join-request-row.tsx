@@ -54,7 +54,11 @@ export function JoinRequestRow(props: { request: FragmentType<typeof JoinRequest
           cache.evict({ id, fieldName: 'members' });
         },
       });
-      notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, message: accept ? `${name} is now a member.` : `${name}'s request was denied.`, color: accept ? 'green' : 'gray' });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        message: accept ? `${name} is now a member.` : `${name}'s request was denied.`,
+        color: accept ? 'green' : 'gray',
+      });
     } catch (error) {
       setErrors(userErrors(error));
     } finally {
@@ -78,7 +82,14 @@ export function JoinRequestRow(props: { request: FragmentType<typeof JoinRequest
             <Button size="sm" loading={loading && deciding === true} disabled={loading} onClick={() => void onDecide(true)} aria-describedby={nameId}>
               Approve
             </Button>
-            <Button size="sm" variant="default" loading={loading && deciding === false} disabled={loading} onClick={() => void onDecide(false)} aria-describedby={nameId}>
+            <Button
+              size="sm"
+              variant="default"
+              loading={loading && deciding === false}
+              disabled={loading}
+              onClick={() => void onDecide(false)}
+              aria-describedby={nameId}
+            >
               Deny
             </Button>
           </Group>

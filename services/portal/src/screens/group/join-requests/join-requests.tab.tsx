@@ -66,15 +66,13 @@ export function JoinRequestsTab() {
           Join requests
         </Title>
         <Text size="sm" c="dimmed">
-          People who opened an invite link that needs approval. Approving makes them members with the link&apos;s role; after a denial they can ask
-          again with a link that still works.
+          People who opened an invite link that needs approval. Approving makes them members with the link&apos;s role; after a denial they can ask again with a
+          link that still works.
         </Text>
       </Stack>
       {error && <ErrorAlert error={error} />}
       {waiting.length === 0 && !hasNextPage ? (
-        <EmptyState title="No requests waiting">
-          When someone opens an invite link that needs an admin&apos;s approval, their request appears here.
-        </EmptyState>
+        <EmptyState title="No requests waiting">When someone opens an invite link that needs an admin&apos;s approval, their request appears here.</EmptyState>
       ) : (
         <Stack gap="xs" component="ul" aria-label="Requests waiting" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {waiting.map((e) => (

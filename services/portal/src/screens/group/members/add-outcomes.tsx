@@ -73,7 +73,15 @@ export function AddOutcomes(props: { outcomes: AddOutcome[] }) {
           {virtualizer.getVirtualItems().map((item) => {
             const o = rows[item.index]!;
             return (
-              <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} role="row" aria-rowindex={item.index + 2} className={`${classes.row} ${classes.bodyRow}`} style={{ transform: `translateY(${item.start}px)` }}>
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className={`${classes.row} ${classes.bodyRow}`}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
                 <div role="cell">
                   <Text size="sm" truncate>
                     {o.phone}

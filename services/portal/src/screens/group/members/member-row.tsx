@@ -38,7 +38,13 @@ export const MemberRow = memo(function MemberRow(props: {
   const { id, displayName } = member.user;
   const name = displayName || 'Unnamed member';
   return (
-    <div role="row" aria-rowindex={props.rowIndex} data-selected={props.selected || undefined} className={classes.row} style={{ transform: `translateY(${props.top}px)` }}>
+    <div
+      role="row"
+      aria-rowindex={props.rowIndex}
+      data-selected={props.selected || undefined}
+      className={classes.row}
+      style={{ transform: `translateY(${props.top}px)` }}
+    >
       <div role="cell" className={classes.cell}>
         {props.canManage && (
           <Checkbox aria-label={`Select ${name}`} checked={props.selected} onChange={(e) => props.actions.onSelect(id, name, e.currentTarget.checked)} />

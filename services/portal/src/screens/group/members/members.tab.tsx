@@ -104,7 +104,10 @@ export function MembersTab() {
   const stale = !data && Boolean(previousData);
   const group = shown?.group;
   const connection = group?.members;
-  const rows = useMemo<MemberTableRow[]>(() => connection?.edges.map((e) => ({ userId: e.node.user.id, name: e.node.user.displayName || 'Unnamed member', membership: e.node })) ?? [], [connection]);
+  const rows = useMemo<MemberTableRow[]>(
+    () => connection?.edges.map((e) => ({ userId: e.node.user.id, name: e.node.user.displayName || 'Unnamed member', membership: e.node })) ?? [],
+    [connection],
+  );
   const hasMore = !stale && Boolean(connection?.pageInfo.hasNextPage);
   const endCursor = connection?.pageInfo.endCursor ?? null;
 
@@ -142,7 +145,13 @@ export function MembersTab() {
             if (membership) applyRoleChange(cache, groupId, membership.user.id, membership.role);
           },
         })
-          .then(() => notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, message: newRole === 'ADMIN' ? `${name} is now an admin.` : `${name} is no longer an admin.`, color: 'green' }))
+          .then(() =>
+            notifications.show({
+              closeButtonProps: { 'aria-label': 'Dismiss' },
+              message: newRole === 'ADMIN' ? `${name} is now an admin.` : `${name} is no longer an admin.`,
+              color: 'green',
+            }),
+          )
           .catch((e: unknown) => setRoleError({ name, role: newRole, message: userErrors(e)[0]?.message ?? '' }))
           .finally(() => setRoleChange(null));
       },
@@ -175,7 +184,11 @@ export function MembersTab() {
     setSelected(new Map([...selected].filter(([id]) => result.refused.some((r) => r.userId === id))));
     if (result.refused.length === 0) {
       setRemoval(null);
-      notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, message: `${NUMBER.format(result.removed)} ${result.removed === 1 ? 'member' : 'members'} removed.`, color: 'green' });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        message: `${NUMBER.format(result.removed)} ${result.removed === 1 ? 'member' : 'members'} removed.`,
+        color: 'green',
+      });
     } else setRemoval(result);
   };
 
@@ -187,8 +200,8 @@ export function MembersTab() {
             Members
           </Title>
           <Text size="sm" c="dimmed">
-            {NUMBER.format(group.memberCount)} active {group.memberCount === 1 ? 'member' : 'members'}; people invited by number who have not signed up yet are not
-            listed.
+            {NUMBER.format(group.memberCount)} active {group.memberCount === 1 ? 'member' : 'members'}; people invited by number who have not signed up yet are
+            not listed.
           </Text>
         </Stack>
         {canManage && <Button onClick={addPanel.open}>Add people</Button>}
@@ -217,12 +230,28 @@ export function MembersTab() {
       )}
 
       {roleError && (
-        <Alert color="red" variant="light" role="alert" title={roleError.role === 'ADMIN' ? `${roleError.name} was not made an admin` : `${roleError.name} is still an admin`} withCloseButton closeButtonLabel="Dismiss" onClose={() => setRoleError(null)}>
+        <Alert
+          color="red"
+          variant="light"
+          role="alert"
+          title={roleError.role === 'ADMIN' ? `${roleError.name} was not made an admin` : `${roleError.name} is still an admin`}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setRoleError(null)}
+        >
           {roleError.message}
         </Alert>
       )}
       {removal && (
-        <Alert color="orange" variant="light" role="alert" title={`${NUMBER.format(removal.removed)} removed, ${NUMBER.format(removal.refused.length)} not removed`} withCloseButton closeButtonLabel="Dismiss" onClose={() => setRemoval(null)}>
+        <Alert
+          color="orange"
+          variant="light"
+          role="alert"
+          title={`${NUMBER.format(removal.removed)} removed, ${NUMBER.format(removal.refused.length)} not removed`}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setRemoval(null)}
+        >
           <List size="sm">
             {removal.refused.map((r) => (
               <List.Item key={r.userId}>

@@ -86,11 +86,14 @@ export function RemoveMembersModal(props: {
   };
 
   return (
-    <Modal opened={props.opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title={`Remove ${ids.length === 1 ? names[0] : `${ids.length.toLocaleString('en-GB')} people`} from ${props.groupName}?`}>
+    <Modal
+      opened={props.opened}
+      onClose={close}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Remove ${ids.length === 1 ? names[0] : `${ids.length.toLocaleString('en-GB')} people`} from ${props.groupName}?`}
+    >
       <Stack gap="md">
-        <Text size="sm">
-          They lose access to the group and stop receiving its messages. You can add them again later.
-        </Text>
+        <Text size="sm">They lose access to the group and stop receiving its messages. You can add them again later.</Text>
         {ids.length > 1 && (
           <List size="sm">
             {names.slice(0, 5).map((name, i) => (

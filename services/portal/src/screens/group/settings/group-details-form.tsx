@@ -96,7 +96,15 @@ export function GroupDetailsForm(props: { group: FragmentType<typeof GroupDetail
           Details
         </Title>
         <TextInput label="Name" value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={byField['name']} required maxLength={120} />
-        <Textarea label="Description" value={draft.description} onChange={(e) => set('description', e.currentTarget.value)} error={byField['description']} autosize minRows={2} maxRows={6} />
+        <Textarea
+          label="Description"
+          value={draft.description}
+          onChange={(e) => set('description', e.currentTarget.value)}
+          error={byField['description']}
+          autosize
+          minRows={2}
+          maxRows={6}
+        />
         <Group align="flex-start" gap="md" wrap="nowrap">
           <Avatar
             src={preview}
@@ -150,7 +158,13 @@ export function GroupDetailsForm(props: { group: FragmentType<typeof GroupDetail
   );
 }
 
-function toDraft(group: { name: string; description?: string | null; avatarUrl?: string | null; welcomeMessage?: string | null; announcementOnly: boolean }): Draft {
+function toDraft(group: {
+  name: string;
+  description?: string | null;
+  avatarUrl?: string | null;
+  welcomeMessage?: string | null;
+  announcementOnly: boolean;
+}): Draft {
   return {
     name: group.name,
     description: group.description ?? '',

@@ -62,7 +62,11 @@ export function GroupPlacement(props: { orgId: string; group: { id: string; name
     try {
       const { data } = await attach({ variables: { input: { groupId: props.group.id, parentId } } });
       const newParent = data?.attachSubgroup.group.parent;
-      notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, message: `“${props.group.name}” is now a sub-group of “${newParent?.name ?? 'the chosen group'}”.`, color: 'green' });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        message: `“${props.group.name}” is now a sub-group of “${newParent?.name ?? 'the chosen group'}”.`,
+        color: 'green',
+      });
       setParentId(null);
     } catch (e) {
       setErrors(userErrors(e));

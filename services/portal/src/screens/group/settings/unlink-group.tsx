@@ -32,7 +32,11 @@ export function UnlinkGroup(props: { orgId: string; organizationName: string; gr
     setErrors([]);
     try {
       await unlink({ variables: { input: { groupId: props.group.id } } });
-      notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, message: `“${props.group.name}” is now a private group; it no longer belongs to ${props.organizationName}.`, color: 'green' });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        message: `“${props.group.name}” is now a private group; it no longer belongs to ${props.organizationName}.`,
+        color: 'green',
+      });
       navigate(`/orgs/${props.orgId}/groups`);
     } catch (e) {
       setErrors(userErrors(e));
