@@ -291,7 +291,9 @@ describe('member CSV imports through the gateway', () => {
     const watcher = new Subscriber(stack.gatewayUrl, stranger.token);
     watcher.subscribe(`subscription($id: ID!) { importProgress(importId: $id) { status } }`, { id });
     await eventually(async () => expect(watcher.ended).toBe('complete'));
-    expect(watcher.received).toEqual([{ errors: [expect.objectContaining({ message: 'Import was not found.', extensions: { code: 'NOT_FOUND' } })] }]);
+    expect(watcher.received).toEqual([
+      expect.objectContaining({ errors: [expect.objectContaining({ message: 'Import was not found.', extensions: { code: 'NOT_FOUND' } })] }),
+    ]);
   });
 
   it("shows the organisation's upload history to its other admins, and only their own uploads to others", async () => {

@@ -95,7 +95,9 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
 
     const outsider = subscribe(eve.token, { g: groupId });
     await eventually(() => expect(outsider.ended).toBe('complete'));
-    expect(outsider.received).toEqual([{ errors: [expect.objectContaining({ message: 'Group was not found.', extensions: { code: 'NOT_FOUND' } })] }]);
+    expect(outsider.received).toEqual([
+      expect.objectContaining({ errors: [expect.objectContaining({ message: 'Group was not found.', extensions: { code: 'NOT_FOUND' } })] }),
+    ]);
   });
 
   it('ends a live subscription when the subscriber is removed from the group', async () => {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { kafkaTopic, Topics, type EventType, type TopicKey } from './catalogue';
 import { parseEnvelope, type EventEnvelope } from './envelope';
+import { HandlerGate } from './handler-gate';
 import { RestartingConsumer } from './restarting-consumer';
 import { runCommittingPeriodically } from './periodic-commits';
 
@@ -31,12 +32,14 @@ export interface InboxConsumerOptions {
  * while the database is healthy, are parked in a table instead of blocking
  * their partition forever. Attempts are counted in `inbox_event_attempts`
  * before the handler runs, so a handler that kills the process also runs at
- * most `maxAttempts` times.
+ * most `maxAttempts` times. An event whose earlier attempt never finished runs
+ * alone, so the events handled beside it are not charged for its crash.
  */
 export class InboxConsumer {
   private readonly consumer: RestartingConsumer;
   private readonly maxAttempts: number;
   private stopping = false;
+  private readonly gate = new HandlerGate();
 
   constructor(private readonly opts: InboxConsumerOptions) {
     this.maxAttempts = opts.maxAttempts ?? 5;
@@ -83,11 +86,31 @@ export class InboxConsumer {
     }
     const handler = this.opts.handlers[event.type] as EventHandler<EventType> | undefined;
     if (!handler) return;
+    const outcome = await this.gate.shared(() => this.attempt(topic, partition, message, event, handler, false));
+    if (outcome === 'run alone') await this.gate.alone(() => this.attempt(topic, partition, message, event, handler, true));
+  }
+
+  /**
+   * Runs the handler until it succeeds or the event is parked. Answers 'run alone' instead when an earlier attempt
+   * never finished and this one does not run alone: the process died then, perhaps for another event's fault.
+   */
+  private async attempt(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    event: EventEnvelope,
+    handler: EventHandler<EventType>,
+    alone: boolean,
+  ): Promise<'done' | 'run alone'> {
     for (;;) {
       let started: number | undefined;
       try {
         const attempt = await this.startAttempt(event.id);
-        if (attempt.state === 'settled') return;
+        if (attempt.state === 'settled') return 'done';
+        if (attempt.state === 'run' && !alone && attempt.started - 1 > attempt.finished) {
+          await this.withdrawAttempt(event.id);
+          return 'run alone';
+        }
         if (attempt.state === 'exhausted') {
           const crashed = attempt.started - attempt.finished;
           const reason =
@@ -95,7 +118,7 @@ export class InboxConsumer {
               ? `handling did not finish in ${crashed} of ${attempt.started} attempts: the process stopped while handling it`
               : `handling failed in all ${attempt.started} attempts`;
           await this.park(topic, partition, message, event.id, new Error(reason), attempt.started);
-          return;
+          return 'done';
         }
         started = attempt.started;
         await this.opts.dataSource.transaction(async (manager) => {
@@ -112,7 +135,7 @@ export class InboxConsumer {
           ]);
         });
         this.opts.onCommitted?.();
-        return;
+        return 'done';
       } catch (err) {
         if (this.stopping) {
           // Shutting down is not the event's fault either; if the database still answers, give the attempt back.
@@ -130,7 +153,7 @@ export class InboxConsumer {
         await this.finishFailedAttempt(event.id);
         if (started >= this.maxAttempts) {
           await this.park(topic, partition, message, event.id, err as Error, started);
-          return;
+          return 'done';
         }
         await delay(100 * 2 ** started);
       }
