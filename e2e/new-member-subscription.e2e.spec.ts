@@ -58,6 +58,19 @@ async function readsThrough(reader: { token: string }, groupId: string): Promise
   );
 }
 
+/** Stalls messaging's consumer of membership events (it waits on this lock; messaging's reads do not) until released. */
+async function holdMessagingMemberships(): Promise<() => Promise<void>> {
+  messagingDb = new Client({ connectionString: testDatabaseUrl(stack.namespace, 'messaging') });
+  await messagingDb.connect();
+  await messagingDb.query('BEGIN');
+  await messagingDb.query('LOCK TABLE group_members IN EXCLUSIVE MODE');
+  return async () => {
+    await messagingDb!.query('COMMIT');
+    await messagingDb!.end();
+    messagingDb = undefined;
+  };
+}
+
 const texts = (s: Subscriber, groupId: string) =>
   s
     .payloads()
@@ -84,11 +97,7 @@ describe('a new member following all their groups', () => {
       { intervalMs: 300 },
     );
 
-    // Messaging's consumer of membership events waits on this lock; its reads do not.
-    messagingDb = new Client({ connectionString: testDatabaseUrl(stack.namespace, 'messaging') });
-    await messagingDb.connect();
-    await messagingDb.query('BEGIN');
-    await messagingDb.query('LOCK TABLE group_members IN EXCLUSIVE MODE');
+    const release = await holdMessagingMemberships();
 
     const added = await gql(
       `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
@@ -108,12 +117,81 @@ describe('a new member following all their groups', () => {
     await gql(SEND, { i: { groupId: own, text: 'after the decision' } }, newcomer.token);
     await eventually(() => expect(texts(newcomerMessages, own)).toContain('after the decision'));
 
-    await messagingDb.query('COMMIT');
+    await release();
     await readsThrough(newcomer, team);
 
     await gql(SEND, { i: { groupId: team, text: 'second' } }, admin.token);
     await gql(SEND, { i: { groupId: team, text: 'third' } }, admin.token);
     await eventually(() => expect(texts(newcomerMessages, team)).toEqual(expect.arrayContaining(['second', 'third'])));
+    expect(newcomerMessages.ended).toBeNull();
+  });
+
+  it("receives a parent group's messages through a sub-group they join, and through a group of theirs attached under a parent", async () => {
+    const admin = await person('Hub Admin');
+    const newcomer = await person('Spoke Member');
+    const hub = await createGroup(admin, 'Hub');
+    const spokeRes = await gql(
+      `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+      { i: { name: 'Spoke', parentId: hub } },
+      admin.token,
+    );
+    expect(spokeRes.errors).toBeUndefined();
+    const spoke = spokeRes.data!.createGroup.group.id as string;
+    const own = await createGroup(newcomer, "Spoke member's team");
+    await readsThrough(admin, spoke);
+
+    const newcomerMessages = subscribe(newcomer.token, ALL_MESSAGES);
+    await eventually(
+      async () => {
+        await gql(SEND, { i: { groupId: own, text: 'probe' } }, newcomer.token);
+        expect(texts(newcomerMessages, own)).toContain('probe');
+      },
+      { intervalMs: 300 },
+    );
+
+    // Joining the sub-group while messaging is held back: a hub message first meets a "no", then the reader change clears it.
+    const release = await holdMessagingMemberships();
+    const added = await gql(
+      `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId: spoke, members: [{ phone: newcomer.phone }] } },
+      admin.token,
+    );
+    expect(added.errors).toBeUndefined();
+    await gql(SEND, { i: { groupId: hub, text: 'hub, before the membership applied' } }, admin.token);
+    await release();
+    await readsThrough(newcomer, hub);
+    await gql(SEND, { i: { groupId: hub, text: 'hub, after' } }, admin.token);
+    await eventually(() => expect(texts(newcomerMessages, hub)).toContain('hub, after'));
+
+    // A group the newcomer is in, attached under another parent by its admin: that parent's messages reach them too.
+    const region = await createGroup(admin, 'Region');
+    const team = await createGroup(admin, 'Team moved under the region');
+    const joined = await gql(
+      `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId: team, members: [{ phone: newcomer.phone }] } },
+      admin.token,
+    );
+    expect(joined.errors).toBeUndefined();
+    await readsThrough(newcomer, team);
+    // A region message before the move: the gateway decides the newcomer may not read it.
+    const adminRegion = subscribe(admin.token, GROUP_MESSAGES, { g: region });
+    await eventually(
+      async () => {
+        await gql(SEND, { i: { groupId: region, text: 'region, before the move' } }, admin.token);
+        expect(adminRegion.payloads().map((p) => p.message?.text)).toContain('region, before the move');
+      },
+      { intervalMs: 300 },
+    );
+    const attached = await gql(
+      `mutation($i: AttachSubgroupInput!) { attachSubgroup(input: $i) { group { id } } }`,
+      { i: { parentId: region, groupId: team } },
+      admin.token,
+    );
+    expect(attached.errors).toBeUndefined();
+    await readsThrough(newcomer, region);
+    await gql(SEND, { i: { groupId: region, text: 'region' } }, admin.token);
+    await eventually(() => expect(texts(newcomerMessages, region)).toContain('region'));
+    expect(texts(newcomerMessages, region)).not.toContain('region, before the move');
     expect(newcomerMessages.ended).toBeNull();
   });
 });
