@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { eventually, FINAL_IMPORT_STATUSES, memoryMiB, mustQuery, SUBGRAPHS } from '@kz/stack';
+import { eventually, isFinalImportStatus, memoryMiB, mustQuery, SUBGRAPHS } from '@kz/stack';
 import { copyFrom } from '../pg-copy';
 import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { cpuDelta, cpuSnapshot } from '../system-cpu';
@@ -184,7 +184,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
           if (!job) {
             // Polled in the import service's database, not through the gateway, so the polling costs the services nothing.
             const status = (await dbs.import.query(`SELECT status FROM import_jobs WHERE id = $1`, [importId])).rows[0] as { status: string };
-            if (!FINAL_IMPORT_STATUSES.includes(status.status)) throw new Error(`import ${status.status}`);
+            if (!isFinalImportStatus(status.status)) throw new Error(`import ${status.status}`);
             importFinishedSeconds = (performance.now() - t0) / 1000;
             const res = await mustQuery(
               gateway,

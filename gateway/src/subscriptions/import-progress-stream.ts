@@ -1,12 +1,10 @@
-import type { AnyEnvelope } from '@kz/events';
+import { isFinalImportStatus, type AnyEnvelope } from '@kz/events';
 import type { SubscriptionEventBus } from './event-bus';
 
 export interface ImportProgressItem {
   importId: string;
   status: string;
 }
-
-const FINAL = new Set(['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED']);
 
 /**
  * The progress of one import, starting with its state when subscribed (so no
@@ -42,7 +40,7 @@ export async function* importProgressStream(opts: {
         continue;
       }
       yield next;
-      if (FINAL.has(next.status)) return;
+      if (isFinalImportStatus(next.status)) return;
     }
   } finally {
     unlisten();

@@ -27,6 +27,12 @@ const changeSeq = z
 const network = z.enum(['EMPLOYEE', 'OTHER']);
 const groupKind = z.enum(['PRIVATE', 'ORGANIZATION', 'BROADCAST']);
 
+/** An import job's statuses, and those it ends in: once it has one of these it changes no more. */
+export const IMPORT_STATUSES = ['QUEUED', 'VALIDATING', 'RUNNING', 'COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export const FINAL_IMPORT_STATUSES: readonly ImportStatus[] = ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'];
+export const isFinalImportStatus = (status: string): boolean => (FINAL_IMPORT_STATUSES as readonly string[]).includes(status);
+
 export const EventCatalogue = {
   'identity.user.registered': {
     version: 1,
@@ -202,7 +208,7 @@ export const EventCatalogue = {
       importId: id,
       orgId: id,
       startedBy: id,
-      status: z.enum(['QUEUED', 'VALIDATING', 'RUNNING', 'COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED']),
+      status: z.enum(IMPORT_STATUSES),
       total: z.number().int(),
       processed: z.number().int(),
       failed: z.number().int(),

@@ -1,4 +1,16 @@
-export { Topics, EventCatalogue, topicOf, kafkaTopic, type EventType, type PayloadOf, type TopicKey } from './catalogue';
+export {
+  Topics,
+  EventCatalogue,
+  topicOf,
+  kafkaTopic,
+  IMPORT_STATUSES,
+  FINAL_IMPORT_STATUSES,
+  isFinalImportStatus,
+  type EventType,
+  type PayloadOf,
+  type TopicKey,
+  type ImportStatus,
+} from './catalogue';
 export { createEvent, validateEnvelope, parseEnvelope, InvalidEventError, type EventEnvelope, type AnyEnvelope } from './envelope';
 export { Outbox, insertOutboxRows, outboxRowParams, type EmitEvents } from './outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';

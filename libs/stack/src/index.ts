@@ -36,7 +36,7 @@ export {
   type SignedIn,
 } from './graphql-client';
 export { Subscriber, type Received } from './subscriber';
-export { FINAL_IMPORT_STATUSES, isFinalImportStatus } from './imports';
+export { isFinalImportStatus } from '@kz/events';
 export { PrivateKafka } from './private-kafka';
 export { supergraphWithUrls } from './supergraph';
 export { REPO_ROOT } from './repo';

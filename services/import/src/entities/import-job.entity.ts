@@ -1,11 +1,9 @@
+import type { ImportStatus } from '@kz/events';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export const IMPORT_STATUSES = ['QUEUED', 'VALIDATING', 'RUNNING', 'COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export { IMPORT_STATUSES, FINAL_IMPORT_STATUSES as FINAL_STATUSES, type ImportStatus } from '@kz/events';
 export type ImportMode = 'DRY_RUN' | 'APPLY';
 export type ExistingUsers = 'SKIP' | 'UPDATE';
-
-export const FINAL_STATUSES: readonly ImportStatus[] = ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'];
 
 const bigint = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 

@@ -140,9 +140,9 @@ export async function finishImport(m: EntityManager, importId: string, status: I
   const ended = (await m.query(
     `WITH ended AS (
        UPDATE import_jobs SET status = $2, failure_reason = $3, finished_at = now(), acting_token = NULL
-       WHERE id = $1 AND status NOT IN ('COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED') RETURNING id)
+       WHERE id = $1 AND status <> ALL($4) RETURNING id)
      SELECT id FROM ended`,
-    [importId, status, reason],
+    [importId, status, reason, FINAL_STATUSES],
   )) as unknown[];
   return ended.length > 0;
 }
