@@ -1,16 +1,5 @@
-import { DomainError, type ErrorCode } from '@kz/errors';
+import { DomainError, isErrorCode } from '@kz/errors';
 import { GraphQLError } from 'graphql';
-
-const DOMAIN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'PAYLOAD_TOO_LARGE',
-  'RATE_LIMITED',
-  'UNAVAILABLE',
-]);
 
 /**
  * A subgraph's errors have been through that subgraph's own error mapper:
@@ -23,11 +12,11 @@ const DOMAIN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
 export function keepSubgraphErrorCodes(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.map((error) => {
     const { code, serviceName, field } = error.extensions ?? {};
-    if (typeof serviceName !== 'string' || typeof code !== 'string' || !DOMAIN_CODES.has(code)) return error;
+    if (typeof serviceName !== 'string' || typeof code !== 'string' || !isErrorCode(code)) return error;
     return new GraphQLError(error.message, {
       nodes: error.nodes,
       path: error.path,
-      originalError: new DomainError(code as ErrorCode, error.message, typeof field === 'string' ? field : undefined),
+      originalError: new DomainError(code, error.message, typeof field === 'string' ? field : undefined),
     });
   });
 }

@@ -2,16 +2,21 @@
  * Stable codes a client can branch on; they become `extensions.code` in
  * GraphQL errors. Domain code throws DomainError and never builds GraphQL errors.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'RATE_LIMITED'
-  /** A service we depend on (an SMS provider, say) failed; trying again later may work. */
-  | 'UNAVAILABLE';
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  // A service we depend on (an SMS provider, say) failed; trying again later may work.
+  'UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Whether a code another service sent is one of ours (and so meant for the client), not an internal one. */
+export const isErrorCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code);
 
 export class DomainError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@kz/errors';
+import { isErrorCode, type ErrorCode } from '@kz/errors';
 import { PeerCallError } from '../domain/peers/peer-call-error';
 
 /** A subgraph call that failed: the peer ports' error, named for where it came from in logs. */
@@ -9,16 +9,6 @@ export class SubgraphCallError extends PeerCallError {
   }
 }
 
-const DOMAIN_CODES: ReadonlySet<string> = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'PAYLOAD_TOO_LARGE',
-  'RATE_LIMITED',
-  'UNAVAILABLE',
-]);
 const PERMANENT: ReadonlySet<string> = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE']);
 
 /** GraphQL over HTTP to one subgraph (its /graphql URL), with the bearer token of whoever the call acts for. */
@@ -51,7 +41,7 @@ export class SubgraphClient {
     if (error) {
       const raw = error.extensions?.code ?? '';
       // Anything but a known domain refusal (a bug, a lost database) may pass: retry it.
-      const code = DOMAIN_CODES.has(raw) ? (raw as ErrorCode) : 'UNAVAILABLE';
+      const code: ErrorCode = isErrorCode(raw) ? raw : 'UNAVAILABLE';
       throw new SubgraphCallError(code, error.message, !PERMANENT.has(code));
     }
     if (!body.data) throw new SubgraphCallError('UNAVAILABLE', `The ${this.name} service answered HTTP ${response.status} with no data.`, true);
