@@ -48,8 +48,8 @@ export default tseslint.config(
             },
             { regex: '^(\\.\\./)+events/[^/]*\\.handlers$', message: 'Event handlers call domain code, never the other way.' },
             {
-              regex: '^(kafkajs|bullmq|graphql)(/|$)',
-              message: 'Domain code stays free of transport types: GraphQL, Kafka and BullMQ belong to resolvers, handlers and jobs.',
+              regex: '^(kafkajs|bullmq|ioredis|graphql)(/|$)',
+              message: 'Domain code stays free of transport types: GraphQL, Kafka, BullMQ and Redis belong to resolvers, handlers and jobs.',
             },
             { regex: '^@apollo/', message: 'Domain code stays free of GraphQL server types.' },
           ],
