@@ -10,6 +10,8 @@ export const Topics = {
   identityOrganizations: { name: 'identity.organizations', partitions: 6 },
   groupsGroups: { name: 'groups.groups', partitions: 6 },
   groupsMemberships: { name: 'groups.memberships', partitions: 12 },
+  /** Numbers invited before they signed up: a topic of its own, so the gateway's subscriptions never read phone numbers. */
+  groupsPhoneInvitations: { name: 'groups.phone-invitations', partitions: 6 },
   messagingMessages: { name: 'messaging.messages', partitions: 12 },
   importJobs: { name: 'import.jobs', partitions: 6 },
 } as const;
@@ -159,6 +161,15 @@ export const EventCatalogue = {
     version: 1,
     topic: 'groupsMemberships',
     payload: z.object({ groupId: id, userIds: z.array(id).min(1) }),
+  },
+  /**
+   * Numbers that no one has signed up with were added to a group (pending until they sign up), in batches of at most
+   * 2,000, on the group's key. Identity texts each number once per group, saying who added them and where to sign in.
+   */
+  'groups.phone-invitations.added': {
+    version: 1,
+    topic: 'groupsPhoneInvitations',
+    payload: z.object({ groupId: id, groupName: z.string(), invitedBy: id, phones: z.array(e164).min(1).max(2_000) }),
   },
   'messaging.message.sent': {
     version: 1,
