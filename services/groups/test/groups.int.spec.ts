@@ -44,7 +44,7 @@ beforeAll(async () => {
   );
   url = `${await app.start()}/graphql`;
   await app.runtime.kafkaConnected();
-  await tap.listen(['groupsGroups', 'groupsMemberships']);
+  await tap.listen(['groupsGroups', 'groupsMemberships', 'groupsPhoneInvitations']);
   await tap.publish(registered(owner));
   await tap.publish(
     createEvent('identity.organization.member-added', {
@@ -125,6 +125,11 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     ]);
     expect(res.data!.addGroupMembers.group.memberCount).toBe(2);
 
+    await eventually(() => {
+      const invited = tap.ofType('groups.phone-invitations.added').filter((e) => e.payload.groupId === group.id);
+      expect(invited.map((e) => e.payload)).toEqual([{ groupId: group.id, groupName: 'Field team', invitedBy: owner.id, phones: [pendingPhone] }]);
+    });
+
     const late = { id: randomUUID(), phone: pendingPhone };
     await tap.publish(registered(late));
     await eventually(async () => {
@@ -166,6 +171,13 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     const res = await graphql(url, ADD, { input: { groupId: group.id, members: [{ phone: '+14155550298', role: null }] } }, token);
     expect(res.errors).toBeUndefined();
     expect(res.data!.addGroupMembers.outcomes.map((o: { status: string }) => o.status)).toEqual(['PENDING']);
+    // Added again while still pending: still pending, and not invited (texted) a second time.
+    const again = await graphql(url, ADD, { input: { groupId: group.id, members: [{ phone: '+14155550298' }, { phone: '+14155550297' }] } }, token);
+    expect(again.data!.addGroupMembers.outcomes.map((o: { status: string }) => o.status)).toEqual(['PENDING', 'PENDING']);
+    await eventually(() => {
+      const invited = tap.ofType('groups.phone-invitations.added').filter((e) => e.payload.groupId === group.id);
+      expect(invited.map((e) => e.payload.phones)).toEqual([['+14155550298'], ['+14155550297']]);
+    });
   });
 
   it('pages member lists with opaque keyset cursors', async () => {

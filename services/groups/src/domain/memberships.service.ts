@@ -5,7 +5,7 @@ import { decodeCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, is
 import type { DataSource, EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
-import { membersAddedEvents, membersRemovedEvents, rolesChangedEvents } from '../events/membership-events';
+import { membersAddedEvents, membersRemovedEvents, phonesInvitedEvents, rolesChangedEvents } from '../events/membership-events';
 import { invalidUnregistered, MAX_MEMBERS_PER_CALL, validateNewMembers, type AddMemberOutcome, type Candidate, type NewMember } from './add-members';
 import { groupToManage, isAdminRole } from './group-access';
 import type { OrganizationStanding } from './organization-standing';
@@ -70,8 +70,10 @@ export class MembershipsService {
         const { outcomes, candidates } = validateNewMembers(members, this.defaultRegion);
         const phones = [...candidates.keys()].sort();
         if (phones.length > 0) {
-          const added = await this.insertMembers(m, found, callerId, phones, candidates, outcomes);
+          const { added, invited } = await this.insertMembers(m, found, callerId, phones, candidates, outcomes);
           if (added.length > 0) emit(membersAddedEvents(found, added));
+          // Texted once: a number already pending in this group was invited, and texted, before.
+          if (invited.length > 0) emit(phonesInvitedEvents(found, callerId, invited));
         }
         return outcomes as AddMemberOutcome[];
       };
@@ -221,7 +223,7 @@ export class MembershipsService {
     phones: string[],
     candidates: Map<string, Candidate>,
     outcomes: (AddMemberOutcome | null)[],
-  ): Promise<{ userId: string; role: GroupRole }[]> {
+  ): Promise<{ added: { userId: string; role: GroupRole }[]; invited: string[] }> {
     const readKnown = async (numbers: string[]) =>
       new Map(
         ((await m.query(`SELECT id, phone FROM known_users WHERE phone = ANY($1::text[])`, [numbers])) as { id: string; phone: string }[]).map((k) => [
@@ -264,13 +266,15 @@ export class MembershipsService {
       const userId = userByPhone.get(phone)!;
       outcomes[index] = { phone: input, status: addedIds.has(userId) ? 'ADDED' : 'ALREADY_MEMBER', message: null, userId };
     }
+    let invited: string[] = [];
     if (unregistered.length > 0) {
-      await m.query(
+      const pending = (await m.query(
         `INSERT INTO pending_memberships (group_id, phone, role, invited_by)
          SELECT $1, p, r, $4 FROM unnest($2::text[], $3::text[]) AS t(p, r)
-         ON CONFLICT DO NOTHING`,
+         ON CONFLICT DO NOTHING RETURNING phone`,
         [group.id, unregistered, unregistered.map((p) => candidates.get(p)!.role), callerId],
-      );
+      )) as { phone: string }[];
+      invited = pending.map((r) => r.phone);
       for (const phone of unregistered) {
         const { index, input } = candidates.get(phone)!;
         outcomes[index] = { phone: input, status: 'PENDING', message: null, userId: null };
@@ -284,7 +288,8 @@ export class MembershipsService {
       )) as unknown[];
       if (counted.length === 0) throw notFound('Group');
     }
-    return registered.filter((p) => addedIds.has(userByPhone.get(p)!)).map((p) => ({ userId: userByPhone.get(p)!, role: candidates.get(p)!.role }));
+    const added = registered.filter((p) => addedIds.has(userByPhone.get(p)!)).map((p) => ({ userId: userByPhone.get(p)!, role: candidates.get(p)!.role }));
+    return { added, invited };
   }
 }
 

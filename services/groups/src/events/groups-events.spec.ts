@@ -2,7 +2,7 @@ import type { EventEnvelope } from '@kz/events';
 import { groupCreatedEvent, groupDeletedEvent, groupLinkedEvent, groupUnlinkedEvent, groupUpdatedEvent } from './group-events';
 import { subgroupAttachedEvent, subgroupDetachedEvent } from './hierarchy-events';
 import { inviteAcceptedEvent } from './invite-events';
-import { MEMBERS_PER_EVENT, membersAddedEvents, membersRemovedEvents, rolesChangedEvents } from './membership-events';
+import { MEMBERS_PER_EVENT, membersAddedEvents, membersRemovedEvents, phonesInvitedEvents, rolesChangedEvents } from './membership-events';
 
 const group = {
   id: '0192a0c0-0000-7000-8000-000000000001',
@@ -62,5 +62,13 @@ describe('groups events as they go on the wire', () => {
       `{"type":"groups.memberships.role-changed","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","members":[{"userId":"${userId}","role":"ADMIN"}]}}`,
     );
     expect(membersAddedEvents(group, [])).toEqual([]);
+  });
+
+  it('sends numbers invited before sign-up in batches, with the group name and who invited them', () => {
+    const phones = Array.from({ length: MEMBERS_PER_EVENT + 1 }, (_, i) => `+4479${String(i).padStart(8, '0')}`);
+    expect(phonesInvitedEvents(group, userId, phones).map((e) => e.payload.phones.length)).toEqual([MEMBERS_PER_EVENT, 1]);
+    expect(wire(phonesInvitedEvents(group, userId, ['+14155550100'])[0]!)).toBe(
+      `{"type":"groups.phone-invitations.added","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","groupName":"Night shift","invitedBy":"${userId}","phones":["+14155550100"]}}`,
+    );
   });
 });

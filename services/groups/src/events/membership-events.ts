@@ -33,3 +33,18 @@ export function rolesChangedEvents(
     createEvent('groups.memberships.role-changed', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, members: batch } }),
   );
 }
+
+/** Numbers added as pending members (no one has signed up with them yet): identity texts each one where to sign in. */
+export function phonesInvitedEvents(
+  group: Pick<GroupEntity, 'id' | 'orgId' | 'name'>,
+  invitedBy: string,
+  phones: readonly string[],
+): EventEnvelope<'groups.phone-invitations.added'>[] {
+  return chunks(phones).map((batch) =>
+    createEvent('groups.phone-invitations.added', {
+      key: group.id,
+      orgId: group.orgId,
+      payload: { groupId: group.id, groupName: group.name, invitedBy, phones: batch },
+    }),
+  );
+}
