@@ -4,7 +4,7 @@ import { badInput, DomainError, notFound } from '@kz/errors';
 import type { Outbox } from '@kz/events';
 import { decodeIdCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import type { DataSource, EntityManager } from 'typeorm';
-import { GroupEntity } from '../entities/group.entity';
+import { GroupEntity, type GroupKind } from '../entities/group.entity';
 import { InviteLinkEntity } from '../entities/invite-link.entity';
 import { JoinRequestEntity } from '../entities/join-request.entity';
 import type { GroupRole } from '../entities/membership.entity';
@@ -91,14 +91,24 @@ export class InvitesService {
   }
 
   /** What a link leads to, for someone deciding whether to join. */
-  async preview(caller: Caller, tokenOrUrl: string, now = new Date()): Promise<{ groupName: string; memberCount: number; requiresApproval: boolean }> {
+  async preview(
+    caller: Caller,
+    tokenOrUrl: string,
+    now = new Date(),
+  ): Promise<{ groupName: string; groupAvatarUrl: string | null; groupKind: GroupKind; memberCount: number; requiresApproval: boolean }> {
     requireUser(caller);
     const link = await this.dataSource.getRepository(InviteLinkEntity).findOneBy({ token: tokenFrom(tokenOrUrl) });
     const group = link ? await this.dataSource.getRepository(GroupEntity).findOneBy({ id: link.groupId }) : null;
     if (!link || !group || group.deletedAt) throw notFound('Invite link');
     const problem = linkProblem(link, now);
     if (problem) throw badInput('token', problem);
-    return { groupName: group.name, memberCount: group.memberCount, requiresApproval: link.requiresApproval };
+    return {
+      groupName: group.name,
+      groupAvatarUrl: group.avatarUrl,
+      groupKind: group.kind,
+      memberCount: group.memberCount,
+      requiresApproval: link.requiresApproval,
+    };
   }
 
   async join(caller: Caller, tokenOrUrl: string, now = new Date()): Promise<{ outcome: JoinOutcome; group: GroupEntity | null }> {

@@ -225,6 +225,9 @@ export type InviteLinkPayload = {
 
 export type InvitePreview = {
   __typename?: 'InvitePreview';
+  /** The group's picture; null when it has none (show its initials). */
+  groupAvatarUrl?: Maybe<Scalars['URL']['output']>;
+  groupKind: GroupKind;
   groupName: Scalars['String']['output'];
   memberCount: Scalars['Int']['output'];
   requiresApproval: Scalars['Boolean']['output'];
@@ -803,6 +806,8 @@ export type InviteLinkPayloadResolvers<ContextType = GroupsContext, ParentType e
 };
 
 export type InvitePreviewResolvers<ContextType = GroupsContext, ParentType extends ResolversParentTypes['InvitePreview'] = ResolversParentTypes['InvitePreview']> = {
+  groupAvatarUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  groupKind?: Resolver<ResolversTypes['GroupKind'], ParentType, ContextType>;
   groupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   requiresApproval?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
