@@ -67,6 +67,10 @@ test.describe('invite links and join requests', () => {
     await signIn(joiner, uniquePhone(), 'Jo Joiner', `/join/${token}`);
     await expect(joiner.getByRole('heading', { name: 'Night shift' })).toBeVisible();
     await expect(joiner.getByText('An admin approves new members')).toBeVisible();
+    // No picture yet: the group's initials stand in for it; its size and kind are told too.
+    await expect(joiner.getByText('NS', { exact: true })).toBeVisible();
+    await expect(joiner.getByText('1 member', { exact: true })).toBeVisible();
+    await expect(joiner.getByText('Organisation group')).toBeVisible();
     await checkScreen(joiner, 'join');
     await joiner.getByRole('button', { name: 'Ask to join' }).click();
     await expect(joiner.getByText('Request sent')).toBeVisible();
@@ -83,8 +87,13 @@ test.describe('invite links and join requests', () => {
     await page.goto(`${groupUrl}/members`);
     await expect(page.getByRole('table', { name: 'Members of Night shift' }).getByRole('row').filter({ hasText: 'Jo Joiner' })).toBeVisible();
 
-    // Opening the link again once a member says so.
+    // Opening the link again once a member says so; the picture the admin has set since shows, and the new size.
+    await api(page, `mutation ($input: UpdateGroupInput!) { updateGroup(input: $input) { group { id } } }`, {
+      input: { groupId: created.createGroup.group.id, avatarUrl: `${baseURL}/favicon.svg` },
+    });
     await joiner.goto(`/join/${token}`);
+    await expect(joiner.getByRole('img', { name: 'Night shift' })).toBeVisible();
+    await expect(joiner.getByText('2 members', { exact: true })).toBeVisible();
     await joiner.getByRole('button', { name: 'Ask to join' }).click();
     await expect(joiner.getByText('You are already a member')).toBeVisible();
 

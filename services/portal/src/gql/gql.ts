@@ -80,7 +80,7 @@ type Documents = {
     "\n  subscription ImportProgress($importId: ID!) {\n    importProgress(importId: $importId) {\n      importId\n      status\n      import {\n        id\n        ...ImportProgressPanel\n        ...ApplyDryRun\n        ...ImportFacts\n        ...ImportHistoryRow\n      }\n    }\n  }\n": typeof types.ImportProgressDocument,
     "\n  mutation StartImport($input: StartImportInput!) {\n    startImport(input: $input) {\n      uploadUrl\n      maxUploadBytes\n      import {\n        id\n        mode\n        status\n      }\n    }\n  }\n": typeof types.StartImportDocument,
     "\n  mutation CancelOversizedImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        status\n      }\n    }\n  }\n": typeof types.CancelOversizedImportDocument,
-    "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      memberCount\n      requiresApproval\n    }\n  }\n": typeof types.InvitePreviewDocument,
+    "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      groupAvatarUrl\n      groupKind\n      memberCount\n      requiresApproval\n    }\n  }\n": typeof types.InvitePreviewDocument,
     "\n  mutation JoinGroupByLink($input: JoinGroupByLinkInput!) {\n    joinGroupByLink(input: $input) {\n      outcome\n      group {\n        id\n        name\n        memberCount\n      }\n    }\n  }\n": typeof types.JoinGroupByLinkDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
@@ -155,7 +155,7 @@ const documents: Documents = {
     "\n  subscription ImportProgress($importId: ID!) {\n    importProgress(importId: $importId) {\n      importId\n      status\n      import {\n        id\n        ...ImportProgressPanel\n        ...ApplyDryRun\n        ...ImportFacts\n        ...ImportHistoryRow\n      }\n    }\n  }\n": types.ImportProgressDocument,
     "\n  mutation StartImport($input: StartImportInput!) {\n    startImport(input: $input) {\n      uploadUrl\n      maxUploadBytes\n      import {\n        id\n        mode\n        status\n      }\n    }\n  }\n": types.StartImportDocument,
     "\n  mutation CancelOversizedImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        status\n      }\n    }\n  }\n": types.CancelOversizedImportDocument,
-    "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      memberCount\n      requiresApproval\n    }\n  }\n": types.InvitePreviewDocument,
+    "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      groupAvatarUrl\n      groupKind\n      memberCount\n      requiresApproval\n    }\n  }\n": types.InvitePreviewDocument,
     "\n  mutation JoinGroupByLink($input: JoinGroupByLinkInput!) {\n    joinGroupByLink(input: $input) {\n      outcome\n      group {\n        id\n        name\n        memberCount\n      }\n    }\n  }\n": types.JoinGroupByLinkDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n    }\n  }\n": types.OrganizationSettingsDocument,
@@ -445,7 +445,7 @@ export function graphql(source: "\n  mutation CancelOversizedImport($input: Canc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      memberCount\n      requiresApproval\n    }\n  }\n"): (typeof documents)["\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      memberCount\n      requiresApproval\n    }\n  }\n"];
+export function graphql(source: "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      groupAvatarUrl\n      groupKind\n      memberCount\n      requiresApproval\n    }\n  }\n"): (typeof documents)["\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      groupAvatarUrl\n      groupKind\n      memberCount\n      requiresApproval\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

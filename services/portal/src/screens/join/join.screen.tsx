@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Avatar, Badge, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { userErrors } from '../../api/errors';
 import { useViewer } from '../../app/viewer';
@@ -8,11 +8,14 @@ import { Loading } from '../../components/loading';
 import { usePageTitle } from '../../components/page';
 import { graphql } from '../../gql';
 import type { JoinOutcome } from '../../gql/graphql';
+import { KIND_LABELS } from '../group/group-kind';
 
 const InvitePreviewQuery = graphql(`
   query InvitePreview($token: String!) {
     inviteLink(token: $token) {
       groupName
+      groupAvatarUrl
+      groupKind
       memberCount
       requiresApproval
     }
@@ -44,7 +47,8 @@ const OUTCOMES: Record<JoinOutcome, { title: string; text: (group: string) => st
 const NUMBER = new Intl.NumberFormat('en-GB');
 
 /**
- * Where an invite link leads (/join/<token>): what the group is and whether an admin approves newcomers, then
+ * Where an invite link leads (/join/<token>): what the group is (name, picture or initials, kind, size) and whether
+ * an admin approves newcomers, then
  * joining, with the outcome in words. A revoked, expired, used-up or mistyped link is explained instead.
  */
 export function JoinScreen() {
@@ -82,22 +86,29 @@ export function JoinScreen() {
           </Stack>
         ) : (
           <Stack gap="md">
-            <Stack gap={4}>
-              <Text size="sm" c="dimmed">
-                You are invited to join
-              </Text>
-              <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-                {invite.groupName}
-              </Title>
-              <Group gap="xs">
-                <Badge variant="light" color="gray" tt="none">
-                  {NUMBER.format(invite.memberCount)} {invite.memberCount === 1 ? 'member' : 'members'}
-                </Badge>
-                <Badge variant="dot" color={invite.requiresApproval ? 'orange' : 'green'} tt="none">
-                  {invite.requiresApproval ? 'An admin approves new members' : 'Join at once'}
-                </Badge>
-              </Group>
-            </Stack>
+            <Group gap="md" align="center" wrap="nowrap">
+              {/* The picture, or the name's initials when it has none or it cannot be loaded. */}
+              <Avatar src={invite.groupAvatarUrl} alt={invite.groupName} name={invite.groupName} color="initials" size={64} radius="md" />
+              <Stack gap={4} style={{ minWidth: 0 }}>
+                <Text size="sm" c="dimmed">
+                  You are invited to join
+                </Text>
+                <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+                  {invite.groupName}
+                </Title>
+              </Stack>
+            </Group>
+            <Group gap="xs">
+              <Badge variant="light" color="gray" tt="none">
+                {NUMBER.format(invite.memberCount)} {invite.memberCount === 1 ? 'member' : 'members'}
+              </Badge>
+              <Badge variant="light" color={invite.groupKind === 'BROADCAST' ? 'grape' : 'blue'} tt="none">
+                {KIND_LABELS[invite.groupKind]}
+              </Badge>
+              <Badge variant="dot" color={invite.requiresApproval ? 'orange' : 'green'} tt="none">
+                {invite.requiresApproval ? 'An admin approves new members' : 'Join at once'}
+              </Badge>
+            </Group>
             {outcome ? (
               <Alert color={outcome === 'REQUESTED' ? 'blue' : 'green'} title={OUTCOMES[outcome].title} role="status">
                 {OUTCOMES[outcome].text(joining.data?.joinGroupByLink.group?.name ?? invite.groupName)}
