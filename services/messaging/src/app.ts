@@ -4,6 +4,7 @@ import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
 import type { MessagingConfig } from './config';
 import type { MessagingServices } from './context';
 import { AttachmentsService } from './domain/attachments.service';
+import { ConversationsService } from './domain/conversations.service';
 import { MessagesService } from './domain/messages.service';
 import { LocalDiskObjectStore, type ObjectStore } from './domain/object-store';
 import { PollsService } from './domain/polls.service';
@@ -54,6 +55,7 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
         search: new SearchService(dataSource),
         polls: new PollsService(dataSource, outbox, messages),
         attachments: new AttachmentsService(dataSource, store, { maxBytes: config.attachmentsMaxBytes, contentTypes: config.attachmentTypes }, messages),
+        conversations: new ConversationsService(dataSource),
         attachmentUrl: (id) => `${config.attachmentsPublicUrl}/attachments/${id}`,
       };
     },

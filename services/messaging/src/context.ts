@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@kz/server';
 import type { AttachmentsService } from './domain/attachments.service';
+import type { ConversationsService } from './domain/conversations.service';
 import type { MessagesService } from './domain/messages.service';
 import type { PollsService } from './domain/polls.service';
 import type { ReceiptsService } from './domain/receipts.service';
@@ -11,6 +12,7 @@ export interface MessagingServices {
   search: SearchService;
   polls: PollsService;
   attachments: AttachmentsService;
+  conversations: ConversationsService;
   /** Where clients download an attachment. */
   attachmentUrl(id: string): string;
 }

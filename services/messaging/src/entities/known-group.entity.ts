@@ -1,9 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Read model of the groups service's groups: owner, place in the hierarchy, posting rules. */
+/** Read model of the groups service's groups: name, owner, place in the hierarchy, posting rules. */
 @Entity('known_groups')
 export class KnownGroupEntity {
   @PrimaryColumn('uuid') id!: string;
+  /** Null until the group's created or updated event has arrived. */
+  @Column({ type: 'text', nullable: true }) name!: string | null;
   @Column({ name: 'org_id', type: 'uuid', nullable: true }) orgId!: string | null;
   @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId!: string | null;
   @Column('text') kind!: 'PRIVATE' | 'ORGANIZATION' | 'BROADCAST';

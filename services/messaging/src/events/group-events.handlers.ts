@@ -18,19 +18,20 @@ async function adjustMemberCount(m: EntityManager, groupId: string, delta: numbe
  */
 export const groupEventHandlers: EventHandlers = {
   'groups.group.created': async (event, m) => {
-    const { groupId, orgId, parentId, kind, announcementOnly } = event.payload;
+    const { groupId, orgId, parentId, name, kind, announcementOnly } = event.payload;
     await m.query(
-      `INSERT INTO known_groups (id, org_id, parent_id, kind, announcement_only) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET org_id = EXCLUDED.org_id, parent_id = EXCLUDED.parent_id, kind = EXCLUDED.kind,
+      `INSERT INTO known_groups (id, org_id, parent_id, name, kind, announcement_only) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET org_id = EXCLUDED.org_id, parent_id = EXCLUDED.parent_id, name = EXCLUDED.name, kind = EXCLUDED.kind,
                                       announcement_only = EXCLUDED.announcement_only`,
-      [groupId, orgId, parentId, kind, announcementOnly],
+      [groupId, orgId, parentId, name, kind, announcementOnly],
     );
     // Its memberships may have come first (their events are on another topic): they make its members readers of its parent.
     if (parentId !== null) await announceReaders(m, event.orgId, await groupAndAncestors(m, parentId), 'ADDED', await readersBelow(m, groupId));
   },
   'groups.group.updated': async (event, m) => {
-    await m.query(`UPDATE known_groups SET kind = $2, announcement_only = $3 WHERE id = $1`, [
+    await m.query(`UPDATE known_groups SET name = $2, kind = $3, announcement_only = $4 WHERE id = $1`, [
       event.payload.groupId,
+      event.payload.name,
       event.payload.kind,
       event.payload.announcementOnly,
     ]);

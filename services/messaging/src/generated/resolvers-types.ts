@@ -39,6 +39,19 @@ export type Attachment = {
   url: Scalars['String']['output'];
 };
 
+export type ConversationConnection = {
+  __typename?: 'ConversationConnection';
+  edges: Array<ConversationEdge>;
+  pageInfo: PageInfo;
+};
+
+/** A group the signed-in user reads, in their list of conversations. */
+export type ConversationEdge = {
+  __typename?: 'ConversationEdge';
+  cursor: Scalars['String']['output'];
+  node: Group;
+};
+
 export type CreatePollInput = {
   deadline?: InputMaybe<Scalars['DateTime']['input']>;
   groupId: Scalars['ID']['input'];
@@ -60,6 +73,8 @@ export type Group = {
   /** The position of the group's latest message change: read history, then subscribe with messageEvents(groupId:, after:) from here to miss nothing across reconnects. */
   changesCursor: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The latest message the reader can see in the group (a tombstone if it was deleted); null when there is none. */
+  lastMessage?: Maybe<Message>;
   lastReadMessageId?: Maybe<Scalars['ID']['output']>;
   /**
    * What changed in the group's messages after a position (a cursor of messageEvents, of
@@ -286,6 +301,13 @@ export type Query = {
   __typename?: 'Query';
   /** A message the signed-in user may read. */
   message?: Maybe<Message>;
+  /**
+   * Every group the signed-in user reads (a member of it, or of one of its sub-groups
+   * at any depth), latest activity first: the latest message they can see in it, or
+   * the group's creation when it has none. search: part of the group's name, any case.
+   * first: 1 to 100.
+   */
+  myConversations: ConversationConnection;
   /** Full-text search over every group the signed-in user reads, newest first. */
   searchMessages: MessageSearchConnection;
 };
@@ -293,6 +315,13 @@ export type Query = {
 
 export type QueryMessageArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMyConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -438,6 +467,8 @@ export type ResolversTypes = {
   AnswerPollPayload: ResolverTypeWrapper<Omit<AnswerPollPayload, 'message'> & { message: ResolversTypes['Message'] }>;
   Attachment: ResolverTypeWrapper<Attachment>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ConversationConnection: ResolverTypeWrapper<Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversTypes['ConversationEdge']> }>;
+  ConversationEdge: ResolverTypeWrapper<Omit<ConversationEdge, 'node'> & { node: ResolversTypes['Group'] }>;
   CreatePollInput: CreatePollInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -479,6 +510,8 @@ export type ResolversParentTypes = {
   AnswerPollPayload: Omit<AnswerPollPayload, 'message'> & { message: ResolversParentTypes['Message'] };
   Attachment: Attachment;
   String: Scalars['String']['output'];
+  ConversationConnection: Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConversationEdge']> };
+  ConversationEdge: Omit<ConversationEdge, 'node'> & { node: ResolversParentTypes['Group'] };
   CreatePollInput: CreatePollInput;
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -520,6 +553,16 @@ export type AttachmentResolvers<ContextType = MessagingContext, ParentType exten
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ConversationConnectionResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['ConversationConnection'] = ResolversParentTypes['ConversationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ConversationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ConversationEdgeResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['ConversationEdge'] = ResolversParentTypes['ConversationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Group'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -528,6 +571,7 @@ export type GroupResolvers<ContextType = MessagingContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Group']> | FederationReferenceType, FederationReferenceType, ContextType>;
   changesCursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
   lastReadMessageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   messageChanges?: Resolver<ResolversTypes['MessageChangeConnection'], ParentType, ContextType, RequireFields<GroupMessageChangesArgs, 'after'>>;
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, Partial<GroupMessagesArgs>>;
@@ -637,6 +681,7 @@ export type PollOptionResolvers<ContextType = MessagingContext, ParentType exten
 
 export type QueryResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
+  myConversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, RequireFields<QueryMyConversationsArgs, 'first'>>;
   searchMessages?: Resolver<ResolversTypes['MessageSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchMessagesArgs, 'first' | 'query'>>;
 };
 
@@ -656,6 +701,8 @@ export type UserResolvers<ContextType = MessagingContext, ParentType extends Res
 export type Resolvers<ContextType = MessagingContext> = {
   AnswerPollPayload?: AnswerPollPayloadResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
+  ConversationConnection?: ConversationConnectionResolvers<ContextType>;
+  ConversationEdge?: ConversationEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Group?: GroupResolvers<ContextType>;
   MarkReadPayload?: MarkReadPayloadResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { HierarchyAndAudience1764316800000 } from './1764316800000-hierarchy-and
 import { ConversationFeatures1764403200000 } from './1764403200000-conversation-features';
 import { Attachments1764489600000 } from './1764489600000-attachments';
 import { MessageChanges1764576000000 } from './1764576000000-message-changes';
+import { GroupNames1765094400000 } from './1765094400000-group-names';
 
 export const messagingMigrations = [
   InitialMessaging1764144000000,
@@ -14,4 +15,5 @@ export const messagingMigrations = [
   Attachments1764489600000,
   MessageChanges1764576000000,
   InboxEventAttempts1765008000000,
+  GroupNames1765094400000,
 ];

@@ -1,5 +1,6 @@
 import { DateTimeScalar } from '@kz/server';
 import type { Resolvers } from '../generated/resolvers-types';
+import { conversationResolvers } from './conversation.resolvers';
 import { groupResolvers } from './group.resolvers';
 import { messageResolvers } from './message.resolvers';
 import { mutationResolvers } from './mutation.resolvers';
@@ -9,4 +10,6 @@ export const messagingResolvers: Resolvers = {
   ...mutationResolvers,
   ...messageResolvers,
   ...groupResolvers,
+  Query: { ...messageResolvers.Query, ...conversationResolvers.Query },
+  Group: { ...groupResolvers.Group, ...conversationResolvers.Group },
 };
