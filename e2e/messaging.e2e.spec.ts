@@ -255,3 +255,53 @@ describe('live edits and deletes', () => {
     });
   });
 });
+
+describe('conversations', () => {
+  const CONVERSATIONS = `query($first: Int, $after: String, $search: String) {
+    myConversations(first: $first, after: $after, search: $search) {
+      edges { cursor node { id name kind lastMessage { text author { id } } unreadCount } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+  it("lists a person's groups with their names from the groups service, the hub above their sub-group included, latest activity first", async () => {
+    const admin = await person('Hub Admin');
+    const dee = await person('Dee');
+    const hub = await chatGroup(admin, [], 'Contoso Hub');
+    const east = await eventually(async () => {
+      const res = await gql(
+        `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+        { i: { name: 'Contoso – East', parentId: hub } },
+        admin.token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.createGroup.group.id as string;
+    });
+    await gql(
+      `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId: east, members: [{ phone: dee.phone }] } },
+      admin.token,
+    );
+    const own = await chatGroup(admin, [dee], 'Night shift');
+    await send(admin.token, { groupId: own, text: 'Shift swap anyone?' });
+    // The hub's message reaches Dee through the sub-group, and is the latest activity.
+    await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { unreadCount } }`, { id: hub }, dee.token)).errors).toBeUndefined());
+    await send(admin.token, { groupId: hub, text: 'All hands on Friday' });
+
+    const page = await gql(CONVERSATIONS, {}, dee.token);
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.myConversations.edges.map((e: any) => e.node)).toEqual([
+      { id: hub, name: 'Contoso Hub', kind: 'PRIVATE', lastMessage: { text: 'All hands on Friday', author: { id: admin.userId } }, unreadCount: 1 },
+      { id: own, name: 'Night shift', kind: 'PRIVATE', lastMessage: { text: 'Shift swap anyone?', author: { id: admin.userId } }, unreadCount: 1 },
+      { id: east, name: 'Contoso – East', kind: 'PRIVATE', lastMessage: null, unreadCount: 0 },
+    ]);
+
+    const first = await gql(CONVERSATIONS, { first: 1 }, dee.token);
+    expect(first.data!.myConversations.pageInfo.hasNextPage).toBe(true);
+    const rest = await gql(CONVERSATIONS, { first: 5, after: first.data!.myConversations.pageInfo.endCursor }, dee.token);
+    expect(rest.data!.myConversations.edges.map((e: any) => e.node.id)).toEqual([own, east]);
+    const found = await gql(CONVERSATIONS, { search: 'contoso' }, dee.token);
+    expect(found.data!.myConversations.edges.map((e: any) => e.node.id)).toEqual([hub, east]);
+    expect(code(await gql(CONVERSATIONS, { after: 'not-a-cursor' }, dee.token))).toBe('BAD_USER_INPUT');
+  });
+});
