@@ -84,7 +84,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 # runtime: what every deployable shares. Files stay owned by root and the
 # process runs as the image's unprivileged `node` user (uid 1000): the app
 # writes nothing to disk. Compose and Kubernetes override NODE_ENV as needed;
-# in production identity requires SIGN_IN_CODE_PEPPER and SMS_SENDER.
+# in production identity requires SIGN_IN_CODE_PEPPER, SMS_SENDER and APP_PUBLIC_URL.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 # V8's young generation capped at 8 MiB per semi-space, as scripts/stack-setup.sh

@@ -181,15 +181,33 @@ describe('roles and membership', () => {
     expect((await gql(LEAVE, { i: { groupId: group.id } }, owner.token)).data!.leaveGroup.left).toBe(true);
   });
 
-  it('turns a pending phone invitation into a membership when the number signs up', async () => {
+  it('texts a number added before it signed up where to sign in, and makes it a member when it does, texted once', async () => {
     const admin = await person('Pending Admin');
     const group = await createGroup(admin.token, { name: 'Waiting room' });
     const phone = nextPhone();
     const added = await gql(ADD, { i: { groupId: group.id, members: [{ phone }] } }, admin.token);
     expect(added.data!.addGroupMembers.outcomes[0].status).toBe('PENDING');
     expect(added.data!.addGroupMembers.group.memberCount).toBe(1);
+    // The text, read at the development SMS sink through the gateway (the web app's origin, where its link points).
+    const app = new URL(stack.gatewayUrl).origin;
+    const text = await eventually(async () => {
+      const res = await fetch(`${app}/dev/sms?phone=${encodeURIComponent(phone)}&purpose=invitation`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { body: string }).body;
+    });
+    expect(text).toBe(`Pending Admin added you to Waiting room on Work chat. Sign in with this number to join: ${app}/sign-in?next=/chat/${group.id}`);
     const newcomer = await stack.signIn(phone, 'New Comer');
+    await eventually(async () =>
+      expect((await gql(`query($id: ID!) { group(id: $id) { myRole } }`, { id: group.id }, newcomer.token)).data?.group).toEqual({ myRole: 'MEMBER' }),
+    );
     await canPost(newcomer.token, group.id, 'I made it');
+    // Added again once signed up: a member already, and no second text.
+    expect((await gql(ADD, { i: { groupId: group.id, members: [{ phone }] } }, admin.token)).data!.addGroupMembers.outcomes[0].status).toBe('ALREADY_MEMBER');
+    const texts = (await stack.identity.runtime.dataSource.query(
+      `SELECT count(*)::int AS n FROM dev_sms_messages WHERE phone = $1 AND purpose = 'invitation'`,
+      [phone],
+    )) as { n: number }[];
+    expect(texts[0]!.n).toBe(1);
     const members = await gql(
       `query($id: ID!) { group(id: $id) { memberCount members { edges { node { user { id displayName } } } } } }`,
       { id: group.id },
@@ -224,7 +242,7 @@ describe('invite links', () => {
   it('joins by link with a QR code, and refuses links past their uses, expiry or revocation with a clear reason', async () => {
     const admin = await person('Link Admin');
     const [a, b] = [await person('Joiner A'), await person('Joiner B')];
-    const group = await createGroup(admin.token, { name: 'Open house', welcomeMessage: 'Hi and welcome' });
+    const group = await createGroup(admin.token, { name: 'Open house', welcomeMessage: 'Hi and welcome', avatarUrl: 'https://example.com/open-house.png' });
     const created = await gql(LINK, { i: { groupId: group.id, maxUses: 1 } }, admin.token);
     const link = created.data!.createInviteLink.inviteLink;
     expect(link.url).toMatch(/^http:\/\/127\.0\.0\.1:4000\/join\/[A-Za-z0-9_-]{20,}$/);
@@ -232,8 +250,18 @@ describe('invite links', () => {
     expect(link.qrCodePng).toMatch(/^data:image\/png;base64,/);
     expect(Buffer.from(link.qrCodePng.split(',')[1], 'base64').subarray(1, 4).toString()).toBe('PNG');
 
-    const preview = await gql(`query($t: String!) { inviteLink(token: $t) { groupName memberCount requiresApproval } }`, { t: link.url }, a.token);
-    expect(preview.data!.inviteLink).toEqual({ groupName: 'Open house', memberCount: 1, requiresApproval: false });
+    const preview = await gql(
+      `query($t: String!) { inviteLink(token: $t) { groupName groupAvatarUrl groupKind memberCount requiresApproval } }`,
+      { t: link.url },
+      a.token,
+    );
+    expect(preview.data!.inviteLink).toEqual({
+      groupName: 'Open house',
+      groupAvatarUrl: 'https://example.com/open-house.png',
+      groupKind: 'PRIVATE',
+      memberCount: 1,
+      requiresApproval: false,
+    });
     const joined = await gql(JOIN, { t: link.url }, a.token);
     expect(joined.data!.joinGroupByLink).toEqual({ outcome: 'JOINED', group: { id: group.id, name: 'Open house' } });
     const welcome = await gql(`query($id: ID!) { group(id: $id) { welcomeMessage myRole } }`, { id: group.id }, a.token);

@@ -69,7 +69,8 @@ export class Stack {
     for (const spec of TOPOLOGY) this.bases.set(spec.name, `http://127.0.0.1:${await freePort()}`);
     const logger = silentLogger();
     this.identity = await createIdentityApp(
-      loadIdentityConfig(this.env('identity', { SIGNING_KEY_ACTIVATION_DELAY_SECONDS: '6' })), // just past the verifiers' 5 s refetch cool-down
+      // Signing keys activate just past the verifiers' 5 s refetch cool-down; invitation texts link to this stack's gateway.
+      loadIdentityConfig(this.env('identity', { SIGNING_KEY_ACTIVATION_DELAY_SECONDS: '6', APP_PUBLIC_URL: this.wiring.base('gateway') })),
       logger,
     );
     await this.identity.start();

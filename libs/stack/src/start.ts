@@ -22,6 +22,8 @@ const stack = new ProcessStack({
   env: {
     // Clients upload and download files through the gateway's origin, which passes them on to their services.
     import: { IMPORT_PUBLIC_URL: gatewayOrigin },
+    // Texts to numbers invited before they signed up link to the web app there.
+    identity: { APP_PUBLIC_URL: gatewayOrigin },
     messaging: { ATTACHMENTS_PUBLIC_URL: gatewayOrigin },
   },
   onUnexpectedExit: () => stopAndExit(`a service exited; stopping the rest (see ${logDir})`, 1),

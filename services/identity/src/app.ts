@@ -8,14 +8,16 @@ import { AttributeDefinitionsService } from './domain/attribute-definitions.serv
 import { ConnectorsService } from './domain/connectors.service';
 import { DirectoryImportService } from './domain/directory-import.service';
 import { DirectoryService } from './domain/directory.service';
+import { InvitationTextSender } from './domain/invitation-texts';
 import { OrganizationsService } from './domain/organizations.service';
 import { RateLimiter } from './domain/rate-limiter';
 import { SessionsService } from './domain/sessions.service';
 import { SignInService, signInLimits } from './domain/sign-in.service';
 import { SigningKeys } from './domain/signing-keys';
-import { DevSmsSink, HttpSmsSender } from './domain/sms-sender';
+import { DevSmsSink, HttpSmsSender, type SmsPurpose } from './domain/sms-sender';
 import { UsersService } from './domain/users.service';
 import { identityEntities } from './entities';
+import { groupsEventHandlers } from './events/groups-events.handlers';
 import { identityMigrations } from './migrations';
 import { identityResolvers } from './resolvers';
 
@@ -30,6 +32,7 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
     resolvers: identityResolvers(config.defaultRegion),
     entities: identityEntities,
     migrations: identityMigrations,
+    consumers: [{ groupId: 'identity.groups-events', topics: ['groupsPhoneInvitations'], handlers: groupsEventHandlers(config.appPublicUrl) }],
     services: async ({ dataSource, outbox }) => {
       const keys = new SigningKeys(dataSource, config.issuer, config.audience, config.accessTokenTtlSeconds, config.keyActivationDelaySeconds);
       await keys.ensureActiveKey();
@@ -58,8 +61,11 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
         attributes: new AttributeDefinitionsService(dataSource, outbox),
         connectors: new ConnectorsService(dataSource, keys),
         users: new UsersService(dataSource, outbox),
+        invitationTexts: new InvitationTextSender(dataSource, sms, limiter, logger.child({ component: 'invitation-texts' })),
       };
     },
+    onStart: async ({ invitationTexts }) => invitationTexts.start(),
+    beforeStop: ({ invitationTexts }) => invitationTexts.stop(),
     verifier: ({ keys }) => new TokenVerifier({ ...config, keySet: keys.verificationKeys() }),
     routes: ({ keys, devSms }) => {
       const routes: Record<string, HttpRoute> = {
@@ -71,7 +77,12 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
   });
 }
 
-/** Development only: the last text sent to a number, so a person or a test can sign in. */
+const SMS_PURPOSES: readonly SmsPurpose[] = ['sign-in-code', 'invitation'];
+
+/**
+ * Development only: the last sign-in code texted to a number, so a person or a test can sign in; with
+ * purpose=invitation, the last invitation to a group texted to it.
+ */
 function devSmsRoute(devSms: DevSmsSink, defaultRegion: string): HttpRoute {
   return async (_req, res, url) => {
     let phone: string;
@@ -80,7 +91,9 @@ function devSmsRoute(devSms: DevSmsSink, defaultRegion: string): HttpRoute {
     } catch (err) {
       return sendJson(res, 400, { error: (err as Error).message });
     }
-    const body = await devSms.latest(phone);
-    sendJson(res, body ? 200 : 404, body ? { phone, body } : { error: 'no text sent to this number' });
+    const purpose = (url.searchParams.get('purpose') ?? 'sign-in-code') as SmsPurpose;
+    if (!SMS_PURPOSES.includes(purpose)) return sendJson(res, 400, { error: `purpose is one of ${SMS_PURPOSES.join(', ')}` });
+    const body = await devSms.latest(phone, purpose);
+    sendJson(res, body ? 200 : 404, body ? { phone, purpose, body } : { error: `no ${purpose} text sent to this number` });
   };
 }

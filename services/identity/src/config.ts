@@ -34,6 +34,9 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env) {
       }),
       smsHttpUrl: url('SMS_HTTP_URL', 'SMS provider endpoint, for SMS_SENDER=http', { fallback: 'http://127.0.0.1:1/unset' }),
       smsHttpToken: str('SMS_HTTP_TOKEN', 'SMS provider bearer token, for SMS_SENDER=http', { fallback: '' }),
+      appPublicUrl: url('APP_PUBLIC_URL', "the web app's public address (the gateway's origin), where texted invitations send people", {
+        devFallback: 'http://127.0.0.1:4000',
+      }),
     },
     env,
   );

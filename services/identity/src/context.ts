@@ -3,6 +3,7 @@ import type { AttributeDefinitionsService } from './domain/attribute-definitions
 import type { ConnectorsService } from './domain/connectors.service';
 import type { DirectoryImportService } from './domain/directory-import.service';
 import type { DirectoryService } from './domain/directory.service';
+import type { InvitationTextSender } from './domain/invitation-texts';
 import type { OrganizationsService } from './domain/organizations.service';
 import type { SessionsService } from './domain/sessions.service';
 import type { SignInService } from './domain/sign-in.service';
@@ -20,6 +21,8 @@ export interface IdentityServices {
   connectors: ConnectorsService;
   users: UsersService;
   keys: SigningKeys;
+  /** Texts numbers invited to groups before they signed up, in the background. */
+  invitationTexts: InvitationTextSender;
   /** Present only with SMS_SENDER=dev. */
   devSms: DevSmsSink | undefined;
 }

@@ -31,6 +31,7 @@ beforeAll(async () => {
       SMS_SENDER: 'http',
       SMS_HTTP_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}/messages`,
       SMS_HTTP_TOKEN: 'provider-token',
+      APP_PUBLIC_URL: 'https://chat.example.com',
     }),
     silentLogger(),
   );

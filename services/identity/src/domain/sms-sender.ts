@@ -1,21 +1,24 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { DevSmsMessageEntity } from '../entities/dev-sms-message.entity';
+import { DevSmsMessageEntity, type SmsPurpose } from '../entities/dev-sms-message.entity';
+
+export type { SmsPurpose };
 
 export interface SmsSender {
-  send(phone: string, body: string): Promise<void>;
+  send(phone: string, body: string, purpose?: SmsPurpose): Promise<void>;
 }
 
 /** Development and test sink: texts are stored, and tests read them back. */
 export class DevSmsSink implements SmsSender {
   constructor(private readonly dataSource: DataSource) {}
 
-  async send(phone: string, body: string): Promise<void> {
-    await this.dataSource.getRepository(DevSmsMessageEntity).insert({ phone, body });
+  async send(phone: string, body: string, purpose: SmsPurpose = 'sign-in-code'): Promise<void> {
+    await this.dataSource.getRepository(DevSmsMessageEntity).insert({ phone, body, purpose });
   }
 
-  async latest(phone: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(DevSmsMessageEntity).findOne({ where: { phone }, order: { id: 'DESC' } });
+  /** The last text of a kind sent to a number: a code is found even when an invitation was texted after it. */
+  async latest(phone: string, purpose: SmsPurpose = 'sign-in-code'): Promise<string | null> {
+    const row = await this.dataSource.getRepository(DevSmsMessageEntity).findOne({ where: { phone, purpose }, order: { id: 'DESC' } });
     return row?.body ?? null;
   }
 }

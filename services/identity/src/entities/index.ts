@@ -1,6 +1,7 @@
 import { AttributeDefinitionEntity } from './attribute-definition.entity';
 import { ConnectorEntity } from './connector.entity';
 import { DevSmsMessageEntity } from './dev-sms-message.entity';
+import { InvitationTextEntity } from './invitation-text.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { OrganizationMemberEntity } from './organization-member.entity';
 import { OrganizationEntity } from './organization.entity';
@@ -18,4 +19,5 @@ export const identityEntities = [
   RefreshTokenEntity,
   AttributeDefinitionEntity,
   ConnectorEntity,
+  InvitationTextEntity,
 ];

@@ -4,6 +4,7 @@ import { InitialIdentity1764144000000 } from './1764144000000-initial-identity';
 import { SessionsDirectoryConnectors1764230400000 } from './1764230400000-sessions-directory-connectors';
 import { SigningKeyActivation1764316800000 } from './1764316800000-signing-key-activation';
 import { ByteOrderDirectoryKeys1764489600000 } from './1764489600000-byte-order-directory-keys';
+import { InvitationTexts1765180800000 } from './1765180800000-invitation-texts';
 
 export const identityMigrations = [
   InitialIdentity1764144000000,
@@ -13,4 +14,5 @@ export const identityMigrations = [
   IdempotentRequests1764748800000,
   IdempotentResponsesAsJson1764921600000,
   InboxEventAttempts1765008000000,
+  InvitationTexts1765180800000,
 ];
