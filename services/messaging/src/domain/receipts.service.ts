@@ -57,13 +57,22 @@ export class ReceiptsService {
     return rows[0]?.n ?? 0;
   }
 
-  /** "Read by N of M": members whose pointer is at or past the message, of the group's members. */
-  async readBy(groupId: string, messageId: string): Promise<{ count: number; of: number }> {
+  /**
+   * "Read by N of M" for many messages in one statement: of the group's members other than the author, those whose
+   * pointer is at or past the message. The author reading their own message is not news to them.
+   */
+  async readBy(messageIds: readonly string[]): Promise<({ count: number; of: number } | null)[]> {
     const rows = (await this.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM read_receipts WHERE group_id = $1 AND last_read_id >= $2) AS count,
-              coalesce((SELECT member_count FROM known_groups WHERE id = $1), 0) AS "of"`,
-      [groupId, messageId],
-    )) as { count: number; of: number }[];
-    return rows[0] ?? { count: 0, of: 0 };
+      `SELECT m.id,
+              (SELECT count(*)::int FROM read_receipts r
+                WHERE r.group_id = m.group_id AND r.last_read_id >= m.id AND r.user_id <> m.author_id) AS count,
+              greatest(coalesce(g.member_count, 0)
+                - CASE WHEN EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = m.group_id AND gm.user_id = m.author_id) THEN 1 ELSE 0 END, 0)::int AS "of"
+         FROM messages m LEFT JOIN known_groups g ON g.id = m.group_id
+        WHERE m.id = ANY($1::uuid[])`,
+      [messageIds],
+    )) as { id: string; count: number; of: number }[];
+    const byId = new Map(rows.map((r) => [r.id, { count: r.count, of: r.of }]));
+    return messageIds.map((id) => byId.get(id) ?? null);
   }
 }

@@ -54,7 +54,11 @@ export const messageResolvers: Pick<Resolvers, 'Query' | 'Message'> = {
         url: ctx.services.attachmentUrl(a.id),
       }));
     },
-    readBy: (message, _, ctx) => ctx.services.receipts.readBy(message.groupId, message.id),
+    readBy: async (message, _, ctx) =>
+      (await ctx.loaders.get<string, { count: number; of: number }>('readBy', (ids) => ctx.services.receipts.readBy(ids)).load(message.id)) ?? {
+        count: 0,
+        of: 0,
+      },
     poll: async (message, _, ctx) => {
       if (message.kind !== 'POLL' || message.deletedAt) return null;
       const poll = await loadPoll(ctx, message.id);
