@@ -309,3 +309,71 @@ describe('conversations', () => {
     expect(code(await gql(CONVERSATIONS, { after: 'not-a-cursor' }, dee.token))).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('notifications', () => {
+  const NOTIFICATION_FIELDS = `id kind read group { id name } message { id text author { id } } actor { id }`;
+
+  it('streams a mention to the person mentioned as it is sent, lists it with an unread badge, and marks it read', async () => {
+    const admin = await person('Notif Admin');
+    const eve = await person('Eve');
+    const groupId = await chatGroup(admin, [eve], 'Dispatch');
+    const live = new Subscriber(stack.gatewayUrl, eve.token).subscribe(`subscription { notificationEvents { ${NOTIFICATION_FIELDS} } }`);
+    subscribers.push(live);
+    await live.ready();
+    // Mentions until the subscription hears one: it listens once the gateway has taken it.
+    await eventually(async () => {
+      await send(admin.token, { groupId, text: '@Eve probe', mentions: [eve.userId] });
+      expect(live.payloads('notificationEvents').length).toBeGreaterThan(0);
+    });
+    const mention = await send(admin.token, { groupId, text: '@Eve the truck is at gate 4', mentions: [eve.userId] });
+    await eventually(() =>
+      expect(live.payloads('notificationEvents').at(-1)).toEqual({
+        id: expect.any(String),
+        kind: 'MENTION',
+        read: false,
+        group: { id: groupId, name: 'Dispatch' },
+        message: { id: mention.id, text: '@Eve the truck is at gate 4', author: { id: admin.userId } },
+        actor: { id: admin.userId },
+      }),
+    );
+    const streamed = live.payloads('notificationEvents').at(-1)!;
+
+    const LIST = `{ notifications(first: 50) { edges { node { ${NOTIFICATION_FIELDS} } } } unreadNotificationCount }`;
+    const listed = await gql(LIST, {}, eve.token);
+    expect(listed.errors).toBeUndefined();
+    const nodes = listed.data!.notifications.edges.map((e: any) => e.node);
+    expect(nodes[0]).toEqual(streamed);
+    // Added to the group by its admin, then the probes and the mention.
+    expect(nodes.at(-1)).toMatchObject({ kind: 'GROUP_ADDED', group: { id: groupId }, actor: { id: admin.userId }, message: null });
+    expect(listed.data!.unreadNotificationCount).toBe(nodes.length);
+    expect((await gql(LIST, {}, admin.token)).data!.unreadNotificationCount).toBe(0);
+
+    const MARK = `mutation($i: MarkNotificationsReadInput!) { markNotificationsRead(input: $i) { unreadCount } }`;
+    expect((await gql(MARK, { i: { upToId: nodes[1].id } }, eve.token)).data!.markNotificationsRead).toEqual({ unreadCount: 1 });
+    expect((await gql(MARK, { i: {} }, eve.token)).data!.markNotificationsRead).toEqual({ unreadCount: 0 });
+    expect(live.problem).toBeUndefined();
+  });
+
+  it("tells a group's admin of a join request filed through a link that needs approval", async () => {
+    const admin = await person('Gate Admin');
+    const asker = await person('Asker');
+    const groupId = await chatGroup(admin, [], 'Gated');
+    const link = await gql(
+      `mutation($i: CreateInviteLinkInput!) { createInviteLink(input: $i) { inviteLink { url } } }`,
+      { i: { groupId, requiresApproval: true } },
+      admin.token,
+    );
+    const joined = await gql(
+      `mutation($t: String!) { joinGroupByLink(input: { token: $t }) { outcome } }`,
+      { t: link.data!.createInviteLink.inviteLink.url },
+      asker.token,
+    );
+    expect(joined.data!.joinGroupByLink.outcome).toBe('REQUESTED');
+    await eventually(async () => {
+      const res = await gql(`{ notifications { edges { node { kind group { id name } actor { id } } } } }`, {}, admin.token);
+      expect(res.data!.notifications.edges.map((e: any) => e.node)).toEqual([
+        { kind: 'JOIN_REQUEST', group: { id: groupId, name: 'Gated' }, actor: { id: asker.userId } },
+      ]);
+    });
+  });
+});

@@ -7,5 +7,6 @@ export default subgraphResolversCodegen({
     Group: '{ id: string }',
     Message: '../entities/message.entity#MessageEntity',
     MessageChange: '../entities/message.entity#MessageEntity',
+    Notification: '../entities/notification.entity#NotificationEntity',
   },
 });

@@ -10,7 +10,11 @@ export const ENTITY_ID_VARIABLE = 'kzEventEntityId';
  * with the subscriber's own rights. `rootField` is the supergraph query field
  * that loads the entity by id. `extra` fields are added to the selection.
  */
-export function entityQueryFor(info: GraphQLResolveInfo, rootField: 'message' | 'group' | 'importJob', extra: readonly FieldNode[] = []): string {
+export function entityQueryFor(
+  info: GraphQLResolveInfo,
+  rootField: 'message' | 'group' | 'importJob' | 'notification',
+  extra: readonly FieldNode[] = [],
+): string {
   const field = info.fieldNodes[0] as FieldNode;
   const selectionSet = field.selectionSet as SelectionSetNode;
   const fragments = new Map<string, FragmentDefinitionNode>();

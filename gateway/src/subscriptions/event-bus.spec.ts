@@ -46,6 +46,27 @@ describe('SubscriptionEventBus routing', () => {
     expect(every.events).toHaveLength(4);
   });
 
+  it('brings a batch of new notifications to the listeners of the people it names, once each', () => {
+    const ann = heard({ userId: 'ann' });
+    const bob = heard({ userId: 'bob' });
+    const g1 = heard({ groupId: 'g1' });
+    const created = createEvent('messaging.notifications.created', {
+      key: 'g1',
+      orgId: null,
+      payload: {
+        notifications: [
+          { notificationId: 'n1', userId: 'ann' },
+          { notificationId: 'n2', userId: 'cy' },
+        ],
+      },
+    });
+    bus.deliver(created);
+    expect(ann.events).toEqual([created]);
+    expect(bob.events).toEqual([]);
+    expect(g1.events).toEqual([]);
+    for (const listener of [ann, bob, g1]) listener.stop();
+  });
+
   it('stops bringing events to a listener that stopped', () => {
     const g2 = heard({ groupId: 'g2' });
     const ann = heard({ userId: 'ann' });

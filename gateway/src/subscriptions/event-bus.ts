@@ -38,12 +38,14 @@ function peopleOf(event: AnyEnvelope): readonly string[] {
     case 'groups.memberships.added':
     case 'groups.memberships.role-changed':
       return event.payload.members.map((member) => member.userId);
+    case 'messaging.notifications.created':
+      return event.payload.notifications.map((notification) => notification.userId);
     default:
       return [];
   }
 }
 
-const TOPICS: TopicKey[] = ['messagingMessages', 'groupsMemberships', 'groupsGroups', 'importJobs'];
+const TOPICS: TopicKey[] = ['messagingMessages', 'messagingNotifications', 'groupsMemberships', 'groupsGroups', 'importJobs'];
 const RECENT_IDS = 20_000;
 
 /**

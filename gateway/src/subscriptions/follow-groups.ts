@@ -84,7 +84,7 @@ export async function* mapStream<T, R>(source: AsyncGenerator<T>, map: (item: T)
 
 /** Resolves an event's entity (message, group, import) through the supergraph with the subscriber's selection. */
 export function entityThroughSupergraph(
-  rootField: 'message' | 'group' | 'importJob',
+  rootField: 'message' | 'group' | 'importJob' | 'notification',
   idOf: (event: never) => string | null,
 ): GraphQLFieldResolver<never, SubscriberContext> {
   return async (event, _args, ctx, info: GraphQLResolveInfo) => {

@@ -4,6 +4,7 @@ import { extendSchema, parse, type GraphQLFieldResolver, type GraphQLSchema } fr
 import { wireImportProgress } from './import-progress';
 import { wireMembershipEvents } from './membership-events';
 import { wireMessageEvents } from './message-events';
+import { wireNotificationEvents } from './notification-events';
 
 /** The subscription part of the public schema (read at start, relative to dist/ as the subgraphs read theirs). */
 export const SUBSCRIPTION_SDL = readFileSync(join(__dirname, '..', '..', 'src', 'subscriptions', 'subscription.graphql'), 'utf8');
@@ -14,6 +15,7 @@ export function subscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema {
   wireMessageEvents(schema);
   wireMembershipEvents(schema);
   wireImportProgress(schema);
+  wireNotificationEvents(schema);
   return schema;
 }
 

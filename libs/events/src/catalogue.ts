@@ -13,6 +13,8 @@ export const Topics = {
   /** Numbers invited before they signed up: a topic of its own, so the gateway's subscriptions never read phone numbers. */
   groupsPhoneInvitations: { name: 'groups.phone-invitations', partitions: 6 },
   messagingMessages: { name: 'messaging.messages', partitions: 12 },
+  /** People's notifications: a topic of its own, so neither the message streams nor the notifications wait on the other. */
+  messagingNotifications: { name: 'messaging.notifications', partitions: 6 },
   importJobs: { name: 'import.jobs', partitions: 6 },
 } as const;
 
@@ -139,6 +141,12 @@ export const EventCatalogue = {
     topic: 'groupsGroups',
     payload: z.object({ groupId: id, parentId: id }),
   },
+  /** Someone asked to join through a link that needs approval: the group's admins decide. Not sent again while the request is pending. */
+  'groups.join-request.filed': {
+    version: 1,
+    topic: 'groupsGroups',
+    payload: z.object({ groupId: id, requestId: id, userId: id }),
+  },
   'groups.invite.accepted': {
     version: 1,
     topic: 'groupsGroups',
@@ -150,6 +158,8 @@ export const EventCatalogue = {
     payload: z.object({
       groupId: id,
       members: z.array(z.object({ userId: id, role })).min(1),
+      /** Who added them (the person themselves when they joined by a link or created the group); absent when no one in particular did, and from events written before it was added. */
+      addedBy: id.optional(),
     }),
   },
   'groups.memberships.role-changed': {
@@ -210,6 +220,20 @@ export const EventCatalogue = {
     version: 1,
     topic: 'messagingMessages',
     payload: z.object({ groupId: id, change: z.enum(['ADDED', 'REMOVED']), userIds: z.array(id).min(1).max(2_000) }),
+  },
+  /**
+   * Notifications messaging stored for people (mentions, replies, group adds, join requests, finished imports), at most
+   * 2,000 per event, keyed by what they are about (a group or an import): the gateway streams each to its person.
+   */
+  'messaging.notifications.created': {
+    version: 1,
+    topic: 'messagingNotifications',
+    payload: z.object({
+      notifications: z
+        .array(z.object({ notificationId: id, userId: id }))
+        .min(1)
+        .max(2_000),
+    }),
   },
   /** An import's status and counts after a stage or chunk; keyed by import id, so in order per import. */
   'import.job.progress': {

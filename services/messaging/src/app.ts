@@ -6,6 +6,7 @@ import type { MessagingServices } from './context';
 import { AttachmentsService } from './domain/attachments.service';
 import { ConversationsService } from './domain/conversations.service';
 import { MessagesService } from './domain/messages.service';
+import { NotificationsService } from './domain/notifications.service';
 import { LocalDiskObjectStore, type ObjectStore } from './domain/object-store';
 import { PollsService } from './domain/polls.service';
 import { ReceiptsService } from './domain/receipts.service';
@@ -13,6 +14,7 @@ import { S3ObjectStore } from './domain/s3-object-store';
 import { SearchService } from './domain/search.service';
 import { messagingEntities } from './entities';
 import { groupEventHandlers } from './events/group-events.handlers';
+import { importEventHandlers } from './events/import-events.handlers';
 import { attachmentRoutes } from './http/attachment.routes';
 import { messagingMigrations } from './migrations';
 import { messagingResolvers } from './resolvers';
@@ -46,7 +48,10 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
     resolvers: messagingResolvers,
     entities: messagingEntities,
     migrations: messagingMigrations,
-    consumers: [{ groupId: 'messaging.group-events', topics: ['groupsGroups', 'groupsMemberships'], handlers: groupEventHandlers }],
+    consumers: [
+      { groupId: 'messaging.group-events', topics: ['groupsGroups', 'groupsMemberships'], handlers: groupEventHandlers },
+      { groupId: 'messaging.import-events', topics: ['importJobs'], handlers: importEventHandlers },
+    ],
     services: ({ dataSource, outbox }) => {
       const messages = new MessagesService(dataSource, outbox);
       return {
@@ -56,6 +61,7 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
         polls: new PollsService(dataSource, outbox, messages),
         attachments: new AttachmentsService(dataSource, store, { maxBytes: config.attachmentsMaxBytes, contentTypes: config.attachmentTypes }, messages),
         conversations: new ConversationsService(dataSource),
+        notifications: new NotificationsService(dataSource),
         attachmentUrl: (id) => `${config.attachmentsPublicUrl}/attachments/${id}`,
       };
     },

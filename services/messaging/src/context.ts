@@ -2,6 +2,7 @@ import type { SubgraphContext } from '@kz/server';
 import type { AttachmentsService } from './domain/attachments.service';
 import type { ConversationsService } from './domain/conversations.service';
 import type { MessagesService } from './domain/messages.service';
+import type { NotificationsService } from './domain/notifications.service';
 import type { PollsService } from './domain/polls.service';
 import type { ReceiptsService } from './domain/receipts.service';
 import type { SearchService } from './domain/search.service';
@@ -13,6 +14,7 @@ export interface MessagingServices {
   polls: PollsService;
   attachments: AttachmentsService;
   conversations: ConversationsService;
+  notifications: NotificationsService;
   /** Where clients download an attachment. */
   attachmentUrl(id: string): string;
 }

@@ -67,7 +67,7 @@ export class GroupsService {
          SELECT $1, $2, 'OWNER', coalesce(k.name_key, ''), coalesce(k.phone, '') FROM (SELECT 1) one LEFT JOIN known_users k ON k.id = $2`,
         [group.id, creatorId],
       );
-      emit([groupCreatedEvent(group), ...membersAddedEvents(group, [{ userId: creatorId, role: 'OWNER' }])]);
+      emit([groupCreatedEvent(group), ...membersAddedEvents(group, [{ userId: creatorId, role: 'OWNER' }], creatorId)]);
       return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
     });
   }

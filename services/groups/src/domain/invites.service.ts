@@ -8,7 +8,7 @@ import { GroupEntity, type GroupKind } from '../entities/group.entity';
 import { InviteLinkEntity } from '../entities/invite-link.entity';
 import { JoinRequestEntity } from '../entities/join-request.entity';
 import type { GroupRole } from '../entities/membership.entity';
-import { inviteAcceptedEvent } from '../events/invite-events';
+import { inviteAcceptedEvent, joinRequestFiledEvent } from '../events/invite-events';
 import { membersAddedEvents } from '../events/membership-events';
 import { groupToManage } from './group-access';
 import type { OrganizationStanding } from './organization-standing';
@@ -128,15 +128,17 @@ export class InvitesService {
       if (problem) throw badInput('token', problem);
       await m.query(`UPDATE invite_links SET uses = uses + 1 WHERE id = $1`, [link.id]);
       if (link.requiresApproval) {
-        await m.query(
+        const filed = (await m.query(
           `INSERT INTO join_requests (id, group_id, user_id, invite_id, status) VALUES ($1, $2, $3, $4, 'PENDING')
-           ON CONFLICT (group_id, user_id) WHERE status = 'PENDING' DO NOTHING`,
+           ON CONFLICT (group_id, user_id) WHERE status = 'PENDING' DO NOTHING RETURNING id`,
           [uuidv7(), group.id, userId, link.id],
-        );
+        )) as { id: string }[];
+        // The admins hear of a request once, when it is filed; asking again while it waits changes nothing.
+        if (filed[0]) emit(joinRequestFiledEvent(group, filed[0].id, userId));
         return { outcome: 'REQUESTED', group: null };
       }
       await this.admit(m, group, userId, phone, link.role);
-      emit([...membersAddedEvents(group, [{ userId, role: link.role }]), inviteAcceptedEvent(group, link.id, userId)]);
+      emit([...membersAddedEvents(group, [{ userId, role: link.role }], userId), inviteAcceptedEvent(group, link.id, userId)]);
       return { outcome: 'JOINED', group: await m.getRepository(GroupEntity).findOneByOrFail({ id: group.id }) };
     });
   }
@@ -154,7 +156,7 @@ export class InvitesService {
         const link = await m.getRepository(InviteLinkEntity).findOneByOrFail({ id: request.inviteId });
         const known = (await m.query(`SELECT phone FROM known_users WHERE id = $1`, [request.userId])) as { phone: string }[];
         if (await this.admit(m, group, request.userId, known[0]?.phone ?? '', link.role)) {
-          emit([...membersAddedEvents(group, [{ userId: request.userId, role: link.role }]), inviteAcceptedEvent(group, link.id, request.userId)]);
+          emit([...membersAddedEvents(group, [{ userId: request.userId, role: link.role }], adminId), inviteAcceptedEvent(group, link.id, request.userId)]);
         }
       }
       return m.getRepository(JoinRequestEntity).findOneByOrFail({ id: request.id });

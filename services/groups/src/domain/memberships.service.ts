@@ -71,7 +71,7 @@ export class MembershipsService {
         const phones = [...candidates.keys()].sort();
         if (phones.length > 0) {
           const { added, invited } = await this.insertMembers(m, found, callerId, phones, candidates, outcomes);
-          if (added.length > 0) emit(membersAddedEvents(found, added));
+          if (added.length > 0) emit(membersAddedEvents(found, added, callerId));
           // Texted once: a number already pending in this group was invited, and texted, before.
           if (invited.length > 0) emit(phonesInvitedEvents(found, callerId, invited));
         }
@@ -354,7 +354,7 @@ export async function activatePendingMemberships(
       `WITH counted AS (UPDATE groups SET member_count = member_count + $2 WHERE id = $1 RETURNING id, org_id) SELECT * FROM counted`,
       [groupId, members.length],
     )) as { id: string; org_id: string | null }[];
-    events.push(...membersAddedEvents({ id: groupId, orgId: rows[0]?.org_id ?? null }, members));
+    events.push(...membersAddedEvents({ id: groupId, orgId: rows[0]?.org_id ?? null }, members, null));
   }
   return events;
 }

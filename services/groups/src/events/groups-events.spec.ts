@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@kz/events';
 import { groupCreatedEvent, groupDeletedEvent, groupLinkedEvent, groupUnlinkedEvent, groupUpdatedEvent } from './group-events';
 import { subgroupAttachedEvent, subgroupDetachedEvent } from './hierarchy-events';
-import { inviteAcceptedEvent } from './invite-events';
+import { inviteAcceptedEvent, joinRequestFiledEvent } from './invite-events';
 import { MEMBERS_PER_EVENT, membersAddedEvents, membersRemovedEvents, phonesInvitedEvents, rolesChangedEvents } from './membership-events';
 
 const group = {
@@ -44,6 +44,9 @@ describe('groups events as they go on the wire', () => {
     expect(wire(subgroupDetachedEvent(group, 'parent'))).toBe(
       `{"type":"groups.subgroup.detached","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","parentId":"parent"}}`,
     );
+    expect(wire(joinRequestFiledEvent(group, 'request', userId))).toBe(
+      `{"type":"groups.join-request.filed","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","requestId":"request","userId":"${userId}"}}`,
+    );
     expect(wire(inviteAcceptedEvent(group, 'invite', userId))).toBe(
       `{"type":"groups.invite.accepted","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","inviteId":"invite","userId":"${userId}"}}`,
     );
@@ -51,7 +54,7 @@ describe('groups events as they go on the wire', () => {
 
   it(`splits membership changes into events of at most ${MEMBERS_PER_EVENT} members`, () => {
     const members = Array.from({ length: MEMBERS_PER_EVENT + 1 }, (_, i) => ({ userId: `user-${i}`, role: 'MEMBER' as const }));
-    expect(membersAddedEvents(group, members).map((e) => e.payload.members.length)).toEqual([MEMBERS_PER_EVENT, 1]);
+    expect(membersAddedEvents(group, members, userId).map((e) => e.payload.members.length)).toEqual([MEMBERS_PER_EVENT, 1]);
     expect(
       membersRemovedEvents(
         group,
@@ -61,7 +64,12 @@ describe('groups events as they go on the wire', () => {
     expect(wire(rolesChangedEvents(group, [{ userId, role: 'ADMIN' }])[0]!)).toBe(
       `{"type":"groups.memberships.role-changed","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","members":[{"userId":"${userId}","role":"ADMIN"}]}}`,
     );
-    expect(membersAddedEvents(group, [])).toEqual([]);
+    expect(membersAddedEvents(group, [], null)).toEqual([]);
+    expect(wire(membersAddedEvents(group, [{ userId, role: 'MEMBER' }], group.createdBy)[0]!)).toBe(
+      `{"type":"groups.memberships.added","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","members":[{"userId":"${userId}","role":"MEMBER"}],"addedBy":"${group.createdBy}"}}`,
+    );
+    // No one in particular added people whose pending invitation turned into a membership at sign-up.
+    expect(membersAddedEvents(group, [{ userId, role: 'MEMBER' }], null)[0]!.payload).not.toHaveProperty('addedBy');
   });
 
   it('sends numbers invited before sign-up in batches, with the group name and who invited them', () => {

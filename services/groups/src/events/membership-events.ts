@@ -13,9 +13,18 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-export function membersAddedEvents(group: GroupRef, members: readonly { userId: string; role: GroupRole }[]): EventEnvelope<'groups.memberships.added'>[] {
+/** `addedBy`: who added them (themselves when joining by a link or creating the group); null when no one in particular did. */
+export function membersAddedEvents(
+  group: GroupRef,
+  members: readonly { userId: string; role: GroupRole }[],
+  addedBy: string | null,
+): EventEnvelope<'groups.memberships.added'>[] {
   return chunks(members).map((batch) =>
-    createEvent('groups.memberships.added', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, members: batch } }),
+    createEvent('groups.memberships.added', {
+      key: group.id,
+      orgId: group.orgId,
+      payload: { groupId: group.id, members: batch, ...(addedBy === null ? {} : { addedBy }) },
+    }),
   );
 }
 

@@ -93,6 +93,12 @@ export async function readerOf(m: EntityManager, caller: Caller, groupId: string
   return { seesAdminReplies: isAdminRole(rows[0].role), userId };
 }
 
+/** Person `userId`'s standing in group `groupId`: an admin of it, and whether they read it (a member of it or of a sub-group at any depth). */
+export async function standingIn(m: EntityManager, userId: string, groupId: string): Promise<{ admin: boolean; reads: boolean }> {
+  const [row] = await rowsOf<{ role: string | null; reads: boolean }>(m, READER, [groupId, userId]);
+  return { admin: isAdminRole(row?.role), reads: row?.reads ?? false };
+}
+
 /** A history page's side of a message: after it, from it on, or before it. */
 export type PageBound = { op: '>' | '>=' | '<'; id: string };
 

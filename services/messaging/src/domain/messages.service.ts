@@ -7,7 +7,9 @@ import { MessageEntity } from '../entities/message.entity';
 import { inGroupChangeOrder, markChanged, NEXT_CHANGE_POSITION } from './message-changes';
 import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from './message-rows';
 import { attachToMessage } from './attachments.service';
-import { posterIn, readableMessages, readablePage, readerOf, visibleTo, type PageBound, type Reader } from './message-access';
+import { isAdminRole, posterIn, readableMessages, readablePage, readerOf, standingIn, visibleTo, type PageBound, type Reader } from './message-access';
+import { messageNotices } from './message-notifications';
+import { storeNotifications } from './notifications.service';
 import { validateIdempotencyKey, validateMessageText } from './message-text';
 
 /** A new message at the next position of its group's change order; nothing when the sender reused an idempotency key. */
@@ -70,8 +72,19 @@ export class MessagesService {
     if (announcement && !admin) throw forbidden("Only the group's admins post announcements.");
     if (group?.announcementOnly && !admin && group.kind !== 'BROADCAST') throw forbidden('Only admins post in this announcement group.');
     const audience = group?.kind === 'BROADCAST' && !admin ? 'ADMINS' : 'ALL';
-    const mentions = await this.checkMentions(groupId, input.mentions ?? []);
-    const replyToId = await this.checkReply(caller, groupId, input.replyToId ?? null);
+    const mentioned = await this.checkMentions(groupId, input.mentions ?? []);
+    const mentions = mentioned.map((p) => p.userId);
+    const quoted = await this.checkReply(caller, groupId, input.replyToId ?? null);
+    const replyToId = quoted?.id ?? null;
+    const quotedAuthorId = quoted && quoted.authorId !== authorId && !mentions.includes(quoted.authorId) ? quoted.authorId : null;
+    const standing = quotedAuthorId === null ? null : await standingIn(this.dataSource.manager, quotedAuthorId, groupId);
+    const notices = messageNotices({
+      authorId,
+      audience,
+      // Only the group's members can be mentioned: they read it.
+      mentioned: mentioned.map((p) => ({ ...p, readsGroup: true })),
+      quotedAuthor: quotedAuthorId === null || standing === null ? null : { userId: quotedAuthorId, admin: standing.admin, readsGroup: standing.reads },
+    });
     const id = uuidv7();
     const sentAt = new Date();
     const row = [id, groupId, authorId, text, idempotencyKey, sentAt, audience, announcement ? 'ANNOUNCEMENT' : kind, replyToId, mentions];
@@ -82,7 +95,7 @@ export class MessagesService {
         payload: { messageId: id, groupId, authorId, text, sentAt: sentAt.toISOString(), audience, ...(changeSeq ? { changeSeq } : {}) },
       });
     let message: MessageEntity | null;
-    if (!input.attachmentIds?.length && !withinTx) {
+    if (!input.attachmentIds?.length && !withinTx && notices.length === 0) {
       // A plain message: the message, its place in the group's change order and its event in one statement, which
       // commits on its own; on this machine class each round trip to PostgreSQL costs more than the statement.
       const inserted = await rowsOf<MessageRow>(this.dataSource.manager, INSERT_MESSAGE_AND_EVENT, [...row, ...outboxRowParams(sent())]);
@@ -94,6 +107,13 @@ export class MessagesService {
         if (!inserted) return null;
         await attachToMessage(m, authorId, groupId, id, input.attachmentIds ?? []);
         await withinTx?.(m, id);
+        // The people it mentions or replies to hear of it in the same commit: no message without its notifications, or the reverse.
+        await storeNotifications(
+          m,
+          notices.map((n) => ({ ...n, groupId, messageId: id, actorId: authorId })),
+          groupId,
+          group?.orgId ?? null,
+        );
         emit(sent(inserted.change_seq));
         return messageFromRow(inserted);
       });
@@ -248,24 +268,29 @@ export class MessagesService {
     return message;
   }
 
-  private async checkMentions(groupId: string, mentions: string[]): Promise<string[]> {
+  /** The people mentioned, each once, in the order written, with whether they administer the group. */
+  private async checkMentions(groupId: string, mentions: string[]): Promise<{ userId: string; admin: boolean }[]> {
     const unique = [...new Set(mentions)];
     if (unique.length > MAX_MENTIONS) throw badInput('mentions', `A message can mention at most ${MAX_MENTIONS} people.`);
     if (unique.length === 0) return [];
     const valid = unique.filter(isUuid);
-    const rows = (await this.dataSource.query(`SELECT user_id FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [groupId, valid])) as {
+    const rows = (await this.dataSource.query(`SELECT user_id, role FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [
+      groupId,
+      valid,
+    ])) as {
       user_id: string;
+      role: string;
     }[];
-    const members = new Set(rows.map((r) => r.user_id));
-    const strangers = unique.filter((u) => !members.has(u));
+    const roles = new Map(rows.map((r) => [r.user_id, r.role]));
+    const strangers = unique.filter((u) => !roles.has(u));
     if (strangers.length > 0) throw badInput('mentions', `Only members of the group can be mentioned; not members: ${strangers.join(', ')}.`);
-    return unique;
+    return unique.map((userId) => ({ userId, admin: isAdminRole(roles.get(userId)) }));
   }
 
-  private async checkReply(caller: Caller, groupId: string, replyToId: string | null): Promise<string | null> {
+  private async checkReply(caller: Caller, groupId: string, replyToId: string | null): Promise<MessageEntity | null> {
     if (replyToId === null) return null;
     const [quoted] = await this.visibleByIds(caller, [replyToId]);
     if (!quoted || quoted.groupId !== groupId) throw badInput('replyToId', 'A reply quotes a message of the same group that you can read.');
-    return quoted.id;
+    return quoted;
   }
 }

@@ -1,5 +1,6 @@
 import type { EventHandlers } from '@kz/events';
 import type { EntityManager } from 'typeorm';
+import { storeNotifications } from '../domain/notifications.service';
 import { announceReaders, groupAndAncestors, readersBelow } from './readers-changed';
 
 /** Membership events may arrive before the group's own; the count row is created on demand. */
@@ -87,6 +88,28 @@ export const groupEventHandlers: EventHandlers = {
     const added = upserted.filter((row) => row.fresh).map((row) => row.user_id);
     await adjustMemberCount(m, groupId, added.length);
     await announceReaders(m, event.orgId, await groupAndAncestors(m, groupId), 'ADDED', added);
+    // Each person added hears of it, except one who joined by themselves (a link, or the group they created).
+    const addedBy = event.payload.addedBy ?? null;
+    await storeNotifications(
+      m,
+      added.filter((userId) => userId !== addedBy).map((userId) => ({ userId, kind: 'GROUP_ADDED' as const, groupId, actorId: addedBy })),
+      groupId,
+      event.orgId,
+    );
+  },
+  'groups.join-request.filed': async (event, m) => {
+    const { groupId, userId } = event.payload;
+    // The group's admins decide it (its organisation's admins can too, but messaging does not know them).
+    const admins = (await m.query(`SELECT user_id FROM group_members WHERE group_id = $1 AND role IN ('OWNER', 'ADMIN') AND user_id <> $2`, [
+      groupId,
+      userId,
+    ])) as { user_id: string }[];
+    await storeNotifications(
+      m,
+      admins.map((admin) => ({ userId: admin.user_id, kind: 'JOIN_REQUEST' as const, groupId, actorId: userId })),
+      groupId,
+      event.orgId,
+    );
   },
   'groups.memberships.role-changed': async (event, m) => {
     const { groupId, members } = event.payload;

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MessageEntity } from '../entities/message.entity';
+import type { NotificationEntity } from '../entities/notification.entity';
 import type { MessagingContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -105,6 +106,22 @@ export type GroupMessagesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  id: Scalars['ID']['output'];
+};
+
+export type MarkNotificationsReadInput = {
+  /** The newest notification to mark read, with every older one; null marks all. */
+  upToId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type MarkNotificationsReadPayload = {
+  __typename?: 'MarkNotificationsReadPayload';
+  /** What stays unread (counted up to 1,000). */
+  unreadCount: Scalars['Int']['output'];
 };
 
 export type MarkReadInput = {
@@ -227,6 +244,8 @@ export type Mutation = {
   deleteMessage: MessagePayload;
   /** The sender changes the text of their message. */
   editMessage: MessagePayload;
+  /** Marks the signed-in user's notifications read, up to and including one, or all of them. */
+  markNotificationsRead: MarkNotificationsReadPayload;
   /** Moves the signed-in user's read pointer forward to a message. */
   markRead: MarkReadPayload;
   /** Sends a text message to a group the signed-in user belongs to. */
@@ -254,6 +273,11 @@ export type MutationEditMessageArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  input: MarkNotificationsReadInput;
+};
+
+
 export type MutationMarkReadArgs = {
   input: MarkReadInput;
 };
@@ -262,6 +286,48 @@ export type MutationMarkReadArgs = {
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
 };
+
+/** Something the signed-in user should hear of. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** Who caused it. */
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The group it is about; null when the reader can no longer see it. */
+  group?: Maybe<Group>;
+  /** Time ordered: newer notifications have greater ids. */
+  id: Scalars['ID']['output'];
+  /** The import it is about (IMPORT_FINISHED). */
+  importJob?: Maybe<ImportJob>;
+  kind: NotificationKind;
+  /** The message it is about (MENTION, REPLY); null when the reader can no longer read it. */
+  message?: Maybe<Message>;
+  read: Scalars['Boolean']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+export type NotificationKind =
+  /** Someone added the reader to a group (group; actor: who added them, null when no one in particular). */
+  | 'GROUP_ADDED'
+  /** An import the reader started ended, one way or another (importJob). */
+  | 'IMPORT_FINISHED'
+  /** Someone asked to join a group the reader administers (group; actor: who asked). Decide with decideJoinRequest. */
+  | 'JOIN_REQUEST'
+  /** Someone mentioned the reader in a message (message, group, actor). */
+  | 'MENTION'
+  /** Someone replied to the reader's message (message: the reply; group, actor). */
+  | 'REPLY';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -308,8 +374,14 @@ export type Query = {
    * first: 1 to 100.
    */
   myConversations: ConversationConnection;
+  /** One of the signed-in user's notifications; null for any other id. */
+  notification?: Maybe<Notification>;
+  /** The signed-in user's notifications, newest first. first: 1 to 100. */
+  notifications: NotificationConnection;
   /** Full-text search over every group the signed-in user reads, newest first. */
   searchMessages: MessageSearchConnection;
+  /** The signed-in user's unread notifications, counted up to 1,000 (show 1,000 as "999+"). */
+  unreadNotificationCount: Scalars['Int']['output'];
 };
 
 
@@ -322,6 +394,17 @@ export type QueryMyConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryNotificationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -474,6 +557,9 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EditMessageInput: EditMessageInput;
   Group: ResolverTypeWrapper<{ id: string }>;
+  ImportJob: ResolverTypeWrapper<ImportJob>;
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
+  MarkNotificationsReadPayload: ResolverTypeWrapper<MarkNotificationsReadPayload>;
   MarkReadInput: MarkReadInput;
   MarkReadPayload: ResolverTypeWrapper<MarkReadPayload>;
   Message: ResolverTypeWrapper<MessageEntity>;
@@ -491,6 +577,10 @@ export type ResolversTypes = {
   MessageSearchEdge: ResolverTypeWrapper<Omit<MessageSearchEdge, 'node'> & { node: ResolversTypes['MessageSearchHit'] }>;
   MessageSearchHit: ResolverTypeWrapper<Omit<MessageSearchHit, 'message'> & { message: ResolversTypes['Message'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notification: ResolverTypeWrapper<NotificationEntity>;
+  NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
+  NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
+  NotificationKind: NotificationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Poll: ResolverTypeWrapper<Poll>;
   PollOption: ResolverTypeWrapper<PollOption>;
@@ -517,6 +607,9 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   EditMessageInput: EditMessageInput;
   Group: { id: string };
+  ImportJob: ImportJob;
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
+  MarkNotificationsReadPayload: MarkNotificationsReadPayload;
   MarkReadInput: MarkReadInput;
   MarkReadPayload: MarkReadPayload;
   Message: MessageEntity;
@@ -531,6 +624,9 @@ export type ResolversParentTypes = {
   MessageSearchEdge: Omit<MessageSearchEdge, 'node'> & { node: ResolversParentTypes['MessageSearchHit'] };
   MessageSearchHit: Omit<MessageSearchHit, 'message'> & { message: ResolversParentTypes['Message'] };
   Mutation: Record<PropertyKey, never>;
+  Notification: NotificationEntity;
+  NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
+  NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
   PageInfo: PageInfo;
   Poll: Poll;
   PollOption: PollOption;
@@ -575,6 +671,14 @@ export type GroupResolvers<ContextType = MessagingContext, ParentType extends Re
   lastReadMessageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   messageChanges?: Resolver<ResolversTypes['MessageChangeConnection'], ParentType, ContextType, RequireFields<GroupMessageChangesArgs, 'after'>>;
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, Partial<GroupMessagesArgs>>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportJobResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MarkNotificationsReadPayloadResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MarkNotificationsReadPayload'] = ResolversParentTypes['MarkNotificationsReadPayload']> = {
   unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -651,8 +755,30 @@ export type MutationResolvers<ContextType = MessagingContext, ParentType extends
   createPoll?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationCreatePollArgs, 'input'>>;
   deleteMessage?: Resolver<ResolversTypes['MessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
   editMessage?: Resolver<ResolversTypes['MessagePayload'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'input'>>;
+  markNotificationsRead?: Resolver<ResolversTypes['MarkNotificationsReadPayload'], ParentType, ContextType, RequireFields<MutationMarkNotificationsReadArgs, 'input'>>;
   markRead?: Resolver<ResolversTypes['MarkReadPayload'], ParentType, ContextType, RequireFields<MutationMarkReadArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+};
+
+export type NotificationResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NotificationConnectionResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type NotificationEdgeResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -682,7 +808,10 @@ export type PollOptionResolvers<ContextType = MessagingContext, ParentType exten
 export type QueryResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
   myConversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, RequireFields<QueryMyConversationsArgs, 'first'>>;
+  notification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationArgs, 'id'>>;
+  notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first'>>;
   searchMessages?: Resolver<ResolversTypes['MessageSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchMessagesArgs, 'first' | 'query'>>;
+  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReadSummaryResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['ReadSummary'] = ResolversParentTypes['ReadSummary']> = {
@@ -705,6 +834,8 @@ export type Resolvers<ContextType = MessagingContext> = {
   ConversationEdge?: ConversationEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Group?: GroupResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
+  MarkNotificationsReadPayload?: MarkNotificationsReadPayloadResolvers<ContextType>;
   MarkReadPayload?: MarkReadPayloadResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   MessageChange?: MessageChangeResolvers<ContextType>;
@@ -717,6 +848,9 @@ export type Resolvers<ContextType = MessagingContext> = {
   MessageSearchEdge?: MessageSearchEdgeResolvers<ContextType>;
   MessageSearchHit?: MessageSearchHitResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Poll?: PollResolvers<ContextType>;
   PollOption?: PollOptionResolvers<ContextType>;

@@ -6,6 +6,7 @@ import { ConversationFeatures1764403200000 } from './1764403200000-conversation-
 import { Attachments1764489600000 } from './1764489600000-attachments';
 import { MessageChanges1764576000000 } from './1764576000000-message-changes';
 import { GroupNames1765094400000 } from './1765094400000-group-names';
+import { Notifications1765267200000 } from './1765267200000-notifications';
 
 export const messagingMigrations = [
   InitialMessaging1764144000000,
@@ -16,4 +17,5 @@ export const messagingMigrations = [
   MessageChanges1764576000000,
   InboxEventAttempts1765008000000,
   GroupNames1765094400000,
+  Notifications1765267200000,
 ];

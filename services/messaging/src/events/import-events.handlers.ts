@@ -1,0 +1,13 @@
+import { isUuid } from '@kz/db';
+import { isFinalImportStatus, type EventHandlers } from '@kz/events';
+import { storeNotifications } from '../domain/notifications.service';
+
+/** What messaging takes from the import service's events: the person who started an import hears when it ends. */
+export const importEventHandlers: EventHandlers = {
+  'import.job.progress': async (event, m) => {
+    const { importId, startedBy, status } = event.payload;
+    if (!isFinalImportStatus(status) || !isUuid(importId) || !isUuid(startedBy)) return;
+    // Told once per import, however often its final status is repeated (a unique index skips the rest).
+    await storeNotifications(m, [{ userId: startedBy, kind: 'IMPORT_FINISHED', importId }], importId, event.orgId);
+  },
+};
