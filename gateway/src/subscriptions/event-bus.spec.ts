@@ -53,12 +53,7 @@ describe('SubscriptionEventBus routing', () => {
     const created = createEvent('messaging.notifications.created', {
       key: 'g1',
       orgId: null,
-      payload: {
-        notifications: [
-          { notificationId: 'n1', userId: 'ann' },
-          { notificationId: 'n2', userId: 'cy' },
-        ],
-      },
+      payload: { userIds: ['ann', 'cy'], notificationIds: ['n1', 'n2'] },
     });
     bus.deliver(created);
     expect(ann.events).toEqual([created]);

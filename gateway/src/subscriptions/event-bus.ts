@@ -39,7 +39,7 @@ function peopleOf(event: AnyEnvelope): readonly string[] {
     case 'groups.memberships.role-changed':
       return event.payload.members.map((member) => member.userId);
     case 'messaging.notifications.created':
-      return event.payload.notifications.map((notification) => notification.userId);
+      return event.payload.userIds;
     default:
       return [];
   }

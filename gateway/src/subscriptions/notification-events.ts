@@ -17,7 +17,10 @@ export async function* notificationIdStream(opts: {
   let dropped = false;
   const unlisten = opts.bus.listen({ userId: opts.userId }, (event: AnyEnvelope) => {
     if (event.type !== 'messaging.notifications.created' || dropped) return;
-    for (const n of event.payload.notifications) if (n.userId === opts.userId) queue.push(n.notificationId);
+    const { userIds, notificationIds } = event.payload;
+    notificationIds.forEach((id, i) => {
+      if (userIds[i] === opts.userId) queue.push(id);
+    });
     if (queue.length > opts.maxQueue) {
       dropped = true;
       opts.onTooSlow(queue.length);

@@ -222,18 +222,16 @@ export const EventCatalogue = {
     payload: z.object({ groupId: id, change: z.enum(['ADDED', 'REMOVED']), userIds: z.array(id).min(1).max(2_000) }),
   },
   /**
-   * Notifications messaging stored for people (mentions, replies, group adds, join requests, finished imports), at most
-   * 2,000 per event, keyed by what they are about (a group or an import): the gateway streams each to its person.
+   * Notifications messaging stored for people (mentions, replies, group adds, join requests, finished imports): person
+   * userIds[i] has notification notificationIds[i]. At most 2,000 per event, keyed by what they are about (a group or
+   * an import); the gateway streams each to its person.
    */
   'messaging.notifications.created': {
     version: 1,
     topic: 'messagingNotifications',
-    payload: z.object({
-      notifications: z
-        .array(z.object({ notificationId: id, userId: id }))
-        .min(1)
-        .max(2_000),
-    }),
+    payload: z
+      .object({ userIds: z.array(id).min(1).max(2_000), notificationIds: z.array(id).min(1).max(2_000) })
+      .refine((p) => p.userIds.length === p.notificationIds.length, { message: 'userIds and notificationIds pair up: the same length' }),
   },
   /** An import's status and counts after a stage or chunk; keyed by import id, so in order per import. */
   'import.job.progress': {

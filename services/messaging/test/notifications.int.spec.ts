@@ -86,11 +86,7 @@ async function send(who: Person, input: Record<string, unknown>): Promise<string
 }
 
 const announced = (userId: string) =>
-  tap
-    .ofType('messaging.notifications.created')
-    .flatMap((e) => e.payload.notifications)
-    .filter((n) => n.userId === userId)
-    .map((n) => n.notificationId);
+  tap.ofType('messaging.notifications.created').flatMap((e) => e.payload.notificationIds.filter((_, i) => e.payload.userIds[i] === userId));
 
 beforeAll(async () => {
   await issuer.start();
@@ -208,8 +204,8 @@ describe('notifications', () => {
     await eventually(async () => expect((await inbox(last)).nodes).toHaveLength(1));
     expect((await inbox(last)).nodes[0]).toMatchObject({ kind: 'GROUP_ADDED', group: { id: groupId }, actor: { id: admin.id }, message: null });
     await eventually(() => expect(announced(last.id)).toHaveLength(1));
-    const batch = tap.ofType('messaging.notifications.created').find((e) => e.payload.notifications.some((n) => n.userId === last.id))!;
-    expect(batch.payload.notifications).toHaveLength(2_000);
+    const batch = tap.ofType('messaging.notifications.created').find((e) => e.payload.userIds.includes(last.id))!;
+    expect(batch.payload.notificationIds).toHaveLength(2_000);
     expect(batch.key).toBe(groupId);
     expect((await inbox(admin)).nodes).toEqual([]);
     expect((await inbox(joiner)).nodes).toEqual([]);

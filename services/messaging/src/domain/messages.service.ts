@@ -108,12 +108,7 @@ export class MessagesService {
         await attachToMessage(m, authorId, groupId, id, input.attachmentIds ?? []);
         await withinTx?.(m, id);
         // The people it mentions or replies to hear of it in the same commit: no message without its notifications, or the reverse.
-        await storeNotifications(
-          m,
-          notices.map((n) => ({ ...n, groupId, messageId: id, actorId: authorId })),
-          groupId,
-          group?.orgId ?? null,
-        );
+        await storeNotifications(m, { groupId, messageId: id, actorId: authorId, key: groupId, orgId: group?.orgId ?? null }, notices);
         emit(sent(inserted.change_seq));
         return messageFromRow(inserted);
       });

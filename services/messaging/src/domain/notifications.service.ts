@@ -10,18 +10,21 @@ import { notificationsCreatedEvents } from '../events/notifications-created';
 export const UNREAD_NOTIFICATIONS_CAP = 1_000;
 const MAX_PAGE = 100;
 
-export interface NewNotification {
-  userId: string;
-  kind: NotificationKind;
+/** What a batch of notifications is about: the same for every person told. */
+export interface NotificationSubject {
   groupId?: string | null;
   messageId?: string | null;
+  /** Who caused it; null when no one in particular. */
   actorId?: string | null;
   importId?: string | null;
+  /** Where its event goes (messaging.notifications.created is keyed by what it is about). */
+  key: string;
+  orgId: string | null;
 }
 
-/** Any number of notifications in one statement; one that exists already (an import's end told twice) is skipped. */
+/** Any number of notifications about one subject in one statement; one that exists already (an import's end told twice) is skipped. */
 const INSERT_NOTIFICATIONS = prepared(`INSERT INTO notifications (id, user_id, kind, group_id, message_id, actor_id, import_id)
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[])
+  SELECT n.id, n.user_id, n.kind, $4::uuid, $5::uuid, $6::uuid, $7::uuid FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS n(id, user_id, kind)
   ON CONFLICT DO NOTHING
   RETURNING id, user_id`);
 
@@ -42,28 +45,32 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
 const LAST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 /**
- * Stores notifications in the caller's transaction, with the event that streams them to their people
- * (messaging.notifications.created, on `key`): one INSERT for the lot, however many (a 2,000-member add is one
- * statement), and one outbox row per 2,000.
+ * Stores notifications about one subject for `recipients`, in the caller's transaction, with the events that stream
+ * them to their people (messaging.notifications.created): one INSERT for the lot, however many (a 2,000-member add is
+ * one statement), and one outbox row per 2,000.
  */
-export async function storeNotifications(m: EntityManager, notifications: readonly NewNotification[], key: string, orgId: string | null): Promise<number> {
-  if (notifications.length === 0) return 0;
-  const column = <K extends keyof NewNotification>(name: K) => notifications.map((n) => n[name] ?? null);
+export async function storeNotifications(
+  m: EntityManager,
+  subject: NotificationSubject,
+  recipients: readonly { userId: string; kind: NotificationKind }[],
+): Promise<number> {
+  if (recipients.length === 0) return 0;
   const created = await rowsOf<{ id: string; user_id: string }>(m, INSERT_NOTIFICATIONS, [
-    notifications.map(() => uuidv7()),
-    column('userId'),
-    column('kind'),
-    column('groupId'),
-    column('messageId'),
-    column('actorId'),
-    column('importId'),
+    recipients.map(() => uuidv7()),
+    recipients.map((r) => r.userId),
+    recipients.map((r) => r.kind),
+    subject.groupId ?? null,
+    subject.messageId ?? null,
+    subject.actorId ?? null,
+    subject.importId ?? null,
   ]);
   await insertOutboxRows(
     m,
     notificationsCreatedEvents(
-      created.map((row) => ({ notificationId: row.id, userId: row.user_id })),
-      key,
-      orgId,
+      created.map((row) => row.user_id),
+      created.map((row) => row.id),
+      subject.key,
+      subject.orgId,
     ),
   );
   return created.length;

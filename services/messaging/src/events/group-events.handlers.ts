@@ -92,9 +92,8 @@ export const groupEventHandlers: EventHandlers = {
     const addedBy = event.payload.addedBy ?? null;
     await storeNotifications(
       m,
-      added.filter((userId) => userId !== addedBy).map((userId) => ({ userId, kind: 'GROUP_ADDED' as const, groupId, actorId: addedBy })),
-      groupId,
-      event.orgId,
+      { groupId, actorId: addedBy, key: groupId, orgId: event.orgId },
+      added.filter((userId) => userId !== addedBy).map((userId) => ({ userId, kind: 'GROUP_ADDED' as const })),
     );
   },
   'groups.join-request.filed': async (event, m) => {
@@ -106,9 +105,8 @@ export const groupEventHandlers: EventHandlers = {
     ])) as { user_id: string }[];
     await storeNotifications(
       m,
-      admins.map((admin) => ({ userId: admin.user_id, kind: 'JOIN_REQUEST' as const, groupId, actorId: userId })),
-      groupId,
-      event.orgId,
+      { groupId, actorId: userId, key: groupId, orgId: event.orgId },
+      admins.map((admin) => ({ userId: admin.user_id, kind: 'JOIN_REQUEST' as const })),
     );
   },
   'groups.memberships.role-changed': async (event, m) => {

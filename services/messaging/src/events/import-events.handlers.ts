@@ -8,6 +8,6 @@ export const importEventHandlers: EventHandlers = {
     const { importId, startedBy, status } = event.payload;
     if (!isFinalImportStatus(status) || !isUuid(importId) || !isUuid(startedBy)) return;
     // Told once per import, however often its final status is repeated (a unique index skips the rest).
-    await storeNotifications(m, [{ userId: startedBy, kind: 'IMPORT_FINISHED', importId }], importId, event.orgId);
+    await storeNotifications(m, { importId, key: importId, orgId: event.orgId }, [{ userId: startedBy, kind: 'IMPORT_FINISHED' }]);
   },
 };
