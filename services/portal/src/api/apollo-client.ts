@@ -26,7 +26,9 @@ function websocketUrl(): string {
 function cache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
-      Query: { fields: { myGroups: relayStylePagination() } },
+      Query: {
+        fields: { myGroups: relayStylePagination(), myConversations: relayStylePagination(['search']), searchMessages: relayStylePagination(['query']) },
+      },
       Organization: {
         fields: {
           groups: relayStylePagination(),

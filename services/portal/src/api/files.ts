@@ -20,12 +20,18 @@ export interface UploadProgress {
   total: number;
 }
 
-/** PUTs a file with the session's token, reporting progress; resolves with the JSON answer. */
-export async function uploadFile(url: string, file: Blob, onProgress: (p: UploadProgress) => void, signal?: AbortSignal): Promise<unknown> {
+/** Sends a file with the session's token (PUT unless told), reporting progress; resolves with the JSON answer. */
+export async function uploadFile(
+  url: string,
+  file: Blob,
+  onProgress: (p: UploadProgress) => void,
+  signal?: AbortSignal,
+  method: 'PUT' | 'POST' = 'PUT',
+): Promise<unknown> {
   const headers = await authorization();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('PUT', sameOrigin(url));
+    xhr.open(method, sameOrigin(url));
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('content-type', file.type || 'text/csv');
     xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
@@ -57,6 +63,11 @@ export async function uploadFile(url: string, file: Blob, onProgress: (p: Upload
 
 /** Downloads a file that needs the session's token, and hands it to the browser under `filename`. */
 export async function downloadFile(url: string, filename: string): Promise<void> {
+  saveBlob(await fetchFileBlob(url), filename);
+}
+
+/** A file that needs the session's token, whole, in memory (a picture to show, a file to save). */
+export async function fetchFileBlob(url: string): Promise<Blob> {
   let response: Response;
   try {
     response = await fetch(sameOrigin(url), { headers: await authorization() });
@@ -67,7 +78,7 @@ export async function downloadFile(url: string, filename: string): Promise<void>
     const [detail] = parseErrorBody(await response.text());
     throw new UploadError(detail ?? { code: 'INTERNAL', message: fallbackMessage(response.status === 404 ? 'NOT_FOUND' : 'INTERNAL') });
   }
-  saveBlob(await response.blob(), filename);
+  return response.blob();
 }
 
 /**

@@ -1,9 +1,9 @@
-import { AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Select, Skeleton, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Select, Stack, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { AccountMenu } from '../components/account-menu';
 import { Loading } from '../components/loading';
-import { useSignOut } from './sign-out';
 import { useViewer } from './viewer';
 
 const LAST_ORGANIZATION_KEY = 'kz.lastOrganization';
@@ -33,7 +33,6 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const { data } = useViewer();
-  const signOut = useSignOut();
   const organizations = data?.me?.organizations ?? [];
   const current = organizations.find((o) => o.organization.id === orgId);
 
@@ -53,19 +52,12 @@ export function AppLayout() {
               Work chat
             </UnstyledButton>
           </Group>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button variant="subtle" aria-label={`Account: ${data?.me?.displayName ?? 'signed in'}`}>
-                <Text size="sm" truncate maw={160}>
-                  {data?.me?.displayName ?? <Skeleton height={12} width={80} />}
-                </Text>
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {data?.me?.phone && <Menu.Label>{data.me.phone}</Menu.Label>}
-              <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="xs" wrap="nowrap">
+            <Button variant="light" size="xs" component={RouterNavLink} to="/chat">
+              Chats
+            </Button>
+            <AccountMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">

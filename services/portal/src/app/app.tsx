@@ -4,6 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createAppClient } from '../api/apollo-client';
+import { LiveSocketProvider } from '../api/live-socket';
 import { router } from './routes';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -14,7 +15,9 @@ export function App() {
       {/* Bottom, away from page actions, and no wider than a phone. */}
       <Notifications position="bottom-right" maw="min(440px, calc(100vw - 32px))" />
       <ApolloProvider client={client.apollo}>
-        <RouterProvider router={router} />
+        <LiveSocketProvider socket={client.ws}>
+          <RouterProvider router={router} />
+        </LiveSocketProvider>
       </ApolloProvider>
     </MantineProvider>
   );

@@ -5,7 +5,7 @@ import { RouteError } from './route-error';
 
 /**
  * A URL for every screen. Screens load on first visit (each is its own chunk), so the sign-in screen carries only
- * what it needs. The chat screens of the same app join this tree under /chat.
+ * what it needs. The members' chat lives under /chat, in a frame of its own beside the admin screens.
  */
 export const router = createBrowserRouter([
   {
@@ -16,6 +16,15 @@ export const router = createBrowserRouter([
         element: <RequireSession />,
         children: [
           { path: '/join/:token', lazy: () => import('../screens/join/join.screen').then((m) => ({ Component: m.JoinScreen })) },
+          {
+            path: '/chat',
+            lazy: () => import('../screens/chat/chat-layout').then((m) => ({ Component: m.ChatLayout })),
+            children: [
+              { index: true, lazy: () => import('../screens/chat/chat-layout').then((m) => ({ Component: m.ChatIndexScreen })) },
+              { path: 'search', lazy: () => import('../screens/chat/search.screen').then((m) => ({ Component: m.SearchScreen })) },
+              { path: ':groupId', lazy: () => import('../screens/chat/conversation.screen').then((m) => ({ Component: m.ConversationScreen })) },
+            ],
+          },
           {
             // The frame of signed-in screens loads with the first of them, not with the sign-in screen.
             lazy: () => import('./app-layout').then((m) => ({ Component: m.AppLayout })),

@@ -1,0 +1,84 @@
+import { Button, Center, Group, Loader, TextInput, UnstyledButton } from '@mantine/core';
+import { Suspense, useState } from 'react';
+import { NavLink, Outlet, useMatch, useNavigate, useSearchParams } from 'react-router';
+import { useViewer } from '../../app/viewer';
+import { AccountMenu } from '../../components/account-menu';
+import classes from './chat.module.css';
+import { ConversationList } from './conversation-list';
+
+/**
+ * The chat's frame: a header with message search, the person's groups on the left, and the open conversation or
+ * search results on the right. On a phone, the list and the conversation take turns.
+ */
+export function ChatLayout() {
+  const viewerId = useViewer().data?.me?.id ?? null;
+  const searching = useMatch('/chat/search') !== null;
+  const matchedGroupId = useMatch('/chat/:groupId')?.params.groupId ?? null;
+  const openGroupId = searching ? null : matchedGroupId;
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState(params.get('q') ?? '');
+  const navigate = useNavigate();
+  const paneOpen = openGroupId !== null || searching;
+
+  return (
+    <>
+      <header style={{ height: 56, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <UnstyledButton component={NavLink} to="/chat" fw={700} aria-label="Work chat, your groups">
+            Work chat
+          </UnstyledButton>
+          <form
+            role="search"
+            style={{ flex: '0 1 28rem', minWidth: 0 }}
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (query.trim()) navigate(`/chat/search?q=${encodeURIComponent(query.trim())}`);
+            }}
+          >
+            <TextInput
+              aria-label="Search messages"
+              placeholder="Search messages"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+            />
+          </form>
+          <Group gap="xs" wrap="nowrap">
+            <Button variant="subtle" size="xs" component={NavLink} to="/" visibleFrom="sm">
+              Admin portal
+            </Button>
+            <AccountMenu />
+          </Group>
+        </Group>
+      </header>
+      <div className={classes.frame} data-open={paneOpen ? 'true' : 'false'}>
+        <aside className={classes.sidebar} aria-label="Groups">
+          <ConversationList viewerId={viewerId} openGroupId={openGroupId} />
+        </aside>
+        <main className={classes.pane}>
+          <Suspense
+            fallback={
+              <Center h="100%">
+                <Loader size="sm" aria-label="Loading" />
+              </Center>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+    </>
+  );
+}
+
+/** /chat on a wide screen, before a group is chosen. */
+export function ChatIndexScreen() {
+  return (
+    <Center h="100%" p="md" style={{ textAlign: 'center' }}>
+      <div>
+        <h1 style={{ fontSize: 'var(--mantine-h3-font-size)', margin: 0 }}>Your conversations</h1>
+        <p style={{ color: 'var(--mantine-color-dimmed)' }}>Choose a group on the left to read and write its messages.</p>
+      </div>
+    </Center>
+  );
+}

@@ -1,0 +1,84 @@
+import { dayLabel, mergeMessages, timelineRows } from './timeline';
+
+const at = (iso: string) => new Date(iso);
+const msg = (id: string, sentAt: string, authorId = 'ana') => ({ id, sentAt, authorId });
+
+describe('mergeMessages', () => {
+  it('keeps each message once, the newer copy winning, in id order', () => {
+    const merged = mergeMessages(
+      [msg('02', '2026-12-01T10:00:00Z'), msg('04', '2026-12-01T10:02:00Z')],
+      [{ ...msg('04', '2026-12-01T10:02:00Z'), authorId: 'edited' }, msg('01', '2026-12-01T09:00:00Z'), msg('03', '2026-12-01T10:01:00Z')],
+    );
+    expect(merged.map((m) => m.id)).toEqual(['01', '02', '03', '04']);
+    expect(merged[3]!.authorId).toBe('edited');
+  });
+
+  it('returns the same list when nothing arrived', () => {
+    const existing = [msg('01', '2026-12-01T09:00:00Z')];
+    expect(mergeMessages(existing, [])).toBe(existing);
+  });
+});
+
+describe('dayLabel', () => {
+  const now = at('2026-12-04T12:00:00');
+  it('names today, yesterday and the days of this week', () => {
+    expect(dayLabel(at('2026-12-04T00:10:00'), now)).toBe('Today');
+    expect(dayLabel(at('2026-12-03T23:59:00'), now)).toBe('Yesterday');
+    expect(dayLabel(at('2026-12-01T08:00:00'), now)).toBe('Tuesday');
+  });
+
+  it('gives older days their date, with the year only when it is not this one', () => {
+    expect(dayLabel(at('2026-11-02T08:00:00'), now)).toBe('Monday 2 November');
+    expect(dayLabel(at('2025-12-31T08:00:00'), now)).toBe('31 December 2025');
+  });
+});
+
+describe('timelineRows', () => {
+  const now = at('2026-12-04T12:00:00');
+
+  it('puts a date line where the day changes and shows an author once per run', () => {
+    const rows = timelineRows(
+      [
+        msg('01', '2026-12-03T09:00:00', 'ana'),
+        msg('02', '2026-12-03T09:01:00', 'ana'),
+        msg('03', '2026-12-03T09:20:00', 'ana'),
+        msg('04', '2026-12-04T08:00:00', 'ana'),
+        msg('05', '2026-12-04T08:01:00', 'bo'),
+      ],
+      { unreadAfterId: null, viewerId: 'ana', now },
+    );
+    expect(rows.map((r) => (r.kind === 'message' ? `${r.key}${r.firstOfRun ? '*' : ''}` : r.kind === 'date' ? r.label : r.kind))).toEqual([
+      'Yesterday',
+      '01*',
+      '02',
+      '03*',
+      'Today',
+      '04*',
+      '05*',
+    ]);
+  });
+
+  it('draws the unread line before the first message of others after the last read one, counting only theirs', () => {
+    const rows = timelineRows(
+      [
+        msg('01', '2026-12-04T09:00:00', 'bo'),
+        msg('02', '2026-12-04T09:01:00', 'ana'),
+        msg('03', '2026-12-04T09:02:00', 'bo'),
+        msg('04', '2026-12-04T09:03:00', 'bo'),
+      ],
+      { unreadAfterId: '01', viewerId: 'ana', now },
+    );
+    const unreadAt = rows.findIndex((r) => r.kind === 'unread');
+    expect(rows[unreadAt]).toEqual({ kind: 'unread', key: 'unread', count: 2 });
+    expect(rows[unreadAt + 1]).toMatchObject({ kind: 'message', key: '03', firstOfRun: true });
+  });
+
+  it('draws no unread line when everything after the last read one is the reader’s own', () => {
+    const rows = timelineRows([msg('01', '2026-12-04T09:00:00', 'bo'), msg('02', '2026-12-04T09:01:00', 'ana')], {
+      unreadAfterId: '01',
+      viewerId: 'ana',
+      now,
+    });
+    expect(rows.some((r) => r.kind === 'unread')).toBe(false);
+  });
+});
