@@ -243,4 +243,53 @@ test.describe('chat', () => {
     await checkScreen(member, 'chat-announcements');
     await closeMember();
   });
+
+  test('mentions and group adds reach the person: a live badge, the browser notification, the list, and the way to the message', async ({ page, browser }) => {
+    test.setTimeout(180_000);
+    const { admin, member, groupId, closeMember } = await twoPeopleInAGroup(page, browser, {
+      name: 'Quay office',
+      adminName: 'Kim Admin',
+      memberName: 'Lou Member',
+    });
+    // The browser permits notifications; what the page asks it to show is recorded.
+    await member.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+      class RecordedNotification {
+        static permission = 'granted';
+        static requestPermission = () => Promise.resolve('granted');
+        onclick: (() => void) | null = null;
+        constructor(_title: string, options?: { body?: string }) {
+          shown.push(options?.body ?? '');
+        }
+        close() {}
+      }
+      (window as unknown as { Notification: unknown }).Notification = RecordedNotification;
+    });
+    await member.goto('/chat');
+    const button = member.getByRole('link', { name: /^Notifications/ });
+    await expect(button).toHaveAccessibleName('Notifications 1 unread');
+
+    await admin.goto(`/chat/${groupId}`);
+    const box = admin.getByRole('textbox', { name: 'Message' });
+    await box.fill('Can you check the manifest @Lou');
+    await admin.getByRole('option', { name: 'Lou Member' }).click();
+    await box.press('Enter');
+    await expect(button).toHaveAccessibleName('Notifications 2 unread');
+    await expect
+      .poll(() => member.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications))
+      .toEqual(['Kim Admin mentioned you in Quay office: “Can you check the manifest @Lou Member”']);
+
+    await button.click();
+    const list = member.getByRole('list', { name: 'Notifications' });
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await expect(list.getByRole('listitem').first()).toContainText('Kim Admin mentioned you in Quay office');
+    await expect(list.getByRole('listitem').nth(1)).toContainText('Kim Admin added you to Quay office');
+    await expect(button).toHaveAccessibleName('Notifications');
+    await checkScreen(member, 'chat-notifications');
+    await list.getByRole('link', { name: /mentioned you/ }).click();
+    await expect(member.getByRole('heading', { name: 'Quay office', level: 1 })).toBeVisible();
+    await expect(message(member, 'Can you check the manifest')).toBeInViewport();
+    await closeMember();
+  });
 });

@@ -112,6 +112,10 @@ test.describe('the seed journeys', () => {
     await signIn(joiner, uniquePhone(), 'Jon Joiner', `/join/${url.split('/').at(-1)}`);
     await joiner.getByRole('button', { name: /^Join/ }).click();
     await expect(joiner.getByText('You joined the group')).toBeVisible();
+    // From there straight into the group's conversation, where they can write at once.
+    await joiner.getByRole('link', { name: 'Open the conversation' }).click();
+    await expect(joiner.getByRole('heading', { name: 'Site visits', level: 1 })).toBeVisible();
+    await expect(joiner.getByRole('textbox', { name: 'Message' })).toBeVisible();
     await other.close();
 
     // And by phone: a colleague who has not signed up yet becomes a pending member.

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { AccountMenu } from '../components/account-menu';
+import { NotificationsButton } from '../screens/notifications/notifications-button';
 import { Loading } from '../components/loading';
 import { useViewer } from './viewer';
 
@@ -56,6 +57,7 @@ export function AppLayout() {
             <Button variant="light" size="xs" component={RouterNavLink} to="/chat">
               Chats
             </Button>
+            <NotificationsButton />
             <AccountMenu />
           </Group>
         </Group>

@@ -22,6 +22,10 @@ export const router = createBrowserRouter([
             children: [
               { index: true, lazy: () => import('../screens/chat/chat-layout').then((m) => ({ Component: m.ChatIndexScreen })) },
               { path: 'search', lazy: () => import('../screens/chat/search.screen').then((m) => ({ Component: m.SearchScreen })) },
+              {
+                path: 'notifications',
+                lazy: () => import('../screens/notifications/notifications.screen').then((m) => ({ Component: m.NotificationsScreen })),
+              },
               { path: ':groupId', lazy: () => import('../screens/chat/conversation.screen').then((m) => ({ Component: m.ConversationScreen })) },
             ],
           },

@@ -104,6 +104,11 @@ type Documents = {
     "\n  mutation CancelOversizedImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        status\n      }\n    }\n  }\n": typeof types.CancelOversizedImportDocument,
     "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      groupAvatarUrl\n      groupKind\n      memberCount\n      requiresApproval\n    }\n  }\n": typeof types.InvitePreviewDocument,
     "\n  mutation JoinGroupByLink($input: JoinGroupByLinkInput!) {\n    joinGroupByLink(input: $input) {\n      outcome\n      group {\n        id\n        name\n        memberCount\n      }\n    }\n  }\n": typeof types.JoinGroupByLinkDocument,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    createdAt\n    read\n    actor {\n      id\n      displayName\n    }\n    group {\n      id\n      name\n      organization {\n        id\n      }\n    }\n    message {\n      id\n      text\n    }\n    importJob {\n      id\n      fileName\n      status\n      organization {\n        id\n      }\n    }\n  }\n": typeof types.NotificationItemFragmentDoc,
+    "\n  query Notifications($after: String) {\n    notifications(first: 30, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...NotificationItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      unreadCount\n    }\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  subscription NotificationEvents {\n    notificationEvents {\n      id\n      ...NotificationItem\n    }\n  }\n": typeof types.NotificationEventsDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
     "\n  mutation RenameOrganization($input: RenameOrganizationInput!) {\n    renameOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RenameOrganizationDocument,
@@ -201,6 +206,11 @@ const documents: Documents = {
     "\n  mutation CancelOversizedImport($input: CancelImportInput!) {\n    cancelImport(input: $input) {\n      import {\n        id\n        status\n      }\n    }\n  }\n": types.CancelOversizedImportDocument,
     "\n  query InvitePreview($token: String!) {\n    inviteLink(token: $token) {\n      groupName\n      groupAvatarUrl\n      groupKind\n      memberCount\n      requiresApproval\n    }\n  }\n": types.InvitePreviewDocument,
     "\n  mutation JoinGroupByLink($input: JoinGroupByLinkInput!) {\n    joinGroupByLink(input: $input) {\n      outcome\n      group {\n        id\n        name\n        memberCount\n      }\n    }\n  }\n": types.JoinGroupByLinkDocument,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    createdAt\n    read\n    actor {\n      id\n      displayName\n    }\n    group {\n      id\n      name\n      organization {\n        id\n      }\n    }\n    message {\n      id\n      text\n    }\n    importJob {\n      id\n      fileName\n      status\n      organization {\n        id\n      }\n    }\n  }\n": types.NotificationItemFragmentDoc,
+    "\n  query Notifications($after: String) {\n    notifications(first: 30, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...NotificationItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      unreadCount\n    }\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  subscription NotificationEvents {\n    notificationEvents {\n      id\n      ...NotificationItem\n    }\n  }\n": types.NotificationEventsDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n    }\n  }\n": types.OrganizationSettingsDocument,
     "\n  mutation RenameOrganization($input: RenameOrganizationInput!) {\n    renameOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.RenameOrganizationDocument,
@@ -582,6 +592,26 @@ export function graphql(source: "\n  query InvitePreview($token: String!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation JoinGroupByLink($input: JoinGroupByLinkInput!) {\n    joinGroupByLink(input: $input) {\n      outcome\n      group {\n        id\n        name\n        memberCount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation JoinGroupByLink($input: JoinGroupByLinkInput!) {\n    joinGroupByLink(input: $input) {\n      outcome\n      group {\n        id\n        name\n        memberCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    createdAt\n    read\n    actor {\n      id\n      displayName\n    }\n    group {\n      id\n      name\n      organization {\n        id\n      }\n    }\n    message {\n      id\n      text\n    }\n    importJob {\n      id\n      fileName\n      status\n      organization {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationItem on Notification {\n    id\n    kind\n    createdAt\n    read\n    actor {\n      id\n      displayName\n    }\n    group {\n      id\n      name\n      organization {\n        id\n      }\n    }\n    message {\n      id\n      text\n    }\n    importJob {\n      id\n      fileName\n      status\n      organization {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($after: String) {\n    notifications(first: 30, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...NotificationItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($after: String) {\n    notifications(first: 30, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...NotificationItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationEvents {\n    notificationEvents {\n      id\n      ...NotificationItem\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationEvents {\n    notificationEvents {\n      id\n      ...NotificationItem\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

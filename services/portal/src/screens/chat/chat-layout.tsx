@@ -3,6 +3,7 @@ import { Suspense, useState } from 'react';
 import { NavLink, Outlet, useMatch, useNavigate, useSearchParams } from 'react-router';
 import { useViewer } from '../../app/viewer';
 import { AccountMenu } from '../../components/account-menu';
+import { NotificationsButton } from '../notifications/notifications-button';
 import classes from './chat.module.css';
 import { ConversationList } from './conversation-list';
 
@@ -13,12 +14,13 @@ import { ConversationList } from './conversation-list';
 export function ChatLayout() {
   const viewerId = useViewer().data?.me?.id ?? null;
   const searching = useMatch('/chat/search') !== null;
+  const notifications = useMatch('/chat/notifications') !== null;
   const matchedGroupId = useMatch('/chat/:groupId')?.params.groupId ?? null;
-  const openGroupId = searching ? null : matchedGroupId;
+  const openGroupId = searching || notifications ? null : matchedGroupId;
   const [params] = useSearchParams();
   const [query, setQuery] = useState(params.get('q') ?? '');
   const navigate = useNavigate();
-  const paneOpen = openGroupId !== null || searching;
+  const paneOpen = openGroupId !== null || searching || notifications;
 
   return (
     <>
@@ -44,6 +46,7 @@ export function ChatLayout() {
             />
           </form>
           <Group gap="xs" wrap="nowrap">
+            <NotificationsButton />
             <Button variant="subtle" size="xs" component={NavLink} to="/" visibleFrom="sm">
               Admin portal
             </Button>

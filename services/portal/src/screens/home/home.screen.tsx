@@ -21,7 +21,15 @@ export function HomeScreen() {
   if (remembered) return <Navigate to={`/orgs/${remembered.organization.id}/groups`} replace />;
 
   return (
-    <Page title="Your organisations" description="Choose the organisation to manage, or create a new one.">
+    <Page
+      title="Your organisations"
+      description="Choose the organisation to manage, or create a new one."
+      actions={
+        <Button component={Link} to="/chat" variant="light">
+          Open your chats
+        </Button>
+      }
+    >
       {organizations.length === 0 ? (
         <EmptyState
           title="You do not belong to an organisation yet"
@@ -53,7 +61,11 @@ export function HomeScreen() {
                   </Anchor>
                 ) : (
                   <Text size="sm" c="dimmed">
-                    Only admins manage the organisation here.
+                    Only admins manage the organisation here. Its groups you belong to are in{' '}
+                    <Anchor component={Link} to="/chat" size="sm">
+                      your chats
+                    </Anchor>
+                    .
                   </Text>
                 )}
               </Stack>

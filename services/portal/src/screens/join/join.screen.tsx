@@ -110,9 +110,16 @@ export function JoinScreen() {
               </Badge>
             </Group>
             {outcome ? (
-              <Alert color={outcome === 'REQUESTED' ? 'blue' : 'green'} title={OUTCOMES[outcome].title} role="status">
-                {OUTCOMES[outcome].text(joining.data?.joinGroupByLink.group?.name ?? invite.groupName)}
-              </Alert>
+              <>
+                <Alert color={outcome === 'REQUESTED' ? 'blue' : 'green'} title={OUTCOMES[outcome].title} role="status">
+                  {OUTCOMES[outcome].text(joining.data?.joinGroupByLink.group?.name ?? invite.groupName)}
+                </Alert>
+                {outcome !== 'REQUESTED' && joining.data?.joinGroupByLink.group && (
+                  <Button component={Link} to={`/chat/${joining.data.joinGroupByLink.group.id}`} style={{ alignSelf: 'flex-start' }}>
+                    Open the conversation
+                  </Button>
+                )}
+              </>
             ) : (
               <>
                 <Text size="sm">

@@ -1,0 +1,51 @@
+import { notificationLink, notificationText, type NotificationFacts } from './notification-text';
+
+const base: NotificationFacts = {
+  kind: 'MENTION',
+  actorName: 'Ana Admin',
+  group: { id: 'g1', name: 'Harbour crew', organizationId: 'o1' },
+  message: { id: 'm1', text: 'Morning @Bo Member,\nthe ferry leaves at 9' },
+  importJob: null,
+};
+
+describe('notificationText', () => {
+  it('says who mentioned or replied, where, with the start of the message on one line', () => {
+    expect(notificationText(base)).toBe('Ana Admin mentioned you in Harbour crew: “Morning @Bo Member, the ferry leaves at 9”');
+    expect(notificationText({ ...base, kind: 'REPLY', message: { id: 'm1', text: 'x'.repeat(200) } })).toMatch(
+      /^Ana Admin replied to you in Harbour crew: “x{79}…”$/,
+    );
+    expect(notificationText({ ...base, message: null })).toBe('Ana Admin mentioned you in Harbour crew');
+  });
+
+  it('words group adds, join requests and finished uploads', () => {
+    expect(notificationText({ ...base, kind: 'GROUP_ADDED', message: null })).toBe('Ana Admin added you to Harbour crew');
+    expect(notificationText({ ...base, kind: 'GROUP_ADDED', actorName: null, message: null })).toBe('You were added to Harbour crew');
+    expect(notificationText({ ...base, kind: 'JOIN_REQUEST', actorName: 'Cy', message: null })).toBe('Cy asked to join Harbour crew');
+    expect(
+      notificationText({
+        ...base,
+        kind: 'IMPORT_FINISHED',
+        group: null,
+        message: null,
+        importJob: { id: 'i1', organizationId: 'o1', fileName: 'people.csv', status: 'COMPLETED_WITH_ERRORS' },
+      }),
+    ).toBe('Your upload people.csv finished with errors');
+  });
+});
+
+describe('notificationLink', () => {
+  it('leads to the message, the group, the requests to decide, or the import', () => {
+    expect(notificationLink(base)).toBe('/chat/g1?message=m1');
+    expect(notificationLink({ ...base, kind: 'GROUP_ADDED', message: null })).toBe('/chat/g1');
+    expect(notificationLink({ ...base, kind: 'JOIN_REQUEST', message: null })).toBe('/orgs/o1/groups/g1/requests');
+    expect(
+      notificationLink({
+        ...base,
+        kind: 'IMPORT_FINISHED',
+        group: null,
+        message: null,
+        importJob: { id: 'i1', organizationId: 'o1', fileName: null, status: 'FAILED' },
+      }),
+    ).toBe('/orgs/o1/imports/i1');
+  });
+});
