@@ -114,7 +114,14 @@ export const EventCatalogue = {
   'groups.group.updated': {
     version: 1,
     topic: 'groupsGroups',
-    payload: z.object({ groupId: id, name: z.string(), kind: groupKind, announcementOnly: z.boolean() }),
+    payload: z.object({
+      groupId: id,
+      name: z.string(),
+      kind: groupKind,
+      announcementOnly: z.boolean(),
+      /** Who changed it; absent from events written before it was added. */
+      updatedBy: id.optional(),
+    }),
   },
   'groups.group.linked': {
     version: 1,
@@ -134,12 +141,14 @@ export const EventCatalogue = {
   'groups.subgroup.attached': {
     version: 1,
     topic: 'groupsGroups',
-    payload: z.object({ groupId: id, parentId: id }),
+    /** attachedBy: who attached it; absent from events written before it was added. */
+    payload: z.object({ groupId: id, parentId: id, attachedBy: id.optional() }),
   },
   'groups.subgroup.detached': {
     version: 1,
     topic: 'groupsGroups',
-    payload: z.object({ groupId: id, parentId: id }),
+    /** detachedBy: who detached it; absent when no one in particular did (its parent was deleted), and from events written before it was added. */
+    payload: z.object({ groupId: id, parentId: id, detachedBy: id.optional() }),
   },
   /** Someone asked to join through a link that needs approval: the group's admins decide. Not sent again while the request is pending. */
   'groups.join-request.filed': {
@@ -165,12 +174,22 @@ export const EventCatalogue = {
   'groups.memberships.role-changed': {
     version: 1,
     topic: 'groupsMemberships',
-    payload: z.object({ groupId: id, members: z.array(z.object({ userId: id, role })).min(1) }),
+    payload: z.object({
+      groupId: id,
+      members: z.array(z.object({ userId: id, role })).min(1),
+      /** Who changed the roles; absent from events written before it was added. */
+      changedBy: id.optional(),
+    }),
   },
   'groups.memberships.removed': {
     version: 1,
     topic: 'groupsMemberships',
-    payload: z.object({ groupId: id, userIds: z.array(id).min(1) }),
+    payload: z.object({
+      groupId: id,
+      userIds: z.array(id).min(1),
+      /** Who removed them (the person themselves when they left); absent when no one in particular did (they left the organisation), and from events written before it was added. */
+      removedBy: id.optional(),
+    }),
   },
   /**
    * Numbers that no one has signed up with were added to a group (pending until they sign up), in batches of at most
@@ -193,6 +212,12 @@ export const EventCatalogue = {
       changeSeq,
       /** Who reads it: ALL, or ADMINS for a broadcast subscriber's reply (the admins and its author); absent from events written before it was added. */
       audience: z.enum(['ALL', 'ADMINS']).optional(),
+      /**
+       * SYSTEM: an entry messaging wrote in the group's history about the group itself (people added, a rename...); its
+       * text is empty and its author the person who acted (read the message's systemEvent). Absent from events written
+       * before it was added.
+       */
+      kind: z.enum(['TEXT', 'ANNOUNCEMENT', 'POLL', 'SYSTEM']).optional(),
     }),
   },
   'messaging.message.edited': {

@@ -75,7 +75,7 @@ export class GroupsService {
   async update(caller: Caller, standing: OrganizationStanding, groupId: string, input: UpdateGroupInput): Promise<GroupEntity> {
     const fields = cleanGroupFields(input);
     return this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, standing, groupId);
+      const { group, userId } = await groupToManage(m, caller, standing, groupId);
       const changes: Partial<GroupEntity> = { ...fields };
       if (input.announcementOnly !== undefined && input.announcementOnly !== null) {
         if (group.kind === 'BROADCAST' && !input.announcementOnly) throw badInput('announcementOnly', 'A broadcast group is always announcement-only.');
@@ -83,7 +83,7 @@ export class GroupsService {
       }
       await m.getRepository(GroupEntity).update({ id: group.id }, changes);
       const updated = await m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
-      emit(groupUpdatedEvent(updated));
+      emit(groupUpdatedEvent(updated, userId));
       return updated;
     });
   }
@@ -98,7 +98,7 @@ export class GroupsService {
       await m.query(`DELETE FROM memberships WHERE group_id = $1`, [group.id]);
       await m.query(`DELETE FROM pending_memberships WHERE group_id = $1`, [group.id]);
       await m.query(`UPDATE invite_links SET revoked_at = now() WHERE group_id = $1 AND revoked_at IS NULL`, [group.id]);
-      emit([...children.map((c) => subgroupDetachedEvent({ id: c.id, orgId: group.orgId }, group.id)), groupDeletedEvent(group)]);
+      emit([...children.map((c) => subgroupDetachedEvent({ id: c.id, orgId: group.orgId }, group.id, null)), groupDeletedEvent(group)]);
     });
   }
 

@@ -28,8 +28,8 @@ export class HierarchyService {
         throw badInput('parentId', `"${parent.name}" is already below "${child.name}"; attaching would make a cycle.`);
       const previous = child.parentId;
       await m.getRepository(GroupEntity).update({ id: child.id }, { parentId: parent.id });
-      if (previous) emit(subgroupDetachedEvent(child, previous));
-      emit(subgroupAttachedEvent(child, parent.id));
+      if (previous) emit(subgroupDetachedEvent(child, previous, a.userId));
+      emit(subgroupAttachedEvent(child, parent.id, a.userId));
       return m.getRepository(GroupEntity).findOneByOrFail({ id: child.id });
     });
   }
@@ -45,7 +45,7 @@ export class HierarchyService {
       const manages = (x: typeof childAccess) => isAdminRole(x.role) || x.orgAdmin;
       if (!manages(childAccess) && !manages(parentAccess)) throw forbidden('Only admins of the group or of its parent can detach it.');
       await m.getRepository(GroupEntity).update({ id: child.id }, { parentId: null });
-      emit(subgroupDetachedEvent(child, parent.id));
+      emit(subgroupDetachedEvent(child, parent.id, userId));
       return m.getRepository(GroupEntity).findOneByOrFail({ id: child.id });
     });
   }

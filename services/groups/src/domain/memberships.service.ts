@@ -109,7 +109,7 @@ export class MembershipsService {
       throw badInput('userIds', `At most ${MAX_MEMBERS_PER_CALL.toLocaleString('en')} members can be removed in one call; split the list.`);
     }
     return this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can remove members.");
+      const { group, userId: callerId } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can remove members.");
       const outcomes: RemoveMemberOutcome[] = userIds.map((userId) => ({ userId, status: 'INVALID', message: 'This is not a user id.' }));
       const valid = [...new Set(userIds.filter(isUuid))];
       const current = (await m.query(`SELECT user_id, role FROM memberships WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [group.id, valid])) as {
@@ -124,7 +124,7 @@ export class MembershipsService {
       if (toRemove.length > 0) {
         await m.query(`DELETE FROM memberships WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [group.id, toRemove]);
         await m.query(`UPDATE groups SET member_count = member_count - $2 WHERE id = $1`, [group.id, toRemove.length]);
-        emit(membersRemovedEvents(group, toRemove));
+        emit(membersRemovedEvents(group, toRemove, callerId));
       }
       const removed = new Set(toRemove);
       userIds.forEach((userId, i) => {
@@ -140,14 +140,14 @@ export class MembershipsService {
   async setRole(caller: Caller, standing: OrganizationStanding, groupId: string, userId: string, role: GroupRole): Promise<MembershipEntity> {
     if (role === 'OWNER') throw badInput('role', 'Members can be made ADMIN or MEMBER.');
     return this.outbox.transaction(async (m, emit) => {
-      const { group } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can change roles.");
+      const { group, userId: callerId } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can change roles.");
       const membership = isUuid(userId) ? await m.getRepository(MembershipEntity).findOneBy({ groupId: group.id, userId }) : null;
       if (!membership) throw notFound('Member of this group');
       if (membership.role === role) return membership;
       if (membership.role === 'OWNER') throw new DomainError('CONFLICT', 'The owner stays an admin of the group.');
       if (role === 'MEMBER' && (await this.adminCount(m, group.id)) <= 1) throw new DomainError('CONFLICT', LAST_ADMIN);
       await m.getRepository(MembershipEntity).update({ groupId: group.id, userId }, { role });
-      emit(rolesChangedEvents(group, [{ userId, role }]));
+      emit(rolesChangedEvents(group, [{ userId, role }], callerId));
       return m.getRepository(MembershipEntity).findOneByOrFail({ groupId: group.id, userId });
     });
   }
@@ -170,7 +170,7 @@ export class MembershipsService {
       }
       await m.query(`DELETE FROM memberships WHERE group_id = $1 AND user_id = $2`, [group.id, userId]);
       await m.query(`UPDATE groups SET member_count = member_count - 1 WHERE id = $1`, [group.id]);
-      emit(membersRemovedEvents(group, [userId]));
+      emit(membersRemovedEvents(group, [userId], userId));
     });
   }
 
@@ -378,7 +378,7 @@ export async function removeFromOrganizationGroups(m: EntityManager, orgId: stri
   const events: EventEnvelope[] = [];
   for (const { group_id: groupId } of removed) {
     await m.query(`UPDATE groups SET member_count = member_count - 1 WHERE id = $1`, [groupId]);
-    events.push(...membersRemovedEvents({ id: groupId, orgId }, [userId]));
+    events.push(...membersRemovedEvents({ id: groupId, orgId }, [userId], null));
   }
   return events;
 }

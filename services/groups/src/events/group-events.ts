@@ -21,11 +21,15 @@ export function groupCreatedEvent(
   });
 }
 
-export function groupUpdatedEvent(group: Pick<GroupEntity, 'id' | 'orgId' | 'name' | 'kind' | 'announcementOnly'>): EventEnvelope<'groups.group.updated'> {
+/** `updatedBy`: who changed it. */
+export function groupUpdatedEvent(
+  group: Pick<GroupEntity, 'id' | 'orgId' | 'name' | 'kind' | 'announcementOnly'>,
+  updatedBy: string,
+): EventEnvelope<'groups.group.updated'> {
   return createEvent('groups.group.updated', {
     key: group.id,
     orgId: group.orgId,
-    payload: { groupId: group.id, name: group.name, kind: group.kind, announcementOnly: group.announcementOnly },
+    payload: { groupId: group.id, name: group.name, kind: group.kind, announcementOnly: group.announcementOnly, updatedBy },
   });
 }
 

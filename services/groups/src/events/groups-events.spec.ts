@@ -26,8 +26,8 @@ describe('groups events as they go on the wire', () => {
     expect(wire(groupCreatedEvent(group))).toBe(
       `{"type":"groups.group.created","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","orgId":"${group.orgId}","parentId":"${group.parentId}","name":"Night shift","kind":"ORGANIZATION","announcementOnly":false,"createdBy":"${group.createdBy}"}}`,
     );
-    expect(wire(groupUpdatedEvent(group))).toBe(
-      `{"type":"groups.group.updated","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","name":"Night shift","kind":"ORGANIZATION","announcementOnly":false}}`,
+    expect(wire(groupUpdatedEvent(group, userId))).toBe(
+      `{"type":"groups.group.updated","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","name":"Night shift","kind":"ORGANIZATION","announcementOnly":false,"updatedBy":"${userId}"}}`,
     );
     expect(wire(groupDeletedEvent({ id: group.id, orgId: null }))).toBe(
       `{"type":"groups.group.deleted","version":1,"orgId":null,"key":"${group.id}","payload":{"groupId":"${group.id}"}}`,
@@ -38,12 +38,14 @@ describe('groups events as they go on the wire', () => {
     expect(wire(groupUnlinkedEvent(group, 'org-b'))).toBe(
       `{"type":"groups.group.unlinked","version":1,"orgId":"org-b","key":"${group.id}","payload":{"groupId":"${group.id}","orgId":"org-b"}}`,
     );
-    expect(wire(subgroupAttachedEvent(group, 'parent'))).toBe(
-      `{"type":"groups.subgroup.attached","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","parentId":"parent"}}`,
+    expect(wire(subgroupAttachedEvent(group, 'parent', userId))).toBe(
+      `{"type":"groups.subgroup.attached","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","parentId":"parent","attachedBy":"${userId}"}}`,
     );
-    expect(wire(subgroupDetachedEvent(group, 'parent'))).toBe(
-      `{"type":"groups.subgroup.detached","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","parentId":"parent"}}`,
+    expect(wire(subgroupDetachedEvent(group, 'parent', userId))).toBe(
+      `{"type":"groups.subgroup.detached","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","parentId":"parent","detachedBy":"${userId}"}}`,
     );
+    // A parent's deletion detaches its sub-groups with no one in particular acting.
+    expect(subgroupDetachedEvent(group, 'parent', null).payload).not.toHaveProperty('detachedBy');
     expect(wire(joinRequestFiledEvent(group, 'request', userId))).toBe(
       `{"type":"groups.join-request.filed","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","requestId":"request","userId":"${userId}"}}`,
     );
@@ -59,11 +61,17 @@ describe('groups events as they go on the wire', () => {
       membersRemovedEvents(
         group,
         members.map((m) => m.userId),
+        userId,
       ).map((e) => e.payload.userIds.length),
     ).toEqual([MEMBERS_PER_EVENT, 1]);
-    expect(wire(rolesChangedEvents(group, [{ userId, role: 'ADMIN' }])[0]!)).toBe(
-      `{"type":"groups.memberships.role-changed","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","members":[{"userId":"${userId}","role":"ADMIN"}]}}`,
+    expect(wire(rolesChangedEvents(group, [{ userId, role: 'ADMIN' }], group.createdBy)[0]!)).toBe(
+      `{"type":"groups.memberships.role-changed","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","members":[{"userId":"${userId}","role":"ADMIN"}],"changedBy":"${group.createdBy}"}}`,
     );
+    expect(wire(membersRemovedEvents(group, [userId], userId)[0]!)).toBe(
+      `{"type":"groups.memberships.removed","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","userIds":["${userId}"],"removedBy":"${userId}"}}`,
+    );
+    // No one in particular removed someone who left the organisation.
+    expect(membersRemovedEvents(group, [userId], null)[0]!.payload).not.toHaveProperty('removedBy');
     expect(membersAddedEvents(group, [], null)).toEqual([]);
     expect(wire(membersAddedEvents(group, [{ userId, role: 'MEMBER' }], group.createdBy)[0]!)).toBe(
       `{"type":"groups.memberships.added","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","members":[{"userId":"${userId}","role":"MEMBER"}],"addedBy":"${group.createdBy}"}}`,

@@ -28,18 +28,25 @@ export function membersAddedEvents(
   );
 }
 
-export function membersRemovedEvents(group: GroupRef, userIds: readonly string[]): EventEnvelope<'groups.memberships.removed'>[] {
+/** `removedBy`: who removed them (the person themselves when they left); null when no one in particular did (they left the organisation). */
+export function membersRemovedEvents(group: GroupRef, userIds: readonly string[], removedBy: string | null): EventEnvelope<'groups.memberships.removed'>[] {
   return chunks(userIds).map((batch) =>
-    createEvent('groups.memberships.removed', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, userIds: batch } }),
+    createEvent('groups.memberships.removed', {
+      key: group.id,
+      orgId: group.orgId,
+      payload: { groupId: group.id, userIds: batch, ...(removedBy === null ? {} : { removedBy }) },
+    }),
   );
 }
 
+/** `changedBy`: who changed the roles. */
 export function rolesChangedEvents(
   group: GroupRef,
   members: readonly { userId: string; role: GroupRole }[],
+  changedBy: string,
 ): EventEnvelope<'groups.memberships.role-changed'>[] {
   return chunks(members).map((batch) =>
-    createEvent('groups.memberships.role-changed', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, members: batch } }),
+    createEvent('groups.memberships.role-changed', { key: group.id, orgId: group.orgId, payload: { groupId: group.id, members: batch, changedBy } }),
   );
 }
 
