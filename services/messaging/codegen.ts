@@ -8,5 +8,6 @@ export default subgraphResolversCodegen({
     Message: '../entities/message.entity#MessageEntity',
     MessageChange: '../entities/message.entity#MessageEntity',
     Notification: '../entities/notification.entity#NotificationEntity',
+    SystemEvent: '../domain/system-events#SystemEventRecord',
   },
 });

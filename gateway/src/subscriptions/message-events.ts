@@ -44,7 +44,7 @@ const MESSAGE_KINDS = {
 function selectMessageEvent(event: AnyEnvelope): { groupId: string; item: MessageEventPayload } | null {
   switch (event.type) {
     case 'messaging.message.sent': {
-      const { messageId, groupId, authorId, text, sentAt, changeSeq, audience } = event.payload;
+      const { messageId, groupId, authorId, text, sentAt, changeSeq, audience, kind } = event.payload;
       return {
         groupId,
         item: {
@@ -53,7 +53,8 @@ function selectMessageEvent(event: AnyEnvelope): { groupId: string; item: Messag
           messageId,
           eventId: event.id,
           changeSeq: changeSeq ?? null,
-          sent: audience === 'ALL' ? { id: messageId, groupId, authorId, text, sentAt } : null,
+          // A system entry's text is no text (null, not the event's empty string): its fields come from messaging.
+          sent: audience === 'ALL' && kind !== 'SYSTEM' ? { id: messageId, groupId, authorId, text, sentAt } : null,
         },
       };
     }

@@ -16,14 +16,14 @@ const person = (): Person => ({ id: randomUUID(), phone: `+1415555${String(700 +
 
 const CONVERSATIONS = `query($first: Int, $after: String, $search: String) {
   myConversations(first: $first, after: $after, search: $search) {
-    edges { cursor node { id lastMessage { id text } } }
+    edges { cursor node { id lastMessage { id text kind } } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }`;
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { id } } }`;
 
 interface ConversationPage {
-  edges: { cursor: string; node: { id: string; lastMessage: { id: string; text: string } | null } }[];
+  edges: { cursor: string; node: { id: string; lastMessage: { id: string; text: string | null; kind: string } | null } }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
@@ -64,9 +64,24 @@ async function createGroup(
         payload: { groupId, members: members.map((m) => ({ userId: m.who.id, role: m.role })) },
       }),
     );
+    // The group's history now opens with its system entries (its creation; the members who joined): they are its
+    // latest activity until someone speaks, so each group's are awaited before the next group, for a known order.
+    const entries = 1 + (members.some((m) => m.role !== 'OWNER') ? 1 : 0);
+    const first = members[0]!.who;
+    const token = await issuer.token(first.id, first.phone);
+    await eventually(async () => {
+      const res = await graphql(url, SYSTEM_ENTRIES, { reps: [{ __typename: 'Group', id: groupId }] }, token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!._entities[0].messages.edges.filter((e: { node: { kind: string } }) => e.node.kind === 'SYSTEM')).toHaveLength(entries);
+    });
   }
   return groupId;
 }
+
+const SYSTEM_ENTRIES = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Group { messages(last: 10) { edges { node { kind } } } } } }`;
+
+/** A conversation's preview as the test names it: a person's message by its id, a system entry as SYSTEM. */
+const previews = (page: ConversationPage) => page.edges.map((e) => (e.node.lastMessage?.kind === 'SYSTEM' ? 'SYSTEM' : (e.node.lastMessage?.id ?? null)));
 
 async function send(who: Person, groupId: string, text: string): Promise<string> {
   const token = await issuer.token(who.id, who.phone);
@@ -102,7 +117,7 @@ afterAll(async () => {
 });
 
 describe("a person's conversations", () => {
-  it('lists the groups a person reads, latest activity first, an empty group by its creation, a hub through its sub-group', async () => {
+  it('lists the groups a person reads, latest activity first, a group where no one spoke by its system entries, a hub through its sub-group', async () => {
     const [me, other] = [person(), person()];
     const quiet = await createGroup('Quiet', [{ who: me, role: 'MEMBER' }]);
     const early = await createGroup('Early', [
@@ -119,20 +134,20 @@ describe("a person's conversations", () => {
     const hubLast = await send(other, hub, 'from the hub');
     const lateLast = await send(me, late, 'late');
     await send(other, notMine, 'private');
-    // Created after every message: an empty group sorts by its creation.
+    // Created after every message: a group where no one spoke yet sorts by its system entries (its creation, who joined).
     const fresh = await createGroup('Fresh', [{ who: me, role: 'MEMBER' }]);
 
     await eventually(async () => expect(ids(await conversations(me))).toHaveLength(6));
     const page = await conversations(me);
     expect(ids(page)).toEqual([fresh, late, hub, early, east, quiet]);
-    expect(page.edges.map((e) => e.node.lastMessage?.id ?? null)).toEqual([null, lateLast, hubLast, earlyLast, null, null]);
+    expect(previews(page)).toEqual(['SYSTEM', lateLast, hubLast, earlyLast, 'SYSTEM', 'SYSTEM']);
     expect(page.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
 
     // A new message moves its group to the top.
     const quietNow = await send(me, quiet, 'quiet no more');
     const moved = await conversations(me, { first: 2 });
     expect(ids(moved)).toEqual([quiet, fresh]);
-    expect(moved.edges[0]!.node.lastMessage).toEqual({ id: quietNow, text: 'quiet no more' });
+    expect(moved.edges[0]!.node.lastMessage).toEqual({ id: quietNow, text: 'quiet no more', kind: 'TEXT' });
   });
 
   it("previews a broadcast group with the latest message the reader may see: an admins-only reply is not a plain member's preview", async () => {
@@ -166,6 +181,7 @@ describe("a person's conversations", () => {
               id
               lastMessage {
                 id
+                kind
               }
             }
           }
@@ -175,9 +191,10 @@ describe("a person's conversations", () => {
       await issuer.token(reader.id, reader.phone),
     );
     expect(res.errors).toBeUndefined();
+    // The reader's own group shows its system entries (its creation, the reader joining); the stranger's, nothing.
     expect(res.data!._entities).toEqual([
-      { id: news, lastMessage: { id: announcement } },
-      { id: other, lastMessage: null },
+      { id: news, lastMessage: { id: announcement, kind: 'TEXT' } },
+      { id: other, lastMessage: { id: expect.any(String), kind: 'SYSTEM' } },
       { id: stranger, lastMessage: null },
     ]);
     expect(strangerMessage).toBeTruthy();

@@ -1,7 +1,7 @@
 import { MessageEntity } from '../entities/message.entity';
 
 export const MESSAGE_COLUMNS =
-  'id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, reply_to_id, mentions, edited_at, deleted_at, deleted_by, change_seq, change_kind';
+  'id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, system_event, reply_to_id, mentions, edited_at, deleted_at, deleted_by, change_seq, change_kind';
 
 export interface MessageRow {
   id: string;
@@ -12,6 +12,7 @@ export interface MessageRow {
   sent_at: Date;
   audience: MessageEntity['audience'];
   kind: MessageEntity['kind'];
+  system_event: MessageEntity['systemEvent'];
   reply_to_id: string | null;
   mentions: string[];
   edited_at: Date | null;
@@ -32,6 +33,7 @@ export function messageFromRow(row: MessageRow): MessageEntity {
     sentAt: row.sent_at,
     audience: row.audience,
     kind: row.kind,
+    systemEvent: row.system_event,
     replyToId: row.reply_to_id,
     mentions: row.mentions,
     editedAt: row.edited_at,

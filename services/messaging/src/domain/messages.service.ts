@@ -87,12 +87,13 @@ export class MessagesService {
     });
     const id = uuidv7();
     const sentAt = new Date();
-    const row = [id, groupId, authorId, text, idempotencyKey, sentAt, audience, announcement ? 'ANNOUNCEMENT' : kind, replyToId, mentions];
+    const messageKind = announcement ? 'ANNOUNCEMENT' : kind;
+    const row = [id, groupId, authorId, text, idempotencyKey, sentAt, audience, messageKind, replyToId, mentions];
     const sent = (changeSeq?: string) =>
       createEvent('messaging.message.sent', {
         key: groupId,
         orgId: group?.orgId ?? null,
-        payload: { messageId: id, groupId, authorId, text, sentAt: sentAt.toISOString(), audience, ...(changeSeq ? { changeSeq } : {}) },
+        payload: { messageId: id, groupId, authorId, text, sentAt: sentAt.toISOString(), audience, kind: messageKind, ...(changeSeq ? { changeSeq } : {}) },
       });
     let message: MessageEntity | null;
     if (!input.attachmentIds?.length && !withinTx && notices.length === 0) {
@@ -127,6 +128,7 @@ export class MessagesService {
     const text = validateMessageText(rawText);
     return this.outbox.transaction(async (m, emit) => {
       const message = await this.lockedMessage(m, caller, messageId);
+      if (message.kind === 'SYSTEM') throw badInput('messageId', 'This is an entry about the group (who joined, left, was added...); it cannot be edited.');
       if (message.authorId !== userId) throw forbidden('Only the sender can edit a message.');
       if (message.deletedAt) throw new DomainError('CONFLICT', 'This message was deleted; it cannot be edited.');
       const editedAt = new Date();
@@ -148,6 +150,8 @@ export class MessagesService {
     const userId = requireUser(caller).userId;
     return this.outbox.transaction(async (m, emit) => {
       const message = await this.lockedMessage(m, caller, messageId);
+      if (message.kind === 'SYSTEM')
+        throw badInput('messageId', 'This is an entry about the group (who joined, left, was added...); it stays in its history and cannot be deleted.');
       if (message.deletedAt) return message;
       if (message.authorId !== userId) {
         const { admin } = await posterIn(m, userId, message.groupId).catch(() => ({ admin: false }));
@@ -286,6 +290,8 @@ export class MessagesService {
     if (replyToId === null) return null;
     const [quoted] = await this.visibleByIds(caller, [replyToId]);
     if (!quoted || quoted.groupId !== groupId) throw badInput('replyToId', 'A reply quotes a message of the same group that you can read.');
+    if (quoted.kind === 'SYSTEM')
+      throw badInput('replyToId', 'Reply to a message; an entry about the group (who joined, left, was added...) takes no replies.');
     return quoted;
   }
 }

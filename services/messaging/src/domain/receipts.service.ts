@@ -37,7 +37,7 @@ export class ReceiptsService {
     return rows[0]?.last_read_id ?? null;
   }
 
-  /** Messages after the caller's pointer that they can see and did not write, up to UNREAD_CAP. */
+  /** Messages after the caller's pointer that they can see and did not write, up to UNREAD_CAP; system entries (who joined, left...) are not unread. */
   async unreadCount(caller: Caller, groupId: string): Promise<number> {
     const userId = requireUser(caller).userId;
     const { seesAdminReplies } = await readerOf(this.dataSource.manager, caller, groupId);
@@ -48,7 +48,7 @@ export class ReceiptsService {
     const rows = (await this.dataSource.query(
       `SELECT count(*)::int AS n FROM (
          SELECT 1 FROM messages m
-          WHERE m.group_id = $1 AND m.author_id <> $2 AND m.deleted_at IS NULL
+          WHERE m.group_id = $1 AND m.author_id <> $2 AND m.deleted_at IS NULL AND m.kind <> 'SYSTEM'
             AND m.id > coalesce((SELECT last_read_id FROM read_receipts WHERE group_id = $1 AND user_id = $2), '00000000-0000-0000-0000-000000000000')
             AND ${visibleTo('m', '$2', '$3')}
           LIMIT $4) unread`,

@@ -36,7 +36,7 @@ export class SearchService {
               ts_headline('simple', m.text, q.tsq, 'StartSel=[[, StopSel=]], MaxFragments=2, MaxWords=20, MinWords=5') AS highlight
          FROM messages m, q
         WHERE m.group_id IN (SELECT id FROM readable)
-          AND m.search @@ q.tsq AND m.deleted_at IS NULL AND m.id < $3
+          AND m.search @@ q.tsq AND m.deleted_at IS NULL AND m.kind <> 'SYSTEM' AND m.id < $3
           AND ${visibleTo('m', '$1', 'm.group_id IN (SELECT group_id FROM admin_of)')}
         ORDER BY m.id DESC
         LIMIT $4`,

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SystemEventRecord } from '../domain/system-events';
 
 @Entity('messages')
 export class MessageEntity {
@@ -11,7 +12,9 @@ export class MessageEntity {
   @Column({ name: 'sent_at', type: 'timestamptz' }) sentAt!: Date;
   /** ADMINS for a broadcast subscriber's reply, which only the group's admins (and its author) see. */
   @Column('text') audience!: 'ALL' | 'ADMINS';
-  @Column('text') kind!: 'TEXT' | 'ANNOUNCEMENT' | 'POLL';
+  @Column('text') kind!: 'TEXT' | 'ANNOUNCEMENT' | 'POLL' | 'SYSTEM';
+  /** What a SYSTEM entry records (people added, a rename...); null for people's messages. */
+  @Column({ name: 'system_event', type: 'jsonb', nullable: true }) systemEvent!: SystemEventRecord | null;
   @Column({ name: 'reply_to_id', type: 'uuid', nullable: true }) replyToId!: string | null;
   @Column({ type: 'uuid', array: true }) mentions!: string[];
   @Column({ name: 'edited_at', type: 'timestamptz', nullable: true }) editedAt!: Date | null;

@@ -1,6 +1,7 @@
 import type { EventHandlers } from '@kz/events';
 import type { EntityManager } from 'typeorm';
 import { storeNotifications } from '../domain/notifications.service';
+import { addedEntries, recordSystemEvent, removedEntries, roleEntries, type MemberRole, type SystemEventInput } from '../domain/system-events';
 import { announceReaders, groupAndAncestors, readersBelow } from './readers-changed';
 
 /** Membership events may arrive before the group's own; the count row is created on demand. */
@@ -11,6 +12,17 @@ async function adjustMemberCount(m: EntityManager, groupId: string, delta: numbe
      ON CONFLICT (id) DO UPDATE SET member_count = greatest(known_groups.member_count + $2, 0)`,
     [groupId, delta],
   );
+}
+
+/** The group's history gets its system entries (system-events.ts) in the transaction that applies the event. */
+async function record(m: EntityManager, orgId: string | null, groupId: string, entries: readonly SystemEventInput[]): Promise<void> {
+  for (const entry of entries) await recordSystemEvent(m, orgId, groupId, entry);
+}
+
+/** The known name of a group, null when its created event has not arrived. */
+async function nameOf(m: EntityManager, groupId: string): Promise<string | null> {
+  const rows = (await m.query(`SELECT name FROM known_groups WHERE id = $1`, [groupId])) as { name: string | null }[];
+  return rows[0]?.name ?? null;
 }
 
 /**
@@ -28,14 +40,24 @@ export const groupEventHandlers: EventHandlers = {
     );
     // Its memberships may have come first (their events are on another topic): they make its members readers of its parent.
     if (parentId !== null) await announceReaders(m, event.orgId, await groupAndAncestors(m, parentId), 'ADDED', await readersBelow(m, groupId));
+    const { createdBy } = event.payload;
+    await record(m, event.orgId, groupId, [{ kind: 'GROUP_CREATED', actorId: createdBy, name, at: event.occurredAt }]);
+    if (parentId !== null) {
+      await record(m, event.orgId, parentId, [{ kind: 'SUBGROUP_ATTACHED', actorId: createdBy, name, subgroupId: groupId, at: event.occurredAt }]);
+    }
   },
   'groups.group.updated': async (event, m) => {
-    await m.query(`UPDATE known_groups SET name = $2, kind = $3, announcement_only = $4 WHERE id = $1`, [
-      event.payload.groupId,
-      event.payload.name,
-      event.payload.kind,
-      event.payload.announcementOnly,
-    ]);
+    const { groupId, name } = event.payload;
+    const [renamed] = (await m.query(
+      `UPDATE known_groups g SET name = $2, kind = $3, announcement_only = $4 FROM known_groups before
+        WHERE g.id = $1 AND before.id = g.id RETURNING before.name AS "formerName"`,
+      [groupId, name, event.payload.kind, event.payload.announcementOnly],
+    )) as [{ formerName: string | null }[], number];
+    // A rename (not a change of posting rules) is news to the group; so is a first name only if it came with the group.
+    const formerName = renamed[0]?.formerName ?? null;
+    if (formerName !== null && formerName !== name) {
+      await record(m, event.orgId, groupId, [{ kind: 'GROUP_RENAMED', actorId: event.payload.updatedBy, name, at: event.occurredAt }]);
+    }
   },
   'groups.group.linked': async (event, m) => {
     await m.query(`UPDATE known_groups SET org_id = $2, kind = CASE kind WHEN 'BROADCAST' THEN kind ELSE 'ORGANIZATION' END WHERE id = $1`, [
@@ -70,11 +92,23 @@ export const groupEventHandlers: EventHandlers = {
     const formerParentId = moved[0]!.formerParentId;
     if (formerParentId !== null) await announceReaders(m, event.orgId, await groupAndAncestors(m, formerParentId), 'REMOVED', readers);
     await announceReaders(m, event.orgId, await groupAndAncestors(m, parentId), 'ADDED', readers);
+    // The parent's history tells its readers (the sub-group's members among them now) who came under it.
+    const entry = { actorId: event.payload.attachedBy, name: await nameOf(m, groupId), subgroupId: groupId, at: event.occurredAt };
+    if (formerParentId !== null) await record(m, event.orgId, formerParentId, [{ kind: 'SUBGROUP_DETACHED', ...entry }]);
+    await record(m, event.orgId, parentId, [{ kind: 'SUBGROUP_ATTACHED', ...entry }]);
   },
   'groups.subgroup.detached': async (event, m) => {
     const { groupId, parentId } = event.payload;
     const [, changed] = (await m.query(`UPDATE known_groups SET parent_id = NULL WHERE id = $1 AND parent_id = $2`, [groupId, parentId])) as [unknown, number];
-    if (changed > 0) await announceReaders(m, event.orgId, await groupAndAncestors(m, parentId), 'REMOVED', await readersBelow(m, groupId));
+    if (changed === 0) return;
+    await announceReaders(m, event.orgId, await groupAndAncestors(m, parentId), 'REMOVED', await readersBelow(m, groupId));
+    // No one in particular detaches the sub-groups of a group being deleted: its history ends with it.
+    const detachedBy = event.payload.detachedBy ?? null;
+    if (detachedBy !== null) {
+      await record(m, event.orgId, parentId, [
+        { kind: 'SUBGROUP_DETACHED', actorId: detachedBy, name: await nameOf(m, groupId), subgroupId: groupId, at: event.occurredAt },
+      ]);
+    }
   },
   'groups.memberships.added': async (event, m) => {
     const { groupId, members } = event.payload;
@@ -82,10 +116,11 @@ export const groupEventHandlers: EventHandlers = {
       `INSERT INTO group_members (group_id, user_id, role)
        SELECT $1, u, r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)
        ON CONFLICT (group_id, user_id) DO UPDATE SET role = EXCLUDED.role
-       RETURNING user_id, (xmax = 0) AS fresh`,
+       RETURNING user_id, role, (xmax = 0) AS fresh`,
       [groupId, members.map((x) => x.userId), members.map((x) => x.role)],
-    )) as { user_id: string; fresh: boolean }[];
-    const added = upserted.filter((row) => row.fresh).map((row) => row.user_id);
+    )) as { user_id: string; role: MemberRole; fresh: boolean }[];
+    const fresh = upserted.filter((row) => row.fresh);
+    const added = fresh.map((row) => row.user_id);
     await adjustMemberCount(m, groupId, added.length);
     await announceReaders(m, event.orgId, await groupAndAncestors(m, groupId), 'ADDED', added);
     // Each person added hears of it, except one who joined by themselves (a link, or the group they created).
@@ -94,6 +129,16 @@ export const groupEventHandlers: EventHandlers = {
       m,
       { groupId, actorId: addedBy, key: groupId, orgId: event.orgId },
       added.filter((userId) => userId !== addedBy).map((userId) => ({ userId, kind: 'GROUP_ADDED' as const })),
+    );
+    await record(
+      m,
+      event.orgId,
+      groupId,
+      addedEntries(
+        addedBy,
+        fresh.map((row) => ({ userId: row.user_id, role: row.role })),
+        event.occurredAt,
+      ),
     );
   },
   'groups.join-request.filed': async (event, m) => {
@@ -111,10 +156,21 @@ export const groupEventHandlers: EventHandlers = {
   },
   'groups.memberships.role-changed': async (event, m) => {
     const { groupId, members } = event.payload;
-    await m.query(
+    const [changed] = (await m.query(
       `UPDATE group_members gm SET role = t.r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)
-        WHERE gm.group_id = $1 AND gm.user_id = t.u`,
+        WHERE gm.group_id = $1 AND gm.user_id = t.u AND gm.role IS DISTINCT FROM t.r
+        RETURNING gm.user_id, gm.role`,
       [groupId, members.map((x) => x.userId), members.map((x) => x.role)],
+    )) as [{ user_id: string; role: MemberRole }[], number];
+    await record(
+      m,
+      event.orgId,
+      groupId,
+      roleEntries(
+        event.payload.changedBy ?? null,
+        changed.map((row) => ({ userId: row.user_id, role: row.role })),
+        event.occurredAt,
+      ),
     );
   },
   'groups.memberships.removed': async (event, m) => {
@@ -128,5 +184,6 @@ export const groupEventHandlers: EventHandlers = {
     await m.query(`DELETE FROM read_receipts WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [groupId, userIds]);
     await adjustMemberCount(m, groupId, -removed.length);
     await announceReaders(m, event.orgId, await groupAndAncestors(m, groupId), 'REMOVED', removed);
+    await record(m, event.orgId, groupId, removedEntries(event.payload.removedBy ?? null, removed, event.occurredAt));
   },
 };

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MessageEntity } from '../entities/message.entity';
 import type { NotificationEntity } from '../entities/notification.entity';
+import type { SystemEventRecord } from '../domain/system-events';
 import type { MessagingContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -108,6 +109,11 @@ export type GroupMessagesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type GroupRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER';
+
 export type ImportJob = {
   __typename?: 'ImportJob';
   id: Scalars['ID']['output'];
@@ -140,6 +146,10 @@ export type Message = {
   attachments: Array<Attachment>;
   /** ADMINS for a broadcast subscriber's reply: only admins and its author see it. */
   audience: MessageAudience;
+  /**
+   * Who wrote it. For a SYSTEM entry no one wrote, so read its systemEvent instead: its author is the person who acted
+   * (systemEvent.actor), or when no one in particular did, the first person it is about, else the group's owner.
+   */
   author: User;
   /** A deleted message stays in history as a tombstone. */
   deleted: Scalars['Boolean']['output'];
@@ -156,7 +166,9 @@ export type Message = {
   /** The message this one replies to, if the reader can see it. */
   replyTo?: Maybe<Message>;
   sentAt: Scalars['DateTime']['output'];
-  /** Null once the message is deleted. */
+  /** What happened, for a SYSTEM entry; null for people's messages. */
+  systemEvent?: Maybe<SystemEvent>;
+  /** Null once the message is deleted, and for a SYSTEM entry (its systemEvent says what happened). */
   text?: Maybe<Scalars['String']['output']>;
 };
 
@@ -209,6 +221,12 @@ export type MessageKind =
   /** Posted by an admin as an announcement. */
   | 'ANNOUNCEMENT'
   | 'POLL'
+  /**
+   * An entry about the group itself (people added, joined, removed or left, roles, renames, sub-groups): see
+   * systemEvent. Never unread, never found by search, never a notification; it cannot be edited, deleted or replied
+   * to. In a broadcast group, entries about people are seen by its admins (and whoever acted) only.
+   */
+  | 'SYSTEM'
   | 'TEXT';
 
 export type MessagePayload = {
@@ -441,6 +459,47 @@ export type SendMessagePayload = {
   message: Message;
 };
 
+/**
+ * An entry the platform wrote in a group's history about the group itself, as data to word in the reader's language,
+ * e.g. "Ana added Bo and 1,999 others". One entry however many people it names: a bulk add's batches, made one after
+ * another by one person, are counted into one entry (its count grows, as an EDITED change).
+ */
+export type SystemEvent = {
+  __typename?: 'SystemEvent';
+  /** Who acted; null when no one in particular did. */
+  actor?: Maybe<User>;
+  kind: SystemEventKind;
+  /** GROUP_CREATED, GROUP_RENAMED: the group's new name. SUBGROUP_ATTACHED, SUBGROUP_DETACHED: the sub-group's name (null if not known yet). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** ROLE_CHANGED: the role the users now have. */
+  role?: Maybe<GroupRole>;
+  /** SUBGROUP_ATTACHED, SUBGROUP_DETACHED: the sub-group. */
+  subgroup?: Maybe<Group>;
+  userCount: Scalars['Int']['output'];
+  /** The people it is about, the first 20 of them (userCount counts them all). */
+  users: Array<User>;
+};
+
+export type SystemEventKind =
+  /** actor created the group, named name. */
+  | 'GROUP_CREATED'
+  /** actor renamed the group to name. */
+  | 'GROUP_RENAMED'
+  /** users joined by themselves (actor: they, by an invite link), or became members on signing up after their phone number was added (actor null). */
+  | 'JOINED'
+  /** actor added users. */
+  | 'MEMBERS_ADDED'
+  /** actor removed users; null actor: no one in particular (they left the organisation). */
+  | 'MEMBERS_REMOVED'
+  /** users (one person, also the actor) left the group. */
+  | 'MEMBER_LEFT'
+  /** actor gave users the role role. */
+  | 'ROLE_CHANGED'
+  /** actor put the group subgroup (named name) under this one. */
+  | 'SUBGROUP_ATTACHED'
+  /** actor took the group subgroup (named name) from under this one. */
+  | 'SUBGROUP_DETACHED';
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
@@ -557,6 +616,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EditMessageInput: EditMessageInput;
   Group: ResolverTypeWrapper<{ id: string }>;
+  GroupRole: GroupRole;
   ImportJob: ResolverTypeWrapper<ImportJob>;
   MarkNotificationsReadInput: MarkNotificationsReadInput;
   MarkNotificationsReadPayload: ResolverTypeWrapper<MarkNotificationsReadPayload>;
@@ -589,6 +649,8 @@ export type ResolversTypes = {
   ReadSummary: ResolverTypeWrapper<ReadSummary>;
   SendMessageInput: SendMessageInput;
   SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
+  SystemEvent: ResolverTypeWrapper<SystemEventRecord>;
+  SystemEventKind: SystemEventKind;
   User: ResolverTypeWrapper<User>;
 };
 
@@ -634,6 +696,7 @@ export type ResolversParentTypes = {
   ReadSummary: ReadSummary;
   SendMessageInput: SendMessageInput;
   SendMessagePayload: Omit<SendMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
+  SystemEvent: SystemEventRecord;
   User: User;
 };
 
@@ -703,6 +766,7 @@ export type MessageResolvers<ContextType = MessagingContext, ParentType extends 
   readBy?: Resolver<ResolversTypes['ReadSummary'], ParentType, ContextType>;
   replyTo?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  systemEvent?: Resolver<Maybe<ResolversTypes['SystemEvent']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -823,6 +887,16 @@ export type SendMessagePayloadResolvers<ContextType = MessagingContext, ParentTy
   message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
 };
 
+export type SystemEventResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['SystemEvent'] = ResolversParentTypes['SystemEvent']> = {
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SystemEventKind'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['GroupRole']>, ParentType, ContextType>;
+  subgroup?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
+  userCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -857,6 +931,7 @@ export type Resolvers<ContextType = MessagingContext> = {
   Query?: QueryResolvers<ContextType>;
   ReadSummary?: ReadSummaryResolvers<ContextType>;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
+  SystemEvent?: SystemEventResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

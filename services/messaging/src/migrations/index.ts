@@ -7,6 +7,7 @@ import { Attachments1764489600000 } from './1764489600000-attachments';
 import { MessageChanges1764576000000 } from './1764576000000-message-changes';
 import { GroupNames1765094400000 } from './1765094400000-group-names';
 import { Notifications1765267200000 } from './1765267200000-notifications';
+import { SystemEvents1765353600000 } from './1765353600000-system-events';
 
 export const messagingMigrations = [
   InitialMessaging1764144000000,
@@ -18,4 +19,5 @@ export const messagingMigrations = [
   InboxEventAttempts1765008000000,
   GroupNames1765094400000,
   Notifications1765267200000,
+  SystemEvents1765353600000,
 ];

@@ -19,7 +19,7 @@ function loadPoll(ctx: MessagingContext, messageId: string): Promise<PollEntity 
   return ctx.loaders.get<string, PollEntity>('poll', (ids) => ctx.services.polls.ofMessages(ids)).load(messageId);
 }
 
-export const messageResolvers: Pick<Resolvers, 'Query' | 'Message'> = {
+export const messageResolvers: Pick<Resolvers, 'Query' | 'Message' | 'SystemEvent'> = {
   Query: {
     message: async (_, args, ctx) => {
       const message = await loadVisibleMessage(ctx, args.id);
@@ -39,7 +39,8 @@ export const messageResolvers: Pick<Resolvers, 'Query' | 'Message'> = {
     __resolveReference: (ref, ctx) => loadVisibleMessage(ctx, ref.id),
     group: (message) => ({ id: message.groupId }),
     author: (message) => ({ id: message.authorId }),
-    text: (message) => (message.deletedAt ? null : message.text),
+    text: (message) => (message.deletedAt || message.kind === 'SYSTEM' ? null : message.text),
+    systemEvent: (message) => (message.kind === 'SYSTEM' ? message.systemEvent : null),
     deleted: (message) => message.deletedAt !== null,
     replyTo: (message, _, ctx) => (message.replyToId ? loadVisibleMessage(ctx, message.replyToId) : null),
     mentions: (message) => message.mentions.map((id) => ({ id })),
@@ -76,5 +77,10 @@ export const messageResolvers: Pick<Resolvers, 'Query' | 'Message'> = {
         myAnswer,
       };
     },
+  },
+  SystemEvent: {
+    actor: (event) => (event.actorId ? { id: event.actorId } : null),
+    users: (event) => event.userIds.map((id) => ({ id })),
+    subgroup: (event) => (event.subgroupId ? { id: event.subgroupId } : null),
   },
 };
