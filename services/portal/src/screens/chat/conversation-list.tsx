@@ -8,6 +8,7 @@ import { graphql, getFragmentData } from '../../gql';
 import type { ConversationListItemFragment as ConversationListItemFragmentData } from '../../gql/graphql';
 import classes from './chat.module.css';
 import { activityTime, unreadBadge } from './conversation-format';
+import { systemEventText } from './system-event-text';
 import { useLiveConversations } from './use-live-conversations';
 
 export const ConversationListItemFragment = graphql(`
@@ -27,6 +28,20 @@ export const ConversationListItemFragment = graphql(`
       author {
         id
         displayName
+      }
+      systemEvent {
+        kind
+        userCount
+        name
+        role
+        actor {
+          id
+          displayName
+        }
+        users {
+          id
+          displayName
+        }
       }
     }
   }
@@ -63,7 +78,7 @@ export function ConversationList(props: { viewerId: string | null; openGroupId: 
     variables: { first: PAGE, search: debounced || null },
     notifyOnNetworkStatusChange: true,
   });
-  useLiveConversations(props.viewerId, props.openGroupId, () => void refetch());
+  useLiveConversations(props.viewerId, props.openGroupId, { reload: () => void refetch(), loading });
   const connection = data?.myConversations;
   const groups = sortedByActivity((connection?.edges ?? []).map((e) => getFragmentData(ConversationListItemFragment, e.node)));
 
@@ -122,9 +137,11 @@ function ConversationLink(props: { group: ListedGroup; viewerId: string | null }
   const last = g.lastMessage;
   const preview = !last
     ? 'No messages yet'
-    : last.deleted
-      ? 'Message deleted'
-      : `${last.author.id === props.viewerId ? 'You' : last.author.displayName}: ${last.kind === 'POLL' ? `Poll: ${last.text ?? ''}` : (last.text ?? '')}`;
+    : last.systemEvent
+      ? systemEventText(last.systemEvent, props.viewerId)
+      : last.deleted
+        ? 'Message deleted'
+        : `${last.author.id === props.viewerId ? 'You' : last.author.displayName}: ${last.kind === 'POLL' ? `Poll: ${last.text ?? ''}` : (last.text ?? '')}`;
   const unread = unreadBadge(g.unreadCount);
   return (
     <NavLink to={`/chat/${g.id}`} className={classes.conversationLink}>

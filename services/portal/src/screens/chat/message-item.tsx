@@ -5,6 +5,7 @@ import { AttachmentList } from './attachment-list';
 import classes from './chat.module.css';
 import { MessageText } from './message-text';
 import { PollCard } from './poll-card';
+import { SystemEventLine } from './system-event';
 
 export const ChatMessageFragmentDoc = graphql(`
   fragment ChatMessage on Message {
@@ -42,6 +43,9 @@ export const ChatMessageFragmentDoc = graphql(`
     poll {
       ...PollCard
     }
+    systemEvent {
+      ...SystemEventLine
+    }
   }
 `);
 
@@ -63,7 +67,8 @@ export interface MessageActions {
 /**
  * One message as a bubble: the author's name at the start of a run, the text with its mentions, what it replies to,
  * files and poll, and when it was sent (edited, deleted); the reader's own messages sit on the right with how many
- * have read them. Its menu offers what the reader may do with it.
+ * have read them. Its menu offers what the reader may do with it. A system entry (who joined, left, was added...) is a
+ * centred line instead (system-event.tsx).
  */
 export function MessageItem(props: {
   message: ChatMessage;
@@ -74,6 +79,10 @@ export function MessageItem(props: {
   actions: MessageActions;
 }) {
   const { message, viewerId, actions } = props;
+  // An entry about the group itself is a line of the history, not someone's message: nothing to reply to or edit.
+  if (message.systemEvent) {
+    return <SystemEventLine messageId={message.id} sentAt={message.sentAt} event={message.systemEvent} viewerId={viewerId} focused={props.focused} />;
+  }
   const own = message.author.id === viewerId;
   const sent = new Date(message.sentAt);
   const canEdit = own && !message.deleted && message.kind !== 'POLL';

@@ -81,4 +81,19 @@ describe('timelineRows', () => {
     });
     expect(rows.some((r) => r.kind === 'unread')).toBe(false);
   });
+
+  it('never counts a system entry as unread, and starts a new run after one', () => {
+    const rows = timelineRows(
+      [msg('01', '2026-12-04T09:00:00', 'bo'), { ...msg('02', '2026-12-04T09:01:00', 'bo'), kind: 'SYSTEM' }, msg('03', '2026-12-04T09:02:00', 'bo')],
+      { unreadAfterId: '01', viewerId: 'ana', now },
+    );
+    expect(rows.map((r) => (r.kind === 'message' ? `${r.key}${r.firstOfRun ? '*' : ''}` : r.kind === 'date' ? r.label : r.kind))).toEqual([
+      'Today',
+      '01*',
+      '02',
+      'unread',
+      '03*',
+    ]);
+    expect(rows.find((r) => r.kind === 'unread')).toEqual({ kind: 'unread', key: 'unread', count: 1 });
+  });
 });

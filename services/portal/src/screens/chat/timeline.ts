@@ -9,7 +9,12 @@ export interface Timed {
   id: string;
   sentAt: string;
   authorId: string;
+  /** SYSTEM: an entry about the group (who joined, left...), never unread, and a break between runs of messages. */
+  kind?: string;
 }
+
+/** Whether a message counts as unread for the reader: someone else's, not a system entry. */
+const unreadFor = (message: Timed, viewerId: string | null) => message.authorId !== viewerId && message.kind !== 'SYSTEM';
 
 export type TimelineRow<M extends Timed> =
   | { kind: 'date'; key: string; label: string }
@@ -60,12 +65,12 @@ export interface TimelineOptions {
 
 /**
  * The rows to render. The unread line counts only others' messages after the reader's last read one, and shows
- * only when some are loaded; the reader's own messages never count as unread.
+ * only when some are loaded; the reader's own messages and system entries never count as unread.
  */
 export function timelineRows<M extends Timed>(messages: readonly M[], options: TimelineOptions): TimelineRow<M>[] {
   const rows: TimelineRow<M>[] = [];
   const unreadAfter = options.unreadAfterId;
-  const unreadCount = unreadAfter ? messages.filter((m) => compareIds(m.id, unreadAfter) > 0 && m.authorId !== options.viewerId).length : 0;
+  const unreadCount = unreadAfter ? messages.filter((m) => compareIds(m.id, unreadAfter) > 0 && unreadFor(m, options.viewerId)).length : 0;
   let lastDay: string | null = null;
   let previous: M | null = null;
   let unreadShown = false;
@@ -78,12 +83,17 @@ export function timelineRows<M extends Timed>(messages: readonly M[], options: T
       lastDay = day;
       breaksRun = true;
     }
-    if (!unreadShown && unreadAfter && unreadCount > 0 && compareIds(message.id, unreadAfter) > 0 && message.authorId !== options.viewerId) {
+    if (!unreadShown && unreadAfter && unreadCount > 0 && compareIds(message.id, unreadAfter) > 0 && unreadFor(message, options.viewerId)) {
       rows.push({ kind: 'unread', key: 'unread', count: unreadCount });
       unreadShown = true;
       breaksRun = true;
     }
-    const firstOfRun = breaksRun || !previous || previous.authorId !== message.authorId || sent.getTime() - new Date(previous.sentAt).getTime() > RUN_GAP_MS;
+    const firstOfRun =
+      breaksRun ||
+      !previous ||
+      previous.kind === 'SYSTEM' ||
+      previous.authorId !== message.authorId ||
+      sent.getTime() - new Date(previous.sentAt).getTime() > RUN_GAP_MS;
     rows.push({ kind: 'message', key: message.id, message, firstOfRun });
     previous = message;
   }

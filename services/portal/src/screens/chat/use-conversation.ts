@@ -259,7 +259,8 @@ export function useConversation(groupId: string, initialFocusId: string | null, 
 
   // Reading is not an event anyone is sent (a large group would flood every reader): the counts are asked again
   // while the reader's own messages are among the newest and the tab is in view.
-  const ownRecent = state.status === 'ready' && !state.hasNewer && state.messages.slice(-30).some((m) => m.author.id === viewerId && !m.deleted);
+  const ownRecent =
+    state.status === 'ready' && !state.hasNewer && state.messages.slice(-30).some((m) => m.author.id === viewerId && !m.deleted && m.kind !== 'SYSTEM');
   useEffect(() => {
     if (!ownRecent) return;
     const timer = setInterval(() => {

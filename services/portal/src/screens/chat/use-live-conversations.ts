@@ -1,5 +1,5 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
-import { useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { graphql } from '../../gql';
 
 const ConversationActivitySubscription = graphql(`
@@ -16,6 +16,20 @@ const ConversationActivitySubscription = graphql(`
         author {
           id
           displayName
+        }
+        systemEvent {
+          kind
+          userCount
+          name
+          role
+          actor {
+            id
+            displayName
+          }
+          users {
+            id
+            displayName
+          }
         }
       }
     }
@@ -46,6 +60,29 @@ const ListedGroupActivity = graphql(`
         id
         displayName
       }
+      systemEvent {
+        kind
+        userCount
+        name
+        role
+        actor {
+          id
+          displayName
+        }
+        users {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+const GroupActivityQuery = graphql(`
+  query GroupActivity($groupId: ID!) {
+    group(id: $groupId) {
+      id
+      ...ListedGroupActivity
     }
   }
 `);
@@ -54,11 +91,44 @@ const ListedGroupActivity = graphql(`
  * Keeps the groups list live: a message sent anywhere the person reads becomes its group's last message (moving
  * the group to the top) and counts as unread unless it is theirs or its group is open in view; a group they are
  * added to or removed from makes the list load again.
+ *
+ * A count read from the server while events arrive can be older than they are: a group with events during a load
+ * of the list, or during its own refresh, is read again once that answer is in, so no increment is lost to it.
  */
-export function useLiveConversations(viewerId: string | null, openGroupId: string | null, reload: () => void): void {
+export function useLiveConversations(viewerId: string | null, openGroupId: string | null, list: { reload: () => void; loading: boolean }): void {
   const client = useApolloClient();
   const open = useRef(openGroupId);
   open.current = openGroupId;
+  const listLoading = useRef(list.loading);
+  listLoading.current = list.loading;
+  const staleAfterLoad = useRef(new Set<string>());
+  const refreshing = useRef(new Set<string>());
+  const staleAfterRefresh = useRef(new Set<string>());
+
+  const refresh = useCallback(
+    (groupId: string) => {
+      if (refreshing.current.has(groupId)) {
+        staleAfterRefresh.current.add(groupId);
+        return;
+      }
+      refreshing.current.add(groupId);
+      void client
+        .query({ query: GroupActivityQuery, variables: { groupId }, fetchPolicy: 'network-only' })
+        .catch(() => undefined)
+        .finally(() => {
+          refreshing.current.delete(groupId);
+          if (staleAfterRefresh.current.delete(groupId)) refresh(groupId);
+        });
+    },
+    [client],
+  );
+
+  useEffect(() => {
+    if (list.loading) return;
+    const groups = [...staleAfterLoad.current];
+    staleAfterLoad.current.clear();
+    groups.forEach(refresh);
+  }, [list.loading, refresh]);
 
   useSubscription(ConversationActivitySubscription, {
     skip: !viewerId,
@@ -68,11 +138,19 @@ export function useLiveConversations(viewerId: string | null, openGroupId: strin
       const id = client.cache.identify({ __typename: 'Group', id: event.groupId });
       const known = id ? client.cache.readFragment({ id, fragment: ListedGroupActivity }) : null;
       if (!known) {
-        reload();
+        staleAfterLoad.current.add(event.groupId);
+        list.reload();
         return;
       }
+      if (listLoading.current) staleAfterLoad.current.add(event.groupId);
+      if (refreshing.current.has(event.groupId)) staleAfterRefresh.current.add(event.groupId);
       const isNew = event.kind === 'SENT';
-      const counts = isNew && event.message.author.id !== viewerId && !(open.current === event.groupId && document.visibilityState === 'visible');
+      // A system entry (who joined, left...) is news in the list, but never unread.
+      const counts =
+        isNew &&
+        event.message.kind !== 'SYSTEM' &&
+        event.message.author.id !== viewerId &&
+        !(open.current === event.groupId && document.visibilityState === 'visible');
       const latest = !known.lastMessage || known.lastMessage.id <= event.message.id;
       client.cache.writeFragment({
         id,
@@ -90,7 +168,7 @@ export function useLiveConversations(viewerId: string | null, openGroupId: strin
     skip: !viewerId,
     onData: ({ data }) => {
       const event = data.data?.membershipEvents;
-      if (event && viewerId && event.userIds.includes(viewerId) && (event.kind === 'ADDED' || event.kind === 'REMOVED')) reload();
+      if (event && viewerId && event.userIds.includes(viewerId) && (event.kind === 'ADDED' || event.kind === 'REMOVED')) list.reload();
     },
   });
 }
