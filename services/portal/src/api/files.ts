@@ -20,20 +20,23 @@ export interface UploadProgress {
   total: number;
 }
 
-/** Sends a file with the session's token (PUT unless told), reporting progress; resolves with the JSON answer. */
-export async function uploadFile(
-  url: string,
-  file: Blob,
-  onProgress: (p: UploadProgress) => void,
-  signal?: AbortSignal,
-  method: 'PUT' | 'POST' = 'PUT',
-): Promise<unknown> {
+export interface UploadOptions {
+  signal?: AbortSignal;
+  /** PUT unless told (imports take PUT to their own URL; attachments are POSTed to a collection). */
+  method?: 'PUT' | 'POST';
+  /** When the browser does not know the file's type. */
+  fallbackType?: string;
+}
+
+/** Sends a file with the session's token, reporting progress; resolves with the JSON answer. */
+export async function uploadFile(url: string, file: Blob, onProgress: (p: UploadProgress) => void, options: UploadOptions = {}): Promise<unknown> {
+  const { signal, method = 'PUT', fallbackType = 'text/csv' } = options;
   const headers = await authorization();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(method, sameOrigin(url));
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-    xhr.setRequestHeader('content-type', file.type || 'text/csv');
+    xhr.setRequestHeader('content-type', file.type || fallbackType);
     xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {

@@ -9,8 +9,8 @@ export function AccountMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" aria-label={`Account: ${data?.me?.displayName ?? 'signed in'}`}>
-          <Text size="sm" truncate maw={160}>
+        <Button variant="subtle" px={{ base: 6, sm: 'md' }} aria-label={`Account: ${data?.me?.displayName ?? 'signed in'}`}>
+          <Text size="sm" truncate maw={{ base: 80, sm: 160 }}>
             {data?.me?.displayName ?? <Skeleton height={12} width={80} />}
           </Text>
         </Button>

@@ -1,4 +1,4 @@
-import { Button, Center, Group, Loader, TextInput, UnstyledButton } from '@mantine/core';
+import { Box, Button, Center, Group, Loader, TextInput, UnstyledButton } from '@mantine/core';
 import { Suspense, useState } from 'react';
 import { NavLink, Outlet, useMatch, useNavigate, useSearchParams } from 'react-router';
 import { useViewer } from '../../app/viewer';
@@ -25,12 +25,14 @@ export function ChatLayout() {
   return (
     <>
       <header style={{ height: 56, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
-          <UnstyledButton component={NavLink} to="/chat" fw={700} aria-label="Work chat, your groups">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <UnstyledButton component={NavLink} to="/chat" fw={700} aria-label="Work chat, your groups" style={{ whiteSpace: 'nowrap' }}>
             Work chat
           </UnstyledButton>
-          <form
+          <Box
+            component="form"
             role="search"
+            visibleFrom="sm"
             style={{ flex: '0 1 28rem', minWidth: 0 }}
             onSubmit={(e) => {
               e.preventDefault();
@@ -44,8 +46,11 @@ export function ChatLayout() {
               value={query}
               onChange={(e) => setQuery(e.currentTarget.value)}
             />
-          </form>
-          <Group gap="xs" wrap="nowrap">
+          </Box>
+          <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+            <Button variant="subtle" size="xs" px={6} component={NavLink} to="/chat/search" hiddenFrom="sm">
+              Search
+            </Button>
             <NotificationsButton />
             <Button variant="subtle" size="xs" component={NavLink} to="/" visibleFrom="sm">
               Admin portal

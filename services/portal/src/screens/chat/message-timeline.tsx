@@ -133,7 +133,7 @@ export function MessageTimeline(props: {
 
   return (
     <div style={{ position: 'relative', flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-      <div ref={scroller} className={classes.scroller} onScroll={onScroll} tabIndex={0} aria-label="Messages">
+      <div ref={scroller} className={classes.scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label="Messages">
         <div className={classes.timeline} role="log" aria-live="polite" aria-relevant="additions">
           <div ref={top} aria-hidden style={{ height: 1 }} />
           {state.hasOlder ? (
@@ -201,7 +201,7 @@ export function MessageTimeline(props: {
       </div>
       {(!atBottom || state.hasNewer) && (newBelow > 0 || state.hasNewer || state.missedWhileAway > 0) && (
         <Button size="xs" radius="xl" onClick={toLatest} style={{ position: 'absolute', bottom: 12, right: 16 }}>
-          {newBelow + state.missedWhileAway > 0 ? `${newBelow + state.missedWhileAway} new ↓` : 'Jump to latest ↓'}
+          {newBelow + state.missedWhileAway > 0 ? `Jump to latest · ${newBelow + state.missedWhileAway} new ↓` : 'Jump to latest ↓'}
         </Button>
       )}
     </div>

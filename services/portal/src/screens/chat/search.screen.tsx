@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Anchor, Box, Button, Center, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page';
 import { graphql } from '../../gql';
@@ -41,6 +42,8 @@ export function SearchScreen() {
   const [params] = useSearchParams();
   const query = (params.get('q') ?? '').trim();
   usePageTitle(query ? `Search: ${query}` : 'Search');
+  const navigate = useNavigate();
+  const [words, setWords] = useState(query);
   const { data, loading, error, fetchMore } = useQuery(SearchMessagesQuery, {
     variables: { query },
     skip: !query,
@@ -55,8 +58,20 @@ export function SearchScreen() {
       <Title order={1} size="h3">
         {query ? `Messages with “${query}”` : 'Search messages'}
       </Title>
+      {/* A phone's header has no room for the search box: it is here instead. */}
+      <Box
+        component="form"
+        role="search"
+        hiddenFrom="sm"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (words.trim()) navigate(`/chat/search?q=${encodeURIComponent(words.trim())}`);
+        }}
+      >
+        <TextInput aria-label="Search messages" placeholder="Search messages" type="search" value={words} onChange={(e) => setWords(e.currentTarget.value)} />
+      </Box>
       <ErrorAlert error={error} />
-      {!query && <Text c="dimmed">Type words in the search box above to find messages in all your groups.</Text>}
+      {!query && <Text c="dimmed">Type words in the search box to find messages in all your groups.</Text>}
       {loading && !results && (
         <Center>
           <Loader size="sm" aria-label="Searching" />

@@ -32,13 +32,10 @@ export function useAttachmentUploads(groupId: string) {
             : [...list, { localId, filename: file.name || 'pasted file', size: file.size, progress: 0, id: null, error: null }],
         );
         const url = `/attachments?groupId=${encodeURIComponent(groupId)}&filename=${encodeURIComponent(file.name || 'pasted file')}`;
-        uploadFile(
-          url,
-          file,
-          (p) => setFiles((list) => list.map((f) => (f.localId === localId ? { ...f, progress: p.total ? p.loaded / p.total : 0 } : f))),
-          undefined,
-          'POST',
-        )
+        uploadFile(url, file, (p) => setFiles((list) => list.map((f) => (f.localId === localId ? { ...f, progress: p.total ? p.loaded / p.total : 0 } : f))), {
+          method: 'POST',
+          fallbackType: 'application/octet-stream',
+        })
           .then((answer) => {
             const id = (answer as { id?: string } | null)?.id ?? null;
             setFiles((list) => list.map((f) => (f.localId === localId ? { ...f, progress: 1, id, error: id ? null : 'The upload gave no file id.' } : f)));
