@@ -16,6 +16,11 @@ describe('message text rules', () => {
     expect(codeOf(() => validateMessageText('a'.repeat(4_001)))).toBe('BAD_USER_INPUT:text');
   });
 
+  it('lets a message with files go without text', () => {
+    expect(validateMessageText('  ', { withFiles: true })).toBe('');
+    expect(validateMessageText(' caption ', { withFiles: true })).toBe(' caption ');
+  });
+
   it('refuses blank text and oversized idempotency keys', () => {
     expect(codeOf(() => validateMessageText('   '))).toBe('BAD_USER_INPUT:text');
     expect(codeOf(() => validateIdempotencyKey('k'.repeat(201)))).toBe('BAD_USER_INPUT:idempotencyKey');

@@ -64,7 +64,7 @@ export class MessagesService {
     withinTx?: (m: EntityManager, messageId: string) => Promise<void>,
   ): Promise<MessageEntity> {
     const authorId = requireUser(caller).userId;
-    const text = validateMessageText(input.text);
+    const text = validateMessageText(input.text, { withFiles: (input.attachmentIds?.length ?? 0) > 0 });
     const idempotencyKey = validateIdempotencyKey(input.idempotencyKey);
     const { groupId } = input;
     const { admin, group } = await posterIn(this.dataSource.manager, authorId, groupId);

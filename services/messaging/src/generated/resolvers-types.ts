@@ -450,7 +450,7 @@ export type SendMessageInput = {
   mentions?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The message this one replies to. */
   replyToId?: InputMaybe<Scalars['ID']['input']>;
-  /** Up to 4,000 characters. */
+  /** Up to 4,000 characters; may be empty when the message carries attachmentIds. */
   text: Scalars['String']['input'];
 };
 

@@ -344,7 +344,7 @@ export type SendMessageInput = {
   mentions?: Array<string | number> | null | undefined;
   /** The message this one replies to. */
   replyToId?: string | number | null | undefined;
-  /** Up to 4,000 characters. */
+  /** Up to 4,000 characters; may be empty when the message carries attachmentIds. */
   text: string;
 };
 

@@ -75,7 +75,7 @@ export function Composer(props: {
       setEditError(problem);
       return;
     }
-    const body = text.trim() ? text : uploads.ready.map((f) => f.filename).join(', ');
+    const body = text.trim() ? text : '';
     props.onSend({
       text: body,
       replyTo: props.target.replyTo,

@@ -141,7 +141,7 @@ function ConversationLink(props: { group: ListedGroup; viewerId: string | null }
       ? systemEventText(last.systemEvent, props.viewerId)
       : last.deleted
         ? 'Message deleted'
-        : `${last.author.id === props.viewerId ? 'You' : last.author.displayName}: ${last.kind === 'POLL' ? `Poll: ${last.text ?? ''}` : (last.text ?? '')}`;
+        : `${last.author.id === props.viewerId ? 'You' : last.author.displayName}: ${last.kind === 'POLL' ? `Poll: ${last.text ?? ''}` : (last.text || 'Sent a file')}`;
   const unread = unreadBadge(g.unreadCount);
   return (
     <NavLink to={`/chat/${g.id}`} className={classes.conversationLink}>
