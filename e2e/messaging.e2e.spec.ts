@@ -44,6 +44,9 @@ async function chatGroup(admin: { token: string }, members: { phone: string; tok
   return groupId;
 }
 
+/** People's messages among a page's edges: the system entries (the group created, members added) left out. */
+const people = (edges: { node: { kind: string } }[]) => edges.filter((e) => e.node.kind !== 'SYSTEM');
+
 async function send(token: string, input: Record<string, unknown>) {
   const res = await gql(SEND, { i: input }, token);
   expect(res.errors).toBeUndefined();
@@ -77,11 +80,11 @@ describe('messages', () => {
     const byAdmin = await gql(DELETE, { i: { messageId: question.id } }, admin.token);
     expect(byAdmin.data!.deleteMessage.message).toMatchObject({ text: null, deleted: true });
     const history = await gql(
-      `query($id: ID!) { group(id: $id) { messages(last: 10) { edges { node { text deleted replyTo { id deleted } } } } } }`,
+      `query($id: ID!) { group(id: $id) { messages(last: 10) { edges { node { kind text deleted replyTo { id deleted } } } } } }`,
       { id: groupId },
       bea.token,
     );
-    expect(history.data!.group.messages.edges.map((e: any) => [e.node.text, e.node.deleted])).toEqual([
+    expect(people(history.data!.group.messages.edges).map((e: any) => [e.node.text, e.node.deleted])).toEqual([
       [null, true],
       ['I do — at the front desk', false],
     ]);
@@ -99,8 +102,8 @@ describe('messages', () => {
       send(admin.token, { groupId, text: 'once', idempotencyKey: key }),
     ]);
     expect(a.id).toBe(b.id);
-    const history = await gql(`query($id: ID!) { group(id: $id) { messages(last: 10) { edges { node { text } } } } }`, { id: groupId }, admin.token);
-    expect(history.data!.group.messages.edges).toHaveLength(1);
+    const history = await gql(`query($id: ID!) { group(id: $id) { messages(last: 10) { edges { node { kind text } } } } }`, { id: groupId }, admin.token);
+    expect(people(history.data!.group.messages.edges)).toHaveLength(1);
   });
 });
 
@@ -128,11 +131,11 @@ describe('receipts and history', () => {
     expect(field(await gql(MARK, { i: { groupId, messageId: randomUUID() } }, r1.token))).toBe('messageId');
 
     const around = await gql(
-      `query($id: ID!, $m: ID!) { group(id: $id) { messages(around: $m) { edges { node { text } } pageInfo { hasPreviousPage hasNextPage } } } }`,
+      `query($id: ID!, $m: ID!) { group(id: $id) { messages(around: $m) { edges { node { kind text } } pageInfo { hasPreviousPage hasNextPage } } } }`,
       { id: groupId, m: sent[2].id },
       r1.token,
     );
-    expect(around.data!.group.messages.edges.map((e: any) => e.node.text)).toEqual(['update 0', 'update 1', 'update 2', 'update 3', 'update 4']);
+    expect(people(around.data!.group.messages.edges).map((e: any) => e.node.text)).toEqual(['update 0', 'update 1', 'update 2', 'update 3', 'update 4']);
   });
 
   it('searches the groups a person reads, with highlights, and nothing else', async () => {
@@ -263,7 +266,7 @@ describe('live edits and deletes', () => {
 describe('conversations', () => {
   const CONVERSATIONS = `query($first: Int, $after: String, $search: String) {
     myConversations(first: $first, after: $after, search: $search) {
-      edges { cursor node { id name kind lastMessage { text author { id } } unreadCount } }
+      edges { cursor node { id name kind lastMessage { kind text author { id } } unreadCount } }
       pageInfo { hasNextPage endCursor }
     }
   }`;
@@ -295,9 +298,22 @@ describe('conversations', () => {
     const page = await gql(CONVERSATIONS, {}, dee.token);
     expect(page.errors).toBeUndefined();
     expect(page.data!.myConversations.edges.map((e: any) => e.node)).toEqual([
-      { id: hub, name: 'Contoso Hub', kind: 'PRIVATE', lastMessage: { text: 'All hands on Friday', author: { id: admin.userId } }, unreadCount: 1 },
-      { id: own, name: 'Night shift', kind: 'PRIVATE', lastMessage: { text: 'Shift swap anyone?', author: { id: admin.userId } }, unreadCount: 1 },
-      { id: east, name: 'Contoso – East', kind: 'PRIVATE', lastMessage: null, unreadCount: 0 },
+      {
+        id: hub,
+        name: 'Contoso Hub',
+        kind: 'PRIVATE',
+        lastMessage: { kind: 'TEXT', text: 'All hands on Friday', author: { id: admin.userId } },
+        unreadCount: 1,
+      },
+      {
+        id: own,
+        name: 'Night shift',
+        kind: 'PRIVATE',
+        lastMessage: { kind: 'TEXT', text: 'Shift swap anyone?', author: { id: admin.userId } },
+        unreadCount: 1,
+      },
+      // No one spoke in the sub-group: its latest entry says the admin added Dee, and is not unread.
+      { id: east, name: 'Contoso – East', kind: 'PRIVATE', lastMessage: { kind: 'SYSTEM', text: null, author: { id: admin.userId } }, unreadCount: 0 },
     ]);
 
     const first = await gql(CONVERSATIONS, { first: 1 }, dee.token);
@@ -375,5 +391,116 @@ describe('notifications', () => {
         { kind: 'JOIN_REQUEST', group: { id: groupId, name: 'Gated' }, actor: { id: asker.userId } },
       ]);
     });
+  });
+});
+
+describe('system entries', () => {
+  const ENTRY = `id kind text author { id } systemEvent { kind actor { displayName } users { displayName } userCount name role }`;
+
+  it('the history shows who joined, was added, left and what the group is called, live, never unread, and fixed', async () => {
+    const admin = await person('Sys Admin');
+    const bo = await person('Sys Bo');
+    const cy = await person('Sys Cy');
+    const dee = await person('Sys Dee');
+    const groupId = await chatGroup(admin, [bo], 'Ops');
+    const live = new Subscriber(stack.gatewayUrl, bo.token).subscribe(
+      `subscription($g: ID) { messageEvents(groupId: $g) { kind messageId message { ${ENTRY} } } }`,
+      { g: groupId },
+    );
+    subscribers.push(live);
+    // Probes until one arrives: the subscription listens once the gateway has taken it. The latest to arrive is read.
+    const probes: string[] = [];
+    await eventually(async () => {
+      probes.push((await send(admin.token, { groupId, text: 'probe' })).id);
+      expect(live.payloads().some((p) => probes.includes(p.messageId))).toBe(true);
+    });
+    await eventually(() => expect(live.payloads().at(-1)?.messageId).toBe(probes.at(-1)));
+    const probe = probes.at(-1)!;
+    const MARK = `mutation($i: MarkReadInput!) { markRead(input: $i) { unreadCount } }`;
+    expect((await gql(MARK, { i: { groupId, messageId: probe } }, bo.token)).data!.markRead.unreadCount).toBe(0);
+
+    const ok = (res: { errors?: unknown }) => expect(res.errors).toBeUndefined();
+    // Entries after the probe: the group's first ones may still be arriving while the subscription starts.
+    const entries = () => {
+      const payloads = live.payloads();
+      return payloads.slice(payloads.findIndex((p) => p.messageId === probe) + 1).filter((p) => p.message?.kind === 'SYSTEM');
+    };
+    const nextEntry = async (count: number) => {
+      await eventually(() => expect(entries()).toHaveLength(count));
+      return entries()[count - 1]!;
+    };
+    ok(
+      await gql(
+        `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+        { i: { groupId, members: [{ phone: cy.phone }, { phone: dee.phone }] } },
+        admin.token,
+      ),
+    );
+    const addedEntry = await nextEntry(1);
+    expect(addedEntry).toMatchObject({
+      kind: 'SENT',
+      message: {
+        kind: 'SYSTEM',
+        text: null,
+        author: { id: admin.userId },
+        systemEvent: { kind: 'MEMBERS_ADDED', actor: { displayName: 'Sys Admin' }, userCount: 2, name: null, role: null },
+      },
+    });
+    expect(addedEntry.message.systemEvent.users.map((u: any) => u.displayName).sort()).toEqual(['Sys Cy', 'Sys Dee']);
+    ok(await gql(`mutation($i: UpdateGroupInput!) { updateGroup(input: $i) { group { id } } }`, { i: { groupId, name: 'Night desk' } }, admin.token));
+    expect((await nextEntry(2)).message.systemEvent).toMatchObject({ kind: 'GROUP_RENAMED', actor: { displayName: 'Sys Admin' }, name: 'Night desk' });
+    await eventually(async () => ok(await gql(`mutation($i: GroupInput!) { leaveGroup(input: $i) { left } }`, { i: { groupId } }, cy.token)));
+    expect((await nextEntry(3)).message.systemEvent).toMatchObject({
+      kind: 'MEMBER_LEFT',
+      actor: { displayName: 'Sys Cy' },
+      users: [{ displayName: 'Sys Cy' }],
+    });
+    ok(
+      await gql(
+        `mutation($i: SetGroupRoleInput!) { setGroupRole(input: $i) { membership { role } } }`,
+        { i: { groupId, userId: bo.userId, role: 'ADMIN' } },
+        admin.token,
+      ),
+    );
+    expect((await nextEntry(4)).message.systemEvent).toMatchObject({ kind: 'ROLE_CHANGED', users: [{ displayName: 'Sys Bo' }], role: 'ADMIN' });
+    ok(
+      await gql(
+        `mutation($i: RemoveGroupMembersInput!) { removeGroupMembers(input: $i) { outcomes { status } } }`,
+        { i: { groupId, userIds: [dee.userId] } },
+        admin.token,
+      ),
+    );
+    const removed = await nextEntry(5);
+    expect(removed.message.systemEvent).toMatchObject({ kind: 'MEMBERS_REMOVED', actor: { displayName: 'Sys Admin' }, users: [{ displayName: 'Sys Dee' }] });
+
+    // The same entries in the history, after the group's creation and Bo's own add; none of them is unread.
+    const history = await gql(
+      `query($id: ID!) { group(id: $id) { unreadCount messages(last: 20) { edges { node { ${ENTRY} } } } } }`,
+      { id: groupId },
+      bo.token,
+    );
+    ok(history);
+    expect(history.data!.group.unreadCount).toBe(0);
+    const kinds = history.data!.group.messages.edges.filter((e: any) => e.node.kind === 'SYSTEM').map((e: any) => e.node.systemEvent.kind);
+    expect(kinds.slice(0, 2).sort()).toEqual(['GROUP_CREATED', 'MEMBERS_ADDED']);
+    expect(kinds.slice(2)).toEqual(['MEMBERS_ADDED', 'GROUP_RENAMED', 'MEMBER_LEFT', 'ROLE_CHANGED', 'MEMBERS_REMOVED']);
+    const conversations = await gql(`{ myConversations(first: 5) { edges { node { id lastMessage { id systemEvent { kind } } } } } }`, {}, bo.token);
+    expect(conversations.data!.myConversations.edges.find((e: any) => e.node.id === groupId).node.lastMessage).toEqual({
+      id: removed.messageId,
+      systemEvent: { kind: 'MEMBERS_REMOVED' },
+    });
+
+    // Nobody edits, deletes or replies to an entry, not even the admin who acted.
+    const edit = await gql(
+      `mutation($i: EditMessageInput!) { editMessage(input: $i) { message { id } } }`,
+      { i: { messageId: removed.messageId, text: 'x' } },
+      admin.token,
+    );
+    expect([code(edit), field(edit)]).toEqual(['BAD_USER_INPUT', 'messageId']);
+    const del = await gql(`mutation($i: MessageInput!) { deleteMessage(input: $i) { message { id } } }`, { i: { messageId: removed.messageId } }, admin.token);
+    expect([code(del), field(del)]).toEqual(['BAD_USER_INPUT', 'messageId']);
+    const reply = await gql(SEND, { i: { groupId, text: 'bye Dee', replyToId: removed.messageId } }, bo.token);
+    expect([code(reply), field(reply)]).toEqual(['BAD_USER_INPUT', 'replyToId']);
+    expect(live.problem).toBeUndefined();
   });
 });
