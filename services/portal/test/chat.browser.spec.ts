@@ -80,7 +80,7 @@ test.describe('chat', () => {
       .click();
     await expect(member.getByRole('heading', { name: 'Harbour crew', level: 1 })).toBeVisible();
     await admin.goto(`/chat/${groupId}`);
-    await expect(admin.getByText('No messages yet. Say hello!')).toBeVisible();
+    await expect(admin.getByRole('textbox', { name: 'Message' })).toBeVisible();
 
     // A mention chosen from the members the server finds.
     const box = admin.getByRole('textbox', { name: 'Message' });
@@ -290,6 +290,35 @@ test.describe('chat', () => {
     await list.getByRole('link', { name: /mentioned you/ }).click();
     await expect(member.getByRole('heading', { name: 'Quay office', level: 1 })).toBeVisible();
     await expect(message(member, 'Can you check the manifest')).toBeInViewport();
+    await closeMember();
+  });
+
+  test('the history shows who joined: the group created, people added, a rename live, none of it unread or open to replies', async ({ page, browser }) => {
+    test.setTimeout(150_000);
+    const { admin, member, groupId, closeMember } = await twoPeopleInAGroup(page, browser, {
+      name: 'Pier staff',
+      adminName: 'Mia Admin',
+      memberName: 'Ned Member',
+    });
+    const line = (who: typeof admin, text: string | RegExp) => conversation(who).getByRole('paragraph').filter({ hasText: text });
+    await member.goto(`/chat/${groupId}`);
+    await expect(line(member, 'Mia Admin created the group “Pier staff”')).toBeVisible();
+    await expect(line(member, 'Mia Admin added you')).toBeVisible();
+    // A line of the history, not a message: nothing to reply to, edit or delete.
+    await expect(line(member, 'Mia Admin added you').getByRole('button')).toHaveCount(0);
+    await admin.goto(`/chat/${groupId}`);
+    await expect(line(admin, 'You added Ned Member')).toBeVisible();
+
+    // A rename reaches the open conversation live, and is the group's latest activity in the list, never unread.
+    await api(admin, `mutation ($input: UpdateGroupInput!) { updateGroup(input: $input) { group { id } } }`, { input: { groupId, name: 'Night pier' } });
+    await expect(line(member, 'Mia Admin renamed the group to “Night pier”')).toBeVisible();
+    await member.goto('/chat');
+    const link = member.getByRole('navigation', { name: 'Your groups' }).getByRole('link', { name: /Night pier/ });
+    await expect(link).toContainText('Mia Admin renamed the group to “Night pier”');
+    await expect(link).not.toHaveAccessibleName(/unread/);
+    await link.click();
+    await expect(line(member, 'renamed the group')).toBeVisible();
+    await checkScreen(member, 'chat-system-entries');
     await closeMember();
   });
 });
