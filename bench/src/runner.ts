@@ -26,9 +26,10 @@ import { largeGroup, MAX_MEMBERS } from './scenarios/large-group';
 import { memberImport } from './scenarios/member-import';
 import { sendReceive } from './scenarios/send-receive';
 import { webApp } from './scenarios/web-app';
+import { CHAT_PARTS, type ChatPart, webAppChat } from './scenarios/web-app-chat';
 import { BenchStack, REPO_ROOT } from './stack';
 
-const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, fanOut, history, webApp];
+const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, fanOut, history, webApp, webAppChat];
 
 const USAGE = `usage: npm run bench -- [options] [scenario...]
 
@@ -43,6 +44,14 @@ options:
   --connections N    concurrent connections (default 50)
   --members N        large-group: members to add (default 1,000,000; smoke 2,000); member-import: one file of N rows
   --in-flight N      large-group: addGroupMembers calls in flight at once (default 2)
+  --chat-parts LIST  web-app-chat: comma-separated parts among ${CHAT_PARTS.join(',')} (default all)
+  --chat-messages N  web-app-chat: messages in the group opened and scrolled (default 1,000,000; smoke 2,000)
+  --chat-opens N     web-app-chat: timed opens of that group (default 20; smoke 3)
+  --chat-scroll-back N  web-app-chat: messages to scroll back (default 2,000; smoke 200)
+  --chat-sends N     web-app-chat: messages sent from one browser to another (default 500; smoke 20)
+  --chat-soak-seconds S  web-app-chat: length of the soak (default 600; smoke 10)
+  --chat-soak-rate N     web-app-chat: messages per second in the soak (default 20)
+  --chat-soak-groups N   web-app-chat: groups the soak's reader is in (default 50)
   --no-setup         skip bringing up the infrastructure and building (scripts/bench.sh has done it)
   --help`;
 
@@ -80,6 +89,18 @@ function parseArgs(argv: string[]): { settings: RunSettings; scenarios: Scenario
       settings.members = Math.floor(number(1));
       if (settings.members > MAX_MEMBERS) throw new UsageError(`--members is at most ${MAX_MEMBERS}`);
     } else if (arg === '--in-flight') settings.inFlight = Math.floor(number(1));
+    else if (arg === '--chat-parts') {
+      const parts = (argv[++i] ?? '').split(',').filter(Boolean);
+      const wrong = parts.filter((p) => !(CHAT_PARTS as readonly string[]).includes(p));
+      if (parts.length === 0 || wrong.length > 0) throw new UsageError(`--chat-parts takes a comma-separated list among ${CHAT_PARTS.join(', ')}`);
+      settings.chatParts = parts as ChatPart[];
+    } else if (arg === '--chat-messages') settings.chatMessages = Math.floor(number(100));
+    else if (arg === '--chat-opens') settings.chatOpens = Math.floor(number(1));
+    else if (arg === '--chat-scroll-back') settings.chatScrollBack = Math.floor(number(1));
+    else if (arg === '--chat-sends') settings.chatSends = Math.floor(number(1));
+    else if (arg === '--chat-soak-seconds') settings.chatSoakSeconds = number(1);
+    else if (arg === '--chat-soak-rate') settings.chatSoakRate = number(0.1);
+    else if (arg === '--chat-soak-groups') settings.chatSoakGroups = Math.floor(number(1));
     else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else names.push(arg);

@@ -10,6 +10,22 @@ export interface RunSettings {
   members?: number;
   /** large-group: addGroupMembers calls in flight at once (default 2). */
   inFlight?: number;
+  /** web-app-chat: which parts to run (default all: open, scroll, send, soak). */
+  chatParts?: ('open' | 'scroll' | 'send' | 'soak')[];
+  /** web-app-chat: messages in the group that is opened and scrolled (default 1,000,000; smoke 2,000). */
+  chatMessages?: number;
+  /** web-app-chat: timed opens of that group (default 20; smoke 3). */
+  chatOpens?: number;
+  /** web-app-chat: messages to scroll back (default 2,000; smoke 200). */
+  chatScrollBack?: number;
+  /** web-app-chat: messages sent from one browser to the other (default 500; smoke 20). */
+  chatSends?: number;
+  /** web-app-chat: seconds of the soak (default 600; smoke 10). */
+  chatSoakSeconds?: number;
+  /** web-app-chat: messages per second in the soak (default 20). */
+  chatSoakRate?: number;
+  /** web-app-chat: groups the soak's reader is in (default 50). */
+  chatSoakGroups?: number;
 }
 
 export interface ScenarioContext {

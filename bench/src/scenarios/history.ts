@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { mustQuery, postJson, serverTiming } from '@kz/stack';
 import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
 import { round, roundStats, stats, type Scenario, type Stats, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
+import { seedMessages } from '../seed-messages';
 import { addMembers, connectDb, CREATE_GROUP, signInMany, subscriberPhone, waitKnownToGroups, waitMembersInMessaging } from '../subscribers';
 import { cpuDelta, cpuSnapshot } from '../system-cpu';
 
@@ -63,25 +64,21 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     await addMembers(gatewayUrl, owner!.token, groupId, [reader!.phone]);
     await waitMembersInMessaging(db, [groupId], 2);
 
-    // The shortcut: a million sends through the gateway would take far longer than the reads measured. The rows are what
-    // MessagesService.send writes for a text message (UUID v7 id from the send time, audience ALL, kind TEXT, no reply,
-    // mentions or attachments); the search column is generated and every index (group/id, search, idempotency) is
-    // maintained by PostgreSQL as for any insert.
+    // The shortcut (seed-messages.ts): a million sends through the gateway would take far longer than the reads measured.
     const base = Date.now() - 3_600_000 - sz.messages * SPACING_MS;
     ctx.log(`setup (not timed): seeding ${sz.messages.toLocaleString('en')} messages by INSERT … SELECT generate_series into messaging's database`);
-    const seedStart = performance.now();
-    for (let from = 0; from < sz.messages; from += SEED_CHUNK) {
-      const to = Math.min(sz.messages, from + SEED_CHUNK);
-      await db.query(
-        `INSERT INTO messages (id, group_id, author_id, text, sent_at, audience, kind)
-         SELECT (lpad(to_hex($3::bigint + i * $5::bigint), 12, '0') || '7' || substr(h, 1, 3) || '8' || substr(h, 4, 15))::uuid,
-                $1::uuid, $2::uuid, 'history message ' || i, to_timestamp(($3::bigint + i * $5::bigint) / 1000.0), 'ALL', 'TEXT'
-           FROM generate_series($4::int, $6::int - 1) AS i, LATERAL (SELECT md5(i::text || $1::text) AS h) AS x`,
-        [groupId, owner!.userId, base, from, SPACING_MS, to],
-      );
-      if (!settings.smoke) ctx.log(`setup: ${to.toLocaleString('en')} messages seeded, ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
-    }
-    const seedSeconds = (performance.now() - seedStart) / 1000;
+    const seedSeconds = await seedMessages(db, {
+      groupId,
+      authorId: owner!.userId,
+      count: sz.messages,
+      base,
+      spacingMs: SPACING_MS,
+      textPrefix: 'history message ',
+      chunk: SEED_CHUNK,
+      onProgress: (to) => {
+        if (!settings.smoke) ctx.log(`setup: ${to.toLocaleString('en')} messages seeded`);
+      },
+    });
     const autovacuum = (await db.query<{ autovacuum: string }>('SHOW autovacuum')).rows[0]!.autovacuum;
     const analyzeStart = performance.now();
     await db.query('VACUUM ANALYZE messages');

@@ -13,8 +13,15 @@ import { median, round, type Scenario, type ScenarioContext, type ScenarioResult
  * large group shows its rows after a scroll or a search, and how a 100,000-row bulk upload's progress is shown.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const ADMIN_PHONE = '+14155559200';
 const SIGN_IN_JS_TARGET_KB = 250;
 const GROUPS_INTERACTIVE_TARGET_MS = 1_000;
@@ -57,16 +64,33 @@ async function devCode(identityUrl: string, phone: string): Promise<string> {
   return /(\d{6})/.exec(body.body)![1]!;
 }
 
-/** A context already signed in as `tokens` (the app keeps its session in localStorage). */
-async function signedInContext(browser: Browser, tokens: { token: string; refreshToken?: string; userId: string }): Promise<BrowserContext> {
+/** When an access token (a JWT) expires, in epoch ms; a day from now when it cannot be read. */
+function tokenExpiresAt(token: string): number {
+  try {
+    const exp = (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { exp?: number }).exp;
+    if (typeof exp === 'number') return exp * 1000;
+  } catch {
+    // not a JWT: fall through
+  }
+  return Date.now() + 86_400_000;
+}
+
+/**
+ * A context already signed in as `tokens` (the app keeps its session in localStorage), with the token's real expiry,
+ * so that a page open longer than the token lives renews it as a person's would.
+ */
+export async function signedInContext(browser: Browser, tokens: { token: string; refreshToken?: string; userId: string }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const session = JSON.stringify({
     accessToken: tokens.token,
     refreshToken: tokens.refreshToken ?? '',
-    expiresAt: Date.now() + 86_400_000,
+    expiresAt: tokenExpiresAt(tokens.token),
     userId: tokens.userId,
   });
-  await context.addInitScript((value) => localStorage.setItem('kz.session', value), session);
+  // Only into a fresh context: a later navigation keeps the session the app has renewed since (refresh tokens rotate).
+  await context.addInitScript((value) => {
+    if (localStorage.getItem('kz.session') === null) localStorage.setItem('kz.session', value);
+  }, session);
   return context;
 }
 
