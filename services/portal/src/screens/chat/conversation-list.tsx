@@ -8,7 +8,7 @@ import { graphql, getFragmentData } from '../../gql';
 import type { ConversationListItemFragment as ConversationListItemFragmentData } from '../../gql/graphql';
 import classes from './chat.module.css';
 import { activityTime, unreadBadge } from './conversation-format';
-import { systemEventText } from './system-event-text';
+import { messagePreview, previewText } from './message-preview';
 import { useLiveConversations } from './use-live-conversations';
 
 export const ConversationListItemFragment = graphql(`
@@ -20,29 +20,7 @@ export const ConversationListItemFragment = graphql(`
     avatarUrl
     unreadCount
     lastMessage {
-      id
-      kind
-      text
-      deleted
-      sentAt
-      author {
-        id
-        displayName
-      }
-      systemEvent {
-        kind
-        userCount
-        name
-        role
-        actor {
-          id
-          displayName
-        }
-        users {
-          id
-          displayName
-        }
-      }
+      ...MessagePreview
     }
   }
 `);
@@ -128,20 +106,17 @@ type ListedGroup = ConversationListItemFragmentData;
 
 /** The server's order, kept as messages arrive live: the latest activity (message id, else the group's own; both time-ordered) first. */
 function sortedByActivity(groups: ListedGroup[]): ListedGroup[] {
-  const activity = (g: ListedGroup) => (g.lastMessage && g.lastMessage.id > g.id ? g.lastMessage.id : g.id);
+  const activity = (g: ListedGroup) => {
+    const last = g.lastMessage ? messagePreview(g.lastMessage).id : null;
+    return last && last > g.id ? last : g.id;
+  };
   return [...groups].sort((a, b) => (activity(a) < activity(b) ? 1 : activity(a) > activity(b) ? -1 : 0));
 }
 
 function ConversationLink(props: { group: ListedGroup; viewerId: string | null }) {
   const g = props.group;
-  const last = g.lastMessage;
-  const preview = !last
-    ? 'No messages yet'
-    : last.systemEvent
-      ? systemEventText(last.systemEvent, props.viewerId)
-      : last.deleted
-        ? 'Message deleted'
-        : `${last.author.id === props.viewerId ? 'You' : last.author.displayName}: ${last.kind === 'POLL' ? `Poll: ${last.text ?? ''}` : (last.text || 'Sent a file')}`;
+  const last = g.lastMessage ? messagePreview(g.lastMessage) : null;
+  const preview = g.lastMessage ? previewText(g.lastMessage, props.viewerId) : 'No messages yet';
   const unread = unreadBadge(g.unreadCount);
   return (
     <NavLink to={`/chat/${g.id}`} className={classes.conversationLink}>

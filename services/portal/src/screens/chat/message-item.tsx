@@ -1,4 +1,5 @@
 import { ActionIcon, Badge, Group, Menu, Text, VisuallyHidden } from '@mantine/core';
+import { memo } from 'react';
 import { graphql, type FragmentType, getFragmentData } from '../../gql';
 import type { ChatMessageFragment } from '../../gql/graphql';
 import { AttachmentList } from './attachment-list';
@@ -70,7 +71,7 @@ export interface MessageActions {
  * have read them. Its menu offers what the reader may do with it. A system entry (who joined, left, was added...) is a
  * centred line instead (system-event.tsx).
  */
-export function MessageItem(props: {
+export const MessageItem = memo(function MessageItem(props: {
   message: ChatMessage;
   viewerId: string | null;
   viewerIsAdmin: boolean;
@@ -180,7 +181,7 @@ export function MessageItem(props: {
       </div>
     </article>
   );
-}
+});
 
 /** "Read by 3 of 12": of the group's members other than the author, those who have read up to this message. */
 export function readByLabel(count: number, of: number): string {

@@ -37,11 +37,7 @@ export function MessageTimeline(props: {
   const [newBelow, setNewBelow] = useState(0);
   const lastId = state.messages.at(-1)?.id;
   const rows = useMemo(
-    () =>
-      timelineRows(
-        state.messages.map((m) => ({ ...m, authorId: m.author.id })),
-        { unreadAfterId: state.unreadAfterId, viewerId: props.viewerId, now: new Date() },
-      ),
+    () => timelineRows(state.messages, { unreadAfterId: state.unreadAfterId, viewerId: props.viewerId, now: new Date() }),
     [state.messages, state.unreadAfterId, props.viewerId],
   );
 
@@ -65,8 +61,14 @@ export function MessageTimeline(props: {
     return () => observer.disconnect();
   }, [onLoadOlder, onLoadNewer, state.messages.length, state.status]);
 
-  // Messages read as they come into view (at least half of one on screen).
+  // Messages read as they come into view (at least half of one on screen). One observer for the scroller's life;
+  // rows are added to it as they appear, so a new message or page costs its own rows, not all of them again.
   const { onSeen } = props;
+  const seenRef = useRef(onSeen);
+  seenRef.current = onSeen;
+  const readObserver = useRef<IntersectionObserver | null>(null);
+  const observed = useRef(new WeakSet<Element>());
+  const ready = state.status === 'ready';
   useEffect(() => {
     const root = scroller.current;
     if (!root) return;
@@ -74,14 +76,28 @@ export function MessageTimeline(props: {
       (entries) => {
         for (const entry of entries) {
           const id = (entry.target as HTMLElement).dataset['messageId'];
-          if (entry.isIntersecting && id) onSeen(id);
+          if (entry.isIntersecting && id) seenRef.current(id);
         }
       },
       { root, threshold: 0.5 },
     );
-    root.querySelectorAll('[data-message-id]').forEach((el) => observer.observe(el));
-    return () => observer.disconnect();
-  }, [onSeen, rows]);
+    readObserver.current = observer;
+    observed.current = new WeakSet();
+    return () => {
+      observer.disconnect();
+      readObserver.current = null;
+    };
+  }, [ready]);
+  useEffect(() => {
+    const root = scroller.current;
+    const observer = readObserver.current;
+    if (!root || !observer) return;
+    root.querySelectorAll('[data-message-id]').forEach((el) => {
+      if (observed.current.has(el)) return;
+      observed.current.add(el);
+      observer.observe(el);
+    });
+  }, [rows]);
 
   // A jump brings its message to the middle; opening with unread messages starts at the unread line.
   const { onFocusShown } = props;

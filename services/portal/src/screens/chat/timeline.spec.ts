@@ -1,16 +1,16 @@
 import { dayLabel, mergeMessages, timelineRows } from './timeline';
 
 const at = (iso: string) => new Date(iso);
-const msg = (id: string, sentAt: string, authorId = 'ana') => ({ id, sentAt, authorId });
+const msg = (id: string, sentAt: string, author = 'ana') => ({ id, sentAt, author: { id: author } });
 
 describe('mergeMessages', () => {
   it('keeps each message once, the newer copy winning, in id order', () => {
     const merged = mergeMessages(
       [msg('02', '2026-12-01T10:00:00Z'), msg('04', '2026-12-01T10:02:00Z')],
-      [{ ...msg('04', '2026-12-01T10:02:00Z'), authorId: 'edited' }, msg('01', '2026-12-01T09:00:00Z'), msg('03', '2026-12-01T10:01:00Z')],
+      [{ ...msg('04', '2026-12-01T10:02:00Z'), author: { id: 'edited' } }, msg('01', '2026-12-01T09:00:00Z'), msg('03', '2026-12-01T10:01:00Z')],
     );
     expect(merged.map((m) => m.id)).toEqual(['01', '02', '03', '04']);
-    expect(merged[3]!.authorId).toBe('edited');
+    expect(merged[3]!.author.id).toBe('edited');
   });
 
   it('returns the same list when nothing arrived', () => {

@@ -4,17 +4,17 @@
  * tested without a browser.
  */
 
-/** What the timeline needs of a message: an id (UUID v7, so id order is send order) and when it was sent. */
+/** What the timeline needs of a message: an id (UUID v7, so id order is send order), when it was sent and by whom. */
 export interface Timed {
   id: string;
   sentAt: string;
-  authorId: string;
+  author: { id: string };
   /** SYSTEM: an entry about the group (who joined, left...), never unread, and a break between runs of messages. */
   kind?: string;
 }
 
 /** Whether a message counts as unread for the reader: someone else's, not a system entry. */
-const unreadFor = (message: Timed, viewerId: string | null) => message.authorId !== viewerId && message.kind !== 'SYSTEM';
+const unreadFor = (message: Timed, viewerId: string | null) => message.author.id !== viewerId && message.kind !== 'SYSTEM';
 
 export type TimelineRow<M extends Timed> =
   | { kind: 'date'; key: string; label: string }
@@ -92,7 +92,7 @@ export function timelineRows<M extends Timed>(messages: readonly M[], options: T
       breaksRun ||
       !previous ||
       previous.kind === 'SYSTEM' ||
-      previous.authorId !== message.authorId ||
+      previous.author.id !== message.author.id ||
       sent.getTime() - new Date(previous.sentAt).getTime() > RUN_GAP_MS;
     rows.push({ kind: 'message', key: message.id, message, firstOfRun });
     previous = message;

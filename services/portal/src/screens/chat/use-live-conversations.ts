@@ -1,6 +1,7 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { graphql } from '../../gql';
+import { messagePreview } from './message-preview';
 
 const ConversationActivitySubscription = graphql(`
   subscription ConversationActivity {
@@ -8,29 +9,7 @@ const ConversationActivitySubscription = graphql(`
       kind
       groupId
       message {
-        id
-        kind
-        text
-        deleted
-        sentAt
-        author {
-          id
-          displayName
-        }
-        systemEvent {
-          kind
-          userCount
-          name
-          role
-          actor {
-            id
-            displayName
-          }
-          users {
-            id
-            displayName
-          }
-        }
+        ...MessagePreview
       }
     }
   }
@@ -51,29 +30,7 @@ const ListedGroupActivity = graphql(`
     id
     unreadCount
     lastMessage {
-      id
-      kind
-      text
-      deleted
-      sentAt
-      author {
-        id
-        displayName
-      }
-      systemEvent {
-        kind
-        userCount
-        name
-        role
-        actor {
-          id
-          displayName
-        }
-        users {
-          id
-          displayName
-        }
-      }
+      ...MessagePreview
     }
   }
 `);
@@ -86,6 +43,9 @@ const GroupActivityQuery = graphql(`
     }
   }
 `);
+
+/** How often at most the cache sheds messages no longer any group's last one. */
+const GC_INTERVAL_MS = 10_000;
 
 /**
  * Keeps the groups list live: a message sent anywhere the person reads becomes its group's last message (moving
@@ -130,13 +90,18 @@ export function useLiveConversations(viewerId: string | null, openGroupId: strin
     groups.forEach(refresh);
   }, [list.loading, refresh]);
 
+  const lastCollected = useRef(0);
   useSubscription(ConversationActivitySubscription, {
     skip: !viewerId,
+    // Each event is written where the list reads it (below); kept as the subscription's own result too, every
+    // message ever received would stay in the cache.
+    fetchPolicy: 'no-cache',
     onData: ({ data }) => {
       const event = data.data?.messageEvents;
       if (!event?.message) return;
+      const message = messagePreview(event.message);
       const id = client.cache.identify({ __typename: 'Group', id: event.groupId });
-      const known = id ? client.cache.readFragment({ id, fragment: ListedGroupActivity }) : null;
+      const known = id ? client.cache.readFragment({ id, fragment: ListedGroupActivity, fragmentName: 'ListedGroupActivity' }) : null;
       if (!known) {
         staleAfterLoad.current.add(event.groupId);
         list.reload();
@@ -147,20 +112,23 @@ export function useLiveConversations(viewerId: string | null, openGroupId: strin
       const isNew = event.kind === 'SENT';
       // A system entry (who joined, left...) is news in the list, but never unread.
       const counts =
-        isNew &&
-        event.message.kind !== 'SYSTEM' &&
-        event.message.author.id !== viewerId &&
-        !(open.current === event.groupId && document.visibilityState === 'visible');
-      const latest = !known.lastMessage || known.lastMessage.id <= event.message.id;
+        isNew && message.kind !== 'SYSTEM' && message.author.id !== viewerId && !(open.current === event.groupId && document.visibilityState === 'visible');
+      const latest = !known.lastMessage || messagePreview(known.lastMessage).id <= message.id;
       client.cache.writeFragment({
         id,
         fragment: ListedGroupActivity,
+        fragmentName: 'ListedGroupActivity',
         data: {
           ...known,
           unreadCount: counts ? known.unreadCount + 1 : known.unreadCount,
           lastMessage: latest ? event.message : known.lastMessage,
         },
       });
+      // A last message replaced is unreachable in the cache; collected now and then, a tab open for hours stays small.
+      if (performance.now() - lastCollected.current > GC_INTERVAL_MS) {
+        lastCollected.current = performance.now();
+        client.cache.gc();
+      }
     },
   });
 
