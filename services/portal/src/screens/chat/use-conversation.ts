@@ -186,8 +186,9 @@ export function useConversation(groupId: string, initialFocusId: string | null, 
       const last = s.messages.at(-1)?.id;
       // Only what falls inside the loaded window: older and newer pages bring the rest when they load.
       const inWindow = incoming.filter((m) => (!s.hasOlder || !first || compareIds(m.id, first) >= 0) && (!s.hasNewer || !last || compareIds(m.id, last) <= 0));
-      const missed = incoming.length - inWindow.length;
-      return { ...s, messages: mergeMessages(s.messages, inWindow), missedWhileAway: s.missedWhileAway + (s.hasNewer ? missed : 0) };
+      // Only messages past the window's end are news the reader is missing; an edit further back is not.
+      const missed = s.hasNewer && last ? incoming.filter((m) => compareIds(m.id, last) > 0).length : 0;
+      return { ...s, messages: mergeMessages(s.messages, inWindow), missedWhileAway: s.missedWhileAway + missed };
     });
   }, []);
 
@@ -198,17 +199,24 @@ export function useConversation(groupId: string, initialFocusId: string | null, 
       const group = data?.group;
       if (!group) throw new Error('NOT_FOUND');
       const page = group.messages;
+      const loaded = mergeMessages(
+        [],
+        page.edges.map((e) => chatMessage(e.node)),
+      );
+      const hasNewer = around ? page.pageInfo.hasNextPage : false;
+      const end = loaded.at(-1)?.id;
       setState((s) => ({
         ...s,
         status: 'ready',
         group,
+        // What live events brought while the page loaded stays, where it falls inside the new window.
         messages: mergeMessages(
-          [],
-          page.edges.map((e) => chatMessage(e.node)),
+          loaded,
+          s.messages.filter((m) => !hasNewer || (end !== undefined && compareIds(m.id, end) <= 0)),
         ),
         hasOlder: page.pageInfo.hasPreviousPage,
         olderCursor: page.pageInfo.startCursor ?? null,
-        hasNewer: around ? page.pageInfo.hasNextPage : false,
+        hasNewer,
         newerCursor: page.pageInfo.endCursor ?? null,
         unreadAfterId: s.unreadAfterId ?? (group.unreadCount > 0 ? group.lastReadMessageId : null),
         focusId: around,
