@@ -61,6 +61,67 @@ test.describe('chat history and writing', () => {
     await closeMember();
   });
 
+  test('a long history keeps a bounded window as the reader goes back and forth, without losing their place', async ({ page, browser }) => {
+    test.setTimeout(300_000);
+    const { admin, member, groupId, closeMember } = await twoPeopleInAGroup(page, browser, {
+      name: 'Busy channel',
+      adminName: 'Uma Admin',
+      memberName: 'Vic Member',
+    });
+    const total = 420;
+    await sendMany(
+      admin,
+      groupId,
+      Array.from({ length: total }, (_, i) => `Entry ${String(i + 1).padStart(3, '0')}`),
+    );
+    await member.goto(`/chat/${groupId}`);
+    await expect(message(member, 'Entry 420')).toBeVisible();
+    const scroller = member.getByRole('region', { name: 'Messages' });
+    await scroller.hover();
+    const entries = message(member, /Entry \d{3}/);
+    const numbers = () => entries.evaluateAll((els) => els.map((el) => Number(/Entry (\d{3})/.exec(el.textContent ?? '')?.[1])));
+    // The entry at the top of the view, as the reader sees it.
+    const topEntry = () =>
+      scroller.evaluate((root) => {
+        const box = root.getBoundingClientRect();
+        const row = document.elementFromPoint(box.left + box.width / 2, box.top + 8)?.closest('[data-message-id]');
+        const n = /Entry (\d{3})/.exec(row?.textContent ?? '')?.[1];
+        return n === undefined ? null : Number(n);
+      });
+
+    // Back to the start, a wheel turn at a time: the view moves back steadily, never leaping when newer rows go.
+    let previous = 420;
+    const steps: number[] = [];
+    for (let turn = 0; turn < 400 && !(await member.getByText('This is the start of the conversation.').isVisible()); turn++) {
+      await member.mouse.wheel(0, -1200);
+      await member.waitForTimeout(120);
+      const top = await topEntry();
+      if (top === null) continue;
+      steps.push(previous - top);
+      previous = top;
+    }
+    await expect(member.getByText('This is the start of the conversation.')).toBeVisible();
+    expect(Math.max(...steps)).toBeLessThan(45);
+    expect(Math.min(...steps)).toBeGreaterThanOrEqual(-3);
+    // Only a window of the history is on the page; the newest part comes back on the way down.
+    const back = await numbers();
+    expect(back[0]).toBe(1);
+    expect(back.length).toBeLessThanOrEqual(350);
+    expect(back).toEqual(Array.from({ length: back.length }, (_, i) => i + 1));
+    await expect(member.getByRole('button', { name: /Jump to latest/ })).toBeVisible();
+
+    // Forward again to the newest, which loads back in, the oldest letting go.
+    await expect(async () => {
+      await member.mouse.wheel(0, 4000);
+      await expect(message(member, 'Entry 420')).toBeInViewport({ timeout: 500 });
+    }).toPass({ timeout: 90_000 });
+    const forward = await numbers();
+    expect(forward.at(-1)).toBe(total);
+    expect(forward.length).toBeLessThanOrEqual(350);
+    expect(forward).toEqual(Array.from({ length: forward.length }, (_, i) => total - forward.length + 1 + i));
+    await closeMember();
+  });
+
   test('a send whose answer was lost shows as not sent, and its retry is stored once', async ({ page, browser }) => {
     test.setTimeout(180_000);
     const { admin, member, groupId, closeMember } = await twoPeopleInAGroup(page, browser, {

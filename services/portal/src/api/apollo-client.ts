@@ -3,7 +3,7 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
+import { cacheSizes, getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { from, switchMap } from 'rxjs';
 import { session } from './session';
@@ -22,8 +22,22 @@ function websocketUrl(): string {
   return url.toString();
 }
 
+/**
+ * Apollo keeps every result it reads, up to 50,000 of a kind by default. A chat tab reads its groups list again at
+ * each message event, and in a busy tab those kept results grew the heap by some 7 MB a minute; a few thousand cover
+ * every screen's reads, and an evicted one is only read again.
+ */
+const READ_RESULTS_KEPT = {
+  'inMemoryCache.executeSelectionSet': 5_000,
+  'inMemoryCache.executeSubSelectedArray': 1_000,
+  'inMemoryCache.prunePartialBoundaries': 1_000,
+  'inMemoryCache.prunePartialStreamArray': 1_000,
+  'inMemoryCache.maybeBroadcastWatch': 1_000,
+};
+
 /** Every connection the app shows as a list pages by cursor; the cache merges pages per set of filters. */
 function cache(): InMemoryCache {
+  Object.assign(cacheSizes, READ_RESULTS_KEPT);
   return new InMemoryCache({
     typePolicies: {
       Query: {

@@ -124,9 +124,29 @@ export function MessageTimeline(props: {
     previousLast.current = lastId;
   }, [lastId, atBottom]);
 
+  // When the newest messages are let go as the reader goes back (use-conversation.ts), the row they were reading
+  // is put back where it was on screen: the scroller measures from its newest end, which just moved. Chromium and
+  // Firefox anchor the view themselves (the row is then already in place); Safari does not.
+  const readingAt = useRef<{ id: string; top: number } | null>(null);
+  const noteReadingPlace = () => {
+    const root = scroller.current;
+    if (!root) return;
+    const box = root.getBoundingClientRect();
+    const row = document.elementFromPoint(box.left + box.width / 2, box.top + 8)?.closest<HTMLElement>('[data-message-id]');
+    readingAt.current = row ? { id: row.dataset['messageId']!, top: row.getBoundingClientRect().top - box.top } : null;
+  };
+  useLayoutEffect(() => {
+    const root = scroller.current;
+    const place = readingAt.current;
+    if (!root || !place || state.newestDropped === 0) return;
+    const row = root.querySelector(`[data-message-id="${CSS.escape(place.id)}"]`);
+    if (row) root.scrollTop += row.getBoundingClientRect().top - root.getBoundingClientRect().top - place.top;
+  }, [state.newestDropped]);
+
   const onScroll = () => {
     const root = scroller.current;
     if (!root) return;
+    noteReadingPlace();
     // In a column-reverse scroller the newest end is scrollTop 0 and reading back goes negative.
     const nearBottom = Math.abs(root.scrollTop) < AT_BOTTOM_PX;
     setAtBottom(nearBottom);

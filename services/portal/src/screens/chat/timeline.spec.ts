@@ -1,4 +1,4 @@
-import { dayLabel, mergeMessages, timelineRows } from './timeline';
+import { dayLabel, mergeMessages, timelineRows, trimWindow } from './timeline';
 
 const at = (iso: string) => new Date(iso);
 const msg = (id: string, sentAt: string, author = 'ana') => ({ id, sentAt, author: { id: author } });
@@ -16,6 +16,33 @@ describe('mergeMessages', () => {
   it('returns the same list when nothing arrived', () => {
     const existing = [msg('01', '2026-12-01T09:00:00Z')];
     expect(mergeMessages(existing, [])).toBe(existing);
+  });
+});
+
+describe('trimWindow', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(i).padStart(3, '0') }));
+  const everyCursor = (id: string) => `c${id}`;
+
+  it('leaves a window within its size alone', () => {
+    expect(trimWindow(ids(5), 5, 'newest', everyCursor)).toBeNull();
+  });
+
+  it('lets the newest go when the reader went back, to reload after the last one kept', () => {
+    const cut = trimWindow(ids(8), 5, 'newest', everyCursor)!;
+    expect(cut.kept.map((m) => m.id)).toEqual(['000', '001', '002', '003', '004']);
+    expect(cut.cursor).toBe('c004');
+  });
+
+  it('lets the oldest go when the reader came forward, to reload before the first one kept', () => {
+    const cut = trimWindow(ids(8), 5, 'oldest', everyCursor)!;
+    expect(cut.kept.map((m) => m.id)).toEqual(['003', '004', '005', '006', '007']);
+    expect(cut.cursor).toBe('c003');
+  });
+
+  it('cuts only where a page cursor is known (a live message has none), keeping a little less', () => {
+    const known = (id: string) => (['001', '002'].includes(id) ? `c${id}` : undefined);
+    expect(trimWindow(ids(8), 5, 'newest', known)!.kept.map((m) => m.id)).toEqual(['000', '001', '002']);
+    expect(trimWindow(ids(8), 5, 'oldest', () => undefined)).toBeNull();
   });
 });
 

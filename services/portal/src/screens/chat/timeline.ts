@@ -41,6 +41,35 @@ export function mergeMessages<M extends { id: string }>(existing: readonly M[], 
   return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
 }
 
+/** The most messages one conversation keeps on the page; past it, the end the reader moved away from is let go. */
+export const WINDOW_MAX = 300;
+
+/**
+ * A window of messages that grew past `max`, cut at one end (the newest when the reader went back in time, the oldest
+ * when they came forward) so that it ends at a message whose page cursor is known: the cut part loads again from
+ * that cursor. Null when nothing needs cutting or no cut point is known.
+ */
+export function trimWindow<M extends { id: string }>(
+  messages: readonly M[],
+  max: number,
+  drop: 'newest' | 'oldest',
+  cursorOf: (id: string) => string | undefined,
+): { kept: M[]; cursor: string } | null {
+  if (messages.length <= max) return null;
+  if (drop === 'newest') {
+    for (let i = max - 1; i >= 0; i--) {
+      const cursor = cursorOf(messages[i]!.id);
+      if (cursor !== undefined) return { kept: messages.slice(0, i + 1), cursor };
+    }
+  } else {
+    for (let i = messages.length - max; i < messages.length; i++) {
+      const cursor = cursorOf(messages[i]!.id);
+      if (cursor !== undefined) return { kept: messages.slice(i), cursor };
+    }
+  }
+  return null;
+}
+
 /** The label of a day: "Today", "Yesterday", a weekday within the week, then the date (with the year when not this one). */
 export function dayLabel(day: Date, now: Date, locale = 'en-GB'): string {
   const start = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();

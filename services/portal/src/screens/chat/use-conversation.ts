@@ -5,7 +5,7 @@ import { useLiveSocket } from '../../api/live-socket';
 import { graphql, type FragmentType } from '../../gql';
 import type { ConversationQuery } from '../../gql/graphql';
 import { chatMessage, type ChatMessage, type ChatMessageFragmentDoc } from './message-item';
-import { compareIds, mergeMessages } from './timeline';
+import { compareIds, mergeMessages, trimWindow, WINDOW_MAX } from './timeline';
 
 const ConversationCursorQuery = graphql(`
   query ConversationCursor($groupId: ID!) {
@@ -30,6 +30,7 @@ const ConversationQueryDoc = graphql(`
       lastReadMessageId
       messages(last: $last, around: $around) {
         edges {
+          cursor
           node {
             ...ChatMessage
           }
@@ -51,6 +52,7 @@ const OlderMessagesQuery = graphql(`
       id
       messages(last: 50, before: $before) {
         edges {
+          cursor
           node {
             ...ChatMessage
           }
@@ -70,6 +72,7 @@ const NewerMessagesQuery = graphql(`
       id
       messages(first: 50, after: $after) {
         edges {
+          cursor
           node {
             ...ChatMessage
           }
@@ -138,6 +141,8 @@ export interface ConversationState {
   missedWhileAway: number;
   /** The reader may no longer read the group (removed, or the group deleted). */
   accessEnded: boolean;
+  /** Counts the times the newest messages were let go as the reader went back: the view keeps its place each time. */
+  newestDropped: number;
   loadingOlder: boolean;
   loadingNewer: boolean;
 }
@@ -155,6 +160,7 @@ const INITIAL: ConversationState = {
   focusId: null,
   missedWhileAway: 0,
   accessEnded: false,
+  newestDropped: 0,
   loadingOlder: false,
   loadingNewer: false,
 };
@@ -178,6 +184,16 @@ export function useConversation(groupId: string, initialFocusId: string | null, 
   const [state, setState] = useState<ConversationState>(INITIAL);
   const stateRef = useRef(state);
   stateRef.current = state;
+  // Each loaded message's place in the history, where a window cut short loads again from.
+  const pageCursors = useRef(new Map<string, string>());
+  const fromPage = useCallback((edges: readonly { cursor: string; node: FragmentType<typeof ChatMessageFragmentDoc> }[]) => {
+    return edges.map((e) => {
+      const message = chatMessage(e.node);
+      pageCursors.current.set(message.id, e.cursor);
+      return message;
+    });
+  }, []);
+  const cursorOf = useCallback((id: string) => pageCursors.current.get(id), []);
 
   const upsertMessages = useCallback((incoming: readonly ChatMessage[]) => {
     if (incoming.length === 0) return;
@@ -199,10 +215,8 @@ export function useConversation(groupId: string, initialFocusId: string | null, 
       const group = data?.group;
       if (!group) throw new Error('NOT_FOUND');
       const page = group.messages;
-      const loaded = mergeMessages(
-        [],
-        page.edges.map((e) => chatMessage(e.node)),
-      );
+      pageCursors.current.clear();
+      const loaded = mergeMessages([], fromPage(page.edges));
       const hasNewer = around ? page.pageInfo.hasNextPage : false;
       const end = loaded.at(-1)?.id;
       setState((s) => ({
@@ -223,7 +237,7 @@ export function useConversation(groupId: string, initialFocusId: string | null, 
         missedWhileAway: 0,
       }));
     },
-    [client, groupId],
+    [client, groupId, fromPage],
   );
 
   // Opening: the change cursor first (so nothing sent while the history loads is lost), then the history, then live.
@@ -297,22 +311,19 @@ export function useConversation(groupId: string, initialFocusId: string | null, 
     try {
       const { data } = await client.query({ query: OlderMessagesQuery, variables: { groupId, before: s.olderCursor }, fetchPolicy: 'no-cache' });
       const page = data?.group?.messages;
-      setState((x) => ({
-        ...x,
-        loadingOlder: false,
-        messages: page
-          ? mergeMessages(
-              x.messages,
-              page.edges.map((e) => chatMessage(e.node)),
-            )
-          : x.messages,
-        hasOlder: page?.pageInfo.hasPreviousPage ?? false,
-        olderCursor: page?.pageInfo.startCursor ?? x.olderCursor,
-      }));
+      const incoming = page ? fromPage(page.edges) : [];
+      setState((x) => {
+        if (!page) return { ...x, loadingOlder: false, hasOlder: false };
+        const messages = mergeMessages(x.messages, incoming);
+        const base = { ...x, loadingOlder: false, hasOlder: page.pageInfo.hasPreviousPage, olderCursor: page.pageInfo.startCursor ?? x.olderCursor };
+        const cut = trimWindow(messages, WINDOW_MAX, 'newest', cursorOf);
+        if (!cut) return { ...base, messages };
+        return { ...base, messages: cut.kept, hasNewer: true, newerCursor: cut.cursor, newestDropped: x.newestDropped + 1 };
+      });
     } catch (error) {
       setState((x) => ({ ...x, loadingOlder: false, error }));
     }
-  }, [client, groupId]);
+  }, [client, groupId, fromPage, cursorOf]);
 
   const loadNewer = useCallback(async () => {
     const s = stateRef.current;
@@ -321,23 +332,24 @@ export function useConversation(groupId: string, initialFocusId: string | null, 
     try {
       const { data } = await client.query({ query: NewerMessagesQuery, variables: { groupId, after: s.newerCursor }, fetchPolicy: 'no-cache' });
       const page = data?.group?.messages;
-      setState((x) => ({
-        ...x,
-        loadingNewer: false,
-        messages: page
-          ? mergeMessages(
-              x.messages,
-              page.edges.map((e) => chatMessage(e.node)),
-            )
-          : x.messages,
-        hasNewer: page?.pageInfo.hasNextPage ?? false,
-        newerCursor: page?.pageInfo.endCursor ?? x.newerCursor,
-        missedWhileAway: page?.pageInfo.hasNextPage ? x.missedWhileAway : 0,
-      }));
+      const incoming = page ? fromPage(page.edges) : [];
+      setState((x) => {
+        if (!page) return { ...x, loadingNewer: false, hasNewer: false };
+        const messages = mergeMessages(x.messages, incoming);
+        const base = {
+          ...x,
+          loadingNewer: false,
+          hasNewer: page.pageInfo.hasNextPage,
+          newerCursor: page.pageInfo.endCursor ?? x.newerCursor,
+          missedWhileAway: page.pageInfo.hasNextPage ? x.missedWhileAway : 0,
+        };
+        const cut = trimWindow(messages, WINDOW_MAX, 'oldest', cursorOf);
+        return cut ? { ...base, messages: cut.kept, hasOlder: true, olderCursor: cut.cursor } : { ...base, messages };
+      });
     } catch (error) {
       setState((x) => ({ ...x, loadingNewer: false, error }));
     }
-  }, [client, groupId]);
+  }, [client, groupId, fromPage, cursorOf]);
 
   /** Brings a message into view: at once when it is loaded, else by opening the page around it. */
   const jumpTo = useCallback(

@@ -1,3 +1,4 @@
+import { InMemoryCache } from '@apollo/client';
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { graphql } from '../../gql';
@@ -44,8 +45,8 @@ const GroupActivityQuery = graphql(`
   }
 `);
 
-/** How often at most the cache sheds messages no longer any group's last one. */
-const GC_INTERVAL_MS = 10_000;
+/** How often at most the cache sheds messages no longer any group's last one, and what it remembers of them. */
+const GC_INTERVAL_MS = 30_000;
 
 /**
  * Keeps the groups list live: a message sent anywhere the person reads becomes its group's last message (moving
@@ -125,9 +126,12 @@ export function useLiveConversations(viewerId: string | null, openGroupId: strin
         },
       });
       // A last message replaced is unreachable in the cache; collected now and then, a tab open for hours stays small.
+      // The cache also keys what it has read by every message it ever held, and forgets those keys only when its
+      // results are reset: the list is then read afresh once, at the next event.
       if (performance.now() - lastCollected.current > GC_INTERVAL_MS) {
         lastCollected.current = performance.now();
-        client.cache.gc();
+        if (client.cache instanceof InMemoryCache) client.cache.gc({ resetResultCache: true });
+        else client.cache.gc();
       }
     },
   });
