@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { eventually, mustQuery } from '@kz/stack';
@@ -394,6 +394,69 @@ async function writeHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
   }
 }
 
+/** BENCH_PAGE_PROFILES=<dir>: a JavaScript CPU profile of each page over a part, to open in DevTools. */
+async function profilePages(pages: Record<string, Page>): Promise<(() => Promise<void>) | null> {
+  const dir = process.env.BENCH_PAGE_PROFILES;
+  if (!dir) return null;
+  mkdirSync(dir, { recursive: true });
+  const sessions = await Promise.all(
+    Object.entries(pages).map(async ([name, page]) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      return { name, cdp };
+    }),
+  );
+  return async () => {
+    for (const { name, cdp } of sessions) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    }
+  };
+}
+
+const OVERHEAD_ROUNDS = 40;
+
+/**
+ * What the browser adds by itself on this machine: the same requests, one at a time, from the sender's page (fetch)
+ * and from this process, to the same gateway. A diagnostic beside the send figures, not a target.
+ */
+async function browserOverhead(page: Page, origin: string, gateway: string, token: string, groupId: string) {
+  const mutation = `mutation ($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
+  const body = (i: number) => JSON.stringify({ query: mutation, variables: { i: { groupId, text: `[overhead ${i}]` } } });
+  const fromPage = (request: 'health' | 'send') =>
+    page.evaluate(
+      async ({ request, rounds, token, bodies }) => {
+        const ms: number[] = [];
+        for (let i = 0; i < rounds; i++) {
+          const t0 = performance.now();
+          const res =
+            request === 'health'
+              ? await fetch('/healthz')
+              : await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: bodies[i] });
+          await res.text();
+          ms.push(performance.now() - t0);
+        }
+        return ms;
+      },
+      { request, rounds: OVERHEAD_ROUNDS, token, bodies: Array.from({ length: OVERHEAD_ROUNDS }, (_, i) => body(i)) },
+    );
+  const fromNode = async (request: 'health' | 'send') => {
+    const ms: number[] = [];
+    for (let i = 0; i < OVERHEAD_ROUNDS; i++) {
+      const t0 = performance.now();
+      const res =
+        request === 'health'
+          ? await fetch(`${origin}/healthz`)
+          : await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body(i) });
+      await res.text();
+      ms.push(performance.now() - t0);
+    }
+    return ms;
+  };
+  return { pageHealth: await fromPage('health'), nodeHealth: await fromNode('health'), pageSend: await fromPage('send'), nodeSend: await fromNode('send') };
+}
+
 interface SoakSetup {
   owner: Person;
   reader: Person;
@@ -577,6 +640,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const details: Record<string, unknown> = { sizes: sz };
   const judged = !settings.smoke;
   const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+  const statsRow = (measure: string, st: ReturnType<typeof stats>) => [measure, f(st.p50), f(st.p99), f(st.max), String(st.n)];
   const notFull = (what: string) => (judged ? { notJudged: `the target is for ${what}` } : {});
 
   ctx.log('setup (not timed): the owner and a reader sign in');
@@ -623,13 +687,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       const opens = await timeOpens(page, origin, { name: LONG_GROUP, newestId }, has('open') ? sz.opens : 0);
       if (has('open')) {
         const s = stats(opens);
-        table.push([
-          `open a group of ${sz.messages.toLocaleString('en')}: newest message painted after the click (ms)`,
-          f(s.p50),
-          f(s.p99),
-          f(s.max),
-          String(s.n),
-        ]);
+        table.push(statsRow(`open a group of ${sz.messages.toLocaleString('en')}: newest message painted after the click (ms)`, s));
         const full = sz.messages >= FULL.messages;
         targets.push({
           what: `opening a group of ${sz.messages.toLocaleString('en')} messages: newest message painted after the click, ms (median of ${s.n})`,
@@ -699,44 +757,27 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         await p.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
       }
       ctx.log(`send: ${sz.sends} messages from one browser to the other`);
+      const stopProfiles = await profilePages({ 'chat-send-sender': pageA, 'chat-send-receiver': pageB });
       const { latencies: lat, parts } = await sendToOther(pageA, pageB, sz.sends);
+      await stopProfiles?.();
+      const overhead = await browserOverhead(pageA, origin, gateway, owner!.token, groupId);
       await Promise.all([a.close(), b.close()]);
       const s = stats(lat);
-      table.push(['send → shown in the other browser (ms)', f(s.p50), f(s.p99), f(s.max), String(s.n)]);
+      table.push(statsRow('send → shown in the other browser (ms)', s));
       const split = {
         senderPage: stats(parts.senderPage),
         request: stats(parts.request),
         toReceiver: stats(parts.toReceiver),
         receiverPage: stats(parts.receiverPage),
       };
-      table.push([
-        "… Enter → the sender's request leaves (ms)",
-        f(split.senderPage.p50),
-        f(split.senderPage.p99),
-        f(split.senderPage.max),
-        String(split.senderPage.n),
-      ]);
-      table.push([
-        "… request leaves → the receiver's WebSocket frame (ms)",
-        f(split.toReceiver.p50),
-        f(split.toReceiver.p99),
-        f(split.toReceiver.max),
-        String(split.toReceiver.n),
-      ]);
-      table.push([
-        '… frame → painted in the receiver (ms)',
-        f(split.receiverPage.p50),
-        f(split.receiverPage.p99),
-        f(split.receiverPage.max),
-        String(split.receiverPage.n),
-      ]);
-      table.push([
-        '(the sendMessage request, sent → answered) (ms)',
-        f(split.request.p50),
-        f(split.request.p99),
-        f(split.request.max),
-        String(split.request.n),
-      ]);
+      table.push(statsRow("… Enter → the sender's request leaves (ms)", split.senderPage));
+      table.push(statsRow("… request leaves → the receiver's WebSocket frame (ms)", split.toReceiver));
+      table.push(statsRow('… frame → painted in the receiver (ms)', split.receiverPage));
+      table.push(statsRow('(the sendMessage request, sent → answered) (ms)', split.request));
+      table.push(statsRow('(the browser itself: GET /healthz from the page) (ms)', stats(overhead.pageHealth)));
+      table.push(statsRow('(… the same GET from Node) (ms)', stats(overhead.nodeHealth)));
+      table.push(statsRow('(… sendMessage { message { id } } from the page) (ms)', stats(overhead.pageSend)));
+      table.push(statsRow('(… the same sendMessage from Node) (ms)', stats(overhead.nodeSend)));
       const full = sz.sends >= FULL.sends;
       for (const [p, value, target] of [
         ['p50', s.p50, SEND_P50_TARGET_MS],
@@ -756,7 +797,12 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
           `${SEND_WARMUP} warm-up messages not counted; split by taps in the pages (fetch and WebSocket wrapped before the app loads): Enter → the sendMessage request leaves, ` +
           "→ the first WebSocket frame carrying the message reaches the receiver's page (both servers and the network), → painted",
       );
-      details['send'] = { stats: roundStats(s), split: Object.fromEntries(Object.entries(split).map(([k, v]) => [k, roundStats(v)])), ms: lat };
+      details['send'] = {
+        stats: roundStats(s),
+        split: Object.fromEntries(Object.entries(split).map(([k, v]) => [k, roundStats(v)])),
+        browserOverhead: Object.fromEntries(Object.entries(overhead).map(([k, v]) => [k, roundStats(stats(v))])),
+        ms: lat,
+      };
     }
 
     if (has('soak')) {

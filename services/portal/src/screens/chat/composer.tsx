@@ -1,5 +1,5 @@
 import { Button, CloseButton, Group, Paper, Progress, Stack, Switch, Text, Textarea } from '@mantine/core';
-import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
 import classes from './chat.module.css';
 import { fileSize } from './attachment-list';
 import { mentionQueryAt, useMentionSearch, type MentionCandidate } from './use-mention-search';
@@ -18,9 +18,10 @@ export interface ComposerTarget {
 
 /**
  * Writing a message: Enter sends, Shift+Enter starts a new line; @ suggests the group's members; files come by
- * the picker, by dropping them on the conversation or by pasting; the length limit shows as it nears.
+ * the picker, by dropping them on the conversation or by pasting; the length limit shows as it nears. Memoised: its
+ * box measures its own height as it renders, which no message arriving in the conversation should make it do.
  */
-export function Composer(props: {
+export const Composer = memo(function Composer(props: {
   groupId: string;
   target: ComposerTarget;
   canAnnounce: boolean;
@@ -270,4 +271,4 @@ export function Composer(props: {
       </Stack>
     </div>
   );
-}
+});

@@ -80,16 +80,21 @@ export function ConversationScreen() {
   );
   const updates = useMemo(() => ({ upsert: (data: Parameters<typeof chatMessage>[0]) => upsertMessages([chatMessage(data)]) }), [upsertMessages]);
 
-  const saveEdit = async (messageId: string, text: string): Promise<string | null> => {
-    try {
-      const { data } = await edit({ variables: { input: { messageId, text } } });
-      if (data) upsertMessages([chatMessage(data.editMessage.message)]);
-      setTarget(NO_TARGET);
-      return null;
-    } catch (error) {
-      return userError(error)?.message ?? 'The message was not changed.';
-    }
-  };
+  const saveEdit = useCallback(
+    async (messageId: string, text: string): Promise<string | null> => {
+      try {
+        const { data } = await edit({ variables: { input: { messageId, text } } });
+        if (data) upsertMessages([chatMessage(data.editMessage.message)]);
+        setTarget(NO_TARGET);
+        return null;
+      } catch (error) {
+        return userError(error)?.message ?? 'The message was not changed.';
+      }
+    },
+    [edit, upsertMessages],
+  );
+  const cancelTarget = useCallback(() => setTarget(NO_TARGET), []);
+  const openPoll = useCallback(() => setPollOpen(true), []);
 
   const confirmDelete = async () => {
     if (!deleting) return;
@@ -186,8 +191,8 @@ export function ConversationScreen() {
               note={group.kind === 'BROADCAST' && !admin ? 'Your messages reach the group’s admins only.' : null}
               onSend={outbox.enqueue}
               onEdit={saveEdit}
-              onCancelTarget={() => setTarget(NO_TARGET)}
-              onCreatePoll={() => setPollOpen(true)}
+              onCancelTarget={cancelTarget}
+              onCreatePoll={openPoll}
             />
           )}
           <CreatePollModal groupId={groupId} opened={pollOpen} onClose={() => setPollOpen(false)} onCreated={onSent} />

@@ -1,6 +1,7 @@
 import { InMemoryCache } from '@apollo/client';
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useRef } from 'react';
+import { useLiveSocket } from '../../api/live-socket';
 import { graphql } from '../../gql';
 import { messagePreview } from './message-preview';
 
@@ -55,6 +56,8 @@ const GC_INTERVAL_MS = 30_000;
  *
  * A count read from the server while events arrive can be older than they are: a group with events during a load
  * of the list, or during its own refresh, is read again once that answer is in, so no increment is lost to it.
+ * Nor can the list tell which events passed before its subscription began (it has no cursor to resume from): each
+ * group's first event on a connection reads that group again, and a connection lost and regained reloads the list.
  */
 export function useLiveConversations(viewerId: string | null, openGroupId: string | null, list: { reload: () => void; loading: boolean }): void {
   const client = useApolloClient();
@@ -65,6 +68,25 @@ export function useLiveConversations(viewerId: string | null, openGroupId: strin
   const staleAfterLoad = useRef(new Set<string>());
   const refreshing = useRef(new Set<string>());
   const staleAfterRefresh = useRef(new Set<string>());
+  const heardOnThisConnection = useRef(new Set<string>());
+  const socket = useLiveSocket();
+  const reload = useRef(list.reload);
+  reload.current = list.reload;
+  useEffect(() => {
+    let lost = false;
+    const offClosed = socket.on('closed', () => {
+      lost = true;
+    });
+    const offConnected = socket.on('connected', () => {
+      heardOnThisConnection.current.clear();
+      if (lost) reload.current();
+      lost = false;
+    });
+    return () => {
+      offClosed();
+      offConnected();
+    };
+  }, [socket]);
 
   const refresh = useCallback(
     (groupId: string) => {
@@ -110,6 +132,10 @@ export function useLiveConversations(viewerId: string | null, openGroupId: strin
       }
       if (listLoading.current) staleAfterLoad.current.add(event.groupId);
       if (refreshing.current.has(event.groupId)) staleAfterRefresh.current.add(event.groupId);
+      if (!heardOnThisConnection.current.has(event.groupId)) {
+        heardOnThisConnection.current.add(event.groupId);
+        refresh(event.groupId);
+      }
       const isNew = event.kind === 'SENT';
       // A system entry (who joined, left...) is news in the list, but never unread.
       const counts =
