@@ -150,11 +150,15 @@ export const EventCatalogue = {
     /** detachedBy: who detached it; absent when no one in particular did (its parent was deleted), and from events written before it was added. */
     payload: z.object({ groupId: id, parentId: id, detachedBy: id.optional() }),
   },
-  /** Someone asked to join through a link that needs approval: the group's admins decide. Not sent again while the request is pending. */
+  /**
+   * Someone asked to join through a link that needs approval: the group's admins decide, and for an organisation's
+   * group its organisation's admins too (named here, as only groups knows them). Not sent again while the request is
+   * pending.
+   */
   'groups.join-request.filed': {
     version: 1,
     topic: 'groupsGroups',
-    payload: z.object({ groupId: id, requestId: id, userId: id }),
+    payload: z.object({ groupId: id, requestId: id, userId: id, orgAdminIds: z.array(id).optional() }),
   },
   'groups.invite.accepted': {
     version: 1,

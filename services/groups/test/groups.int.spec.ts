@@ -384,6 +384,51 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     expect(res.data!.myGroups.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Org wide', 'Private']);
     expect(res.data!.myGroups.pageInfo.hasNextPage).toBe(true);
   });
+
+  it("names the organisation's admins in a join request to one of its groups, as they may decide it", async () => {
+    const token = await tokenOf(owner);
+    const orgGroup = (await graphql(url, CREATE, { input: { name: 'Org door', organizationId: orgId } }, token)).data!.createGroup.group;
+    const link = await graphql(
+      url,
+      `
+        mutation ($i: CreateInviteLinkInput!) {
+          createInviteLink(input: $i) {
+            inviteLink {
+              url
+            }
+          }
+        }
+      `,
+      { i: { groupId: orgGroup.id, requiresApproval: true } },
+      token,
+    );
+    expect(link.errors).toBeUndefined();
+    const asker = { id: randomUUID(), phone: '+14155550289' };
+    await tap.publish(registered(asker));
+    const joined = await eventually(async () => {
+      const res = await graphql(
+        url,
+        `
+          mutation ($i: JoinGroupByLinkInput!) {
+            joinGroupByLink(input: $i) {
+              outcome
+            }
+          }
+        `,
+        { i: { token: link.data!.createInviteLink.inviteLink.url } },
+        await tokenOf(asker),
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.joinGroupByLink.outcome;
+    });
+    expect(joined).toBe('REQUESTED');
+    await eventually(() =>
+      expect(tap.ofType('groups.join-request.filed').find((e) => e.payload.groupId === orgGroup.id)?.payload).toMatchObject({
+        userId: asker.id,
+        orgAdminIds: expect.arrayContaining([owner.id]),
+      }),
+    );
+  });
 });
 
 describe('organisation standing: the read model first, identity when it falls short', () => {

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { uuidv7 } from '@kz/db';
 import { createEvent } from '@kz/events';
-import { createMessagingApp, loadMessagingConfig, type MessagingApp } from '@kz/messaging-service';
-import { deleteTestTopics, dropTestDatabases, eventually, EventTap, graphql, silentLogger, testDatabaseUrl, testNamespace, TestTokenIssuer } from '@kz/testing';
+import { eventually, graphql } from '@kz/testing';
+import { MessagingUnderTest } from './support/messaging-under-test';
 
-const ns = testNamespace();
-const issuer = new TestTokenIssuer();
-const tap = new EventTap(ns);
-let app: MessagingApp;
+const messaging = new MessagingUnderTest();
+const { issuer, tap } = messaging;
 let url: string;
 
 type Person = { id: string; phone: string };
@@ -93,28 +91,10 @@ async function send(who: Person, groupId: string, text: string): Promise<string>
 }
 
 beforeAll(async () => {
-  await issuer.start();
-  app = await createMessagingApp(
-    loadMessagingConfig({
-      NODE_ENV: 'test',
-      MESSAGING_PORT: '0',
-      MESSAGING_DATABASE_URL: testDatabaseUrl(ns, 'messaging'),
-      KAFKA_NAMESPACE: ns,
-      ...issuer.env(),
-    }),
-    silentLogger(),
-  );
-  url = `${await app.start()}/graphql`;
-  await app.runtime.kafkaConnected();
+  url = await messaging.start();
 });
 
-afterAll(async () => {
-  await tap.stop();
-  await app.stop();
-  await issuer.stop();
-  await dropTestDatabases(ns);
-  await deleteTestTopics(ns);
-});
+afterAll(() => messaging.stop());
 
 describe("a person's conversations", () => {
   it('lists the groups a person reads, latest activity first, a group where no one spoke by its system entries, a hub through its sub-group', async () => {

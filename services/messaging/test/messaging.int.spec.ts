@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent } from '@kz/events';
-import { createMessagingApp, loadMessagingConfig, type MessagingApp } from '@kz/messaging-service';
-import { deleteTestTopics, dropTestDatabases, eventually, EventTap, graphql, silentLogger, testDatabaseUrl, testNamespace, TestTokenIssuer } from '@kz/testing';
+import { eventually, graphql } from '@kz/testing';
+import { MessagingUnderTest } from './support/messaging-under-test';
 
-const ns = testNamespace();
-const issuer = new TestTokenIssuer();
-const tap = new EventTap(ns);
-let app: MessagingApp;
+const messaging = new MessagingUnderTest();
+const { issuer, tap } = messaging;
 let url: string;
 
 const alice = { id: randomUUID(), phone: '+14155550401' };
@@ -26,32 +24,13 @@ function history(token: string, args: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  await issuer.start();
-  app = await createMessagingApp(
-    loadMessagingConfig({
-      NODE_ENV: 'test',
-      MESSAGING_PORT: '0',
-      MESSAGING_DATABASE_URL: testDatabaseUrl(ns, 'messaging'),
-      KAFKA_NAMESPACE: ns,
-      ...issuer.env(),
-    }),
-    silentLogger(),
-  );
-  url = `${await app.start()}/graphql`;
-  await app.runtime.kafkaConnected();
-  await tap.listen(['messagingMessages']);
+  url = await messaging.start(['messagingMessages']);
   await tap.publish(
     createEvent('groups.memberships.added', { key: groupId, orgId: null, payload: { groupId, members: [{ userId: alice.id, role: 'OWNER' }] } }),
   );
 });
 
-afterAll(async () => {
-  await tap.stop();
-  await app.stop();
-  await issuer.stop();
-  await dropTestDatabases(ns);
-  await deleteTestTopics(ns);
-});
+afterAll(() => messaging.stop());
 
 describe('messaging subgraph against PostgreSQL and Kafka', () => {
   it('lets a member known from the groups events post, and publishes message.sent', async () => {

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { uuidv7 } from '@kz/db';
 import { createEvent, type EventEnvelope } from '@kz/events';
-import { createMessagingApp, loadMessagingConfig, type MessagingApp } from '@kz/messaging-service';
-import { deleteTestTopics, dropTestDatabases, eventually, EventTap, graphql, silentLogger, testDatabaseUrl, testNamespace, TestTokenIssuer } from '@kz/testing';
+import { eventually, graphql } from '@kz/testing';
+import { MessagingUnderTest } from './support/messaging-under-test';
 
-const ns = testNamespace();
-const issuer = new TestTokenIssuer();
-const tap = new EventTap(ns);
-let app: MessagingApp;
+const messaging = new MessagingUnderTest();
+const { issuer, tap } = messaging;
 let url: string;
 
 type Person = { id: string; phone: string };
@@ -84,29 +82,10 @@ async function newGroup(owner: Person, opts: { name?: string; parentId?: string;
 }
 
 beforeAll(async () => {
-  await issuer.start();
-  app = await createMessagingApp(
-    loadMessagingConfig({
-      NODE_ENV: 'test',
-      MESSAGING_PORT: '0',
-      MESSAGING_DATABASE_URL: testDatabaseUrl(ns, 'messaging'),
-      KAFKA_NAMESPACE: ns,
-      ...issuer.env(),
-    }),
-    silentLogger(),
-  );
-  url = `${await app.start()}/graphql`;
-  await app.runtime.kafkaConnected();
-  await tap.listen(['messagingMessages', 'messagingNotifications']);
+  url = await messaging.start(['messagingMessages', 'messagingNotifications']);
 });
 
-afterAll(async () => {
-  await tap.stop();
-  await app.stop();
-  await issuer.stop();
-  await dropTestDatabases(ns);
-  await deleteTestTopics(ns);
-});
+afterAll(() => messaging.stop());
 
 describe('system entries in a group’s history, from the groups service’s events', () => {
   it('writes a bulk add as one entry, sent like a message (history, changes, lastMessage, message.sent), and a redelivered event writes nothing again', async () => {

@@ -134,7 +134,7 @@ export class InvitesService {
           [uuidv7(), group.id, userId, link.id],
         )) as { id: string }[];
         // The admins hear of a request once, when it is filed; asking again while it waits changes nothing.
-        if (filed[0]) emit(joinRequestFiledEvent(group, filed[0].id, userId));
+        if (filed[0]) emit(joinRequestFiledEvent(group, filed[0].id, userId, await orgAdminsOf(m, group.orgId)));
         return { outcome: 'REQUESTED', group: null };
       }
       await this.admit(m, group, userId, phone, link.role);
@@ -189,4 +189,16 @@ export class InvitesService {
     if (inserted.length > 0) await m.query(`UPDATE groups SET member_count = member_count + 1 WHERE id = $1`, [group.id]);
     return inserted.length > 0;
   }
+}
+
+/** Organisations have a handful of admins; past this many, the group's own admins and the first ones are told. */
+const ORG_ADMINS_TOLD = 50;
+
+/** An organisation's admins, who may decide its groups' join requests (none for a group of no organisation). */
+async function orgAdminsOf(m: EntityManager, orgId: string | null): Promise<string[]> {
+  if (!orgId) return [];
+  const rows = (await m.query(`SELECT user_id FROM org_members WHERE org_id = $1 AND role = 'ADMIN' ORDER BY user_id LIMIT $2`, [orgId, ORG_ADMINS_TOLD])) as {
+    user_id: string;
+  }[];
+  return rows.map((r) => r.user_id);
 }

@@ -49,6 +49,13 @@ describe('groups events as they go on the wire', () => {
     expect(wire(joinRequestFiledEvent(group, 'request', userId))).toBe(
       `{"type":"groups.join-request.filed","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","requestId":"request","userId":"${userId}"}}`,
     );
+    // An organisation's group names its organisation's admins, who may decide too.
+    expect(joinRequestFiledEvent(group, 'request', userId, ['org-admin']).payload).toEqual({
+      groupId: group.id,
+      requestId: 'request',
+      userId,
+      orgAdminIds: ['org-admin'],
+    });
     expect(wire(inviteAcceptedEvent(group, 'invite', userId))).toBe(
       `{"type":"groups.invite.accepted","version":1,"orgId":"${group.orgId}","key":"${group.id}","payload":{"groupId":"${group.id}","inviteId":"invite","userId":"${userId}"}}`,
     );

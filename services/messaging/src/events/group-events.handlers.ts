@@ -142,16 +142,17 @@ export const groupEventHandlers: EventHandlers = {
     );
   },
   'groups.join-request.filed': async (event, m) => {
-    const { groupId, userId } = event.payload;
-    // The group's admins decide it (its organisation's admins can too, but messaging does not know them).
+    const { groupId, userId, orgAdminIds = [] } = event.payload;
+    // Whoever may decide it: the group's admins, and its organisation's admins as the event names them.
     const admins = (await m.query(`SELECT user_id FROM group_members WHERE group_id = $1 AND role IN ('OWNER', 'ADMIN') AND user_id <> $2`, [
       groupId,
       userId,
     ])) as { user_id: string }[];
+    const deciders = new Set([...admins.map((admin) => admin.user_id), ...orgAdminIds.filter((id) => id !== userId)]);
     await storeNotifications(
       m,
       { groupId, actorId: userId, key: groupId, orgId: event.orgId },
-      admins.map((admin) => ({ userId: admin.user_id, kind: 'JOIN_REQUEST' as const })),
+      [...deciders].map((id) => ({ userId: id, kind: 'JOIN_REQUEST' as const })),
     );
   },
   'groups.memberships.role-changed': async (event, m) => {
