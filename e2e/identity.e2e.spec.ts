@@ -410,6 +410,47 @@ describe('tenancy and connectors', () => {
     expect((await gql(`query($id: ID!) { organization(id: $id) { name } }`, { id: orgA }, a.token)).data!.organization.name).toBe('Org A');
   });
 
+  it('limits the requests of each connector, answering 429 with Retry-After past the limit, and never limits people', async () => {
+    const admin = await stack.signIn('+14155550870', 'Limit Admin');
+    const orgId = await createOrg(admin.token, 'Rate limited');
+    const registered = await gql(
+      `mutation($i: RegisterConnectorInput!) { registerConnector(input: $i) { clientSecret connector { clientId } } }`,
+      { i: { organizationId: orgId, name: 'Chatty sync', permissions: ['ORGANIZATION_DATA'] } },
+      admin.token,
+    );
+    expect(registered.errors).toBeUndefined();
+    const { clientSecret, connector } = registered.data!.registerConnector;
+    const issued = await gql(`mutation($i: IssueConnectorTokenInput!) { issueConnectorToken(input: $i) { accessToken } }`, {
+      i: { clientId: connector.clientId, clientSecret },
+    });
+    const token = issued.data!.issueConnectorToken.accessToken as string;
+
+    const gateway = stack.newGateway({ CONNECTOR_RATE_LIMIT_REQUESTS: '3', CONNECTOR_RATE_LIMIT_WINDOW_SECONDS: '3600' });
+    const url = `${await gateway.start()}/graphql`;
+    try {
+      const ask = (who: string) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${who}` },
+          body: JSON.stringify({ query: `query($id: ID!) { organization(id: $id) { name } }`, variables: { id: orgId } }),
+        });
+      for (let i = 0; i < 3; i++) expect((await ask(token)).status).toBe(200);
+      const refused = await ask(token);
+      expect(refused.status).toBe(429);
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(3600);
+      const body = (await refused.json()) as { data?: unknown; errors: { message: string; extensions: { code: string; retryAfter: number } }[] };
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0]!.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter });
+      expect(body.errors[0]!.message).toMatch(/try again in \d+ s/);
+      // The organisation's people are not held back by their connector.
+      for (let i = 0; i < 5; i++) expect((await ask(admin.token)).status).toBe(200);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it('gives a connector exactly the permissions it was granted, for its own organisation only', async () => {
     const admin = await stack.signIn('+14155550860', 'Conn Admin');
     const member = await stack.signIn('+14155550861', 'Conn Member');

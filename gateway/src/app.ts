@@ -5,6 +5,7 @@ import { GraphQLHttpServer, type Logger } from '@kz/server';
 import { Agent } from 'undici';
 import { SUBGRAPH_NAMES, subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import type { GatewayContext } from './context';
+import { ConnectorRateLimit } from './connector-rate-limit';
 import { guardedGateway } from './guarded-gateway';
 import { OperationLimiter } from './operation-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -71,6 +72,7 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
 
   const verifier = new TokenVerifier(config);
   const limiter = new OperationLimiter({ maxDepth: config.maxDepth, maxAliases: config.maxAliases });
+  const connectorLimit = new ConnectorRateLimit({ maxRequests: config.connectorMaxRequests, windowSeconds: config.connectorWindowSeconds });
 
   const server = new GraphQLHttpServer<GatewayContext>({
     name: 'gateway',
@@ -81,6 +83,8 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
       const token = bearerToken(req.headers.authorization);
       // A bad token throws UNAUTHENTICATED here: 401 and no data. No token is an anonymous caller.
       const caller = await verifier.callerFrom(token);
+      // Past its limit a connector gets 429 with Retry-After, and no work is done.
+      connectorLimit.hit(caller);
       const prior = req.headers['x-forwarded-for'];
       const peer = req.socket.remoteAddress ?? 'unknown';
       const forwardedFor = prior ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${peer}` : peer;

@@ -47,6 +47,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       maxTokens: int('GATEWAY_MAX_TOKENS', 'most lexical tokens an operation document may have', { fallback: 15_000, min: 1_000, max: 1_000_000 }),
       maxDepth: int('GATEWAY_MAX_DEPTH', 'deepest field nesting an operation may have', { fallback: 12, min: 1, max: 100 }),
       maxAliases: int('GATEWAY_MAX_ALIASES', 'most aliased fields an operation may have', { fallback: 30, min: 0, max: 1_000 }),
+      connectorMaxRequests: int('CONNECTOR_RATE_LIMIT_REQUESTS', 'GraphQL requests one connector may make per window, per gateway process', {
+        fallback: 600,
+        min: 1,
+        max: 10_000_000,
+      }),
+      connectorWindowSeconds: int('CONNECTOR_RATE_LIMIT_WINDOW_SECONDS', "length of a connector's rate-limit window", { fallback: 60, min: 1, max: 86_400 }),
     },
     env,
   );

@@ -19,6 +19,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const isErrorCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code);
 
 export class DomainError extends Error {
+  /** For RATE_LIMITED: whole seconds until a retry can succeed (HTTP's Retry-After, and `extensions.retryAfter`). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -34,3 +37,8 @@ export const badInput = (field: string, message: string) => new DomainError('BAD
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} was not found.`);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in first: this needs a valid access token.') => new DomainError('UNAUTHENTICATED', message);
+export const rateLimited = (message: string, retryAfterSeconds: number) => {
+  const error = new DomainError('RATE_LIMITED', message);
+  error.retryAfterSeconds = retryAfterSeconds;
+  return error;
+};

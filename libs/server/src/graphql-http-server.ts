@@ -158,9 +158,20 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
     } catch (err) {
       if (err instanceof DomainError) {
         if (!res.headersSent) {
-          sendJson(res, HTTP_STATUS[err.code], {
-            errors: [{ message: err.message, extensions: { code: err.code, ...(err.field ? { field: err.field } : {}) } }],
-          });
+          const retryAfter = err.retryAfterSeconds;
+          sendJson(
+            res,
+            HTTP_STATUS[err.code],
+            {
+              errors: [
+                {
+                  message: err.message,
+                  extensions: { code: err.code, ...(err.field ? { field: err.field } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) },
+                },
+              ],
+            },
+            retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {},
+          );
         }
         // A refused upload may still be streaming in: close rather than read it all.
         closeAfterAnswer(req, res);
