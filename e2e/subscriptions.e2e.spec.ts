@@ -172,6 +172,76 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
     }
   });
 
+  it("lets a connector granted messages follow its organisation's groups live, and no more", async () => {
+    const admin = await person('Partner Admin');
+    const colleague = await person('Partner Colleague');
+    const org = await gql(
+      `mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } } }`,
+      { i: { name: 'Partnered org' } },
+      admin.token,
+    );
+    const orgId = org.data!.createOrganization.organization.id as string;
+    const orgGroupId = await eventually(async () => {
+      const res = await gql(
+        `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+        { i: { name: 'Partner desk', organizationId: orgId } },
+        admin.token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.createGroup.group.id as string;
+    });
+    const privateGroupId = await groupWith(admin, 'Not the partner’s', [colleague]);
+    const connectorToken = async (name: string, permissions: string[]) => {
+      const registered = await gql(
+        `mutation($i: RegisterConnectorInput!) { registerConnector(input: $i) { clientSecret connector { clientId } } }`,
+        { i: { organizationId: orgId, name, permissions } },
+        admin.token,
+      );
+      expect(registered.errors).toBeUndefined();
+      const { clientSecret, connector } = registered.data!.registerConnector;
+      const issued = await gql(`mutation($i: IssueConnectorTokenInput!) { issueConnectorToken(input: $i) { accessToken } }`, {
+        i: { clientId: connector.clientId, clientSecret },
+      });
+      return issued.data!.issueConnectorToken.accessToken as string;
+    };
+    const reader = await connectorToken('Archive', ['GROUP_INFO', 'MESSAGES']);
+    const infoOnly = await connectorToken('Directory sync', ['GROUP_INFO']);
+
+    // One group, and every group it may read: both get the organisation's messages, the second nothing else.
+    const one = subscribe(reader, { g: orgGroupId });
+    await live(one, admin, orgGroupId);
+    const all = subscribe(reader, {});
+    await eventually(
+      async () => {
+        await gql(SEND, { i: { groupId: orgGroupId, text: 'all-groups probe' } }, admin.token);
+        expect(all.payloads().some((p) => p.message?.text === 'all-groups probe')).toBe(true);
+      },
+      { intervalMs: 300 },
+    );
+    await gql(SEND, { i: { groupId: privateGroupId, text: 'Private matter' } }, admin.token);
+    const sent = await gql(SEND, { i: { groupId: orgGroupId, text: 'For the archive' } }, admin.token);
+    for (const sub of [one, all]) {
+      await eventually(() =>
+        expect(sub.payloads()).toContainEqual({
+          kind: 'SENT',
+          groupId: orgGroupId,
+          messageId: sent.data!.sendMessage.message.id,
+          message: { text: 'For the archive', author: { displayName: 'Partner Admin' } },
+        }),
+      );
+    }
+    expect(all.payloads().some((p) => p.groupId === privateGroupId)).toBe(false);
+
+    // Without the grant of messages, the group's messages are not followed; and what is a person's is refused.
+    const refused = subscribe(infoOnly, { g: orgGroupId });
+    await eventually(() => expect(refused.ended).toBe('complete'));
+    expect(refused.received[0]?.errors?.[0]?.extensions?.['code']).toMatch(/NOT_FOUND|FORBIDDEN/);
+    const personal = new Subscriber(stack.gatewayUrl, reader).subscribe(`subscription { notificationEvents { id } }`);
+    subscribers.push(personal);
+    await eventually(() => expect(personal.ended).toBe('error'));
+    expect(JSON.stringify(personal.error)).toContain('A connector may subscribe to messageEvents and membershipEvents only');
+  });
+
   it('refuses a connection without a valid token, and queries over the WebSocket', async () => {
     const anonymous = subscribe(null, {});
     await eventually(() => expect(anonymous.closedWith?.code).toBe(4401));

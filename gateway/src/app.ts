@@ -122,6 +122,7 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     bus,
     verifier,
     limiter,
+    connectorLimit,
     schema: () => schema,
     execute: (query, variables, context) => server.execute(query, variables, context),
     maxQueue: config.subscriptionMaxQueue,

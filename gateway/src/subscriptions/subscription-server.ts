@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
-import { bearerToken, type TokenVerifier, type UserCaller } from '@kz/auth';
+import { bearerToken, type Caller, type TokenVerifier } from '@kz/auth';
+import { DomainError } from '@kz/errors';
+import type { ConnectorRateLimit } from '../connector-rate-limit';
 import { bracketNesting, MAX_NESTING } from '@kz/server';
 import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -19,6 +21,8 @@ export interface SubscriptionServerOptions {
   bus: SubscriptionEventBus;
   verifier: TokenVerifier;
   limiter: OperationLimiter;
+  /** Connecting counts as a connector's request. */
+  connectorLimit: ConnectorRateLimit;
   /** The current subscription schema (it follows the supergraph). */
   schema: () => GraphQLSchema | undefined;
   execute: Execute;
@@ -31,7 +35,7 @@ export interface SubscriptionServerOptions {
 }
 
 type ConnectionState = {
-  caller?: UserCaller;
+  caller?: Caller;
   authorization?: string;
   forwardedFor?: string;
   socket: WebSocket;
@@ -41,6 +45,10 @@ type ConnectionState = {
 /** graphql-ws close codes beyond the protocol's own. */
 const CLOSE_TOKEN_REJECTED = 4401;
 const CLOSE_TOO_SLOW = 4413;
+const CLOSE_RATE_LIMITED = 4429;
+
+/** What a connector may follow: its organisation's groups' messages and memberships, as its permissions allow. */
+const CONNECTOR_SUBSCRIPTIONS = new Set(['messageEvents', 'membershipEvents']);
 
 /**
  * GraphQL subscriptions over graphql-ws on the gateway's own /graphql URL.
@@ -73,21 +81,28 @@ export class SubscriptionServer {
             return false;
           };
           if (!token) return reject('Unauthorized: send { "authorization": "Bearer <access token>" } in connection_init');
+          let caller: Caller;
           try {
-            const caller = await opts.verifier.verify(token);
-            if (caller.kind !== 'user') return reject('Forbidden: subscriptions are for signed-in people');
-            const req = ctx.extra.request;
-            const peer = req.socket.remoteAddress ?? 'unknown';
-            const prior = req.headers['x-forwarded-for'];
-            Object.assign(ctx.extra, {
-              caller,
-              authorization: `Bearer ${token}`,
-              forwardedFor: prior ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${peer}` : peer,
-            });
-            return true;
+            caller = await opts.verifier.verify(token);
           } catch {
             return reject('Unauthorized: the access token is invalid or expired');
           }
+          try {
+            opts.connectorLimit.hit(caller);
+          } catch (err) {
+            if (!(err instanceof DomainError)) throw err;
+            ctx.extra.socket.close(CLOSE_RATE_LIMITED, err.message);
+            return false;
+          }
+          const req = ctx.extra.request;
+          const peer = req.socket.remoteAddress ?? 'unknown';
+          const prior = req.headers['x-forwarded-for'];
+          Object.assign(ctx.extra, {
+            caller,
+            authorization: `Bearer ${token}`,
+            forwardedFor: prior ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${peer}` : peer,
+          });
+          return true;
         },
         onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
           const schema = opts.schema();
@@ -118,11 +133,27 @@ export class SubscriptionServer {
           }
           const refused = opts.limiter.check(document, operation);
           if (refused.length > 0) return refused;
-          const extra = ctx.extra as ConnectionState & { caller: UserCaller; authorization: string; forwardedFor: string };
+          const extra = ctx.extra as ConnectionState & { caller: Caller & { kind: 'user' | 'connector' }; authorization: string; forwardedFor: string };
+          if (extra.caller.kind === 'connector') {
+            const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
+            const other = fields.find((f) => !CONNECTOR_SUBSCRIPTIONS.has(f));
+            if (other !== undefined || fields.length !== operation.selectionSet.selections.length) {
+              return [
+                new GraphQLError(
+                  `A connector may subscribe to ${[...CONNECTOR_SUBSCRIPTIONS].join(' and ')} only; ${other ?? 'this selection'} is for signed-in people.`,
+                  {
+                    extensions: { code: 'FORBIDDEN' },
+                  },
+                ),
+              ];
+            }
+          }
+          // Events naming a person (their access changed) are listened for by that id; a connector is named by none.
+          const subscriberId = extra.caller.kind === 'user' ? extra.caller.userId : `connector:${extra.caller.connectorId}`;
           const gateway: GatewayContext = { caller: extra.caller, authorization: extra.authorization, forwardedFor: extra.forwardedFor };
           const context: SubscriberContext = {
             bus: opts.bus,
-            userId: extra.caller.userId,
+            userId: subscriberId,
             gateway,
             limits: { maxQueue: opts.maxQueue },
             execute: async (query, variables) => {
@@ -133,7 +164,7 @@ export class SubscriptionServer {
               return result;
             },
             dropAsTooSlow: (waiting) => {
-              opts.logger.warn({ userId: extra.caller.userId, waiting }, 'dropping a subscriber that cannot keep up');
+              opts.logger.warn({ subscriber: subscriberId, waiting }, 'dropping a subscriber that cannot keep up');
               extra.socket.close(CLOSE_TOO_SLOW, `Subscriber too slow: ${waiting} events were waiting; reconnect and catch up from history`);
             },
           };
