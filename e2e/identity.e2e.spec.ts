@@ -413,17 +413,7 @@ describe('tenancy and connectors', () => {
   it('limits the requests of each connector, answering 429 with Retry-After past the limit, and never limits people', async () => {
     const admin = await stack.signIn('+14155550870', 'Limit Admin');
     const orgId = await createOrg(admin.token, 'Rate limited');
-    const registered = await gql(
-      `mutation($i: RegisterConnectorInput!) { registerConnector(input: $i) { clientSecret connector { clientId } } }`,
-      { i: { organizationId: orgId, name: 'Chatty sync', permissions: ['ORGANIZATION_DATA'] } },
-      admin.token,
-    );
-    expect(registered.errors).toBeUndefined();
-    const { clientSecret, connector } = registered.data!.registerConnector;
-    const issued = await gql(`mutation($i: IssueConnectorTokenInput!) { issueConnectorToken(input: $i) { accessToken } }`, {
-      i: { clientId: connector.clientId, clientSecret },
-    });
-    const token = issued.data!.issueConnectorToken.accessToken as string;
+    const token = await stack.connectorToken(admin.token, orgId, 'Chatty sync', ['ORGANIZATION_DATA']);
 
     const gateway = stack.newGateway({ CONNECTOR_RATE_LIMIT_REQUESTS: '3', CONNECTOR_RATE_LIMIT_WINDOW_SECONDS: '3600' });
     const url = `${await gateway.start()}/graphql`;

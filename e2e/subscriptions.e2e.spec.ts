@@ -191,21 +191,8 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
       return res.data!.createGroup.group.id as string;
     });
     const privateGroupId = await groupWith(admin, 'Not the partner’s', [colleague]);
-    const connectorToken = async (name: string, permissions: string[]) => {
-      const registered = await gql(
-        `mutation($i: RegisterConnectorInput!) { registerConnector(input: $i) { clientSecret connector { clientId } } }`,
-        { i: { organizationId: orgId, name, permissions } },
-        admin.token,
-      );
-      expect(registered.errors).toBeUndefined();
-      const { clientSecret, connector } = registered.data!.registerConnector;
-      const issued = await gql(`mutation($i: IssueConnectorTokenInput!) { issueConnectorToken(input: $i) { accessToken } }`, {
-        i: { clientId: connector.clientId, clientSecret },
-      });
-      return issued.data!.issueConnectorToken.accessToken as string;
-    };
-    const reader = await connectorToken('Archive', ['GROUP_INFO', 'MESSAGES']);
-    const infoOnly = await connectorToken('Directory sync', ['GROUP_INFO']);
+    const reader = await stack.connectorToken(admin.token, orgId, 'Archive', ['GROUP_INFO', 'MESSAGES']);
+    const infoOnly = await stack.connectorToken(admin.token, orgId, 'Directory sync', ['GROUP_INFO']);
 
     // One group, and every group it may read: both get the organisation's messages, the second nothing else.
     const one = subscribe(reader, { g: orgGroupId });

@@ -7,7 +7,7 @@ import { createIdentityApp, loadIdentityConfig, type IdentityApp } from '@kz/ide
 import { createImportApp, loadImportConfig, type ImportApp } from '@kz/import-service';
 import { createMessagingApp, loadMessagingConfig, type MessagingApp } from '@kz/messaging-service';
 import { freePort, MACHINE_KAFKA_BROKERS, serviceSpec, signInWithDevCode, TOPOLOGY, wiringEnv, type ServiceName, type SignedIn, type Wiring } from '@kz/stack';
-import { deleteTestTopics, dropTestDatabases, silentLogger, testDatabaseUrl, testNamespace } from '@kz/testing';
+import { deleteTestTopics, dropTestDatabases, graphql, silentLogger, testDatabaseUrl, testNamespace } from '@kz/testing';
 
 /**
  * The whole stack in one test process: four subgraphs and the gateway on
@@ -115,6 +115,42 @@ export class Stack {
   /** Signs a phone number in through the gateway, reading the code from the development SMS sink. */
   signIn(phone: string, displayName: string): Promise<SignedIn> {
     return signInWithDevCode(this.gatewayUrl, this.identityUrl, phone, displayName);
+  }
+
+  /** Registers a connector of an organisation (as its admin) and issues it an access token, as a partner would. */
+  async connectorToken(adminToken: string, organizationId: string, name: string, permissions: string[]): Promise<string> {
+    const registered = await graphql(
+      this.gatewayUrl,
+      `
+        mutation ($i: RegisterConnectorInput!) {
+          registerConnector(input: $i) {
+            clientSecret
+            connector {
+              clientId
+            }
+          }
+        }
+      `,
+      { i: { organizationId, name, permissions } },
+      adminToken,
+    );
+    if (registered.errors) throw new Error(`registerConnector: ${JSON.stringify(registered.errors)}`);
+    const { clientSecret, connector } = registered.data!.registerConnector;
+    const issued = await graphql(
+      this.gatewayUrl,
+      `
+        mutation ($i: IssueConnectorTokenInput!) {
+          issueConnectorToken(input: $i) {
+            accessToken
+          }
+        }
+      `,
+      {
+        i: { clientId: connector.clientId, clientSecret },
+      },
+    );
+    if (issued.errors) throw new Error(`issueConnectorToken: ${JSON.stringify(issued.errors)}`);
+    return issued.data!.issueConnectorToken.accessToken as string;
   }
 
   /** A service's environment: its own port, wired to the others. */
