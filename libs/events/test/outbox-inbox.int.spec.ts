@@ -111,7 +111,11 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
     const second = new OutboxRelay(dataSource, producer, ns, logger, { pollIntervalMs: 50 });
     second.start();
     const outbox = new Outbox(dataSource);
-    const before = await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = hashtext('kz.outbox-relay')::oid`);
+    // Advisory locks are per database: relays of other databases on the same server (another test's stack) hold theirs.
+    const before = await dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_locks
+        WHERE locktype = 'advisory' AND objid = hashtext('kz.outbox-relay')::oid AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
     const early = Array.from({ length: 10 }, () => membershipEvent('relay-handover'));
     for (const e of early) await outbox.transaction(async (_m, emit) => emit(e));
     await eventually(() => expect(tap.received.filter((r) => r.event.key === 'relay-handover')).toHaveLength(10));
