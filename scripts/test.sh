@@ -11,6 +11,8 @@ export NODE_ENV=test
 
 bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh
+# promtool (Debian's prometheus package) checks every service's /metrics in the tests.
+bash scripts/ensure-debian-tool.sh /usr/bin/promtool prometheus
 bash deploy/local/up.sh
 PATH="$PWD/node_modules/.bin:$PATH"
 

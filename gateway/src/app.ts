@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { bearerToken, TokenVerifier } from '@kz/auth';
-import { GraphQLHttpServer, type Logger } from '@kz/server';
+import { GraphQLHttpServer, ServiceMetrics, type Logger } from '@kz/server';
 import { Agent } from 'undici';
 import { SUBGRAPH_NAMES, subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import type { GatewayContext } from './context';
@@ -45,6 +45,12 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
   /** Subgraphs the loaded supergraph routes to: /readyz checks exactly these. */
   const routed = new Map<SubgraphName, string>();
 
+  const metrics = new ServiceMetrics();
+  const subgraphCalls = metrics.histogram('kz_subgraph_request_duration_seconds', 'Calls from the gateway to a subgraph, by subgraph and how they ended.', [
+    'subgraph',
+    'outcome',
+  ]);
+
   const buildService = ({ name, url }: { name: string; url?: string }) => {
     if (!isSubgraphName(name)) {
       throw new Error(`The supergraph names a subgraph "${name}" the gateway has no URL for (expected one of ${SUBGRAPH_NAMES.join(', ')}).`);
@@ -52,7 +58,7 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     const target = urls[name];
     if (url && url !== target) logger.debug({ subgraph: name, composedUrl: url, url: target }, 'routing subgraph to its configured URL');
     routed.set(name, target);
-    return new SubgraphDataSource(target, fetcher);
+    return new SubgraphDataSource(target, fetcher, (seconds, outcome) => subgraphCalls.observe({ subgraph: name, outcome }, seconds));
   };
 
   const gatewayLogger = logger.child({ component: 'apollo-gateway' });
@@ -108,6 +114,7 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     maxBodyBytes: config.maxBodyBytes,
     maxTokens: config.maxTokens,
     production: config.nodeEnv === 'production',
+    metrics,
   });
 
   let schema: GraphQLSchema | undefined;
@@ -123,6 +130,7 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     verifier,
     limiter,
     connectorLimit,
+    metrics,
     schema: () => schema,
     execute: (query, variables, context) => server.execute(query, variables, context),
     maxQueue: config.subscriptionMaxQueue,

@@ -9,8 +9,25 @@ import type { Fetcher } from './subgraph-fetcher';
  * caller's token on, so each subgraph authorises against the same caller.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, fetcher: Fetcher) {
+  constructor(
+    url: string,
+    fetcher: Fetcher,
+    /** Told of every call: how long it took and how it ended (ok, errors in the answer, or failed). */
+    private readonly observeCall: (seconds: number, outcome: 'ok' | 'errors' | 'failed') => void = () => undefined,
+  ) {
     super({ url, fetcher });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const started = performance.now();
+    try {
+      const response = await super.process(options);
+      this.observeCall((performance.now() - started) / 1000, response.errors?.length ? 'errors' : 'ok');
+      return response;
+    } catch (err) {
+      this.observeCall((performance.now() - started) / 1000, 'failed');
+      throw err;
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { bearerToken, type Caller, type TokenVerifier } from '@kz/auth';
 import { DomainError } from '@kz/errors';
 import type { ConnectorRateLimit } from '../connector-rate-limit';
-import { bracketNesting, MAX_NESTING } from '@kz/server';
+import { bracketNesting, MAX_NESTING, type ServiceMetrics } from '@kz/server';
 import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -23,6 +23,8 @@ export interface SubscriptionServerOptions {
   limiter: OperationLimiter;
   /** Connecting counts as a connector's request. */
   connectorLimit: ConnectorRateLimit;
+  /** Live subscriptions and subscribers dropped for being too slow are counted here. */
+  metrics: ServiceMetrics;
   /** The current subscription schema (it follows the supergraph). */
   schema: () => GraphQLSchema | undefined;
   execute: Execute;
@@ -64,6 +66,9 @@ export class SubscriptionServer {
 
   start(): void {
     const { opts } = this;
+    const started = opts.metrics.counter('kz_subscriptions_started_total', 'Subscriptions started over graphql-ws, by root field.', ['field']);
+    const dropped = opts.metrics.counter('kz_subscribers_dropped_total', 'Connections closed because their subscriber could not keep up.', []);
+    opts.metrics.gauge('kz_websocket_connections', 'graphql-ws connections open now.', [], (gauge) => gauge.set(this.ws?.clients.size ?? 0));
     this.ws = new WebSocketServer({ server: opts.httpServer, path: opts.path, maxPayload: opts.maxMessageBytes ?? 1_048_576 });
     this.disposable = useServer<Record<string, unknown>, ConnectionState>(
       {
@@ -164,10 +169,12 @@ export class SubscriptionServer {
               return result;
             },
             dropAsTooSlow: (waiting) => {
+              dropped.inc();
               opts.logger.warn({ subscriber: subscriberId, waiting }, 'dropping a subscriber that cannot keep up');
               extra.socket.close(CLOSE_TOO_SLOW, `Subscriber too slow: ${waiting} events were waiting; reconnect and catch up from history`);
             },
           };
+          for (const selection of operation.selectionSet.selections) if (selection.kind === 'Field') started.inc({ field: selection.name.value });
           return {
             schema,
             document,

@@ -10,6 +10,7 @@ import { bracketNesting, decodeUtf8 } from './document-limits';
 import { formatError } from './format-error';
 import { BodyTooLargeError, closeAfterAnswer, lingeringClose, readBody, sendJson } from './http';
 import { ProcessMetrics } from './process-metrics';
+import { ServiceMetrics } from './service-metrics';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -44,6 +45,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Deepest nesting of { ( [ in an operation document (default MAX_NESTING, 100); deeper is refused before parsing. */
   maxNesting?: number;
   production?: boolean;
+  /** Where the process's operations are counted; others of its parts may add to it. A new one when left out. */
+  metrics?: ServiceMetrics;
 }
 
 const DEFAULT_MAX_TOKENS = 100_000;
@@ -51,16 +54,19 @@ export const MAX_NESTING = 100;
 
 /**
  * A GraphQL server (subgraph or gateway) over plain node:http: /graphql, /healthz (alive), /readyz
- * (dependencies reachable), /metrics (the process's memory, Prometheus text) and any extra routes. stop() refuses new work,
+ * (dependencies reachable), /metrics (memory and operations, Prometheus text) and any extra routes. stop() refuses new work,
  * drains requests in flight and closes idle connections.
  */
 export class GraphQLHttpServer<TContext extends BaseContext> {
   private readonly http: Server;
   private readonly apollo: ApolloServer<TContext>;
   private draining = false;
-  private readonly metrics = new ProcessMetrics();
+  private readonly processMetrics = new ProcessMetrics();
+  /** The operations answered here, and whatever else this process counts, at /metrics. */
+  readonly serviceMetrics: ServiceMetrics;
 
   constructor(private readonly opts: GraphQLHttpServerOptions<TContext>) {
+    this.serviceMetrics = opts.metrics ?? new ServiceMetrics();
     this.http = createServer((req, res) => void this.route(req, res));
     this.http.keepAliveTimeout = 65_000;
     // Requests node:http refuses before they reach us (headers too large, malformed HTTP) get the usual error shape.
@@ -98,6 +104,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
         // No schema sets cache hints, and the default plugin wraps every field's resolver to look for them:
         // 12 % of the messaging subgraph's CPU per history page (npm run bench -- history).
         ApolloServerPluginCacheControlDisabled(),
+        this.serviceMetrics.plugin<TContext>(),
       ],
     });
   }
@@ -136,7 +143,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
 
   async stop(): Promise<void> {
     this.draining = true;
-    this.metrics.stop();
+    this.processMetrics.stop();
     await this.apollo.stop();
   }
 
@@ -148,8 +155,9 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'alive' });
       if (url.pathname === '/readyz') return await this.ready(res);
       if (url.pathname === '/metrics') {
+        const text = this.processMetrics.render() + (await this.serviceMetrics.render());
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-        return void res.end(this.metrics.render());
+        return void res.end(text);
       }
       const extra = this.opts.routes?.[url.pathname] ?? this.prefixRoute(url.pathname);
       if (extra) return await extra(req, res, url);

@@ -10,3 +10,4 @@ export { ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime';
 export { subgraphSchema } from './subgraph-schema';
 export { createSubgraphApp, type SubgraphApp, type SubgraphAppOptions, type SubgraphConfig, type SubgraphContext } from './subgraph-app';
 export { parseMetrics, ProcessMetrics } from './process-metrics';
+export { ServiceMetrics } from './service-metrics';
