@@ -33,6 +33,20 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Bad input with a finer reason than BAD_USER_INPUT (a file that is not a CSV, a malformed secret...), for the code
+ * that catches it, or a test, to tell apart; the message says what to do about it.
+ */
+export class InputProblemError<Problem extends string> extends DomainError {
+  constructor(
+    readonly problem: Problem,
+    message: string,
+    field: string,
+  ) {
+    super('BAD_USER_INPUT', message, field);
+  }
+}
+
 export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, field);
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} was not found.`);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { DomainError } from '@kz/errors';
+import { InputProblemError } from '@kz/errors';
 
 /**
  * Signatures as the Standard Webhooks specification (https://www.standardwebhooks.com) defines them, so partners can
@@ -19,13 +19,10 @@ export const DEFAULT_SECRET_BYTES = 32;
 
 export type WebhookSecretProblem = 'MISSING_PREFIX' | 'NOT_BASE64' | 'TOO_SHORT' | 'TOO_LONG';
 
-export class InvalidWebhookSecretError extends DomainError {
-  constructor(
-    readonly problem: WebhookSecretProblem,
-    message: string,
-  ) {
-    super('BAD_USER_INPUT', message, 'secret');
-    this.name = 'InvalidWebhookSecretError';
+export class InvalidWebhookSecretError extends InputProblemError<WebhookSecretProblem> {
+  override name = 'InvalidWebhookSecretError';
+  constructor(problem: WebhookSecretProblem, message: string) {
+    super(problem, message, 'secret');
   }
 }
 

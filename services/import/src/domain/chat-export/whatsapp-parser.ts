@@ -1,4 +1,4 @@
-import { DomainError } from '@kz/errors';
+import { InputProblemError } from '@kz/errors';
 import {
   findAttachedTag,
   INVISIBLE_CHARS,
@@ -80,13 +80,10 @@ export interface ParsedChat {
 export type NotAChatExportProblem = 'EMPTY_FILE' | 'NOT_TEXT' | 'ZIP_ARCHIVE' | 'NOT_A_CHAT_EXPORT' | 'NO_MESSAGES';
 
 /** The file as a whole is not a WhatsApp chat export; the import stops at once with this reason. */
-export class NotAChatExportError extends DomainError {
-  constructor(
-    readonly problem: NotAChatExportProblem,
-    message: string,
-  ) {
-    super('BAD_USER_INPUT', message, 'file');
-    this.name = 'NotAChatExportError';
+export class NotAChatExportError extends InputProblemError<NotAChatExportProblem> {
+  override name = 'NotAChatExportError';
+  constructor(problem: NotAChatExportProblem, message: string) {
+    super(problem, message, 'file');
   }
 }
 
