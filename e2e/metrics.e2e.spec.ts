@@ -81,7 +81,33 @@ describe('/metrics of every process', () => {
       expect(text).toContain('# TYPE kz_graphql_operations_total counter');
       expect(promtoolProblems(text)).toBe('');
     }
-    // A subgraph counts the operations the gateway sent it.
+    // A subgraph counts the operations the gateway sent it, and tells of its outbox, database pool and consumers.
     expect(await metricsOf(stack.identityUrl)).toMatch(/^kz_graphql_operations_total\{operation="[^"]+",type="query",outcome="ok"\} \d+$/m);
+    for (const base of [stack.identityUrl, stack.groupsUrl, stack.messagingUrl, stack.importUrl]) {
+      const text = await metricsOf(base);
+      expect(text).toMatch(/^kz_outbox_backlog_events \d+$/m);
+      expect(text).toMatch(/^kz_outbox_oldest_unpublished_age_seconds [\d.e+-]+$/m);
+      expect(text).toMatch(/^kz_db_pool_connections\{state="open"\} [1-9]\d*$/m);
+    }
+    // Messaging follows the groups service's events: its lag is there once a batch was handled.
+    const group = await graphql(
+      stack.gatewayUrl,
+      `
+        mutation CreateMetricGroup($i: CreateGroupInput!) {
+          createGroup(input: $i) {
+            group {
+              id
+            }
+          }
+        }
+      `,
+      { i: { name: 'Counted' } },
+      person.token,
+    );
+    expect(group.errors).toBeUndefined();
+    await eventually(async () =>
+      expect(await metricsOf(stack.messagingUrl)).toMatch(/^kz_kafka_consumer_lag_messages\{group="[^"]+",topic="groups\.[a-z-]+"\} \d+$/m),
+    );
+    expect(await metricsOf(stack.importUrl)).toMatch(/^kz_queue_jobs\{queue="member-csv-import",state="waiting"\} \d+$/m);
   });
 });

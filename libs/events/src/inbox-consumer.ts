@@ -62,7 +62,24 @@ export class InboxConsumer {
     return this.consumer.start();
   }
 
+  /** Messages behind each partition's end after the last batch handled there, by topic and partition. */
+  private readonly lag = new Map<string, { topic: string; lag: number }>();
+
+  /** How far behind this consumer group is, per topic (messages), as of each partition's last batch. */
+  lagByTopic(): Map<string, number> {
+    const byTopic = new Map<string, number>();
+    for (const { topic, lag } of this.lag.values()) byTopic.set(topic, (byTopic.get(topic) ?? 0) + lag);
+    return byTopic;
+  }
+
+  get groupId(): string {
+    return this.opts.groupId;
+  }
+
   private async run(consumer: Consumer): Promise<void> {
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      this.lag.set(`${payload.topic}:${payload.partition}`, { topic: payload.topic, lag: Math.max(0, Number(payload.offsetLag)) });
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: this.opts.topics.map((t) => kafkaTopic(this.opts.namespace, Topics[t].name)), fromBeginning: true });
     await runCommittingPeriodically(consumer, {

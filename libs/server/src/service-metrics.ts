@@ -46,7 +46,8 @@ export class ServiceMetrics {
     return new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
-  gauge<L extends string>(name: string, help: string, labelNames: readonly L[], collect?: (gauge: Gauge<L>) => void): Gauge<L> {
+  /** A gauge registered here; `collect` sets its values each time /metrics is read. */
+  gauge<L extends string>(name: string, help: string, labelNames: readonly L[], collect?: (gauge: Gauge<L>) => void | Promise<void>): Gauge<L> {
     return new Gauge({
       name,
       help,
@@ -55,7 +56,7 @@ export class ServiceMetrics {
       ...(collect
         ? {
             collect(this: Gauge<L>) {
-              collect(this);
+              return collect(this);
             },
           }
         : {}),

@@ -3,6 +3,7 @@ import { createKafka, ensureTopics, InboxConsumer, KafkaProbe, Outbox, OutboxRel
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { ServiceMetrics } from './service-metrics';
 
 export interface ServiceRuntimeOptions {
   name: string;
@@ -88,6 +89,45 @@ export class ServiceRuntime {
   /** Resolves when Kafka connections are up (tests wait on this). */
   async kafkaConnected(): Promise<void> {
     await this.background;
+  }
+
+  /** The outbox's backlog, the database pool and the consumers' lag, read each time /metrics is. */
+  describeIn(metrics: ServiceMetrics): void {
+    metrics.gauge('kz_outbox_backlog_events', 'Events written to the outbox and not yet published to Kafka.', [], async (gauge) => {
+      gauge.set(await this.outboxBacklog().then((b) => b.events));
+    });
+    metrics.gauge('kz_outbox_oldest_unpublished_age_seconds', 'Age of the oldest event not yet published (0 when none waits).', [], async (gauge) => {
+      gauge.set(await this.outboxBacklog().then((b) => b.oldestAgeSeconds));
+    });
+    metrics.gauge('kz_db_pool_connections', 'Database connections of the pool, by state (open, idle, and requests waiting for one).', ['state'], (gauge) => {
+      const pool = (this.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+      if (!pool) return;
+      gauge.set({ state: 'open' }, pool.totalCount);
+      gauge.set({ state: 'idle' }, pool.idleCount);
+      gauge.set({ state: 'waiting' }, pool.waitingCount);
+    });
+    metrics.gauge(
+      'kz_kafka_consumer_lag_messages',
+      "Messages a consumer group is behind, per topic, as of each partition's last batch.",
+      ['group', 'topic'],
+      (gauge) => {
+        for (const consumer of this.consumers)
+          for (const [topic, lag] of consumer.lagByTopic()) gauge.set({ group: consumer.groupId, topic: topic.slice(this.namespace.length + 1) }, lag);
+      },
+    );
+  }
+
+  /** One read for both outbox gauges when /metrics asks for them together. */
+  private backlogRead: { at: number; value: Promise<{ events: number; oldestAgeSeconds: number }> } | null = null;
+  private outboxBacklog(): Promise<{ events: number; oldestAgeSeconds: number }> {
+    if (this.backlogRead && performance.now() - this.backlogRead.at < 1_000) return this.backlogRead.value;
+    const value = this.dataSource
+      .query(
+        `SELECT count(*)::int AS events, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age FROM outbox_events WHERE published_at IS NULL`,
+      )
+      .then((rows: { events: number; age: number }[]) => ({ events: rows[0]?.events ?? 0, oldestAgeSeconds: rows[0]?.age ?? 0 }));
+    this.backlogRead = { at: performance.now(), value };
+    return value;
   }
 
   async readiness(): Promise<Record<string, boolean>> {

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { EntitySchema, MixedList } from 'typeorm';
 import { DataLoaderCache } from './data-loader-cache';
 import { GraphQLHttpServer, type HttpRoute } from './graphql-http-server';
+import { ServiceMetrics } from './service-metrics';
 import { clientAddress } from './client-address';
 import { ServiceRuntime } from './service-runtime';
 import { subgraphSchema } from './subgraph-schema';
@@ -51,6 +52,8 @@ export interface SubgraphAppOptions<TServices> {
   /** Extra HTTP routes; `authenticate` gives the caller of a request from its bearer token. */
   routes?: (services: TServices, runtime: ServiceRuntime, authenticate: (req: IncomingMessage) => Promise<Caller>) => Record<string, HttpRoute>;
   extraReadiness?: (services: TServices) => Promise<Record<string, boolean>>;
+  /** Gauges of the service's own (its job queue, say), beside those every service has. */
+  metrics?: (services: TServices, metrics: ServiceMetrics) => void;
   relay?: OutboxRelayOptions;
   /** Background work of the service's own (job workers): started after the HTTP server, stopped before the database closes. */
   onStart?: (services: TServices) => Promise<void>;
@@ -85,6 +88,9 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
   const services = await opts.services(runtime);
   const verifier = opts.verifier?.(services) ?? new TokenVerifier(config);
   const typeDefs = parse(readFileSync(opts.schemaFile, 'utf8'));
+  const metrics = new ServiceMetrics();
+  runtime.describeIn(metrics);
+  opts.metrics?.(services, metrics);
   const server = new GraphQLHttpServer<SubgraphContext<TServices>>({
     name: opts.name,
     host: config.host,
@@ -104,6 +110,7 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
     routes: opts.routes?.(services, runtime, (req) => verifier.callerFrom(bearerToken(req.headers.authorization))),
     logger,
     production: config.nodeEnv === 'production',
+    metrics,
   });
   return {
     runtime,

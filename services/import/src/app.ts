@@ -78,6 +78,13 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
     },
     routes: ({ memberImports, importJobs }, _runtime, authenticate) => importRoutes(memberImports, importJobs, authenticate, uploadSummary),
     extraReadiness: async ({ redis }) => ({ redis: await redisReachable(redis) }),
+    metrics: ({ queue }, metrics) => {
+      metrics.gauge('kz_queue_jobs', 'Jobs in a BullMQ queue, by queue and state.', ['queue', 'state'], async (gauge) => {
+        for (const [state, n] of Object.entries(await queue.jobCounts())) gauge.set({ queue: 'member-csv-import', state }, n);
+      });
+      const durations = metrics.histogram('kz_queue_job_duration_seconds', 'Time a job of a BullMQ queue took, by queue and outcome.', ['queue', 'outcome']);
+      queue.onJobDone = (seconds, outcome) => durations.observe({ queue: 'member-csv-import', outcome }, seconds);
+    },
     onStart: async ({ queue, memberImportJob, memberImports, lostChunkSweep }) => {
       if (!config.workers) return;
       queue.startWorker(

@@ -74,6 +74,14 @@ export class MemberImportQueue implements ChunkQueue {
    * Starts processing. `run` does a chunk; `stopped` fails the import when a
    * chunk cannot be done (a permanent refusal, or the last attempt failed).
    */
+  /** Jobs in the queue by state (waiting, active, delayed, failed...), for the service's metrics. */
+  async jobCounts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
+  }
+
+  /** Told how long each chunk took and how it ended, once it has run. */
+  onJobDone: (seconds: number, outcome: 'completed' | 'failed') => void = () => undefined;
+
   startWorker(
     run: (data: ChunkJobData) => Promise<void>,
     stopped: (data: ChunkJobData, reason: string) => Promise<void>,
@@ -82,9 +90,12 @@ export class MemberImportQueue implements ChunkQueue {
     this.worker = new Worker<ChunkJobData>(
       QUEUE,
       async (job: Job<ChunkJobData>) => {
+        const started = performance.now();
         try {
           await run(job.data);
+          this.onJobDone((performance.now() - started) / 1000, 'completed');
         } catch (err) {
+          this.onJobDone((performance.now() - started) / 1000, 'failed');
           if (isPermanent(err as Error)) throw new UnrecoverableError((err as Error).message);
           throw err;
         }
