@@ -180,6 +180,53 @@ describe("a person's conversations", () => {
     expect(strangerMessage).toBeTruthy();
   });
 
+  it('counts unread messages of every listed group in one go, as each alone would, and refuses a group the person does not read', async () => {
+    const [me, other] = [person(), person()];
+    const busy = await createGroup('Busy', [
+      { who: other, role: 'OWNER' },
+      { who: me, role: 'MEMBER' },
+    ]);
+    const calm = await createGroup('Calm', [
+      { who: other, role: 'OWNER' },
+      { who: me, role: 'MEMBER' },
+    ]);
+    const closed = await createGroup('Closed', [{ who: other, role: 'OWNER' }]);
+    for (const text of ['one', 'two']) await send(other, busy, text);
+    await send(other, calm, 'three');
+    await send(me, calm, 'mine is never unread');
+
+    const listed = await graphql(
+      url,
+      `
+        query {
+          myConversations(first: 10) {
+            edges {
+              node {
+                id
+                unreadCount
+              }
+            }
+          }
+        }
+      `,
+      {},
+      await issuer.token(me.id, me.phone),
+    );
+    expect(listed.errors).toBeUndefined();
+    const counts = new Map(listed.data!.myConversations.edges.map((e: { node: { id: string; unreadCount: number } }) => [e.node.id, e.node.unreadCount]));
+    expect(Object.fromEntries([busy, calm].map((g) => [g, counts.get(g)]))).toEqual({ [busy]: 2, [calm]: 1 });
+
+    const UNREAD = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Group { unreadCount } } }`;
+    const reps = (...ids: string[]) => ({ reps: ids.map((id) => ({ __typename: 'Group', id })) });
+    const together = await graphql(url, UNREAD, reps(busy, calm, closed), await issuer.token(me.id, me.phone));
+    expect(together.data!._entities.slice(0, 2)).toEqual([{ unreadCount: 2 }, { unreadCount: 1 }]);
+    expect(together.errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 2, 'unreadCount'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    ]);
+    const alone = await graphql(url, UNREAD, reps(busy), await issuer.token(me.id, me.phone));
+    expect(alone.data!._entities).toEqual([{ unreadCount: 2 }]);
+  });
+
   it('finds groups by part of their name in any case, wildcards taken literally, and follows a rename', async () => {
     const me = person();
     const east = await createGroup('Sales – East', [{ who: me, role: 'MEMBER' }]);

@@ -1,8 +1,34 @@
 import { requireUser, type Caller } from '@kz/auth';
 import { badInput } from '@kz/errors';
-import { isUuid } from '@kz/db';
+import { isUuid, prepared, rowsOf } from '@kz/db';
 import type { DataSource } from 'typeorm';
 import { readerOf, visibleTo } from './message-access';
+
+const NO_MESSAGE_YET = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Person $2's unread count in each group of $1 (capped at $3), with whether they read it at all: a member of it or of
+ * a sub-group at any depth (readerOf's rule), so a list of groups costs one statement, not two per group.
+ */
+const UNREAD_IN_GROUPS = prepared(`WITH RECURSIVE asked AS (
+       SELECT DISTINCT unnest($1::uuid[]) AS root),
+     tree AS (
+       SELECT root, root AS id FROM asked
+       UNION
+       SELECT t.root, g.id FROM known_groups g JOIN tree t ON g.parent_id = t.id),
+     standing AS (
+       SELECT a.root,
+              coalesce((SELECT role IN ('OWNER', 'ADMIN') FROM group_members WHERE group_id = a.root AND user_id = $2), false) AS admin,
+              EXISTS (SELECT 1 FROM tree t JOIN group_members gm ON gm.group_id = t.id WHERE t.root = a.root AND gm.user_id = $2) AS reads
+       FROM asked a)
+     SELECT s.root AS group_id, s.reads,
+            (SELECT count(*)::int FROM (
+               SELECT 1 FROM messages m
+                WHERE m.group_id = s.root AND m.author_id <> $2 AND m.deleted_at IS NULL AND m.kind <> 'SYSTEM'
+                  AND m.id > coalesce((SELECT last_read_id FROM read_receipts WHERE group_id = s.root AND user_id = $2), '${NO_MESSAGE_YET}')
+                  AND ${visibleTo('m', '$2', 's.admin')}
+                LIMIT $3) unread) AS n
+       FROM standing s`);
 
 /** Unread counts stop here: "999+" is all a badge needs, and counting further would scan. */
 export const UNREAD_CAP = 1_000;
@@ -44,12 +70,28 @@ export class ReceiptsService {
     return this.countUnread(userId, groupId, seesAdminReplies);
   }
 
+  /**
+   * The caller's unread count in each of `groupIds`, in one statement for a person; null where they do not read the
+   * group. The same count as unreadCount's.
+   */
+  async unreadCounts(caller: Caller, groupIds: readonly string[]): Promise<(number | null)[]> {
+    if (caller.kind === 'connector') return Promise.all(groupIds.map((id) => this.unreadCount(caller, id).catch(() => null)));
+    const userId = requireUser(caller).userId;
+    const valid = groupIds.filter(isUuid);
+    const rows =
+      valid.length === 0
+        ? []
+        : await rowsOf<{ group_id: string; reads: boolean; n: number }>(this.dataSource.manager, UNREAD_IN_GROUPS, [valid, userId, UNREAD_CAP]);
+    const byGroup = new Map(rows.map((r) => [r.group_id, r.reads ? r.n : null]));
+    return groupIds.map((id) => byGroup.get(id) ?? null);
+  }
+
   private async countUnread(userId: string, groupId: string, seesAdminReplies: boolean): Promise<number> {
     const rows = (await this.dataSource.query(
       `SELECT count(*)::int AS n FROM (
          SELECT 1 FROM messages m
           WHERE m.group_id = $1 AND m.author_id <> $2 AND m.deleted_at IS NULL AND m.kind <> 'SYSTEM'
-            AND m.id > coalesce((SELECT last_read_id FROM read_receipts WHERE group_id = $1 AND user_id = $2), '00000000-0000-0000-0000-000000000000')
+            AND m.id > coalesce((SELECT last_read_id FROM read_receipts WHERE group_id = $1 AND user_id = $2), '${NO_MESSAGE_YET}')
             AND ${visibleTo('m', '$2', '$3')}
           LIMIT $4) unread`,
       [groupId, userId, seesAdminReplies, UNREAD_CAP],
