@@ -43,7 +43,12 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/services/*/test/**/*.spec.ts', '<rootDir>/libs/*/test/**/*.spec.ts', '<rootDir>/gateway/test/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/services/*/test/**/*.spec.ts',
+        '<rootDir>/libs/*/test/**/*.spec.ts',
+        '<rootDir>/gateway/test/**/*.spec.ts',
+        '<rootDir>/deploy/kubernetes/test/**/*.spec.ts',
+      ],
     },
     {
       ...common,

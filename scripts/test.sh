@@ -13,6 +13,8 @@ bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh
 # promtool (Debian's prometheus package) checks every service's /metrics in the tests.
 bash scripts/ensure-debian-tool.sh /usr/bin/promtool prometheus
+# kubectl (Debian's kubernetes-client) renders the Kustomize packaging in deploy/kubernetes for its test.
+bash scripts/ensure-debian-tool.sh /usr/bin/kubectl kubernetes-client
 bash deploy/local/up.sh
 PATH="$PWD/node_modules/.bin:$PATH"
 
