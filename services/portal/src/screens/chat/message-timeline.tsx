@@ -41,8 +41,11 @@ export function MessageTimeline(props: {
     [state.messages, state.unreadAfterId, props.viewerId],
   );
 
-  // Pages load when their sentinel nears the viewport.
+  // Pages load when their sentinel nears the viewport. The observer starts afresh whenever the window's ends move (a
+  // page loaded, or let go): a sentinel still in reach then reports again, so reading on keeps loading even while the
+  // window keeps the same size.
   const { onLoadOlder, onLoadNewer } = props;
+  const firstId = state.messages[0]?.id;
   useEffect(() => {
     const root = scroller.current;
     if (!root) return;
@@ -59,7 +62,7 @@ export function MessageTimeline(props: {
     if (top.current) observer.observe(top.current);
     if (bottom.current) observer.observe(bottom.current);
     return () => observer.disconnect();
-  }, [onLoadOlder, onLoadNewer, state.messages.length, state.status]);
+  }, [onLoadOlder, onLoadNewer, firstId, lastId, state.status, state.loadingOlder, state.loadingNewer]);
 
   // Messages read as they come into view (at least half of one on screen). One observer for the scroller's life;
   // rows are added to it as they appear, so a new message or page costs its own rows, not all of them again.
@@ -126,27 +129,24 @@ export function MessageTimeline(props: {
 
   // When the newest messages are let go as the reader goes back (use-conversation.ts), the row they were reading
   // is put back where it was on screen: the scroller measures from its newest end, which just moved. Chromium and
-  // Firefox anchor the view themselves (the row is then already in place); Safari does not.
+  // Firefox anchor the view themselves (the row is then already in place); Safari does not. The place is taken while
+  // this render runs, before the rows change in the page.
   const readingAt = useRef<{ id: string; top: number } | null>(null);
-  const noteReadingPlace = () => {
-    const root = scroller.current;
-    if (!root) return;
-    const box = root.getBoundingClientRect();
-    const row = document.elementFromPoint(box.left + box.width / 2, box.top + 8)?.closest<HTMLElement>('[data-message-id]');
-    readingAt.current = row ? { id: row.dataset['messageId']!, top: row.getBoundingClientRect().top - box.top } : null;
-  };
+  const placedForDrop = useRef(state.newestDropped);
+  if (placedForDrop.current !== state.newestDropped) readingAt.current = readingPlace(scroller.current);
   useLayoutEffect(() => {
+    placedForDrop.current = state.newestDropped;
     const root = scroller.current;
     const place = readingAt.current;
-    if (!root || !place || state.newestDropped === 0) return;
+    if (!root || !place) return;
     const row = root.querySelector(`[data-message-id="${CSS.escape(place.id)}"]`);
     if (row) root.scrollTop += row.getBoundingClientRect().top - root.getBoundingClientRect().top - place.top;
+    readingAt.current = null;
   }, [state.newestDropped]);
 
   const onScroll = () => {
     const root = scroller.current;
     if (!root) return;
-    noteReadingPlace();
     // In a column-reverse scroller the newest end is scrollTop 0 and reading back goes negative.
     const nearBottom = Math.abs(root.scrollTop) < AT_BOTTOM_PX;
     setAtBottom(nearBottom);
@@ -242,4 +242,12 @@ export function MessageTimeline(props: {
       )}
     </div>
   );
+}
+
+/** The row at the top of the scroller's view and how far below the scroller's top edge it starts. */
+function readingPlace(root: HTMLElement | null): { id: string; top: number } | null {
+  if (!root) return null;
+  const box = root.getBoundingClientRect();
+  const row = document.elementFromPoint(box.left + box.width / 2, box.top + 8)?.closest<HTMLElement>('[data-message-id]');
+  return row ? { id: row.dataset['messageId']!, top: row.getBoundingClientRect().top - box.top } : null;
 }
