@@ -1,3 +1,4 @@
+import { SUBGRAPH_SECRET_HEADER } from '@kz/server';
 import { Client } from 'pg';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { eventually, graphql, testDatabaseUrl, TestTokenIssuer } from '@kz/testing';
@@ -96,7 +97,9 @@ describe('token checks at the gateway and at each subgraph', () => {
       }),
     ).toString('base64url')}.`;
 
+    // A subgraph checks tokens too, whoever passes them on: asked as a peer (with the subgraph secret) it refuses alike.
     const groupsUrl = `${stack.groupsUrl}/graphql`;
+    const asPeer = { [SUBGRAPH_SECRET_HEADER]: stack.subgraphSecret };
     for (const token of [forged, unsigned, expired, wrongAudience]) {
       for (const url of [stack.gatewayUrl, groupsUrl]) {
         const res = await graphql(
@@ -112,6 +115,7 @@ describe('token checks at the gateway and at each subgraph', () => {
           `,
           {},
           token,
+          asPeer,
         );
         expect(res.status).toBe(401);
         expect(code(res)).toBe('UNAUTHENTICATED');
@@ -133,6 +137,7 @@ describe('token checks at the gateway and at each subgraph', () => {
           `,
           {},
           user.token,
+          asPeer,
         )
       ).errors,
     ).toBeUndefined();

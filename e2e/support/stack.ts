@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ export class Stack {
   import!: ImportApp;
   gateway!: GatewayApp;
 
+  /** What the gateway and peer services send the subgraphs; tests that call a subgraph directly send it too. */
+  readonly subgraphSecret = randomBytes(32).toString('hex');
   /** Attachments of this stack, removed with it. */
   readonly attachmentsDir = mkdtempSync(join(tmpdir(), 'kz-attachments-'));
   /** Uploaded import files cut into chunks, removed with the stack. */
@@ -45,6 +48,7 @@ export class Stack {
       databaseUrl: (service) => testDatabaseUrl(this.namespace, service),
       kafkaNamespace: this.namespace,
       kafkaBrokers: this.kafkaBrokers,
+      subgraphSecret: this.subgraphSecret,
     };
   }
 

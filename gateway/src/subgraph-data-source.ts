@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
+import { SUBGRAPH_SECRET_HEADER } from '@kz/server';
 import type { Fetcher } from './subgraph-fetcher';
 
 /**
@@ -12,6 +13,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     url: string,
     fetcher: Fetcher,
+    /** The deployment's SUBGRAPH_SECRET, sent with every call (subgraphs refuse GraphQL without it); empty for none. */
+    private readonly subgraphSecret: string,
     /** Told of every call: how long it took and how it ended (ok, errors in the answer, or failed). */
     private readonly observeCall: (seconds: number, outcome: 'ok' | 'errors' | 'failed') => void = () => undefined,
   ) {
@@ -35,6 +38,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const { authorization, forwardedFor } = (context as Partial<GatewayContext> | undefined) ?? {};
     if (authorization) request.http?.headers.set('authorization', authorization);
     if (forwardedFor) request.http?.headers.set('x-forwarded-for', forwardedFor);
+    if (this.subgraphSecret) request.http?.headers.set(SUBGRAPH_SECRET_HEADER, this.subgraphSecret);
   }
 
   /**

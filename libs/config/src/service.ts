@@ -22,6 +22,19 @@ export function authFields() {
     jwksUrl: url('AUTH_JWKS_URL', "URL of identity's JSON Web Key Set", { fallback: 'http://127.0.0.1:4001/.well-known/jwks.json' }),
     issuer: str('AUTH_ISSUER', 'issuer of access tokens', { fallback: 'kz-identity' }),
     audience: str('AUTH_AUDIENCE', 'audience of access tokens', { fallback: 'kz-api' }),
+    subgraphSecret: {
+      ...str(
+        'SUBGRAPH_SECRET',
+        'shared secret the gateway and peer services send to subgraphs, which refuse GraphQL without it (empty: no check, outside production only)',
+        {
+          devFallback: '',
+        },
+      ),
+      parse: (raw: string) => {
+        if (raw !== '' && raw.length < 32) throw new Error('expected at least 32 characters (e.g. `openssl rand -hex 32`)');
+        return raw;
+      },
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { DomainError, type ErrorCode } from '@kz/errors';
 import { bracketNesting, decodeUtf8 } from './document-limits';
 import { formatError } from './format-error';
+import { fromPeer } from './peer-secret';
 import { BodyTooLargeError, closeAfterAnswer, lingeringClose, readBody, sendJson } from './http';
 import { ProcessMetrics } from './process-metrics';
 import { ServiceMetrics } from './service-metrics';
@@ -47,6 +48,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   production?: boolean;
   /** Where the process's operations are counted; others of its parts may add to it. A new one when left out. */
   metrics?: ServiceMetrics;
+  /**
+   * A subgraph's shared secret: GraphQL requests without it are refused, so only the gateway and peer services (who
+   * send it) reach the schema. Empty or left out: no check (the gateway itself, or a development machine).
+   */
+  peerSecret?: string;
 }
 
 const DEFAULT_MAX_TOKENS = 100_000;
@@ -207,6 +213,17 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
   }
 
   private async graphql(req: IncomingMessage, res: ServerResponse, url: URL, started: number): Promise<void> {
+    if (this.opts.peerSecret && !fromPeer(req.headers, this.opts.peerSecret)) {
+      closeAfterAnswer(req, res);
+      return sendJson(res, 403, {
+        errors: [
+          {
+            message: `The ${this.opts.name} service answers the gateway and its peer services only; send your request to the gateway's /graphql.`,
+            extensions: { code: 'FORBIDDEN' },
+          },
+        ],
+      });
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

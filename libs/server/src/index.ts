@@ -11,3 +11,4 @@ export { subgraphSchema } from './subgraph-schema';
 export { createSubgraphApp, type SubgraphApp, type SubgraphAppOptions, type SubgraphConfig, type SubgraphContext } from './subgraph-app';
 export { parseMetrics, ProcessMetrics } from './process-metrics';
 export { ServiceMetrics } from './service-metrics';
+export { fromPeer, peerHeaders, SUBGRAPH_SECRET_HEADER } from './peer-secret';

@@ -23,6 +23,8 @@ export interface SubgraphConfig {
   jwksUrl: string;
   issuer: string;
   audience: string;
+  /** Required of GraphQL callers (the gateway, peer services) when not empty. */
+  subgraphSecret: string;
 }
 
 /** What every subgraph resolver receives. */
@@ -111,6 +113,7 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
     logger,
     production: config.nodeEnv === 'production',
     metrics,
+    peerSecret: config.subgraphSecret,
   });
   return {
     runtime,

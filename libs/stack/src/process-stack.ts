@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +95,8 @@ export class ProcessStack {
   /** The supergraph the gateways serve: the committed one with this stack's subgraph URLs (free ports only). */
   readonly supergraphPath: string;
   private readonly postgresUrl: string;
+  /** SUBGRAPH_SECRET of this stack's processes: from the environment when set there, else made for this stack. */
+  private readonly subgraphSecret = process.env['SUBGRAPH_SECRET'] || randomBytes(32).toString('hex');
   private readonly running = new Map<ServiceName, RunningProcess[]>();
   /** The port of each service's first process, which the others are told of. */
   private readonly ports = new Map<ServiceName, number>();
@@ -181,6 +184,7 @@ export class ProcessStack {
       databaseUrl: (service) => this.databaseUrl(service),
       kafkaNamespace: this.namespace,
       kafkaBrokers: this.kafkaBrokers,
+      subgraphSecret: this.subgraphSecret,
     };
   }
 

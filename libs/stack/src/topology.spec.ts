@@ -17,6 +17,7 @@ describe('docker-compose.yml', () => {
     databaseUrl: (service) => `postgres://postgres:kz-dev-only-password@postgres:5432/kz_${service}`,
     kafkaNamespace: 'kz',
     kafkaBrokers: ['kafka:9092'],
+    subgraphSecret: 'kz-dev-only-subgraph-secret-not-for-production',
   };
 
   it.each(TOPOLOGY.map((spec) => [spec.name, spec] as const))('wires %s as the topology does', (name, spec) => {

@@ -18,6 +18,8 @@ export interface Wiring {
   databaseUrl(service: Subgraph): string;
   kafkaNamespace: string;
   kafkaBrokers: readonly string[];
+  /** What the gateway and peers send the subgraphs (SUBGRAPH_SECRET): one per stack. */
+  subgraphSecret: string;
 }
 
 export interface ServiceSpec {
@@ -145,6 +147,7 @@ export function wiringEnv(spec: ServiceSpec, port: number, wiring: Wiring): Reco
     ...(spec.database ? { [`${spec.envPrefix}_DATABASE_URL`]: wiring.databaseUrl(spec.name as Subgraph) } : {}),
     KAFKA_NAMESPACE: wiring.kafkaNamespace,
     KAFKA_BROKERS: wiring.kafkaBrokers.join(','),
+    SUBGRAPH_SECRET: wiring.subgraphSecret,
     ...spec.dependencies(wiring),
   };
 }

@@ -34,7 +34,7 @@ export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<G
         memberships: new MembershipsService(dataSource, outbox, config.defaultRegion, (receipt) => verifier.directoryReceipt(receipt)),
         hierarchy: new HierarchyService(outbox),
         invites: new InvitesService(dataSource, outbox, config.inviteBaseUrl),
-        orgRoles: new IdentityOrgRoles(config.identityUrl, config.identityTimeoutMs),
+        orgRoles: new IdentityOrgRoles(config.identityUrl, config.identityTimeoutMs, config.subgraphSecret),
       };
     },
     verifier: () => verifier,

@@ -47,8 +47,8 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
     migrations: importMigrations,
     services: ({ dataSource, outbox }) => {
       const redis = openRedis(config.redisUrl, logger.child({ component: 'redis' }));
-      const people = new IdentityClient(config.identityUrl);
-      const groups = new GroupsClient(config.groupsUrl);
+      const people = new IdentityClient(config.identityUrl, config.subgraphSecret);
+      const groups = new GroupsClient(config.groupsUrl, config.subgraphSecret);
       const chunks = new ChunkStore(config.storageDir);
       const queue = new MemberImportQueue(
         redis,

@@ -1,3 +1,4 @@
+import { peerHeaders } from '@kz/server';
 import { DomainError } from '@kz/errors';
 import type { OrgRole, OrgRoleSource } from '../domain/organization-standing';
 
@@ -21,6 +22,8 @@ export class IdentityOrgRoles implements OrgRoleSource {
   constructor(
     private readonly url: string,
     private readonly timeoutMs: number,
+    /** SUBGRAPH_SECRET: identity answers peers that send it. */
+    private readonly subgraphSecret: string,
   ) {}
 
   async rolesOf(bearer: string, orgIds: readonly string[]): Promise<ReadonlyMap<string, OrgRole | null>> {
@@ -41,7 +44,7 @@ export class IdentityOrgRoles implements OrgRoleSource {
     try {
       response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, ...peerHeaders(this.subgraphSecret) },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -5,8 +5,8 @@ import { SubgraphClient } from './subgraph-client';
 export class GroupsClient implements GroupDirectory {
   private readonly groups: SubgraphClient;
 
-  constructor(groupsUrl: string) {
-    this.groups = new SubgraphClient('groups', groupsUrl);
+  constructor(groupsUrl: string, subgraphSecret: string) {
+    this.groups = new SubgraphClient('groups', groupsUrl, subgraphSecret);
   }
 
   async group(token: string, groupId: string): Promise<GroupForImport | null> {

@@ -5,8 +5,8 @@ import { SubgraphClient } from './subgraph-client';
 export class IdentityClient implements PeopleDirectory {
   private readonly identity: SubgraphClient;
 
-  constructor(identityUrl: string) {
-    this.identity = new SubgraphClient('identity', identityUrl);
+  constructor(identityUrl: string, subgraphSecret: string) {
+    this.identity = new SubgraphClient('identity', identityUrl, subgraphSecret);
   }
 
   async organization(token: string, orgId: string): Promise<OrganizationForImport | null> {

@@ -1,3 +1,4 @@
+import { peerHeaders } from '@kz/server';
 import { isErrorCode, type ErrorCode } from '@kz/errors';
 import { PeerCallError } from '../domain/peers/peer-call-error';
 
@@ -16,6 +17,8 @@ export class SubgraphClient {
   constructor(
     readonly name: string,
     private readonly url: string,
+    /** SUBGRAPH_SECRET: subgraphs answer peers that send it. */
+    private readonly subgraphSecret: string,
     private readonly timeoutMs = 60_000,
   ) {}
 
@@ -24,7 +27,7 @@ export class SubgraphClient {
     try {
       response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...peerHeaders(this.subgraphSecret) },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
