@@ -28,8 +28,15 @@ describe('loadGatewayConfig', () => {
 
   it('allows subgraph introspection in development and refuses it in production', () => {
     expect(loadGatewayConfig({ GATEWAY_INTROSPECT_SUBGRAPHS: 'true' }).introspectSubgraphs).toBe(true);
-    const production = () => loadGatewayConfig({ NODE_ENV: 'production', GATEWAY_INTROSPECT_SUBGRAPHS: 'true' });
+    const production = () =>
+      loadGatewayConfig({ NODE_ENV: 'production', GATEWAY_INTROSPECT_SUBGRAPHS: 'true', SUBGRAPH_SECRET: 'a-test-subgraph-secret-of-at-least-32-characters' });
     expect(production).toThrow(ConfigError);
     expect(production).toThrow(/GATEWAY_INTROSPECT_SUBGRAPHS/);
+  });
+
+  it('requires in production a subgraph secret of at least 32 characters, which development may leave out', () => {
+    expect(loadGatewayConfig({}).subgraphSecret).toBe('');
+    expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow(/SUBGRAPH_SECRET is required/);
+    expect(() => loadGatewayConfig({ SUBGRAPH_SECRET: 'short' })).toThrow(/SUBGRAPH_SECRET="short" is invalid: expected at least 32 characters/);
   });
 });

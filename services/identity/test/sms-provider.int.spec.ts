@@ -1,7 +1,12 @@
+import { SUBGRAPH_SECRET_HEADER } from '@kz/server';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createIdentityApp, loadIdentityConfig, type IdentityApp } from '@kz/identity-service';
 import { deleteTestTopics, dropTestDatabases, graphql, silentLogger, testDatabaseUrl, testNamespace } from '@kz/testing';
+
+// In production the subgraph answers only callers with the shared secret: these requests stand in for the gateway's.
+const SUBGRAPH_SECRET = 'a-test-subgraph-secret-of-at-least-32-characters';
+const AS_GATEWAY = { [SUBGRAPH_SECRET_HEADER]: SUBGRAPH_SECRET };
 
 const ns = testNamespace();
 let app: IdentityApp;
@@ -32,6 +37,7 @@ beforeAll(async () => {
       SMS_HTTP_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}/messages`,
       SMS_HTTP_TOKEN: 'provider-token',
       APP_PUBLIC_URL: 'https://chat.example.com',
+      SUBGRAPH_SECRET: SUBGRAPH_SECRET,
     }),
     silentLogger(),
   );
@@ -50,7 +56,7 @@ describe('one-time codes through an HTTP SMS provider, in production mode', () =
   const REQUEST = `mutation($p: PhoneNumber!) { requestSignInCode(input: { phone: $p }) { expiresInSeconds } }`;
 
   it('posts the code to the provider and never to the API response or a development sink', async () => {
-    const res = await graphql(`${url}/graphql`, REQUEST, { p: '+14155550901' });
+    const res = await graphql(`${url}/graphql`, REQUEST, { p: '+14155550901' }, undefined, AS_GATEWAY);
     expect(res.data).toEqual({ requestSignInCode: { expiresInSeconds: 300 } });
     expect(JSON.stringify(res)).not.toMatch(/\d{6}/);
     expect(delivered).toEqual([
@@ -61,11 +67,11 @@ describe('one-time codes through an HTTP SMS provider, in production mode', () =
 
   it('reports a provider failure as an error without revealing the code', async () => {
     providerStatus = 503;
-    const res = await graphql(`${url}/graphql`, REQUEST, { p: '+14155550902' });
+    const res = await graphql(`${url}/graphql`, REQUEST, { p: '+14155550902' }, undefined, AS_GATEWAY);
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'UNAVAILABLE' }, message: expect.stringMatching(/could not send/) });
     expect(JSON.stringify(res)).not.toMatch(/\d{6}/);
     // The failed attempt does not hold the number in its cool-down.
     providerStatus = 200;
-    expect((await graphql(`${url}/graphql`, REQUEST, { p: '+14155550902' })).errors).toBeUndefined();
+    expect((await graphql(`${url}/graphql`, REQUEST, { p: '+14155550902' }, undefined, AS_GATEWAY)).errors).toBeUndefined();
   });
 });
