@@ -8,15 +8,20 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { peerHeaders } from '@kz/stack';
 
 interface Context {
   authorization?: string;
 }
 
+/** The subgraphs answer only callers with the deployment's SUBGRAPH_SECRET (the harness gives every gateway it). */
+const asGateway = peerHeaders(process.env.SUBGRAPH_SECRET ?? '');
+
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<Context> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Context>): void {
     const authorization = (context as Partial<Context> | undefined)?.authorization;
     if (authorization) request.http?.headers.set('authorization', authorization);
+    for (const [name, value] of Object.entries(asGateway)) request.http?.headers.set(name, value);
   }
 }
 

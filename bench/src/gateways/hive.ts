@@ -15,6 +15,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { peerHeaders } from '@kz/stack';
+
+/** The subgraphs answer only callers with the deployment's SUBGRAPH_SECRET (the harness gives every gateway it). */
+const asGateway = peerHeaders(process.env.SUBGRAPH_SECRET ?? '');
 
 function main(): void {
   const supergraphPath = process.env.GATEWAY_SUPERGRAPH_PATH;
@@ -24,7 +28,7 @@ function main(): void {
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => {
         const authorization = request.headers.get('authorization');
-        return authorization ? { authorization } : {};
+        return { ...(authorization ? { authorization } : {}), ...asGateway };
       },
     },
     logging: 'error',

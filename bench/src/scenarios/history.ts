@@ -105,7 +105,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
           : { id: groupId, before: vars.before ?? null, around: vars.around ?? null };
       const body = JSON.stringify({ query, variables });
       const started = performance.now();
-      const res = await postJson(via === 'subgraph' ? messagingUrl : gatewayUrl, body, reader!.token);
+      const res = await postJson(via === 'subgraph' ? messagingUrl : gatewayUrl, body, reader!.token, via === 'subgraph' ? stack.asGateway : {});
       const ms = performance.now() - started;
       const parsed = JSON.parse(res.text) as { data?: any; errors?: unknown[] };
       if (res.status !== 200 || parsed.errors?.length || !parsed.data) throw new Error(`${via} history page: HTTP ${res.status}: ${res.text.slice(0, 400)}`);

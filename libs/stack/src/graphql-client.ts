@@ -23,14 +23,19 @@ export interface HttpAnswer {
 }
 
 /** POSTs a JSON body; resolves with the whole answer once its last byte has arrived. */
-export function postJson(url: string, body: string, token?: string): Promise<HttpAnswer> {
+export function postJson(url: string, body: string, token?: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -40,3 +40,5 @@ export { isFinalImportStatus } from '@kz/events';
 export { PrivateKafka } from './private-kafka';
 export { supergraphWithUrls } from './supergraph';
 export { REPO_ROOT } from './repo';
+// Reference gateways in the benchmarks reach the subgraphs as ours does.
+export { peerHeaders } from '@kz/server';

@@ -141,11 +141,11 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     }
 
     ctx.log(`a first pass over the whole member list in pages of 500 at the groups subgraph, for cursors (not timed)`);
-    const pass = await firstPass(groupsUrl, groupId, token);
+    const pass = await firstPass(groupsUrl, groupId, token, stack.asGateway);
     if (pass.seen !== baseline + sz.members) problems.push(`the member list has ${pass.seen} entries, expected ${baseline + sz.members}`);
     ctx.log(`first pass: ${pass.seen.toLocaleString('en')} members in ${pass.cursors.length} pages, ${pass.seconds.toFixed(1)} s`);
 
-    const reads = new MemberReads({ gateway: gatewayUrl, subgraph: groupsUrl }, token, groupId, sz.members, sz.warmup);
+    const reads = new MemberReads({ gateway: gatewayUrl, subgraph: groupsUrl }, stack.asGateway, token, groupId, sz.members, sz.warmup);
     const walks = walkStarts(pass.cursors, pass.seen, sz, random);
     const prefixes = searchPrefixes(sz, random);
     ctx.log(

@@ -24,15 +24,22 @@ export interface PageCursor {
 }
 
 /** Not timed: the whole member list in pages of 500 at the groups subgraph, keeping where each page starts. */
-export async function firstPass(groupsUrl: string, groupId: string, token: string): Promise<{ cursors: PageCursor[]; seen: number; seconds: number }> {
+export async function firstPass(
+  groupsUrl: string,
+  groupId: string,
+  token: string,
+  /** What the gateway would add to reach the subgraph (its SUBGRAPH_SECRET). */
+  asGateway: Record<string, string>,
+): Promise<{ cursors: PageCursor[]; seen: number; seconds: number }> {
   const started = performance.now();
   const cursors: PageCursor[] = [{ before: 0, cursor: null }];
   let seen = 0;
   for (let after: string | null = null; ;) {
-    const res = await timedGraphQL(groupsUrl, JSON.stringify({ query: PASS, variables: { id: groupId, after } }), token);
+    const res = await timedGraphQL(groupsUrl, JSON.stringify({ query: PASS, variables: { id: groupId, after } }), token, asGateway);
     const conn = mustOk('first pass', res).group.members;
     if (!conn.pageInfo.hasNextPage) {
-      const last = mustOk('last page', await timedGraphQL(groupsUrl, JSON.stringify({ query: LAST, variables: { id: groupId, after } }), token)).group.members;
+      const last = mustOk('last page', await timedGraphQL(groupsUrl, JSON.stringify({ query: LAST, variables: { id: groupId, after } }), token, asGateway))
+        .group.members;
       seen += last.edges.length;
       break;
     }
@@ -60,6 +67,8 @@ export class MemberReads {
 
   constructor(
     private readonly urls: Record<Via, string>,
+    /** What the gateway would add to reach the subgraph (its SUBGRAPH_SECRET). */
+    private readonly asGateway: Record<string, string>,
     private readonly token: string,
     private readonly groupId: string,
     /** Members added by the scenario (numbered from 0), whom searches must find. */
@@ -137,7 +146,7 @@ export class MemberReads {
     const order: Via[] = this.alternate++ % 2 ? ['subgraph', 'gateway'] : ['gateway', 'subgraph'];
     const answers: Partial<Record<Via, MemberPage>> = {};
     for (const via of order) {
-      const res = await timedGraphQL(this.urls[via], body, this.token);
+      const res = await timedGraphQL(this.urls[via], body, this.token, via === 'subgraph' ? this.asGateway : {});
       answers[via] = mustOk(`${via} ${JSON.stringify(variables)}`, res).group.members;
       record?.(via, res.ms);
     }
