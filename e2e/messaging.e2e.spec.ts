@@ -21,7 +21,10 @@ const field = (res: { errors?: readonly { extensions?: Record<string, unknown> }
 let phoneSeq = 0;
 async function person(name: string) {
   const phone = `+1415557${String(1000 + phoneSeq++).padStart(4, '0')}`;
-  return { ...(await stack.signIn(phone, name)), phone };
+  const signedIn = await stack.signIn(phone, name);
+  // Added by phone before groups hears of them, they would join later on their own, with no one who added them.
+  await stack.knownToGroups(signedIn.userId);
+  return { ...signedIn, phone };
 }
 
 const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id kind text replyTo { id text } mentions { id } } } }`;

@@ -8,7 +8,7 @@ import { createIdentityApp, loadIdentityConfig, type IdentityApp } from '@kz/ide
 import { createImportApp, loadImportConfig, type ImportApp } from '@kz/import-service';
 import { createMessagingApp, loadMessagingConfig, type MessagingApp } from '@kz/messaging-service';
 import { freePort, MACHINE_KAFKA_BROKERS, serviceSpec, signInWithDevCode, TOPOLOGY, wiringEnv, type ServiceName, type SignedIn, type Wiring } from '@kz/stack';
-import { deleteTestTopics, dropTestDatabases, graphql, silentLogger, testDatabaseUrl, testNamespace } from '@kz/testing';
+import { deleteTestTopics, dropTestDatabases, eventually, graphql, silentLogger, testDatabaseUrl, testNamespace } from '@kz/testing';
 
 /**
  * The whole stack in one test process: four subgraphs and the gateway on
@@ -119,6 +119,17 @@ export class Stack {
   /** Signs a phone number in through the gateway, reading the code from the development SMS sink. */
   signIn(phone: string, displayName: string): Promise<SignedIn> {
     return signInWithDevCode(this.gatewayUrl, this.identityUrl, phone, displayName);
+  }
+
+  /**
+   * Waits until the groups service has heard of a person's sign-up: before that, adding them by phone leaves them
+   * pending, and they join later on their own (an entry of their own, with no one who added them).
+   */
+  async knownToGroups(userId: string): Promise<void> {
+    await eventually(async () => {
+      const rows = (await this.groups.runtime.dataSource.query(`SELECT 1 FROM known_users WHERE id = $1`, [userId])) as unknown[];
+      if (rows.length === 0) throw new Error(`groups has not heard of user ${userId} yet`);
+    });
   }
 
   /** Registers a connector of an organisation (as its admin) and issues it an access token, as a partner would. */
