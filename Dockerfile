@@ -4,15 +4,16 @@
 #   docker build --target groups    -t kz-groups    .    # port 4002
 #   docker build --target messaging -t kz-messaging .    # port 4003
 #   docker build --target import    -t kz-import    .    # port 4004
+#   docker build --target webhooks  -t kz-webhooks  .    # port 4005
 #   docker build --target gateway   -t kz-gateway   .    # port 4000, with the web app
 #
-# docker-compose.yml builds all five. The build context is the repository root;
+# docker-compose.yml builds all six. The build context is the repository root;
 # .dockerignore keeps host node_modules, dist and local state out of it.
 # Nothing here needs BuildKit-only syntax, so the classic builder works too.
 #
 # Stages: manifests -> build (npm ci with dev deps, tsc -b, supergraph check)
 #         manifests -> prod-deps (npm ci --omit=dev for the deployables only)
-#         runtime (prod-deps + compiled libs) -> identity | groups | messaging | import | gateway
+#         runtime (prod-deps + compiled libs) -> identity | groups | messaging | import | webhooks | gateway
 #
 # Install scripts: npm honours package.json "allowScripts", which approves only
 # `node` (the npm package that downloads a Node 24 binary for host development).
@@ -78,6 +79,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
       --workspace=@kz/groups-service \
       --workspace=@kz/messaging-service \
       --workspace=@kz/import-service \
+      --workspace=@kz/webhooks-service \
       --workspace=@kz/gateway
 
 # ---------------------------------------------------------------------------
@@ -143,6 +145,14 @@ EXPOSE 4004
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "/app/deploy/docker/healthcheck.js", "IMPORT_PORT", "4004"]
 CMD ["node", "services/import/dist/main.js"]
+
+FROM runtime AS webhooks
+COPY --from=build /runtime/services/webhooks ./services/webhooks
+ENV WEBHOOKS_HOST=0.0.0.0 WEBHOOKS_PORT=4005
+EXPOSE 4005
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "/app/deploy/docker/healthcheck.js", "WEBHOOKS_PORT", "4005"]
+CMD ["node", "services/webhooks/dist/main.js"]
 
 # Last, so a plain `docker build .` produces the gateway.
 FROM runtime AS gateway

@@ -76,14 +76,14 @@ describe('/metrics of every process', () => {
     });
     await sub.close();
 
-    for (const base of [gateway, stack.identityUrl, stack.groupsUrl, stack.messagingUrl, stack.importUrl]) {
+    for (const base of [gateway, stack.identityUrl, stack.groupsUrl, stack.messagingUrl, stack.importUrl, stack.webhooksUrl]) {
       const text = await metricsOf(base);
       expect(text).toContain('# TYPE kz_graphql_operations_total counter');
       expect(promtoolProblems(text)).toBe('');
     }
     // A subgraph counts the operations the gateway sent it, and tells of its outbox, database pool and consumers.
     expect(await metricsOf(stack.identityUrl)).toMatch(/^kz_graphql_operations_total\{operation="[^"]+",type="query",outcome="ok"\} \d+$/m);
-    for (const base of [stack.identityUrl, stack.groupsUrl, stack.messagingUrl, stack.importUrl]) {
+    for (const base of [stack.identityUrl, stack.groupsUrl, stack.messagingUrl, stack.importUrl, stack.webhooksUrl]) {
       const text = await metricsOf(base);
       expect(text).toMatch(/^kz_outbox_backlog_events \d+$/m);
       expect(text).toMatch(/^kz_outbox_oldest_unpublished_age_seconds [\d.e+-]+$/m);
@@ -109,5 +109,6 @@ describe('/metrics of every process', () => {
       expect(await metricsOf(stack.messagingUrl)).toMatch(/^kz_kafka_consumer_lag_messages\{group="[^"]+",topic="groups\.[a-z-]+"\} \d+$/m),
     );
     expect(await metricsOf(stack.importUrl)).toMatch(/^kz_queue_jobs\{queue="member-csv-import",state="waiting"\} \d+$/m);
+    expect(await metricsOf(stack.webhooksUrl)).toMatch(/^kz_queue_jobs\{queue="webhook-deliveries",state="waiting"\} \d+$/m);
   });
 });

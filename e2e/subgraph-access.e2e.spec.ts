@@ -32,7 +32,7 @@ describe('subgraphs answer only the gateway and their peers', () => {
     const reps = { r: [{ __typename: 'Organization', id: orgId }] };
 
     // A stranger, anonymous or signed in, at each subgraph's own port: refused, with nothing of the data.
-    for (const base of [stack.identityUrl, stack.groupsUrl, stack.messagingUrl, stack.importUrl]) {
+    for (const base of [stack.identityUrl, stack.groupsUrl, stack.messagingUrl, stack.importUrl, stack.webhooksUrl]) {
       for (const token of [undefined, admin.token]) {
         const res = await graphql(`${base}/graphql`, lookup, reps, token);
         expect(res.status).toBe(403);

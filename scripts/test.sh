@@ -31,7 +31,7 @@ echo "test: checking the web app's generated operation types against the public 
   exit 1
 }
 echo "test: checking each subgraph's generated resolver types against its SDL" >&2
-for service in identity groups messaging import; do
+for service in identity groups messaging import webhooks; do
   (cd "services/$service" && graphql-codegen --config codegen.ts --check >/dev/null) || {
     echo "test: services/$service/src/generated is out of date: run \`npm run codegen -w @kz/$service-service\` and commit the result" >&2
     exit 1

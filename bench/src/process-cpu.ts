@@ -40,6 +40,7 @@ const ORDER = [
   'groups',
   'identity',
   'import',
+  'webhooks',
   'kafka broker',
   'postgres: messaging db',
   'postgres: groups db',

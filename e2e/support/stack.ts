@@ -7,11 +7,12 @@ import { createGroupsApp, loadGroupsConfig, type GroupsApp } from '@kz/groups-se
 import { createIdentityApp, loadIdentityConfig, type IdentityApp } from '@kz/identity-service';
 import { createImportApp, loadImportConfig, type ImportApp } from '@kz/import-service';
 import { createMessagingApp, loadMessagingConfig, type MessagingApp } from '@kz/messaging-service';
+import { createWebhooksApp, loadWebhooksConfig, type WebhooksApp } from '@kz/webhooks-service';
 import { freePort, MACHINE_KAFKA_BROKERS, serviceSpec, signInWithDevCode, TOPOLOGY, wiringEnv, type ServiceName, type SignedIn, type Wiring } from '@kz/stack';
 import { deleteTestTopics, dropTestDatabases, eventually, graphql, silentLogger, testDatabaseUrl, testNamespace } from '@kz/testing';
 
 /**
- * The whole stack in one test process: four subgraphs and the gateway on
+ * The whole stack in one test process: five subgraphs and the gateway on
  * free ports, each with its own database, all on a namespace of their own
  * in the real Kafka, wired as the topology in @kz/stack declares.
  */
@@ -21,6 +22,7 @@ export class Stack {
   groups!: GroupsApp;
   messaging!: MessagingApp;
   import!: ImportApp;
+  webhooks!: WebhooksApp;
   gateway!: GatewayApp;
 
   /** What the gateway and peer services send the subgraphs; tests that call a subgraph directly send it too. */
@@ -64,6 +66,9 @@ export class Stack {
   get importUrl(): string {
     return this.bases.get('import') ?? '';
   }
+  get webhooksUrl(): string {
+    return this.bases.get('webhooks') ?? '';
+  }
   get gatewayUrl(): string {
     const base = this.bases.get('gateway');
     return base ? `${base}/graphql` : '';
@@ -83,13 +88,15 @@ export class Stack {
       loadMessagingConfig(this.env('messaging', { ATTACHMENTS_DIR: this.attachmentsDir, ATTACHMENTS_MAX_BYTES: String(1024 * 1024) })),
       logger,
     );
-    await Promise.all([this.groups.start(), this.messaging.start()]);
+    // Webhook receivers of the tests listen on loopback.
+    this.webhooks = await createWebhooksApp(loadWebhooksConfig(this.env('webhooks', { WEBHOOKS_ALLOWED_CIDRS: '127.0.0.1/32' })), logger);
+    await Promise.all([this.groups.start(), this.messaging.start(), this.webhooks.start()]);
     // Import's workers call groups directly, so it starts once groups answers.
     this.import = await createImportApp(loadImportConfig(this.env('import', this.importSettingsEnv())), logger);
     await this.import.start();
     this.gateway = createGatewayApp(loadGatewayConfig(this.env('gateway')), silentLogger());
     await this.gateway.start();
-    await Promise.all([this.identity, this.groups, this.messaging, this.import].map((app) => app.runtime.kafkaConnected()));
+    await Promise.all([this.identity, this.groups, this.messaging, this.import, this.webhooks].map((app) => app.runtime.kafkaConnected()));
     return this;
   }
 
@@ -109,7 +116,7 @@ export class Stack {
 
   async stop(): Promise<void> {
     await this.gateway?.stop();
-    await Promise.allSettled([this.identity, this.groups, this.messaging, this.import].map((app) => app?.stop()));
+    await Promise.allSettled([this.identity, this.groups, this.messaging, this.import, this.webhooks].map((app) => app?.stop()));
     await dropTestDatabases(this.namespace);
     rmSync(this.attachmentsDir, { recursive: true, force: true });
     rmSync(this.importsDir, { recursive: true, force: true });

@@ -11,7 +11,8 @@
  * Every subgraph's schema is required. COMPOSE_ALLOW_MISSING_SUBGRAPHS=true
  * turns a missing one into a warning (while a service is being built).
  * The routing URLs written here are local defaults; the gateway replaces them
- * at run time with IDENTITY_URL, GROUPS_URL, MESSAGING_URL and IMPORT_URL.
+ * at run time with IDENTITY_URL, GROUPS_URL, MESSAGING_URL, IMPORT_URL and
+ * WEBHOOKS_URL.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -30,6 +31,7 @@ const SUBGRAPHS = [
   { name: 'groups', url: 'http://127.0.0.1:4002/graphql' },
   { name: 'messaging', url: 'http://127.0.0.1:4003/graphql' },
   { name: 'import', url: 'http://127.0.0.1:4004/graphql' },
+  { name: 'webhooks', url: 'http://127.0.0.1:4005/graphql' },
 ] as const;
 
 const HEADER = [

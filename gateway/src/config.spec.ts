@@ -11,6 +11,7 @@ describe('loadGatewayConfig', () => {
       groups: 'http://127.0.0.1:4002/graphql',
       messaging: 'http://127.0.0.1:4003/graphql',
       import: 'http://127.0.0.1:4004/graphql',
+      webhooks: 'http://127.0.0.1:4005/graphql',
     });
   });
 

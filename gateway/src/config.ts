@@ -4,7 +4,7 @@ import { authFields, bool, ConfigError, int, kafkaFields, loadConfig, oneOf, str
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
 /** The subgraphs in the supergraph, by the names the composition gave them. */
-export const SUBGRAPH_NAMES = ['identity', 'groups', 'messaging', 'import'] as const;
+export const SUBGRAPH_NAMES = ['identity', 'groups', 'messaging', 'import', 'webhooks'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -17,6 +17,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       groupsUrl: url('GROUPS_URL', 'GraphQL endpoint of the groups subgraph', { fallback: 'http://127.0.0.1:4002/graphql' }),
       messagingUrl: url('MESSAGING_URL', 'GraphQL endpoint of the messaging subgraph', { fallback: 'http://127.0.0.1:4003/graphql' }),
       importUrl: url('IMPORT_URL', 'GraphQL endpoint of the import subgraph', { fallback: 'http://127.0.0.1:4004/graphql' }),
+      webhooksUrl: url('WEBHOOKS_URL', 'GraphQL endpoint of the webhooks subgraph', { fallback: 'http://127.0.0.1:4005/graphql' }),
       ...authFields(),
       ...kafkaFields(),
       subscriptionMaxQueue: int('SUBSCRIPTION_MAX_QUEUE', 'events waiting for one slow subscriber before it is dropped', {
@@ -63,5 +64,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
 }
 
 export function subgraphUrls(config: GatewayConfig): Record<SubgraphName, string> {
-  return { identity: config.identityUrl, groups: config.groupsUrl, messaging: config.messagingUrl, import: config.importUrl };
+  return {
+    identity: config.identityUrl,
+    groups: config.groupsUrl,
+    messaging: config.messagingUrl,
+    import: config.importUrl,
+    webhooks: config.webhooksUrl,
+  };
 }

@@ -81,6 +81,7 @@ const PROCESSES: Record<string, { portVariable: string }> = {
   groups: { portVariable: 'GROUPS_PORT' },
   messaging: { portVariable: 'MESSAGING_PORT' },
   import: { portVariable: 'IMPORT_PORT' },
+  webhooks: { portVariable: 'WEBHOOKS_PORT' },
 };
 
 const SHUTDOWN_CAP_SECONDS = 20; // runProcess in libs/server: the process exits at the latest this long after SIGTERM.
@@ -273,13 +274,19 @@ describe('overlays', () => {
     expect([settings.NODE_ENV, settings.SMS_SENDER]).toEqual(['development', 'dev']);
   });
 
-  it('KEDA replaces the CPU autoscaler of import and reads the queue BullMQ keeps for it', () => {
+  it('KEDA replaces the CPU autoscalers of import and webhooks and reads the queues BullMQ keeps for them', () => {
     const objects = render('production', ['keda']);
-    expect(ofKind(objects, 'HorizontalPodAutoscaler').map((h) => h.metadata.name)).not.toContain('import');
-    const [scaled] = ofKind(objects, 'ScaledObject');
+    const cpuScaled = ofKind(objects, 'HorizontalPodAutoscaler').map((h) => h.metadata.name);
+    expect(cpuScaled).not.toContain('import');
+    expect(cpuScaled).not.toContain('webhooks');
     const namespace = ofKind(objects, 'ConfigMap')[0]!.data!.KAFKA_NAMESPACE;
-    // services/import/src/app.ts queues with the prefix kz:<KAFKA_NAMESPACE>; BullMQ's waiting list is <prefix>:<queue>:wait.
-    expect(scaled!.spec.triggers.find((t: any) => t.type === 'redis').metadata.listName).toBe(`kz:${namespace}:member-csv-import:wait`);
+    const listName = (name: string) =>
+      ofKind(objects, 'ScaledObject')
+        .find((s) => s.metadata.name === name)
+        ?.spec.triggers.find((t: any) => t.type === 'redis').metadata.listName;
+    // The services queue with the prefix kz:<KAFKA_NAMESPACE>; BullMQ's waiting list is <prefix>:<queue>:wait.
+    expect(listName('import')).toBe(`kz:${namespace}:member-csv-import:wait`);
+    expect(listName('webhooks')).toBe(`kz:${namespace}:webhook-deliveries:wait`);
   });
 
   it('the README names every Secret and key the Deployments reference', () => {

@@ -12,3 +12,4 @@ export { createSubgraphApp, type SubgraphApp, type SubgraphAppOptions, type Subg
 export { parseMetrics, ProcessMetrics } from './process-metrics';
 export { ServiceMetrics } from './service-metrics';
 export { fromPeer, peerHeaders, SUBGRAPH_SECRET_HEADER } from './peer-secret';
+export { closeRedis, openRedis, redisReachable } from './redis';

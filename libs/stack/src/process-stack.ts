@@ -38,7 +38,7 @@ export interface ProcessStackOptions {
   postgresUrl?: string;
   /** Kafka brokers of the stack (a private broker); the machine's by default. */
   kafkaBrokers?: string[];
-  /** Redis of the import service (a private server); the machine's by default. */
+  /** Redis of the import and webhooks services (a private server); the machine's by default. */
   redisUrl?: string;
   /** NODE_ENV of the services of a stack on free ports; identity always runs in development there (its SMS sink signs people in). */
   nodeEnv?: 'development' | 'production';
@@ -138,7 +138,7 @@ export class ProcessStack {
     return first;
   }
 
-  /** Starts the services stage by stage (identity; groups, messaging and import; the gateway), each stage ready before the next. */
+  /** Starts the services stage by stage (identity; groups, messaging, import and webhooks; the gateway), each stage ready before the next. */
   async start(): Promise<this> {
     const wanted = stages().map((stage) => stage.filter((spec) => !this.opts.services || this.opts.services.includes(spec.name)));
     for (const spec of wanted.flat()) this.ports.set(spec.name, this.fixed ? fixedPort(spec) : await freePort());
@@ -211,7 +211,7 @@ export class ProcessStack {
     };
   }
 
-  /** What a stack on free ports keeps of its own, and what its many sign-ins from one address need. */
+  /** What a stack on free ports keeps of its own, and what its many sign-ins from one address and its loopback webhook receivers need. */
   private ownFiles(service: ServiceName): Record<string, string> {
     switch (service) {
       case 'identity':
@@ -221,6 +221,12 @@ export class ProcessStack {
         return { ATTACHMENTS_DIR: join(this.workDir, 'attachments') };
       case 'import':
         return { IMPORT_STORAGE_DIR: join(this.workDir, 'imports') };
+      case 'webhooks':
+        // A run's webhook receivers listen on loopback, which is private; plain http:// only outside production.
+        return {
+          WEBHOOKS_ALLOWED_CIDRS: '127.0.0.1/32,::1/128',
+          ...(this.opts.nodeEnv === 'production' ? {} : { WEBHOOKS_ALLOW_HTTP: 'true' }),
+        };
       case 'gateway':
         return { GATEWAY_SUPERGRAPH_PATH: this.supergraphPath };
       default:

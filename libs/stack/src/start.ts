@@ -25,6 +25,8 @@ const stack = new ProcessStack({
     // Texts to numbers invited before they signed up link to the web app there.
     identity: { APP_PUBLIC_URL: gatewayOrigin },
     messaging: { ATTACHMENTS_PUBLIC_URL: gatewayOrigin },
+    // Webhook receivers tried out on this machine listen on loopback over plain HTTP.
+    webhooks: { WEBHOOKS_ALLOW_HTTP: 'true', WEBHOOKS_ALLOWED_CIDRS: '127.0.0.1/32,::1/128' },
   },
   onUnexpectedExit: () => stopAndExit(`a service exited; stopping the rest (see ${logDir})`, 1),
 });
@@ -51,6 +53,7 @@ stack.start().then(
   groups            ${url('groups')}
   messaging         ${url('messaging')}
   import            ${url('import')}
+  webhooks          ${url('webhooks')}
   logs              ${logDir}
 
   First query to try (asks for a sign-in code; read it at the dev SMS sink):

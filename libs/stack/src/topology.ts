@@ -6,7 +6,7 @@
  * it; docker-compose.yml states the same wiring for containers.
  */
 
-export const SUBGRAPHS = ['identity', 'groups', 'messaging', 'import'] as const;
+export const SUBGRAPHS = ['identity', 'groups', 'messaging', 'import', 'webhooks'] as const;
 export type Subgraph = (typeof SUBGRAPHS)[number];
 export type ServiceName = Subgraph | 'gateway';
 
@@ -97,6 +97,18 @@ export const TOPOLOGY: readonly ServiceSpec[] = [
     dependencies: (w) => ({ ...jwks(w), IDENTITY_URL: graphqlOf(w, 'identity'), GROUPS_URL: graphqlOf(w, 'groups') }),
   },
   {
+    name: 'webhooks',
+    entry: 'services/webhooks/dist/main.js',
+    envPrefix: 'WEBHOOKS',
+    port: 4005,
+    stage: 1,
+    database: true,
+    replicas: 1,
+    readiness: 'readyz',
+    // Learns everything it sends from the events; it never calls another service.
+    dependencies: jwks,
+  },
+  {
     name: 'gateway',
     entry: 'gateway/dist/main.js',
     envPrefix: 'GATEWAY',
@@ -111,6 +123,7 @@ export const TOPOLOGY: readonly ServiceSpec[] = [
       GROUPS_URL: graphqlOf(w, 'groups'),
       MESSAGING_URL: graphqlOf(w, 'messaging'),
       IMPORT_URL: graphqlOf(w, 'import'),
+      WEBHOOKS_URL: graphqlOf(w, 'webhooks'),
       // Uploads and downloads reach their services through the gateway's origin, as the web app uses them.
       IMPORT_FILES_URL: w.base('import'),
       ATTACHMENT_FILES_URL: w.base('messaging'),
@@ -124,7 +137,7 @@ export function serviceSpec(name: ServiceName): ServiceSpec {
   return spec;
 }
 
-/** The services in start order, grouped by stage: identity; then groups, messaging and import; then the gateway. */
+/** The services in start order, grouped by stage: identity; then groups, messaging, import and webhooks; then the gateway. */
 export function stages(): ServiceSpec[][] {
   const byStage = new Map<number, ServiceSpec[]>();
   for (const spec of TOPOLOGY) byStage.set(spec.stage, [...(byStage.get(spec.stage) ?? []), spec]);

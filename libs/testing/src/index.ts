@@ -4,3 +4,4 @@ export { graphql, type GraphQLResponse } from './graphql-client';
 export { silentLogger } from './logger';
 export { TestTokenIssuer } from './test-token-issuer';
 export { EventTap } from './event-tap';
+export { WebhookReceiver, type ReceivedWebhook, type Answer as WebhookAnswer } from './webhook-receiver';

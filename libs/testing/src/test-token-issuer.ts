@@ -45,6 +45,18 @@ export class TestTokenIssuer {
       .sign(this.key!.privateKey);
   }
 
+  /** A partner connector's token for one organisation, with the permissions identity would have granted it. */
+  async connectorToken(connectorId: string, orgId: string, permissions: readonly string[], ttlSeconds = 300): Promise<string> {
+    return new SignJWT({ kind: 'connector', org: orgId, perms: [...permissions] })
+      .setProtectedHeader({ alg: 'ES256', kid: this.key!.kid })
+      .setSubject(connectorId)
+      .setIssuer(this.issuer)
+      .setAudience(this.audience)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.key!.privateKey);
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
+import { closeRedis, createSubgraphApp, openRedis, redisReachable, type Logger, type SubgraphApp } from '@kz/server';
 import { GroupsClient } from './clients/groups-client';
 import { IdentityClient } from './clients/identity-client';
 import type { ImportConfig } from './config';
@@ -17,7 +17,6 @@ import { importRoutes } from './http/import.routes';
 import { LostChunkSweep } from './jobs/lost-chunk-sweep';
 import { MemberImportQueue } from './jobs/member-import-queue';
 import { importMigrations } from './migrations';
-import { closeRedis, openRedis, redisReachable } from './redis';
 import { importResolvers } from './resolvers';
 
 export type ImportApp = SubgraphApp<ImportServices>;

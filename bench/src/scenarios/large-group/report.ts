@@ -15,6 +15,7 @@ const CPU_ORDER = [
   'messaging',
   'identity',
   'import',
+  'webhooks',
   'kafka broker',
   'postgres: groups db',
   'postgres: messaging db',

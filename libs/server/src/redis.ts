@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Logger } from '@kz/server';
+import type { Logger } from './logger';
 
 /**
  * The service's Redis connection (BullMQ queues and workers will share it).

@@ -1,0 +1,285 @@
+import type { Caller } from '@kz/auth';
+import { decodeSeqCursor, encodeCursor, isUuid, rowsOf } from '@kz/db';
+import { badInput, notFound } from '@kz/errors';
+import { activeSigningSecrets, DestinationRefusedError, signedHeaders, type DestinationGuard, type RetrySchedule } from '@kz/webhooks';
+import type { DataSource, EntityManager } from 'typeorm';
+import { LOCK_LANE_SQL, type DeliveryScheduler, type DueDelivery } from './delivery-scheduler';
+import type { EndpointsService } from './endpoints.service';
+import { addDeliveries } from './event-intake';
+import type { PostJson, PostOutcome } from './webhook-transport';
+import { webhookBody, type WebhookEventType } from './webhook-events';
+
+export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+export interface DeliveryAttemptRecord {
+  readonly attemptedAt: Date;
+  readonly httpStatus: number | null;
+  readonly latencyMs: number;
+  readonly responseExcerpt: string;
+  readonly error: string | null;
+}
+
+export interface DeliveryRecord {
+  readonly id: string;
+  readonly seq: string;
+  readonly endpointId: string;
+  readonly eventId: string;
+  readonly eventType: WebhookEventType;
+  readonly status: DeliveryStatus;
+  readonly redelivery: boolean;
+  readonly createdAt: Date;
+  readonly nextAttemptAt: Date | null;
+  readonly payload: string;
+}
+
+interface DeliveryRow {
+  id: string;
+  seq: string;
+  endpoint_id: string;
+  event_id: string;
+  type: WebhookEventType;
+  status: DeliveryStatus;
+  redelivery: boolean;
+  created_at: Date;
+  next_attempt_at: Date | null;
+  org_id: string;
+  group_id: string | null;
+  occurred_at: Date;
+  data: Record<string, unknown>;
+  lane: string;
+  attempts: number;
+}
+
+/** Everything sending one delivery needs: it, its event, and its endpoint's address, state and secrets. */
+interface SendableRow extends DeliveryRow {
+  url: string;
+  endpoint_status: string;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
+  is_head: boolean;
+}
+
+const DELIVERY_SELECT = `
+  SELECT d.id, d.seq::text AS seq, d.endpoint_id, d.event_id, ev.type, d.status, d.redelivery, d.created_at, d.next_attempt_at,
+         ev.org_id, ev.group_id, ev.occurred_at, ev.data, d.lane, d.attempts
+  FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id`;
+
+const bodyOf = (row: DeliveryRow) =>
+  webhookBody(
+    { id: row.event_id, type: row.type, orgId: row.org_id, groupId: row.group_id, occurredAt: new Date(row.occurred_at).toISOString(), data: row.data },
+    row.redelivery,
+  );
+
+const recordOf = (row: DeliveryRow): DeliveryRecord => ({
+  id: row.id,
+  seq: row.seq,
+  endpointId: row.endpoint_id,
+  eventId: row.event_id,
+  eventType: row.type,
+  status: row.status,
+  redelivery: row.redelivery,
+  createdAt: row.created_at,
+  nextAttemptAt: row.status === 'PENDING' ? row.next_attempt_at : null,
+  payload: bodyOf(row),
+});
+
+/** What sending a delivery came to, for the queue: nothing more to do, or when to try it again. */
+export type SendResult = { readonly retryAt: Date } | { readonly done: true };
+
+/** Caps the deliveries in flight to one endpoint over all workers: a slow endpoint holds its own slots, not everyone's. */
+export interface EndpointSlots {
+  /** A slot of the endpoint's, released by the function answered; null when all are taken. */
+  take(endpointId: string): Promise<(() => Promise<void>) | null>;
+}
+
+/** How soon a delivery whose endpoint had no free slot is tried again. */
+const SLOT_WAIT_MS = 100;
+
+export interface SendSettings {
+  readonly timeoutMs: number;
+  readonly excerptBytes: number;
+}
+
+const DISABLED_BY_FAILURES =
+  'Every attempt to deliver an event failed for about two days; fix the endpoint, resume it, and replay what it missed since it was disabled.';
+const DISABLED_BY_GONE = 'The endpoint answered 410 Gone, asking for no more deliveries; resume it to receive events again, and replay what it missed.';
+
+/** Sending deliveries, their log, and sending them again. */
+export class DeliveriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly endpoints: EndpointsService,
+    private readonly guard: DestinationGuard,
+    private readonly schedule: RetrySchedule,
+    private readonly scheduler: DeliveryScheduler,
+    private readonly slots: EndpointSlots,
+    private readonly postJson: PostJson,
+    private readonly settings: SendSettings,
+  ) {}
+
+  /**
+   * Makes one attempt at a delivery if it is due: pending, its endpoint active, first in its lane. Every attempt is
+   * logged; a failure is tried again on the schedule, and the last one disables the endpoint.
+   */
+  async send(deliveryId: string, now = new Date()): Promise<SendResult> {
+    const [row] = await rowsOf<SendableRow>(
+      this.dataSource.manager,
+      `${DELIVERY_SELECT.replace(
+        'SELECT',
+        `SELECT e.url, e.status AS endpoint_status, e.secret, e.previous_secret, e.previous_secret_expires_at,
+         NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.lane = d.lane AND p.status = 'PENDING' AND p.seq < d.seq) AS is_head,`,
+      )}
+       JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = $1`,
+      [deliveryId],
+    );
+    if (!row) throw new DeliveryNotVisibleError(deliveryId);
+    if (row.status !== 'PENDING' || row.endpoint_status !== 'ACTIVE' || !row.is_head) return { done: true };
+    if (row.next_attempt_at && row.next_attempt_at.getTime() > now.getTime() + 50) return { retryAt: row.next_attempt_at };
+
+    const release = await this.slots.take(row.endpoint_id);
+    if (!release) return { retryAt: new Date(now.getTime() + SLOT_WAIT_MS) };
+    const outcome = await this.post(row, now).finally(release);
+    const attempt = row.attempts + 1;
+    const decision = outcome.failure ? this.schedule.afterFailure(attempt, outcome.failure, now) : null;
+    const next = await this.dataSource.transaction(async (manager) => {
+      await rowsOf(manager, LOCK_LANE_SQL, [row.endpoint_id, row.lane]);
+      await rowsOf(
+        manager,
+        `INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [row.id, now, outcome.status, outcome.latencyMs, outcome.excerpt, outcome.error],
+      );
+      if (decision?.action === 'retry') {
+        await rowsOf(manager, `UPDATE webhook_deliveries SET attempts = $2, next_attempt_at = $3 WHERE id = $1`, [row.id, attempt, decision.at]);
+        return null;
+      }
+      await rowsOf(manager, `UPDATE webhook_deliveries SET attempts = $2, status = $3, next_attempt_at = NULL, finished_at = now() WHERE id = $1`, [
+        row.id,
+        attempt,
+        decision ? 'FAILED' : 'DELIVERED',
+      ]);
+      if (decision?.disableEndpoint) {
+        await rowsOf(
+          manager,
+          `UPDATE webhook_endpoints SET status = 'DISABLED', disabled_reason = $2, disabled_at = now(), updated_at = now() WHERE id = $1 AND status = 'ACTIVE'`,
+          [row.endpoint_id, decision.reason === 'ENDPOINT_GONE' ? DISABLED_BY_GONE : DISABLED_BY_FAILURES],
+        );
+        return null;
+      }
+      return this.nextInLane(manager, row.endpoint_id, row.lane);
+    });
+    if (decision?.action === 'retry') return { retryAt: decision.at };
+    if (next) await this.scheduler.schedule([next]);
+    return { done: true };
+  }
+
+  private async post(row: SendableRow, now: Date): Promise<PostOutcome> {
+    const body = bodyOf(row);
+    const secrets = activeSigningSecrets(
+      {
+        current: row.secret,
+        ...(row.previous_secret && row.previous_secret_expires_at
+          ? { previous: { secret: row.previous_secret, signsUntil: row.previous_secret_expires_at } }
+          : {}),
+      },
+      now,
+    );
+    const headers = signedHeaders(secrets, row.event_id, Math.floor(now.getTime() / 1000), body);
+    try {
+      // Checked again at every attempt: the name may resolve elsewhere since registration.
+      const destination = await this.guard.resolve(row.url);
+      return await this.postJson(destination, body, { ...headers }, this.settings);
+    } catch (err) {
+      if (!(err instanceof DestinationRefusedError)) throw err;
+      return { status: null, retryAfter: null, latencyMs: 0, excerpt: '', failure: { kind: 'network', code: err.reason }, error: `Not sent: ${err.message}` };
+    }
+  }
+
+  private async nextInLane(manager: EntityManager, endpointId: string, lane: string): Promise<DueDelivery | null> {
+    const [next] = await rowsOf<DueDelivery>(
+      manager,
+      `SELECT id, next_attempt_at AS at FROM webhook_deliveries WHERE endpoint_id = $1 AND lane = $2 AND status = 'PENDING' ORDER BY seq LIMIT 1`,
+      [endpointId, lane],
+    );
+    return next ?? null;
+  }
+
+  /** An endpoint's deliveries, newest first, in keyset pages. */
+  async ofEndpoint(endpointId: string, first: number, after: string | null, status: DeliveryStatus | null) {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'Ask for 1 to 100 deliveries at a time.');
+    const before = after === null ? null : decodeSeqCursor(after);
+    const rows = await rowsOf<DeliveryRow>(
+      this.dataSource.manager,
+      `${DELIVERY_SELECT} WHERE d.endpoint_id = $1 AND ($2::bigint IS NULL OR d.seq < $2::bigint) AND ($3::text IS NULL OR d.status = $3)
+       ORDER BY d.seq DESC LIMIT $4`,
+      [endpointId, before, status, first + 1],
+    );
+    const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor([row.seq]), node: recordOf(row) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async attemptsOf(deliveryId: string): Promise<DeliveryAttemptRecord[]> {
+    const rows = await rowsOf<{ attempted_at: Date; http_status: number | null; latency_ms: number; response_excerpt: string; error: string | null }>(
+      this.dataSource.manager,
+      `SELECT attempted_at, http_status, latency_ms, response_excerpt, error FROM webhook_attempts WHERE delivery_id = $1 ORDER BY id`,
+      [deliveryId],
+    );
+    return rows.map((r) => ({
+      attemptedAt: r.attempted_at,
+      httpStatus: r.http_status,
+      latencyMs: r.latency_ms,
+      responseExcerpt: r.response_excerpt,
+      error: r.error,
+    }));
+  }
+
+  /** Sends one delivery's event again, as a new delivery marked as a redelivery, after whatever waits in its lane. */
+  async redeliver(caller: Caller, deliveryId: string): Promise<DeliveryRecord> {
+    const [original] = isUuid(deliveryId) ? await rowsOf<DeliveryRow>(this.dataSource.manager, `${DELIVERY_SELECT} WHERE d.id = $1`, [deliveryId]) : [];
+    if (!original || !(await this.endpoints.find(caller, original.endpoint_id))) throw notFound('The delivery');
+    const due = await this.dataSource.transaction((manager) => addDeliveries(manager, [original.endpoint_id], original.event_id, original.lane, true));
+    const [copy] = await rowsOf<DeliveryRow>(
+      this.dataSource.manager,
+      `${DELIVERY_SELECT} WHERE d.endpoint_id = $1 AND d.event_id = $2 AND d.redelivery ORDER BY d.seq DESC LIMIT 1`,
+      [original.endpoint_id, original.event_id],
+    );
+    await this.scheduler.schedule(due);
+    return recordOf(copy!);
+  }
+
+  /** Sends again every event the endpoint would have received since a time, in their order, marked as redeliveries. */
+  async replay(caller: Caller, endpointId: string, since: Date): Promise<number> {
+    const endpoint = await this.endpoints.managed(caller, endpointId);
+    if (since.getTime() > Date.now()) throw badInput('since', 'Replay starts at a time in the past.');
+    const events = await rowsOf<{ id: string; lane: string }>(
+      this.dataSource.manager,
+      `WITH RECURSIVE followed (id, depth) AS (
+         SELECT unnest($3::uuid[]), 0
+         UNION ALL
+         SELECT g.group_id, f.depth + 1 FROM known_groups g JOIN followed f ON g.parent_id = f.id WHERE $4 AND f.depth < 64
+       )
+       SELECT ev.id, coalesce(ev.group_id, ev.org_id) AS lane FROM webhook_events ev
+       WHERE ev.org_id = $1 AND ev.recorded_at >= $2 AND ev.type = ANY ($5::text[])
+         AND (cardinality($3::uuid[]) = 0 OR ev.group_id IN (SELECT id FROM followed))
+       ORDER BY ev.seq`,
+      [endpoint.orgId, since, endpoint.groupIds, endpoint.includeSubgroups, endpoint.eventTypes],
+    );
+    const due: DueDelivery[] = [];
+    for (let i = 0; i < events.length; i += 500) {
+      const batch = events.slice(i, i + 500);
+      await this.dataSource.transaction(async (manager) => {
+        for (const event of batch) due.push(...(await addDeliveries(manager, [endpoint.id], event.id, event.lane, true)));
+      });
+    }
+    await this.scheduler.schedule(due);
+    return events.length;
+  }
+}
+
+/** The delivery's row is not there yet (the transaction that added it has not committed) or no more (its endpoint was deleted). */
+export class DeliveryNotVisibleError extends Error {
+  constructor(readonly deliveryId: string) {
+    super(`delivery ${deliveryId} is not in the database (not committed yet, or its endpoint was deleted)`);
+    this.name = 'DeliveryNotVisibleError';
+  }
+}

@@ -1,0 +1,20 @@
+/** A delivery due to be sent, at once or at a later time. */
+export interface DueDelivery {
+  readonly id: string;
+  readonly at?: Date | null;
+}
+
+/** Where due deliveries go to be sent (the BullMQ queue in production); scheduling one twice sends it once. */
+export interface DeliveryScheduler {
+  schedule(deliveries: readonly DueDelivery[]): Promise<void>;
+}
+
+/** The pending deliveries at the head of each lane of some endpoints: the ones to send next, each lane in its order. */
+export const LANE_HEADS_SQL = `
+  SELECT DISTINCT ON (d.endpoint_id, d.lane) d.id, d.next_attempt_at AS at
+  FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.status = 'ACTIVE'
+  WHERE d.status = 'PENDING' AND ($1::uuid[] IS NULL OR d.endpoint_id = ANY ($1::uuid[]))
+  ORDER BY d.endpoint_id, d.lane, d.seq`;
+
+/** Serialises the writers of one lane (intake adding, a worker finishing), so that each lane's head is always scheduled. */
+export const LOCK_LANE_SQL = `SELECT pg_advisory_xact_lock(hashtextextended($1::text || ':' || $2::text, 7)) FROM (VALUES (1)) AS one`;

@@ -1,0 +1,60 @@
+import { EventCatalogue, type EventEnvelope, type EventHandler, type EventHandlers, type EventType } from '@kz/events';
+import { rowsOf } from '@kz/db';
+import type { EntityManager } from 'typeorm';
+import type { DueDelivery } from '../domain/delivery-scheduler';
+import { takeInEvent } from '../domain/event-intake';
+import { webhookEventOf } from '../domain/webhook-events';
+
+type ReadModelUpdates = { [K in EventType]?: (payload: EventEnvelope<K>['payload'], manager: EntityManager) => Promise<unknown> };
+
+const setAdmin = (manager: EntityManager, orgId: string, userId: string, admin: boolean) =>
+  admin
+    ? rowsOf(manager, `INSERT INTO org_admins (org_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [orgId, userId])
+    : rowsOf(manager, `DELETE FROM org_admins WHERE org_id = $1 AND user_id = $2`, [orgId, userId]);
+
+/** Who administers each organisation, and where each group sits: what access checks and group filters read. */
+const READ_MODEL_UPDATES: ReadModelUpdates = {
+  'identity.organization.member-added': (p, m) => setAdmin(m, p.orgId, p.userId, p.role === 'ADMIN'),
+  'identity.organization.members-added': async (p, m) => {
+    for (const member of p.members.filter((x) => x.role === 'ADMIN')) await setAdmin(m, p.orgId, member.userId, true);
+  },
+  'identity.organization.member-role-changed': (p, m) => setAdmin(m, p.orgId, p.userId, p.role === 'ADMIN'),
+  'identity.organization.member-removed': (p, m) => setAdmin(m, p.orgId, p.userId, false),
+  'groups.group.created': (p, m) =>
+    rowsOf(
+      m,
+      `INSERT INTO known_groups (group_id, org_id, parent_id) VALUES ($1, $2, $3)
+       ON CONFLICT (group_id) DO UPDATE SET org_id = excluded.org_id, parent_id = excluded.parent_id`,
+      [p.groupId, p.orgId, p.parentId],
+    ),
+  'groups.group.linked': (p, m) =>
+    rowsOf(m, `INSERT INTO known_groups (group_id, org_id) VALUES ($1, $2) ON CONFLICT (group_id) DO UPDATE SET org_id = excluded.org_id`, [
+      p.groupId,
+      p.orgId,
+    ]),
+  'groups.group.unlinked': (p, m) => rowsOf(m, `UPDATE known_groups SET org_id = NULL WHERE group_id = $1`, [p.groupId]),
+  'groups.group.deleted': (p, m) => rowsOf(m, `DELETE FROM known_groups WHERE group_id = $1`, [p.groupId]),
+  'groups.subgroup.attached': (p, m) =>
+    rowsOf(m, `INSERT INTO known_groups (group_id, parent_id) VALUES ($1, $2) ON CONFLICT (group_id) DO UPDATE SET parent_id = excluded.parent_id`, [
+      p.groupId,
+      p.parentId,
+    ]),
+  'groups.subgroup.detached': (p, m) => rowsOf(m, `UPDATE known_groups SET parent_id = NULL WHERE group_id = $1 AND parent_id = $2`, [p.groupId, p.parentId]),
+};
+
+/**
+ * One handler for every event type: the read models first, then the event's deliveries, in the transaction that
+ * records it as consumed. `due` is told of the deliveries to send now; it must not wait on Redis (a Redis outage
+ * delays deliveries; the sweep queues them again), so it runs beside the commit.
+ */
+export function webhookEventHandlers(due: (deliveries: DueDelivery[]) => void): EventHandlers {
+  const handle: EventHandler<EventType> = async (event, manager) => {
+    const update = READ_MODEL_UPDATES[event.type] as ((payload: unknown, manager: EntityManager) => Promise<unknown>) | undefined;
+    await update?.(event.payload, manager);
+    const webhookEvent = webhookEventOf(event);
+    if (!webhookEvent) return;
+    const deliveries = await takeInEvent(manager, webhookEvent);
+    if (deliveries.length > 0) due(deliveries);
+  };
+  return Object.fromEntries((Object.keys(EventCatalogue) as EventType[]).map((type) => [type, handle])) as EventHandlers;
+}

@@ -1,0 +1,2 @@
+export { createWebhooksApp, type WebhooksApp } from './app';
+export { loadWebhooksConfig, type WebhooksConfig } from './config';
