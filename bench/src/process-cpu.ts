@@ -7,7 +7,7 @@ import type { Classifier, CpuDelta } from './system-cpu';
 /**
  * Labels for CPU accounting: our processes by pid, PostgreSQL backends by
  * database (the runner's own connections, `benchBackends`, apart), the Kafka
- * broker, this runner.
+ * broker, Redis, this runner.
  */
 export function stackClassifier(stack: BenchStack, benchBackends: ReadonlySet<number> = new Set()): Classifier {
   const labels = new Map<number, string>();
@@ -30,6 +30,8 @@ export function stackClassifier(stack: BenchStack, benchBackends: ReadonlySet<nu
       return 'postgres: background';
     }
     if (p.comm === 'java' && p.cmdline.includes('kafka.Kafka')) return 'kafka broker';
+    // The queue of the import and webhooks services (BullMQ).
+    if (p.comm === 'redis-server') return 'redis';
     return null;
   };
 }
@@ -42,9 +44,11 @@ const ORDER = [
   'import',
   'webhooks',
   'kafka broker',
+  'redis',
   'postgres: messaging db',
   'postgres: groups db',
   'postgres: identity db',
+  'postgres: webhooks db',
   'postgres: background',
   'postgres: other databases',
   'bench runner (clients, this process)',

@@ -42,6 +42,11 @@ export const DESIGN_TARGETS: readonly { what: string; target: string; scenarios:
       'sign-in screen JS ≤ 250 KB gzip; groups screen interactive ≤ 1 s after sign-in; members table of a 1,000,000-member group shows rows within 150 ms of any scroll or search (p99); opening a 1,000,000-message conversation paints ≤ 300 ms; send → shown in another browser p99 ≤ 150 ms',
     scenarios: ['web-app', 'web-app-chat'],
   },
+  {
+    what: 'webhooks',
+    target: '500 events/s to 50 endpoints: commit → delivered p99 ≤ 1 s; 10 failing endpoints cost the healthy ones ≤ 1.5× p99',
+    scenarios: ['webhooks'],
+  },
 ];
 
 /** The parts of the runner's results JSON this page reads. */

@@ -27,9 +27,10 @@ import { memberImport } from './scenarios/member-import';
 import { sendReceive } from './scenarios/send-receive';
 import { webApp } from './scenarios/web-app';
 import { CHAT_PARTS, type ChatPart, webAppChat } from './scenarios/web-app-chat';
+import { webhooks } from './scenarios/webhooks';
 import { BenchStack, REPO_ROOT } from './stack';
 
-const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, fanOut, history, webApp, webAppChat];
+const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, fanOut, history, webhooks, webApp, webAppChat];
 
 const USAGE = `usage: npm run bench -- [options] [scenario...]
 
@@ -53,7 +54,13 @@ options:
   --chat-soak-rate N     web-app-chat: messages per second in the soak (default 20)
   --chat-soak-groups N   web-app-chat: groups the soak's reader is in (default 50)
   --no-setup         skip bringing up the infrastructure and building (scripts/bench.sh has done it)
-  --help`;
+  --help
+
+webhooks sizes from the environment (its targets are then not judged):
+  BENCH_WEBHOOK_RATE N       webhooks: messages per second (default 500; smoke 10)
+  BENCH_WEBHOOK_SECONDS S    webhooks: measured seconds of each phase (default 300; smoke 2)
+  BENCH_WEBHOOK_ENDPOINTS N  webhooks: endpoints (default 50; smoke 3)
+  BENCH_WEBHOOK_FAILING N    webhooks: endpoints failing in phase B (default 10, or a fifth of BENCH_WEBHOOK_ENDPOINTS; smoke 1)`;
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 

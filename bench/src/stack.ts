@@ -1,6 +1,31 @@
-import { ProcessStack, SUBGRAPHS, type RunningProcess, type SignedIn } from '@kz/stack';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProcessStack, REPO_ROOT, SUBGRAPHS, type RunningProcess, type SignedIn } from '@kz/stack';
 
 export { REPO_ROOT } from '@kz/stack';
+
+/** A key and a self-signed certificate for 127.0.0.1, which the webhooks scenario's HTTPS receiver serves. */
+export interface ReceiverTls {
+  dir: string;
+  keyPath: string;
+  certPath: string;
+}
+
+/**
+ * Made once per run under the repository's tmp/: in production mode the webhooks service sends to https:// URLs
+ * only, so the benchmark's local receiver needs a certificate the service trusts (NODE_EXTRA_CA_CERTS).
+ */
+function makeReceiverTls(): ReceiverTls {
+  mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
+  const dir = mkdtempSync(join(REPO_ROOT, 'tmp', 'bench-webhooks-'));
+  const keyPath = join(dir, 'receiver-key.pem');
+  const certPath = join(dir, 'receiver-cert.pem');
+  const args = 'req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1';
+  const res = spawnSync('openssl', [...args.split(' '), '-keyout', keyPath, '-out', certPath], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  if (res.status !== 0) throw new Error(`openssl could not make the webhook receiver's certificate: ${res.error?.message ?? res.stderr.trim()}`);
+  return { dir, keyPath, certPath };
+}
 
 /**
  * The gateways compared on the same subgraphs and the same supergraph file.
@@ -29,8 +54,10 @@ export interface RunningGateway extends RunningProcess {
  */
 export class BenchStack extends ProcessStack {
   readonly gateways = new Map<GatewayId, RunningGateway>();
+  /** The webhooks scenario's receiver certificate, which the webhooks service trusts; removed by stop(). */
+  readonly receiverTls: ReceiverTls;
 
-  constructor() {
+  constructor(receiverTls = makeReceiverTls()) {
     super({
       label: 'bench',
       services: SUBGRAPHS,
@@ -38,8 +65,17 @@ export class BenchStack extends ProcessStack {
       logLevel: process.env.BENCH_LOG_LEVEL,
       postgresUrl: process.env.BENCH_POSTGRES_URL,
       nodeArgs: (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
-      env: { import: { IMPORT_MAX_UPLOAD_BYTES: String(512 * 1024 * 1024) } },
+      env: {
+        import: { IMPORT_MAX_UPLOAD_BYTES: String(512 * 1024 * 1024) },
+        // The stack already lets webhooks reach loopback (WEBHOOKS_ALLOWED_CIDRS); this makes it trust the receiver.
+        webhooks: { NODE_EXTRA_CA_CERTS: receiverTls.certPath },
+      },
     });
+    this.receiverTls = receiverTls;
+  }
+
+  override stop(opts?: { keepLogs?: boolean; dropDatabases?: boolean }): Promise<void> {
+    return super.stop(opts).finally(() => rmSync(this.receiverTls.dir, { recursive: true, force: true }));
   }
 
   /** Identity's address without /graphql (its development SMS sink is at /dev/sms). */

@@ -202,15 +202,20 @@ export async function probeUntilAllReceive(
 
 /**
  * When each message's event was written (the send transaction's start, created_at) and picked up by the outbox relay
- * (when the relay read the row, published_at), in epoch milliseconds with microseconds, from messaging's outbox.
+ * (when the relay read the row, published_at), in epoch milliseconds with microseconds, from messaging's outbox; with
+ * the event's id (what webhooks send as webhook-id).
  */
-export async function outboxTimes(messagingDb: PgClient, messageIds: readonly string[]): Promise<Map<string, { createdAt: number; publishedAt: number }>> {
+export async function outboxTimes(
+  messagingDb: PgClient,
+  messageIds: readonly string[],
+): Promise<Map<string, { eventId: string; createdAt: number; publishedAt: number }>> {
   const rows = (
     await messagingDb.query(
-      `SELECT envelope->'payload'->>'messageId' AS id, extract(epoch FROM created_at) * 1000 AS created, extract(epoch FROM published_at) * 1000 AS published
+      `SELECT envelope->'payload'->>'messageId' AS id, id::text AS event_id,
+              extract(epoch FROM created_at) * 1000 AS created, extract(epoch FROM published_at) * 1000 AS published
          FROM outbox_events WHERE topic = 'messaging.messages' AND envelope->>'type' = 'messaging.message.sent' AND envelope->'payload'->>'messageId' = ANY($1::text[])`,
       [messageIds],
     )
-  ).rows as { id: string; created: string; published: string | null }[];
-  return new Map(rows.map((r) => [r.id, { createdAt: Number(r.created), publishedAt: r.published === null ? NaN : Number(r.published) }]));
+  ).rows as { id: string; event_id: string; created: string; published: string | null }[];
+  return new Map(rows.map((r) => [r.id, { eventId: r.event_id, createdAt: Number(r.created), publishedAt: r.published === null ? NaN : Number(r.published) }]));
 }

@@ -15,9 +15,10 @@ import { kafkaOutage } from './drills/kafka-outage';
 import { postgresRestart } from './drills/postgres-restart';
 import { redisRestart } from './drills/redis-restart';
 import { soak } from './drills/soak';
+import { webhookDelivery } from './drills/webhook-delivery';
 import { onInterrupt } from './interrupt';
 
-const DRILLS: Drill[] = [hostileInput, postgresRestart, gatewayKill, kafkaOutage, importWorkerKill, redisRestart, soak];
+const DRILLS: Drill[] = [hostileInput, postgresRestart, gatewayKill, kafkaOutage, importWorkerKill, redisRestart, webhookDelivery, soak];
 
 const USAGE = `usage: npm run drill -- [--smoke] [drill...]
 

@@ -16,6 +16,7 @@ export const Topics = {
   /** People's notifications: a topic of its own, so neither the message streams nor the notifications wait on the other. */
   messagingNotifications: { name: 'messaging.notifications', partitions: 6 },
   importJobs: { name: 'import.jobs', partitions: 6 },
+  webhooksEndpoints: { name: 'webhooks.endpoints', partitions: 3 },
 } as const;
 
 export type TopicKey = keyof typeof Topics;
@@ -275,6 +276,15 @@ export const EventCatalogue = {
       processed: z.number().int(),
       failed: z.number().int(),
     }),
+  },
+  /**
+   * A webhook endpoint was disabled: every attempt at a delivery failed for about two days, or it answered 410 Gone.
+   * Names the organisation's admins (as webhooks knows them) so they can be told.
+   */
+  'webhooks.endpoint.disabled': {
+    version: 1,
+    topic: 'webhooksEndpoints',
+    payload: z.object({ endpointId: id, orgId: id, url: z.string(), reason: z.string(), adminIds: z.array(id) }),
   },
 } as const satisfies Record<string, { version: number; topic: TopicKey; payload: z.ZodType }>;
 

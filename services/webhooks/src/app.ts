@@ -40,7 +40,7 @@ export async function createWebhooksApp(config: WebhooksConfig, logger: Logger):
         handlers: webhookEventHandlers((deliveries) => queueDue(deliveries)),
       },
     ],
-    services: ({ dataSource }) => {
+    services: ({ dataSource, outbox }) => {
       const redis = openRedis(config.redisUrl, logger.child({ component: 'redis' }));
       const prefix = `kz:${config.kafkaNamespace}`;
       const queue = new DeliveryQueue(redis, { prefix, concurrency: config.workerConcurrency }, logger.child({ component: 'delivery-queue' }));
@@ -53,6 +53,7 @@ export async function createWebhooksApp(config: WebhooksConfig, logger: Logger):
       const slots = new RedisEndpointSlots(redis, prefix, config.endpointConcurrency, config.deliveryTimeoutMs + 5_000);
       const deliveries = new DeliveriesService(
         dataSource,
+        outbox,
         endpoints,
         guard,
         new RetrySchedule({ delaysSeconds: config.retryDelaysSeconds }),

@@ -1,6 +1,17 @@
 import { authFields, bool, ConfigError, int, list, loadConfig, oneOf, serviceFields, url } from '@kz/config';
+import { parseCidr } from '@kz/webhooks';
 
 export type WebhooksConfig = ReturnType<typeof loadWebhooksConfig>;
+
+/** A CIDR range as written, once it is known to parse (a typo must stop the start, naming the variable). */
+const checkedCidr = (range: string) => {
+  try {
+    parseCidr(range);
+  } catch {
+    throw new Error(`"${range}" is not a CIDR range such as 10.1.0.0/16 or ::1/128`);
+  }
+  return range;
+};
 
 const positiveSeconds = (raw: string) => {
   const delays = raw.split(',').map((s) => Number(s.trim()));
@@ -29,9 +40,15 @@ export function loadWebhooksConfig(env: NodeJS.ProcessEnv = process.env) {
           fallback: 'auto',
         },
       ),
-      allowedCidrs: list('WEBHOOKS_ALLOWED_CIDRS', 'address ranges webhooks may reach although private (e.g. 127.0.0.1/32 for a local receiver)', {
-        fallback: [],
-      }),
+      allowedCidrs: {
+        ...list('WEBHOOKS_ALLOWED_CIDRS', 'address ranges webhooks may reach although private (e.g. 127.0.0.1/32 for a local receiver)', { fallback: [] }),
+        parse: (raw: string) =>
+          raw
+            .split(',')
+            .map((range) => range.trim())
+            .filter(Boolean)
+            .map(checkedCidr),
+      },
       deliveryTimeoutMs: int('WEBHOOKS_DELIVERY_TIMEOUT_MS', 'how long an endpoint has to answer a delivery', { fallback: 10_000, min: 100, max: 60_000 }),
       challengeTimeoutMs: int('WEBHOOKS_CHALLENGE_TIMEOUT_MS', "how long an endpoint has to echo registration's challenge", {
         fallback: 5_000,

@@ -95,6 +95,7 @@ beforeAll(async () => {
   );
   url = `${await app.start()}/graphql`;
   await app.runtime.kafkaConnected();
+  await tap.listen(['webhooksEndpoints']);
   await tap.publish(
     createEvent('identity.organization.member-added', { key: orgId, orgId, payload: { orgId, userId: admin.id, role: 'ADMIN', network: 'EMPLOYEE' } }),
   );
@@ -289,10 +290,16 @@ describe('delivering events', () => {
     await tap.publish(messageSent(support, 'lost?'));
     await eventually(async () => expect((await deliveriesOf(id)).status).toBe('DISABLED'));
     const log = await deliveriesOf(id);
-    expect(log.disabledReason).toContain('two days');
+    expect(log.disabledReason).toBe(
+      'Every one of 4 attempts to deliver an event failed, over 1 second; fix the endpoint, resume it, and replay what it missed since it was disabled.',
+    );
     expect(log.deliveries.edges[0].node.status).toBe('FAILED');
     expect(log.deliveries.edges[0].node.attempts.map((a: { httpStatus: number | null }) => a.httpStatus)).toEqual([500, null, 502, 500]);
     expect(log.deliveries.edges[0].node.attempts[1].error).toContain('No answer');
+    await eventually(() => {
+      const told = tap.ofType('webhooks.endpoint.disabled').filter((e) => e.payload.endpointId === id);
+      expect(told.map((e) => e.payload)).toEqual([{ endpointId: id, orgId, url: receiver.url('/dead'), reason: log.disabledReason, adminIds: [admin.id] }]);
+    });
 
     const missed = messageSent(support, 'while disabled');
     await tap.publish(missed);
@@ -435,13 +442,14 @@ describe('delivering events', () => {
 
   it('sends nothing to a paused endpoint, and nothing to anyone for a private group', async () => {
     const id = await endpointAt('/paused', { eventTypes: ['MESSAGE_SENT'] });
-    await graphql(
+    const paused = await graphql(
       url,
       `
         mutation ($id: ID!) {
           pauseWebhookEndpoint(input: { id: $id }) {
             endpoint {
               status
+              pausedAt
             }
           }
         }
@@ -449,6 +457,7 @@ describe('delivering events', () => {
       { id },
       await adminToken(),
     );
+    expect(paused.data!.pauseWebhookEndpoint.endpoint).toEqual({ status: 'PAUSED', pausedAt: expect.any(String) });
     const watcher = await endpointAt('/watcher', { eventTypes: ['MESSAGE_SENT'] });
     const privateGroup = randomUUID();
     await tap.publish(

@@ -50,6 +50,9 @@ function cache(): InMemoryCache {
           imports: relayStylePagination(),
         },
       },
+      WebhookEndpoint: {
+        fields: { deliveries: relayStylePagination(['status']) },
+      },
       Group: {
         fields: {
           subgroups: relayStylePagination(),

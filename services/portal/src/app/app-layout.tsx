@@ -15,6 +15,7 @@ const SECTIONS = [
   { path: 'attributes', label: 'User attributes' },
   { path: 'imports', label: 'Bulk upload' },
   { path: 'connectors', label: 'Connectors' },
+  { path: 'webhooks', label: 'Webhooks' },
   { path: 'settings', label: 'Organisation settings' },
 ] as const;
 

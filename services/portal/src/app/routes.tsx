@@ -64,6 +64,11 @@ export const router = createBrowserRouter([
                   { path: 'imports', lazy: () => import('../screens/imports/imports.screen').then((m) => ({ Component: m.ImportsScreen })) },
                   { path: 'imports/:importId', lazy: () => import('../screens/imports/import.screen').then((m) => ({ Component: m.ImportScreen })) },
                   { path: 'connectors', lazy: () => import('../screens/connectors/connectors.screen').then((m) => ({ Component: m.ConnectorsScreen })) },
+                  { path: 'webhooks', lazy: () => import('../screens/webhooks/webhooks.screen').then((m) => ({ Component: m.WebhooksScreen })) },
+                  {
+                    path: 'webhooks/:endpointId',
+                    lazy: () => import('../screens/webhooks/webhook-deliveries.screen').then((m) => ({ Component: m.WebhookDeliveriesScreen })),
+                  },
                   {
                     path: 'settings',
                     lazy: () => import('../screens/organizations/organization-settings.screen').then((m) => ({ Component: m.OrganizationSettingsScreen })),

@@ -117,6 +117,18 @@ type Documents = {
     "\n  mutation RenameOrganization($input: RenameOrganizationInput!) {\n    renameOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RenameOrganizationDocument,
     "\n  mutation RequestSignInCode($input: RequestSignInCodeInput!) {\n    requestSignInCode(input: $input) {\n      expiresInSeconds\n      retryAfterSeconds\n    }\n  }\n": typeof types.RequestSignInCodeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      expiresInSeconds\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation RegisterWebhookEndpoint($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) {\n      signingSecret\n      endpoint {\n        id\n        url\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": typeof types.RegisterWebhookEndpointDocument,
+    "\n  query OrganizationGroupChoices($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      groups(first: 200) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrganizationGroupChoicesDocument,
+    "\n  fragment WebhookDeliveryRow on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    redelivery\n    createdAt\n    nextAttemptAt\n    payload\n    attempts {\n      attemptedAt\n      httpStatus\n      latencyMs\n      responseExcerpt\n      error\n    }\n  }\n": typeof types.WebhookDeliveryRowFragmentDoc,
+    "\n  query WebhookDeliveriesScreen($id: ID!, $first: Int!, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      url\n      status\n      organization {\n        id\n        name\n      }\n      deliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...WebhookDeliveryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesScreenDocument,
+    "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) {\n      delivery {\n        id\n      }\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  mutation ReplayWebhookEvents($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      queued\n    }\n  }\n": typeof types.ReplayWebhookEventsDocument,
+    "\n  mutation PauseWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    pauseWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": typeof types.PauseWebhookEndpointDocument,
+    "\n  mutation ResumeWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    resumeWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": typeof types.ResumeWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      signingSecret\n      endpoint {\n        id\n        previousSecretExpiresAt\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedId\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  fragment WebhookEndpointRow on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    includeSubgroups\n    groups {\n      id\n    }\n    status\n    disabledReason\n    disabledAt\n    createdAt\n  }\n": typeof types.WebhookEndpointRowFragmentDoc,
+    "\n  query WebhooksScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      webhookEndpoints {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": typeof types.WebhooksScreenDocument,
 };
 const documents: Documents = {
     "\n  mutation SignOut($input: SignOutInput!) {\n    signOut(input: $input) {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
@@ -222,6 +234,18 @@ const documents: Documents = {
     "\n  mutation RenameOrganization($input: RenameOrganizationInput!) {\n    renameOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.RenameOrganizationDocument,
     "\n  mutation RequestSignInCode($input: RequestSignInCodeInput!) {\n    requestSignInCode(input: $input) {\n      expiresInSeconds\n      retryAfterSeconds\n    }\n  }\n": types.RequestSignInCodeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      expiresInSeconds\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation RegisterWebhookEndpoint($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) {\n      signingSecret\n      endpoint {\n        id\n        url\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": types.RegisterWebhookEndpointDocument,
+    "\n  query OrganizationGroupChoices($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      groups(first: 200) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.OrganizationGroupChoicesDocument,
+    "\n  fragment WebhookDeliveryRow on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    redelivery\n    createdAt\n    nextAttemptAt\n    payload\n    attempts {\n      attemptedAt\n      httpStatus\n      latencyMs\n      responseExcerpt\n      error\n    }\n  }\n": types.WebhookDeliveryRowFragmentDoc,
+    "\n  query WebhookDeliveriesScreen($id: ID!, $first: Int!, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      url\n      status\n      organization {\n        id\n        name\n      }\n      deliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...WebhookDeliveryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesScreenDocument,
+    "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) {\n      delivery {\n        id\n      }\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  mutation ReplayWebhookEvents($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      queued\n    }\n  }\n": types.ReplayWebhookEventsDocument,
+    "\n  mutation PauseWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    pauseWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": types.PauseWebhookEndpointDocument,
+    "\n  mutation ResumeWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    resumeWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": types.ResumeWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      signingSecret\n      endpoint {\n        id\n        previousSecretExpiresAt\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedId\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  fragment WebhookEndpointRow on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    includeSubgroups\n    groups {\n      id\n    }\n    status\n    disabledReason\n    disabledAt\n    createdAt\n  }\n": types.WebhookEndpointRowFragmentDoc,
+    "\n  query WebhooksScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      webhookEndpoints {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": types.WebhooksScreenDocument,
 };
 
 /**
@@ -650,6 +674,54 @@ export function graphql(source: "\n  mutation RequestSignInCode($input: RequestS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      expiresInSeconds\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      expiresInSeconds\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterWebhookEndpoint($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) {\n      signingSecret\n      endpoint {\n        id\n        url\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterWebhookEndpoint($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) {\n      signingSecret\n      endpoint {\n        id\n        url\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationGroupChoices($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      groups(first: 200) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationGroupChoices($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      groups(first: 200) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryRow on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    redelivery\n    createdAt\n    nextAttemptAt\n    payload\n    attempts {\n      attemptedAt\n      httpStatus\n      latencyMs\n      responseExcerpt\n      error\n    }\n  }\n"): (typeof documents)["\n  fragment WebhookDeliveryRow on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    redelivery\n    createdAt\n    nextAttemptAt\n    payload\n    attempts {\n      attemptedAt\n      httpStatus\n      latencyMs\n      responseExcerpt\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveriesScreen($id: ID!, $first: Int!, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      url\n      status\n      organization {\n        id\n        name\n      }\n      deliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...WebhookDeliveryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveriesScreen($id: ID!, $first: Int!, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      url\n      status\n      organization {\n        id\n        name\n      }\n      deliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            ...WebhookDeliveryRow\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) {\n      delivery {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) {\n      delivery {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookEvents($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      queued\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookEvents($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      queued\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    pauseWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PauseWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    pauseWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    resumeWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    resumeWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      signingSecret\n      endpoint {\n        id\n        previousSecretExpiresAt\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      signingSecret\n      endpoint {\n        id\n        previousSecretExpiresAt\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($input: WebhookEndpointIdInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointRow on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    includeSubgroups\n    groups {\n      id\n    }\n    status\n    disabledReason\n    disabledAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointRow on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    includeSubgroups\n    groups {\n      id\n    }\n    status\n    disabledReason\n    disabledAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      webhookEndpoints {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhooksScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      webhookEndpoints {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

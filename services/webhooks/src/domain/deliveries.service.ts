@@ -2,6 +2,7 @@ import type { Caller } from '@kz/auth';
 import { decodeSeqCursor, encodeCursor, isUuid, rowsOf } from '@kz/db';
 import { badInput, notFound } from '@kz/errors';
 import { activeSigningSecrets, DestinationRefusedError, signedHeaders, type DestinationGuard, type RetrySchedule } from '@kz/webhooks';
+import { createEvent, type Outbox } from '@kz/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LOCK_LANE_SQL, type DeliveryScheduler, type DueDelivery } from './delivery-scheduler';
 import type { EndpointsService } from './endpoints.service';
@@ -65,6 +66,15 @@ const DELIVERY_SELECT = `
          ev.org_id, ev.group_id, ev.occurred_at, ev.data, d.lane, d.attempts
   FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id`;
 
+/** A delivery with its endpoint's address, state and secrets, and whether it heads its lane (is next to go there). */
+const SENDABLE_SELECT = `
+  SELECT d.id, d.seq::text AS seq, d.endpoint_id, d.event_id, ev.type, d.status, d.redelivery, d.created_at, d.next_attempt_at,
+         ev.org_id, ev.group_id, ev.occurred_at, ev.data, d.lane, d.attempts,
+         e.url, e.status AS endpoint_status, e.secret, e.previous_secret, e.previous_secret_expires_at,
+         NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.lane = d.lane AND p.status = 'PENDING' AND p.seq < d.seq) AS is_head
+  FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id JOIN webhook_endpoints e ON e.id = d.endpoint_id
+  WHERE d.id = $1`;
+
 const bodyOf = (row: DeliveryRow) =>
   webhookBody(
     { id: row.event_id, type: row.type, orgId: row.org_id, groupId: row.group_id, occurredAt: new Date(row.occurred_at).toISOString(), data: row.data },
@@ -101,14 +111,25 @@ export interface SendSettings {
   readonly excerptBytes: number;
 }
 
-const DISABLED_BY_FAILURES =
-  'Every attempt to deliver an event failed for about two days; fix the endpoint, resume it, and replay what it missed since it was disabled.';
+/** Why an endpoint was disabled after its last attempt, with the schedule it was given (9 attempts over 51 hours, by default). */
+export function disabledByFailures(schedule: RetrySchedule): string {
+  let seconds = 0;
+  for (let attempt = 1; attempt < schedule.maxAttempts; attempt++) seconds += schedule.scheduledDelaySeconds(attempt) ?? 0;
+  const span =
+    seconds >= 7_200
+      ? `${Math.round(seconds / 3_600)} hours`
+      : seconds >= 120
+        ? `${Math.round(seconds / 60)} minutes`
+        : `${Math.max(1, Math.round(seconds))} second${Math.round(seconds) > 1 ? 's' : ''}`;
+  return `Every one of ${schedule.maxAttempts} attempts to deliver an event failed, over ${span}; fix the endpoint, resume it, and replay what it missed since it was disabled.`;
+}
 const DISABLED_BY_GONE = 'The endpoint answered 410 Gone, asking for no more deliveries; resume it to receive events again, and replay what it missed.';
 
 /** Sending deliveries, their log, and sending them again. */
 export class DeliveriesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
     private readonly endpoints: EndpointsService,
     private readonly guard: DestinationGuard,
     private readonly schedule: RetrySchedule,
@@ -123,16 +144,7 @@ export class DeliveriesService {
    * logged; a failure is tried again on the schedule, and the last one disables the endpoint.
    */
   async send(deliveryId: string, now = new Date()): Promise<SendResult> {
-    const [row] = await rowsOf<SendableRow>(
-      this.dataSource.manager,
-      `${DELIVERY_SELECT.replace(
-        'SELECT',
-        `SELECT e.url, e.status AS endpoint_status, e.secret, e.previous_secret, e.previous_secret_expires_at,
-         NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.lane = d.lane AND p.status = 'PENDING' AND p.seq < d.seq) AS is_head,`,
-      )}
-       JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = $1`,
-      [deliveryId],
-    );
+    const [row] = await rowsOf<SendableRow>(this.dataSource.manager, SENDABLE_SELECT, [deliveryId]);
     if (!row) throw new DeliveryNotVisibleError(deliveryId);
     if (row.status !== 'PENDING' || row.endpoint_status !== 'ACTIVE' || !row.is_head) return { done: true };
     if (row.next_attempt_at && row.next_attempt_at.getTime() > now.getTime() + 50) return { retryAt: row.next_attempt_at };
@@ -142,7 +154,7 @@ export class DeliveriesService {
     const outcome = await this.post(row, now).finally(release);
     const attempt = row.attempts + 1;
     const decision = outcome.failure ? this.schedule.afterFailure(attempt, outcome.failure, now) : null;
-    const next = await this.dataSource.transaction(async (manager) => {
+    const next = await this.outbox.transaction(async (manager, emit) => {
       await rowsOf(manager, LOCK_LANE_SQL, [row.endpoint_id, row.lane]);
       await rowsOf(
         manager,
@@ -159,11 +171,24 @@ export class DeliveriesService {
         decision ? 'FAILED' : 'DELIVERED',
       ]);
       if (decision?.disableEndpoint) {
-        await rowsOf(
+        const reason = decision.reason === 'ENDPOINT_GONE' ? DISABLED_BY_GONE : disabledByFailures(this.schedule);
+        const disabled = await rowsOf<{ org_id: string; url: string; admin_ids: string[] }>(
           manager,
-          `UPDATE webhook_endpoints SET status = 'DISABLED', disabled_reason = $2, disabled_at = now(), updated_at = now() WHERE id = $1 AND status = 'ACTIVE'`,
-          [row.endpoint_id, decision.reason === 'ENDPOINT_GONE' ? DISABLED_BY_GONE : DISABLED_BY_FAILURES],
+          `UPDATE webhook_endpoints e SET status = 'DISABLED', disabled_reason = $2, disabled_at = now(), updated_at = now()
+           WHERE e.id = $1 AND e.status = 'ACTIVE'
+           RETURNING e.org_id, e.url, ARRAY (SELECT a.user_id FROM org_admins a WHERE a.org_id = e.org_id ORDER BY a.user_id) AS admin_ids`,
+          [row.endpoint_id, reason],
         );
+        // Told once, by whoever disabled it; the admins hear of it from this event.
+        for (const endpoint of disabled) {
+          emit(
+            createEvent('webhooks.endpoint.disabled', {
+              key: endpoint.org_id,
+              orgId: endpoint.org_id,
+              payload: { endpointId: row.endpoint_id, orgId: endpoint.org_id, url: endpoint.url, reason, adminIds: endpoint.admin_ids },
+            }),
+          );
+        }
         return null;
       }
       return this.nextInLane(manager, row.endpoint_id, row.lane);

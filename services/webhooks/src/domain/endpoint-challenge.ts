@@ -30,7 +30,10 @@ export class EndpointChallenge {
       );
     }
     if (outcome.failure) {
-      throw badInput('url', `Your endpoint answered the validation request with HTTP ${outcome.status}; it must answer 200 with the challenge it was sent.`);
+      throw badInput(
+        'url',
+        `Your endpoint answered the validation request with HTTP ${outcome.status}; it must answer 200 (or another 2xx) with the challenge it was sent.`,
+      );
     }
     if (!echoes(outcome.excerpt, challenge)) {
       throw badInput(

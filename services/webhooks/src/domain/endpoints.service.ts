@@ -126,7 +126,9 @@ export class EndpointsService {
 
   private async setStatus(id: string, status: WebhookEndpointStatus): Promise<WebhookEndpointRecord> {
     return this.write(
-      `UPDATE webhook_endpoints SET status = $2, disabled_reason = NULL, disabled_at = NULL, updated_at = now() WHERE id = $1 RETURNING ${ENDPOINT_COLUMNS}`,
+      `UPDATE webhook_endpoints SET status = $2, disabled_reason = NULL, disabled_at = NULL,
+         paused_at = CASE WHEN $2 = 'PAUSED' THEN coalesce(paused_at, now()) END, updated_at = now()
+       WHERE id = $1 RETURNING ${ENDPOINT_COLUMNS}`,
       [id, status],
     );
   }

@@ -14,6 +14,7 @@ export interface WebhookEndpointRecord {
   readonly status: WebhookEndpointStatus;
   readonly disabledReason: string | null;
   readonly disabledAt: Date | null;
+  readonly pausedAt: Date | null;
   readonly previousSecretExpiresAt: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -30,12 +31,13 @@ export interface EndpointRow {
   status: WebhookEndpointStatus;
   disabled_reason: string | null;
   disabled_at: Date | null;
+  paused_at: Date | null;
   previous_secret_expires_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
 
-export const ENDPOINT_COLUMNS = `id, org_id, url, description, event_types, group_ids, include_subgroups, status, disabled_reason, disabled_at,
+export const ENDPOINT_COLUMNS = `id, org_id, url, description, event_types, group_ids, include_subgroups, status, disabled_reason, disabled_at, paused_at,
   CASE WHEN previous_secret_expires_at > now() THEN previous_secret_expires_at END AS previous_secret_expires_at, created_at, updated_at`;
 
 export function endpointFromRow(row: EndpointRow): WebhookEndpointRecord {
@@ -50,6 +52,7 @@ export function endpointFromRow(row: EndpointRow): WebhookEndpointRecord {
     status: row.status,
     disabledReason: row.disabled_reason,
     disabledAt: row.disabled_at,
+    pausedAt: row.paused_at,
     previousSecretExpiresAt: row.previous_secret_expires_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -233,6 +233,8 @@ export type WebhookEndpoint = {
   /** Whether events of the chosen groups' sub-groups, at any depth, are sent too. */
   includeSubgroups: Scalars['Boolean']['output'];
   organization: Organization;
+  /** Since when it has been paused (replay from here to catch up after resuming); null unless PAUSED. */
+  pausedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Until when the secret it replaced still signs deliveries beside the current one (both signatures are sent); null when no rotation overlaps. */
   previousSecretExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   status: WebhookEndpointStatus;
@@ -263,7 +265,7 @@ export type WebhookEndpointPayload = {
 
 export type WebhookEndpointStatus =
   | 'ACTIVE'
-  /** Stopped after every attempt of a delivery failed for about two days, or after the endpoint answered 410 Gone; resume it once fixed. */
+  /** Stopped after every attempt of a delivery failed (9 attempts over about two days, by default), or after the endpoint answered 410 Gone; resume it once fixed. */
   | 'DISABLED'
   /** Receives nothing until resumed; what happened meanwhile can be replayed. */
   | 'PAUSED';
@@ -579,6 +581,7 @@ export type WebhookEndpointResolvers<ContextType = WebhooksContext, ParentType e
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   includeSubgroups?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  pausedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   previousSecretExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WebhookEndpointStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -36,8 +36,11 @@ export const postJson: PostJson = (
       resolve(outcome);
     };
     const abort = new AbortController();
+    let answered = false;
     const timer = setTimeout(() => {
+      // An answer that came in time counts, whatever its body does: stop reading it, and keep what arrived.
       abort.abort();
+      if (answered) return;
       req.destroy();
       finish({
         status: null,
@@ -62,6 +65,8 @@ export const postJson: PostJson = (
         },
       },
       (res: IncomingMessage) => {
+        answered = true;
+        const latencyMs = latency();
         const status = res.statusCode ?? 0;
         const retryAfter = typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : null;
         readResponseExcerpt(Readable.toWeb(res) as ReadableStream<Uint8Array>, options.excerptBytes, { signal: abort.signal })
@@ -70,7 +75,7 @@ export const postJson: PostJson = (
           .then((excerpt) => {
             res.destroy();
             const ok = status >= 200 && status < 300;
-            finish({ status, retryAfter, latencyMs: latency(), excerpt, failure: ok ? null : { kind: 'response', status, retryAfter }, error: null });
+            finish({ status, retryAfter, latencyMs, excerpt, failure: ok ? null : { kind: 'response', status, retryAfter }, error: null });
           });
       },
     );

@@ -33,6 +33,7 @@ export class InitialWebhooks1764144000000 implements MigrationInterface {
       previous_secret_expires_at timestamptz,
       disabled_reason text,
       disabled_at timestamptz,
+      paused_at timestamptz,
       created_by text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()

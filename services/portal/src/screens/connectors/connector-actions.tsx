@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { userErrors, type UserError } from '../../api/errors';
-import { ErrorAlert } from '../../components/error-alert';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { graphql } from '../../gql';
 import type { ShownSecret } from './connector-secret-modal';
 
@@ -30,35 +30,6 @@ const RevokeConnectorMutation = graphql(`
     }
   }
 `);
-
-/** Asks before an action that cannot be undone, saying what stops working; errors stay in the dialog. */
-function ConfirmDialog(props: {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: string;
-  confirmLabel: string;
-  loading: boolean;
-  errors: UserError[];
-  onConfirm: () => void;
-}) {
-  return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered closeButtonProps={{ 'aria-label': 'Close' }}>
-      <Stack gap="md">
-        <Text size="sm">{props.children}</Text>
-        <ErrorAlert errors={props.errors} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={props.onClose}>
-            Keep it
-          </Button>
-          <Button color="red" loading={props.loading} onClick={props.onConfirm}>
-            {props.confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
 
 /** Rotating gives the connector a new secret (shown once) and stops the old one; revoking ends the connector. */
 export function ConnectorActions(props: { connectorId: string; name: string; onSecret: (secret: ShownSecret) => void }) {

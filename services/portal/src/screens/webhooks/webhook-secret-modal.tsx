@@ -1,0 +1,63 @@
+import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+
+export interface ShownSigningSecret {
+  url: string;
+  secret: string;
+  /** A rotation: when the previous secret stops signing, or null when it already has. */
+  previousSignsUntil: string | null;
+  rotated: boolean;
+}
+
+/** An endpoint's signing secret, shown this once. The dialog only closes on the button that says so. */
+export function WebhookSecretModal(props: { secret: ShownSigningSecret | null; onClose: () => void }) {
+  const { secret } = props;
+  return (
+    <Modal
+      opened={secret !== null}
+      onClose={props.onClose}
+      title={secret?.rotated ? 'New signing secret' : 'Signing secret'}
+      closeOnClickOutside={false}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      size="lg"
+      centered
+    >
+      {secret && (
+        <Stack gap="md">
+          <Alert color="orange" variant="light" title="This secret will not be shown again">
+            Copy it now into the receiver at {secret.url}, which verifies each delivery&apos;s signature with it. If it is lost, rotate the secret to get a new
+            one.
+            {secret.rotated &&
+              (secret.previousSignsUntil
+                ? ` The previous secret keeps signing beside it until ${new Date(secret.previousSignsUntil).toLocaleString('en-GB')}.`
+                : ' The previous secret has stopped signing: update the receiver now.')}
+          </Alert>
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            <TextInput
+              label="Signing secret"
+              value={secret.secret}
+              readOnly
+              style={{ flex: 1, minWidth: 0 }}
+              styles={{ input: { fontFamily: 'monospace' } }}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <CopyButton value={secret.secret}>
+              {({ copied, copy }) => (
+                <Button onClick={copy} miw={150}>
+                  {copied ? 'Secret copied' : 'Copy secret'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+          <Text size="sm" c="dimmed">
+            Deliveries are signed per the Standard Webhooks specification; its libraries verify them with this secret.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              I have stored the secret
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
