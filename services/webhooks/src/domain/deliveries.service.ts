@@ -1,10 +1,10 @@
 import type { Caller } from '@kz/auth';
-import { decodeSeqCursor, encodeCursor, isUuid, rowsOf } from '@kz/db';
+import { decodeSeqCursor, encodeCursor, isUuid, prepared, rowsOf } from '@kz/db';
 import { badInput, notFound } from '@kz/errors';
 import { activeSigningSecrets, DestinationRefusedError, signedHeaders, type DestinationGuard, type RetrySchedule } from '@kz/webhooks';
-import { createEvent, type Outbox } from '@kz/events';
+import { createEvent, type EmitEvents, type Outbox } from '@kz/events';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LOCK_LANE_SQL, type DeliveryScheduler, type DueDelivery } from './delivery-scheduler';
+import { LOCK_LANES_SQL, type DeliveryScheduler, type DueDelivery } from './delivery-scheduler';
 import type { EndpointsService } from './endpoints.service';
 import { addDeliveries } from './event-intake';
 import type { PostJson, PostOutcome } from './webhook-transport';
@@ -67,13 +67,30 @@ const DELIVERY_SELECT = `
   FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id`;
 
 /** A delivery with its endpoint's address, state and secrets, and whether it heads its lane (is next to go there). */
-const SENDABLE_SELECT = `
+const SENDABLE_SELECT = prepared(`
   SELECT d.id, d.seq::text AS seq, d.endpoint_id, d.event_id, ev.type, d.status, d.redelivery, d.created_at, d.next_attempt_at,
          ev.org_id, ev.group_id, ev.occurred_at, ev.data, d.lane, d.attempts,
          e.url, e.status AS endpoint_status, e.secret, e.previous_secret, e.previous_secret_expires_at,
          NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.lane = d.lane AND p.status = 'PENDING' AND p.seq < d.seq) AS is_head
   FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id JOIN webhook_endpoints e ON e.id = d.endpoint_id
-  WHERE d.id = $1`;
+  WHERE d.id = $1`);
+
+/**
+ * Records an attempt and where the delivery stands after it, in one statement; answers the lane's next pending
+ * delivery once this one is finished (the statement's snapshot still shows this one pending, hence `n.id <> $1`).
+ */
+const RECORD_ATTEMPT_SQL = prepared(`
+  WITH attempt AS (
+    INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6)
+  ), updated AS (
+    UPDATE webhook_deliveries SET attempts = $7, status = $8::text, next_attempt_at = $9::timestamptz,
+      finished_at = CASE WHEN $8::text = 'PENDING' THEN NULL ELSE now() END
+    WHERE id = $1 RETURNING endpoint_id, lane
+  )
+  SELECT n.id, n.next_attempt_at AS at
+  FROM updated u JOIN webhook_deliveries n ON n.endpoint_id = u.endpoint_id AND n.lane = u.lane AND n.status = 'PENDING' AND n.id <> $1
+  WHERE $8::text <> 'PENDING'
+  ORDER BY n.seq LIMIT 1`);
 
 const bodyOf = (row: DeliveryRow) =>
   webhookBody(
@@ -154,48 +171,51 @@ export class DeliveriesService {
     const outcome = await this.post(row, now).finally(release);
     const attempt = row.attempts + 1;
     const decision = outcome.failure ? this.schedule.afterFailure(attempt, outcome.failure, now) : null;
+    const status: DeliveryStatus = decision?.action === 'retry' ? 'PENDING' : decision ? 'FAILED' : 'DELIVERED';
+    const nextAttemptAt = decision?.action === 'retry' ? decision.at : null;
     const next = await this.outbox.transaction(async (manager, emit) => {
-      await rowsOf(manager, LOCK_LANE_SQL, [row.endpoint_id, row.lane]);
-      await rowsOf(
-        manager,
-        `INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [row.id, now, outcome.status, outcome.latencyMs, outcome.excerpt, outcome.error],
-      );
-      if (decision?.action === 'retry') {
-        await rowsOf(manager, `UPDATE webhook_deliveries SET attempts = $2, next_attempt_at = $3 WHERE id = $1`, [row.id, attempt, decision.at]);
-        return null;
-      }
-      await rowsOf(manager, `UPDATE webhook_deliveries SET attempts = $2, status = $3, next_attempt_at = NULL, finished_at = now() WHERE id = $1`, [
+      await rowsOf(manager, LOCK_LANES_SQL, [[row.endpoint_id], row.lane]);
+      const [following] = await rowsOf<DueDelivery>(manager, RECORD_ATTEMPT_SQL, [
         row.id,
+        now,
+        outcome.status,
+        outcome.latencyMs,
+        outcome.excerpt,
+        outcome.error,
         attempt,
-        decision ? 'FAILED' : 'DELIVERED',
+        status,
+        nextAttemptAt,
       ]);
-      if (decision?.disableEndpoint) {
-        const reason = decision.reason === 'ENDPOINT_GONE' ? DISABLED_BY_GONE : disabledByFailures(this.schedule);
-        const disabled = await rowsOf<{ org_id: string; url: string; admin_ids: string[] }>(
-          manager,
-          `UPDATE webhook_endpoints e SET status = 'DISABLED', disabled_reason = $2, disabled_at = now(), updated_at = now()
-           WHERE e.id = $1 AND e.status = 'ACTIVE'
-           RETURNING e.org_id, e.url, ARRAY (SELECT a.user_id FROM org_admins a WHERE a.org_id = e.org_id ORDER BY a.user_id) AS admin_ids`,
-          [row.endpoint_id, reason],
-        );
-        // Told once, by whoever disabled it; the admins hear of it from this event.
-        for (const endpoint of disabled) {
-          emit(
-            createEvent('webhooks.endpoint.disabled', {
-              key: endpoint.org_id,
-              orgId: endpoint.org_id,
-              payload: { endpointId: row.endpoint_id, orgId: endpoint.org_id, url: endpoint.url, reason, adminIds: endpoint.admin_ids },
-            }),
-          );
-        }
+      if (decision?.action === 'give-up' && decision.disableEndpoint) {
+        await this.disableEndpoint(manager, emit, row.endpoint_id, decision.reason === 'ENDPOINT_GONE' ? DISABLED_BY_GONE : disabledByFailures(this.schedule));
         return null;
       }
-      return this.nextInLane(manager, row.endpoint_id, row.lane);
+      return following ?? null;
     });
     if (decision?.action === 'retry') return { retryAt: decision.at };
     if (next) await this.scheduler.schedule([next]);
     return { done: true };
+  }
+
+  /** Disables an endpoint that failed for good, and tells its organisation's admins (an event naming them). */
+  private async disableEndpoint(manager: EntityManager, emit: EmitEvents, endpointId: string, reason: string): Promise<void> {
+    const disabled = await rowsOf<{ org_id: string; url: string; admin_ids: string[] }>(
+      manager,
+      `UPDATE webhook_endpoints e SET status = 'DISABLED', disabled_reason = $2, disabled_at = now(), updated_at = now()
+       WHERE e.id = $1 AND e.status = 'ACTIVE'
+       RETURNING e.org_id, e.url, ARRAY (SELECT a.user_id FROM org_admins a WHERE a.org_id = e.org_id ORDER BY a.user_id) AS admin_ids`,
+      [endpointId, reason],
+    );
+    // Told once, by whichever attempt disabled it.
+    for (const endpoint of disabled) {
+      emit(
+        createEvent('webhooks.endpoint.disabled', {
+          key: endpoint.org_id,
+          orgId: endpoint.org_id,
+          payload: { endpointId, orgId: endpoint.org_id, url: endpoint.url, reason, adminIds: endpoint.admin_ids },
+        }),
+      );
+    }
   }
 
   private async post(row: SendableRow, now: Date): Promise<PostOutcome> {
@@ -218,15 +238,6 @@ export class DeliveriesService {
       if (!(err instanceof DestinationRefusedError)) throw err;
       return { status: null, retryAfter: null, latencyMs: 0, excerpt: '', failure: { kind: 'network', code: err.reason }, error: `Not sent: ${err.message}` };
     }
-  }
-
-  private async nextInLane(manager: EntityManager, endpointId: string, lane: string): Promise<DueDelivery | null> {
-    const [next] = await rowsOf<DueDelivery>(
-      manager,
-      `SELECT id, next_attempt_at AS at FROM webhook_deliveries WHERE endpoint_id = $1 AND lane = $2 AND status = 'PENDING' ORDER BY seq LIMIT 1`,
-      [endpointId, lane],
-    );
-    return next ?? null;
   }
 
   /** An endpoint's deliveries, newest first, in keyset pages. */

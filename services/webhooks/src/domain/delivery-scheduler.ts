@@ -1,3 +1,5 @@
+import { prepared } from '@kz/db';
+
 /** A delivery due to be sent, at once or at a later time. */
 export interface DueDelivery {
   readonly id: string;
@@ -16,5 +18,8 @@ export const LANE_HEADS_SQL = `
   WHERE d.status = 'PENDING' AND ($1::uuid[] IS NULL OR d.endpoint_id = ANY ($1::uuid[]))
   ORDER BY d.endpoint_id, d.lane, d.seq`;
 
-/** Serialises the writers of one lane (intake adding, a worker finishing), so that each lane's head is always scheduled. */
-export const LOCK_LANE_SQL = `SELECT pg_advisory_xact_lock(hashtextextended($1::text || ':' || $2::text, 7)) FROM (VALUES (1)) AS one`;
+/**
+ * Serialises the writers of one lane (intake adding, a worker finishing), so that each lane's head is always
+ * scheduled: the lanes of one lane key at some endpoints, locked in ascending order of endpoint (no deadlocks).
+ */
+export const LOCK_LANES_SQL = prepared(`SELECT pg_advisory_xact_lock(hashtextextended(e::text || ':' || $2::text, 7)) FROM unnest($1::uuid[]) AS e ORDER BY e`);

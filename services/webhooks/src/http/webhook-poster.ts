@@ -70,10 +70,11 @@ export const postJson: PostJson = (
         const status = res.statusCode ?? 0;
         const retryAfter = typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : null;
         readResponseExcerpt(Readable.toWeb(res) as ReadableStream<Uint8Array>, options.excerptBytes, { signal: abort.signal })
-          .then(({ text }) => text)
-          .catch(() => '')
-          .then((excerpt) => {
-            res.destroy();
+          .catch(() => ({ text: '', truncated: true }))
+          .then(({ text: excerpt, truncated }) => {
+            // A body read to its end leaves the connection to the agent for the next delivery (no new TLS handshake);
+            // one cut short closes it, so that the rest is not read.
+            if (truncated) res.destroy();
             const ok = status >= 200 && status < 300;
             finish({ status, retryAfter, latencyMs, excerpt, failure: ok ? null : { kind: 'response', status, retryAfter }, error: null });
           });
