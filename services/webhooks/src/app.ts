@@ -10,6 +10,7 @@ import { EndpointChallenge } from './domain/endpoint-challenge';
 import { EndpointsService } from './domain/endpoints.service';
 import { webhookEventHandlers } from './events/event-handlers';
 import { postJson } from './http/webhook-poster';
+import { DeliveryLogRetention } from './jobs/delivery-log-retention';
 import { DELIVERY_QUEUE, DeliveryQueue } from './jobs/delivery-queue';
 import { DueDeliverySweep } from './jobs/due-delivery-sweep';
 import { RedisEndpointSlots } from './jobs/endpoint-slots';
@@ -66,7 +67,9 @@ export async function createWebhooksApp(config: WebhooksConfig, logger: Logger):
         },
       );
       const sweep = new DueDeliverySweep(dataSource, queue, config.sweepIntervalMs, logger.child({ component: 'due-delivery-sweep' }));
-      return { endpoints, deliveries, queue, sweep, redis };
+      // Hourly: what expires in an hour is little, and a sweep finding nothing costs two index probes.
+      const retention = new DeliveryLogRetention(dataSource, config.logRetentionDays, 3_600_000, logger.child({ component: 'delivery-log-retention' }));
+      return { endpoints, deliveries, queue, sweep, retention, redis };
     },
     extraReadiness: async ({ redis }) => ({ redis: await redisReachable(redis) }),
     metrics: ({ queue }, metrics) => {
@@ -76,13 +79,15 @@ export async function createWebhooksApp(config: WebhooksConfig, logger: Logger):
       const durations = metrics.histogram('kz_queue_job_duration_seconds', 'Time a job of a BullMQ queue took, by queue and outcome.', ['queue', 'outcome']);
       queue.onJobDone = (seconds, outcome) => durations.observe({ queue: DELIVERY_QUEUE, outcome }, seconds);
     },
-    onStart: async ({ queue, deliveries, sweep }) => {
+    onStart: async ({ queue, deliveries, sweep, retention }) => {
       if (!config.workers) return;
       queue.startWorker((deliveryId) => deliveries.send(deliveryId));
       sweep.start();
+      retention.start();
     },
-    beforeStop: async ({ queue, sweep }) => {
+    beforeStop: async ({ queue, sweep, retention }) => {
       await sweep.stop();
+      await retention.stop();
       await queue.close();
     },
     onStop: ({ redis }) => closeRedis(redis),

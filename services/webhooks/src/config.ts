@@ -61,6 +61,11 @@ export function loadWebhooksConfig(env: NodeJS.ProcessEnv = process.env) {
         parse: positiveSeconds,
         fallback: [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 14 * 3600, 20 * 3600],
       },
+      logRetentionDays: int('WEBHOOKS_LOG_RETENTION_DAYS', 'how long finished deliveries, their attempts and the events replay can send again are kept', {
+        fallback: 30,
+        min: 1,
+        max: 3_650,
+      }),
       sweepIntervalMs: int('WEBHOOKS_SWEEP_INTERVAL_MS', 'how often workers queue again due deliveries the queue lost', {
         fallback: 10_000,
         min: 100,

@@ -474,4 +474,33 @@ describe('delivering events', () => {
     expect((await deliveriesOf(id)).deliveries.edges).toHaveLength(0);
     void watcher;
   });
+
+  it('forgets finished deliveries and their events after the retention, keeping what is still pending', async () => {
+    const id = await endpointAt('/retained', { eventTypes: ['MESSAGE_SENT'], groupIds: [support] });
+    const old = messageSent(support, 'long ago');
+    await tap.publish(old);
+    await eventually(() => expect(receiver.at('/retained')).toHaveLength(1));
+    await eventually(async () =>
+      expect((await deliveriesOf(id)).deliveries.edges.map((e: { node: { status: string } }) => e.node.status)).toEqual(['DELIVERED']),
+    );
+    const db = app.runtime.dataSource;
+    // Every endpoint that got it (others follow the whole organisation) got it long ago.
+    await db.query(`UPDATE webhook_deliveries SET created_at = now() - interval '40 days' WHERE event_id = $1`, [old.id]);
+    await db.query(`UPDATE webhook_events SET recorded_at = now() - interval '40 days' WHERE id = $1`, [old.id]);
+    // A pending delivery as old: kept, and its event with it.
+    const [pending] = (await db.query(
+      `INSERT INTO webhook_deliveries (id, endpoint_id, event_id, lane, status, redelivery, created_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, 'PENDING', true, now() - interval '40 days') RETURNING id`,
+      [id, old.id, support],
+    )) as { id: string }[];
+    await db.query(`UPDATE webhook_endpoints SET status = 'PAUSED' WHERE id = $1`, [id]);
+
+    expect(await app.services.retention.sweepOnce()).toBeGreaterThanOrEqual(1);
+    expect((await deliveriesOf(id)).deliveries.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([pending!.id]);
+    expect(await db.query(`SELECT 1 FROM webhook_events WHERE id = $1`, [old.id])).toHaveLength(1);
+
+    await db.query(`DELETE FROM webhook_deliveries WHERE id = $1`, [pending!.id]);
+    expect(await app.services.retention.sweepOnce()).toBeGreaterThanOrEqual(1);
+    expect(await db.query(`SELECT 1 FROM webhook_events WHERE id = $1`, [old.id])).toHaveLength(0);
+  });
 });

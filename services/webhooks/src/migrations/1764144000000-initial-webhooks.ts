@@ -69,6 +69,8 @@ export class InitialWebhooks1764144000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX webhook_deliveries_once_idx ON webhook_deliveries (endpoint_id, event_id) WHERE NOT redelivery`);
     await q.query(`CREATE INDEX webhook_deliveries_pending_idx ON webhook_deliveries (endpoint_id, lane, seq) WHERE status = 'PENDING'`);
     await q.query(`CREATE INDEX webhook_deliveries_endpoint_idx ON webhook_deliveries (endpoint_id, id DESC)`);
+    await q.query(`CREATE INDEX webhook_deliveries_event_idx ON webhook_deliveries (event_id)`);
+    await q.query(`CREATE INDEX webhook_deliveries_finished_idx ON webhook_deliveries (created_at) WHERE status <> 'PENDING'`);
     await q.query(`CREATE TABLE webhook_attempts (
       id bigserial PRIMARY KEY,
       delivery_id uuid NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,
