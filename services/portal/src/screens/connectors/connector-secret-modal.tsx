@@ -1,4 +1,5 @@
-import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { CopyableField } from '../../components/copyable-field';
 
 export interface ShownSecret {
   connectorName: string;
@@ -31,33 +32,8 @@ export function ConnectorSecretModal(props: { secret: ShownSecret | null; onClos
             one.
             {secret.rotated && ' The previous secret has stopped working: update the connector now.'}
           </Alert>
-          <Group align="flex-end" gap="xs" wrap="nowrap">
-            <TextInput label="Client ID" value={secret.clientId} readOnly style={{ flex: 1, minWidth: 0 }} onFocus={(e) => e.currentTarget.select()} />
-            <CopyButton value={secret.clientId}>
-              {({ copied, copy }) => (
-                <Button variant="default" onClick={copy} miw={150}>
-                  {copied ? 'Client ID copied' : 'Copy client ID'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-          <Group align="flex-end" gap="xs" wrap="nowrap">
-            <TextInput
-              label="Client secret"
-              value={secret.clientSecret}
-              readOnly
-              style={{ flex: 1, minWidth: 0 }}
-              styles={{ input: { fontFamily: 'monospace' } }}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <CopyButton value={secret.clientSecret}>
-              {({ copied, copy }) => (
-                <Button onClick={copy} miw={150}>
-                  {copied ? 'Secret copied' : 'Copy secret'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyableField label="Client ID" value={secret.clientId} copyLabel="Copy client ID" copiedLabel="Client ID copied" />
+          <CopyableField label="Client secret" value={secret.clientSecret} copyLabel="Copy secret" copiedLabel="Secret copied" secret />
           <Text size="sm" c="dimmed">
             The connector exchanges the client ID and secret for access tokens limited to this organisation and its permissions.
           </Text>

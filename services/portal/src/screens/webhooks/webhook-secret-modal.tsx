@@ -1,4 +1,5 @@
-import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { CopyableField } from '../../components/copyable-field';
 
 export interface ShownSigningSecret {
   url: string;
@@ -31,23 +32,7 @@ export function WebhookSecretModal(props: { secret: ShownSigningSecret | null; o
                 ? ` The previous secret keeps signing beside it until ${new Date(secret.previousSignsUntil).toLocaleString('en-GB')}.`
                 : ' The previous secret has stopped signing: update the receiver now.')}
           </Alert>
-          <Group align="flex-end" gap="xs" wrap="nowrap">
-            <TextInput
-              label="Signing secret"
-              value={secret.secret}
-              readOnly
-              style={{ flex: 1, minWidth: 0 }}
-              styles={{ input: { fontFamily: 'monospace' } }}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <CopyButton value={secret.secret}>
-              {({ copied, copy }) => (
-                <Button onClick={copy} miw={150}>
-                  {copied ? 'Secret copied' : 'Copy secret'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyableField label="Signing secret" value={secret.secret} copyLabel="Copy secret" copiedLabel="Secret copied" secret />
           <Text size="sm" c="dimmed">
             Deliveries are signed per the Standard Webhooks specification; its libraries verify them with this secret.
           </Text>
