@@ -86,4 +86,34 @@ describe('webhooks through the gateway', () => {
     const asMember = await gql(REGISTER, { i: { organizationId: org.id, url: receiver.url('/member'), eventTypes: ['MESSAGE_SENT'] } }, member.token);
     expect(asMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it("an endpoint answering 410 Gone is disabled at once, and the organisation's admins are told in their notifications", async () => {
+    const admin = await stack.signIn('+14155557011', 'Greta Gone');
+    const org = (await gql(`mutation { createOrganization(input: { name: "Gone Ltd" }) { organization { id } } }`, {}, admin.token)).data!.createOrganization
+      .organization;
+    receiver.script('/gone', { status: 410, body: 'unsubscribed' });
+    const endpoint = await eventually(async () => {
+      const res = await gql(REGISTER, { i: { organizationId: org.id, url: receiver.url('/gone'), eventTypes: ['GROUP_CREATED'] } }, admin.token);
+      expect(res.errors).toBeUndefined();
+      return res.data!.registerWebhookEndpoint.endpoint.id as string;
+    });
+    await gql(
+      `mutation ($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+      { i: { name: 'Gone – Ops', organizationId: org.id } },
+      admin.token,
+    );
+
+    const told = await eventually(async () => {
+      const res = await gql(`query { notifications(first: 5) { edges { node { kind webhookEndpoint { id url status disabledReason } } } } }`, {}, admin.token);
+      const node = res.data!.notifications.edges.map((e: { node: { kind: string } }) => e.node).find((n: { kind: string }) => n.kind === 'WEBHOOK_DISABLED');
+      expect(node).toBeDefined();
+      return node;
+    });
+    expect(told.webhookEndpoint).toEqual({
+      id: endpoint,
+      url: receiver.url('/gone'),
+      status: 'DISABLED',
+      disabledReason: 'The endpoint answered 410 Gone, asking for no more deliveries; resume it to receive events again, and replay what it missed.',
+    });
+  });
 });

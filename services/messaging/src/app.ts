@@ -15,6 +15,7 @@ import { SearchService } from './domain/search.service';
 import { messagingEntities } from './entities';
 import { groupEventHandlers } from './events/group-events.handlers';
 import { importEventHandlers } from './events/import-events.handlers';
+import { webhooksEventHandlers } from './events/webhooks-events.handlers';
 import { attachmentRoutes } from './http/attachment.routes';
 import { messagingMigrations } from './migrations';
 import { messagingResolvers } from './resolvers';
@@ -51,6 +52,7 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
     consumers: [
       { groupId: 'messaging.group-events', topics: ['groupsGroups', 'groupsMemberships'], handlers: groupEventHandlers },
       { groupId: 'messaging.import-events', topics: ['importJobs'], handlers: importEventHandlers },
+      { groupId: 'messaging.webhooks-events', topics: ['webhooksEndpoints'], handlers: webhooksEventHandlers },
     ],
     services: ({ dataSource, outbox }) => {
       const messages = new MessagesService(dataSource, outbox);

@@ -6,7 +6,7 @@ test.beforeAll(() => receiver.start());
 test.afterAll(() => receiver.stop());
 
 test.describe('webhooks', () => {
-  test('adds an endpoint that proves itself, shows its secret once, logs its signed deliveries, sends one again, pauses, rotates and deletes it', async ({
+  test('adds an endpoint that proves itself, shows its secret once, logs its signed deliveries, sends one again, pauses, rotates and deletes it; one answering 410 is disabled and its admin told', async ({
     page,
   }) => {
     await signIn(page, uniquePhone(), 'Hana Hooks');
@@ -113,8 +113,34 @@ test.describe('webhooks', () => {
     expect(newSecret).not.toBe(secret);
     await rotated.getByRole('button', { name: 'I have stored the secret' }).click();
 
+    // An endpoint that answers 410 Gone is disabled at once; the table says why, and the admin is notified.
+    receiver.script('/gone', { status: 410 });
+    await page.getByRole('textbox', { name: 'Endpoint URL' }).fill(receiver.url('/gone'));
+    await page.getByRole('checkbox', { name: 'Message sent' }).check();
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByRole('dialog', { name: 'Signing secret' }).getByRole('button', { name: 'I have stored the secret' }).click();
+    await api(page, `mutation ($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`, { i: { groupId, text: 'Order 1043 shipped' } });
+    const notifications = page.getByRole('link', { name: /^Notifications/ });
+    await expect(notifications).toHaveAccessibleName(/unread/);
+    await page.reload();
+    const gone = page
+      .getByRole('table', { name: 'Webhook endpoints' })
+      .getByRole('row')
+      .filter({ hasText: receiver.url('/gone') });
+    await expect(gone).toContainText('Disabled');
+    await expect(gone).toContainText('The endpoint answered 410 Gone, asking for no more deliveries');
+    await notifications.click();
+    await page
+      .getByRole('list', { name: 'Notifications' })
+      .getByRole('link', { name: `The webhook endpoint ${receiver.url('/gone')} was disabled` })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Deliveries', level: 1 })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Deliveries' }).getByRole('row').nth(1)).toContainText('1, last: HTTP 410');
+    await page.getByRole('link', { name: 'Webhooks' }).first().click();
+
     await row.getByRole('button', { name: `Delete ${receiver.url('/crm')}` }).click();
     await page.getByRole('dialog', { name: 'Delete this endpoint?' }).getByRole('button', { name: 'Delete endpoint' }).click();
-    await expect(page.getByText('No endpoints yet')).toBeVisible();
+    await expect(row).toBeHidden();
+    await expect(page.getByRole('table', { name: 'Webhook endpoints' }).getByRole('row')).toHaveCount(2);
   });
 });

@@ -321,6 +321,8 @@ export type Notification = {
   /** The message it is about (MENTION, REPLY); null when the reader can no longer read it. */
   message?: Maybe<Message>;
   read: Scalars['Boolean']['output'];
+  /** The webhook endpoint it is about (WEBHOOK_DISABLED); null once deleted. */
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
 };
 
 export type NotificationConnection = {
@@ -345,7 +347,9 @@ export type NotificationKind =
   /** Someone mentioned the reader in a message (message, group, actor). */
   | 'MENTION'
   /** Someone replied to the reader's message (message: the reply; group, actor). */
-  | 'REPLY';
+  | 'REPLY'
+  /** A webhook endpoint of an organisation the reader administers was disabled (webhookEndpoint: its disabledReason says why). */
+  | 'WEBHOOK_DISABLED';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -505,6 +509,11 @@ export type User = {
   id: Scalars['ID']['output'];
 };
 
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  id: Scalars['ID']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -652,6 +661,7 @@ export type ResolversTypes = {
   SystemEvent: ResolverTypeWrapper<SystemEventRecord>;
   SystemEventKind: SystemEventKind;
   User: ResolverTypeWrapper<User>;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpoint>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -698,6 +708,7 @@ export type ResolversParentTypes = {
   SendMessagePayload: Omit<SendMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
   SystemEvent: SystemEventRecord;
   User: User;
+  WebhookEndpoint: WebhookEndpoint;
 };
 
 export type AnswerPollPayloadResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['AnswerPollPayload'] = ResolversParentTypes['AnswerPollPayload']> = {
@@ -833,6 +844,7 @@ export type NotificationResolvers<ContextType = MessagingContext, ParentType ext
   kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
   read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
 };
 
 export type NotificationConnectionResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
@@ -901,6 +913,10 @@ export type UserResolvers<ContextType = MessagingContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type WebhookEndpointResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = MessagingContext> = {
   AnswerPollPayload?: AnswerPollPayloadResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
@@ -933,5 +949,6 @@ export type Resolvers<ContextType = MessagingContext> = {
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   SystemEvent?: SystemEventResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
 };
 

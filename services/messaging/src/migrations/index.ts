@@ -8,6 +8,7 @@ import { MessageChanges1764576000000 } from './1764576000000-message-changes';
 import { GroupNames1765094400000 } from './1765094400000-group-names';
 import { Notifications1765267200000 } from './1765267200000-notifications';
 import { SystemEvents1765353600000 } from './1765353600000-system-events';
+import { WebhookNotifications1765440000000 } from './1765440000000-webhook-notifications';
 
 export const messagingMigrations = [
   InitialMessaging1764144000000,
@@ -20,4 +21,5 @@ export const messagingMigrations = [
   GroupNames1765094400000,
   Notifications1765267200000,
   SystemEvents1765353600000,
+  WebhookNotifications1765440000000,
 ];

@@ -29,5 +29,6 @@ export const notificationResolvers: Pick<Resolvers, 'Query' | 'Mutation' | 'Noti
     message: (n, _, ctx) => (n.messageId ? loadVisibleMessage(ctx, n.messageId) : null),
     actor: (n) => (n.actorId ? { id: n.actorId } : null),
     importJob: (n) => (n.importId ? { id: n.importId } : null),
+    webhookEndpoint: (n) => (n.webhookEndpointId ? { id: n.webhookEndpointId } : null),
   },
 };

@@ -34,6 +34,13 @@ export const NotificationItemFragment = graphql(`
         id
       }
     }
+    webhookEndpoint {
+      id
+      url
+      organization {
+        id
+      }
+    }
   }
 `);
 
@@ -46,6 +53,7 @@ export function notificationFacts(n: NotificationItemData): NotificationFacts {
     importJob: n.importJob
       ? { id: n.importJob.id, organizationId: n.importJob.organization.id, fileName: n.importJob.fileName, status: n.importJob.status }
       : null,
+    webhookEndpoint: n.webhookEndpoint ? { id: n.webhookEndpoint.id, organizationId: n.webhookEndpoint.organization.id, url: n.webhookEndpoint.url } : null,
   };
 }
 

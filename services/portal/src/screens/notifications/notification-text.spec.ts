@@ -33,6 +33,22 @@ describe('notificationText', () => {
   });
 });
 
+describe('a disabled webhook endpoint', () => {
+  it('names the endpoint and leads to its delivery log', () => {
+    const disabled: NotificationFacts = {
+      ...base,
+      kind: 'WEBHOOK_DISABLED',
+      actorName: null,
+      group: null,
+      message: null,
+      webhookEndpoint: { id: 'w1', organizationId: 'o1', url: 'https://hooks.example.com/in' },
+    };
+    expect(notificationText(disabled)).toBe('The webhook endpoint https://hooks.example.com/in was disabled');
+    expect(notificationLink(disabled)).toBe('/orgs/o1/webhooks/w1');
+    expect(notificationText({ ...disabled, webhookEndpoint: null })).toBe('A webhook endpoint was disabled');
+  });
+});
+
 describe('notificationLink', () => {
   it('leads to the message, the group, the requests to decide, or the import', () => {
     expect(notificationLink(base)).toBe('/chat/g1?message=m1');

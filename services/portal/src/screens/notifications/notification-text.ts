@@ -1,6 +1,6 @@
 /** What a notification says and where it leads, from its kind and what it is about. Pure: tested without a browser. */
 
-export type NotificationKindName = 'MENTION' | 'REPLY' | 'GROUP_ADDED' | 'JOIN_REQUEST' | 'IMPORT_FINISHED';
+export type NotificationKindName = 'MENTION' | 'REPLY' | 'GROUP_ADDED' | 'JOIN_REQUEST' | 'IMPORT_FINISHED' | 'WEBHOOK_DISABLED';
 
 export interface NotificationFacts {
   kind: NotificationKindName;
@@ -8,6 +8,7 @@ export interface NotificationFacts {
   group: { id: string; name: string; organizationId: string | null } | null;
   message: { id: string; text: string | null } | null;
   importJob: { id: string; organizationId: string; fileName: string | null; status: string } | null;
+  webhookEndpoint?: { id: string; organizationId: string; url: string } | null;
 }
 
 const IMPORT_OUTCOMES: Record<string, string> = {
@@ -40,6 +41,8 @@ export function notificationText(n: NotificationFacts): string {
       const file = n.importJob?.fileName ?? 'Your upload';
       return `${n.importJob?.fileName ? `Your upload ${file}` : file} ${IMPORT_OUTCOMES[n.importJob?.status ?? ''] ?? 'finished'}`;
     }
+    case 'WEBHOOK_DISABLED':
+      return n.webhookEndpoint ? `The webhook endpoint ${n.webhookEndpoint.url} was disabled` : 'A webhook endpoint was disabled';
   }
 }
 
@@ -57,5 +60,7 @@ export function notificationLink(n: NotificationFacts): string | null {
       return n.group ? `/chat/${n.group.id}` : null;
     case 'IMPORT_FINISHED':
       return n.importJob ? `/orgs/${n.importJob.organizationId}/imports/${n.importJob.id}` : null;
+    case 'WEBHOOK_DISABLED':
+      return n.webhookEndpoint ? `/orgs/${n.webhookEndpoint.organizationId}/webhooks/${n.webhookEndpoint.id}` : null;
   }
 }
