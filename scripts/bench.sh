@@ -9,6 +9,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/stack-setup.sh
 # The web-app scenario drives Debian's Chromium.
 bash scripts/ensure-chromium.sh
+# The webhooks scenario's HTTPS receiver gets a certificate made with openssl.
+bash scripts/ensure-debian-tool.sh /usr/bin/openssl openssl
 tsc -b bench
 # The web-app scenario loads the built web app from the gateway: build it when missing or older than its sources.
 if [ ! -f services/portal/dist/index.html ] || [ -n "$(find services/portal/src services/portal/index.html -newer services/portal/dist/index.html -print -quit)" ]; then
