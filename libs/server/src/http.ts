@@ -105,10 +105,9 @@ export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse, maxB
     lingering = true;
     drainThenClose(req, socket, maxBytes, maxMs);
   };
-  socket.destroySoon = () => {
-    socket.end();
-    linger();
-  };
+  // No FIN while the client is still sending: some clients (undici's fetch) then fail the request although its
+  // answer has arrived. The socket closes once the rest of the body is drained (or the drain's limits are hit).
+  socket.destroySoon = () => linger();
   res.once('finish', () => {
     if (!req.complete) linger();
   });
