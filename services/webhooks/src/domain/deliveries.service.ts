@@ -61,15 +61,14 @@ interface SendableRow extends DeliveryRow {
   is_head: boolean;
 }
 
-const DELIVERY_SELECT = `
-  SELECT d.id, d.seq::text AS seq, d.endpoint_id, d.event_id, ev.type, d.status, d.redelivery, d.created_at, d.next_attempt_at,
-         ev.org_id, ev.group_id, ev.occurred_at, ev.data, d.lane, d.attempts
-  FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id`;
+const DELIVERY_COLUMNS = `d.id, d.seq::text AS seq, d.endpoint_id, d.event_id, ev.type, d.status, d.redelivery, d.created_at, d.next_attempt_at,
+  ev.org_id, ev.group_id, ev.occurred_at, ev.data, d.lane, d.attempts`;
+
+const DELIVERY_SELECT = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id`;
 
 /** A delivery with its endpoint's address, state and secrets, and whether it heads its lane (is next to go there). */
 const SENDABLE_SELECT = prepared(`
-  SELECT d.id, d.seq::text AS seq, d.endpoint_id, d.event_id, ev.type, d.status, d.redelivery, d.created_at, d.next_attempt_at,
-         ev.org_id, ev.group_id, ev.occurred_at, ev.data, d.lane, d.attempts,
+  SELECT ${DELIVERY_COLUMNS},
          e.url, e.status AS endpoint_status, e.secret, e.previous_secret, e.previous_secret_expires_at,
          NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.lane = d.lane AND p.status = 'PENDING' AND p.seq < d.seq) AS is_head
   FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id JOIN webhook_endpoints e ON e.id = d.endpoint_id
