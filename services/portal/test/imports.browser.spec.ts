@@ -145,6 +145,9 @@ test.describe('bulk upload', () => {
     await expect(page.getByRole('link', { name: 'Bulk upload screen' })).toBeVisible();
 
     await page.getByRole('link', { name: 'Bulk upload screen' }).click();
+    // The reload below must find the new address: a busy machine can still be loading the screen when the click returns.
+    await expect(page).toHaveURL(new RegExp(`/orgs/${orgId}/imports$`));
+    await expect(page.getByRole('heading', { name: 'Bulk upload', level: 1 })).toBeVisible();
     await page.setViewportSize({ width: 390, height: 844 });
     // A phone opens the screen at its width (a resize would catch the navigation sliding away mid-animation).
     await page.reload();
