@@ -9,6 +9,6 @@ export default subgraphResolversCodegen({
     DirectoryEntry: '../domain/directory.service#DirectoryEntry as DirectoryEntryRecord',
     DirectoryImportOutcome: '../domain/directory-import.service#DirectoryImportOutcome as DirectoryImportRecord',
     Organization: '../entities/organization.entity#OrganizationEntity',
-    User: '../entities/user.entity#UserEntity',
+    User: '../domain/users.service#UserRecord',
   },
 });

@@ -223,6 +223,8 @@ export const EventCatalogue = {
        * before it was added.
        */
       kind: z.enum(['TEXT', 'ANNOUNCEMENT', 'POLL', 'SYSTEM']).optional(),
+      /** CONNECTOR: a partner system's connector posted it (POST_MESSAGES) and authorId is the connector's id; absent for a person. */
+      authorKind: z.literal('CONNECTOR').optional(),
     }),
   },
   'messaging.message.edited': {

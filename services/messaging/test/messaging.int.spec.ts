@@ -203,6 +203,49 @@ describe('messaging subgraph against PostgreSQL and Kafka', () => {
     expect([await unreadOf(owner), await unreadOf(author), await unreadOf(other)]).toEqual([1, 1, 1]);
   });
 
+  it("lets a connector granted POST_MESSAGES post to its organisation's groups as an admin would, as itself, and nowhere else", async () => {
+    const orgId = randomUUID();
+    const orgGroupId = randomUUID();
+    const connectorId = randomUUID();
+    const poster = await issuer.connectorToken(connectorId, orgId, ['POST_MESSAGES']);
+    const reader = await issuer.connectorToken(randomUUID(), orgId, ['MESSAGES']);
+    const stranger = await issuer.connectorToken(randomUUID(), randomUUID(), ['POST_MESSAGES']);
+    const post = (token: string, input: Record<string, unknown>) => graphql(url, SEND, { input: { groupId: orgGroupId, ...input } }, token);
+
+    // Until the groups service's event about the group arrives, messaging cannot tell its organisation.
+    expect((await post(poster, { text: 'Too early' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await tap.publish(
+      createEvent('groups.group.created', {
+        key: orgGroupId,
+        orgId,
+        payload: { groupId: orgGroupId, orgId, parentId: null, name: 'Orders', kind: 'ORGANIZATION', announcementOnly: true, createdBy: alice.id },
+      }),
+    );
+    const sent = await eventually(async () => {
+      const r = await post(poster, { text: 'Order 7 shipped', announcement: true });
+      expect(r.errors).toBeUndefined();
+      return r.data!.sendMessage.message;
+    });
+    expect(sent.author).toEqual({ id: connectorId });
+    await eventually(() =>
+      expect(tap.ofType('messaging.message.sent').find((e) => e.payload.messageId === sent.id)?.payload).toMatchObject({
+        authorId: connectorId,
+        authorKind: 'CONNECTOR',
+        kind: 'ANNOUNCEMENT',
+        audience: 'ALL',
+      }),
+    );
+
+    const refused = await post(reader, { text: 'Read-only' });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0]?.message).toMatch(/POST_MESSAGES/);
+    expect((await post(stranger, { text: 'Wrong organisation' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // A group of no organisation is never a connector's.
+    const privateGroup = await graphql(url, SEND, { input: { groupId, text: 'Private' } }, poster);
+    expect(privateGroup.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(tap.ofType('messaging.message.sent').filter((e) => e.payload.authorId === connectorId)).toHaveLength(1);
+  });
+
   it('announces who gained or may have lost the reading of a group and its ancestors, once its answers already say so', async () => {
     const [parentId, childId] = [randomUUID(), randomUUID()];
     const dan = { id: randomUUID(), phone: '+14155550404' };

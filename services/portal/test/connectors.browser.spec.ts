@@ -76,4 +76,49 @@ test.describe('connectors', () => {
     await expect(row.getByRole('button')).toHaveCount(0);
     await expect(api(page, ISSUE_TOKEN, { input: { clientId, clientSecret: newSecret } })).rejects.toThrow(/UNAUTHENTICATED/);
   });
+
+  test("a connector granted Post messages posts in the organisation's groups, and its messages read as an app's", async ({ page }) => {
+    await signIn(page, uniquePhone(), 'Petra Partner');
+    const org = await api<{ createOrganization: { organization: { id: string } } }>(
+      page,
+      `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+      { input: { name: 'Posting Co' } },
+    );
+    const orgId = org.createOrganization.organization.id;
+    const group = await api<{ createGroup: { group: { id: string } } }>(
+      page,
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`,
+      { input: { name: 'Dispatch', organizationId: orgId } },
+    );
+    const groupId = group.createGroup.group.id;
+
+    await page.goto(`/orgs/${orgId}/connectors`);
+    await page.getByRole('textbox', { name: 'Name' }).fill('Order bot');
+    await expect(page.getByText("Send messages, announcements and polls to the organisation's groups, shown as from the connector.")).toBeVisible();
+    await page.getByRole('checkbox', { name: /Post messages/ }).check();
+    await page.getByRole('button', { name: 'Register connector' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Client secret of Order bot' });
+    const clientSecret = await dialog.getByRole('textbox', { name: 'Client secret' }).inputValue();
+    const clientId = await dialog.getByRole('textbox', { name: 'Client ID' }).inputValue();
+    await dialog.getByRole('button', { name: 'I have stored the secret' }).click();
+    await expect(page.getByRole('table', { name: 'Connectors' }).getByRole('row').filter({ hasText: 'Order bot' })).toContainText('Post messages');
+
+    const issued = await api<{ issueConnectorToken: { accessToken: string } }>(page, ISSUE_TOKEN, { input: { clientId, clientSecret } });
+    const connectorToken = issued.issueConnectorToken.accessToken;
+    // Messaging hears of the new group from the groups service's events; until then the group is not found.
+    await expect(async () => {
+      await api(
+        page,
+        `mutation ($input: SendMessageInput!) { sendMessage(input: $input) { message { id } } }`,
+        { input: { groupId, text: 'Order 1043 shipped to Lisbon', idempotencyKey: 'order-1043' } },
+        connectorToken,
+      );
+    }).toPass();
+
+    await page.goto(`/chat/${groupId}`);
+    const message = page.getByRole('article', { name: /^Order bot \(app\) at / });
+    await expect(message).toContainText('Order 1043 shipped to Lisbon');
+    await expect(message.getByText('App', { exact: true })).toBeVisible();
+    await checkScreen(page, 'chat-connector-message');
+  });
 });

@@ -142,5 +142,16 @@ test.describe('webhooks', () => {
     await page.getByRole('dialog', { name: 'Delete this endpoint?' }).getByRole('button', { name: 'Delete endpoint' }).click();
     await expect(row).toBeHidden();
     await expect(page.getByRole('table', { name: 'Webhook endpoints' }).getByRole('row')).toHaveCount(2);
+
+    // On a phone both screens fit its width: wide tables scroll inside their own boxes, not the page sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(page.getByRole('table', { name: 'Webhook endpoints' }).getByRole('row')).toHaveCount(2);
+    await checkScreen(page, 'webhooks-390');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await gone.getByRole('link', { name: `Deliveries to ${receiver.url('/gone')}` }).click();
+    await expect(page.getByRole('table', { name: 'Deliveries' }).getByRole('row').nth(1)).toContainText('HTTP 410');
+    await checkScreen(page, 'webhook-deliveries-390');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

@@ -4,7 +4,7 @@ import type { ConnectorEntity } from '../entities/connector.entity';
 import type { DirectoryEntry as DirectoryEntryRecord } from '../domain/directory.service';
 import type { DirectoryImportOutcome as DirectoryImportRecord } from '../domain/directory-import.service';
 import type { OrganizationEntity } from '../entities/organization.entity';
-import type { UserEntity } from '../entities/user.entity';
+import type { UserRecord } from '../domain/users.service';
 import type { IdentityContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -89,6 +89,11 @@ export type ConnectorPermission =
   | 'MESSAGES'
   /** Read the organisation and its directory. */
   | 'ORGANIZATION_DATA'
+  /**
+   * Send messages, announcements and polls to the organisation's groups, shown as from the connector (a User of kind
+   * CONNECTOR).
+   */
+  | 'POST_MESSAGES'
   /** Receive event deliveries. */
   | 'WEBHOOKS';
 
@@ -638,16 +643,26 @@ export type UpdateProfilePayload = {
   user: User;
 };
 
+/**
+ * A person, or a partner system's connector where it posted in groups (kind CONNECTOR: its displayName is the
+ * connector's name, and it has no phone or organisations).
+ */
 export type User = {
   __typename?: 'User';
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  kind: UserKind;
   /** The organisations this user belongs to; shown to the user themself only. */
   organizations: Array<OrganizationMembership>;
   /** Shown to the user themself only. */
   phone?: Maybe<Scalars['PhoneNumber']['output']>;
 };
+
+export type UserKind =
+  /** A partner system's connector, the author of what it posted. */
+  | 'CONNECTOR'
+  | 'PERSON';
 
 
 
@@ -815,7 +830,8 @@ export type ResolversTypes = {
   SuggestedAttribute: ResolverTypeWrapper<SuggestedAttribute>;
   UpdateProfileInput: UpdateProfileInput;
   UpdateProfilePayload: ResolverTypeWrapper<Omit<UpdateProfilePayload, 'user'> & { user: ResolversTypes['User'] }>;
-  User: ResolverTypeWrapper<UserEntity>;
+  User: ResolverTypeWrapper<UserRecord>;
+  UserKind: UserKind;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -881,7 +897,7 @@ export type ResolversParentTypes = {
   SuggestedAttribute: SuggestedAttribute;
   UpdateProfileInput: UpdateProfileInput;
   UpdateProfilePayload: Omit<UpdateProfilePayload, 'user'> & { user: ResolversParentTypes['User'] };
-  User: UserEntity;
+  User: UserRecord;
 };
 
 export type AttributeDefinitionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AttributeDefinition'] = ResolversParentTypes['AttributeDefinition']> = {
@@ -1094,6 +1110,7 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['UserKind'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['OrganizationMembership']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
 };

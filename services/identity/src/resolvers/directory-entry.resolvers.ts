@@ -1,11 +1,11 @@
 import type { AttributeDefinitionEntity } from '../entities/attribute-definition.entity';
 import type { IdentityContext } from '../context';
-import type { UserEntity } from '../entities/user.entity';
+import type { UserRecord } from '../domain/users.service';
 import type { Resolvers } from '../generated/resolvers-types';
 import { loadUser } from './user.resolvers';
 
 /** A directory entry's user: the membership row's foreign key guarantees one. */
-async function memberUser(ctx: IdentityContext, userId: string): Promise<UserEntity> {
+async function memberUser(ctx: IdentityContext, userId: string): Promise<UserRecord> {
   const user = await loadUser(ctx, userId);
   if (!user) throw new Error(`Directory entry for user ${userId}, who does not exist.`);
   return user;

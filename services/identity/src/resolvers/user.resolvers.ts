@@ -1,15 +1,15 @@
 import type { IdentityContext } from '../context';
-import type { UserEntity } from '../entities/user.entity';
+import { isConnectorAuthor, type UserRecord } from '../domain/users.service';
 import type { Resolvers } from '../generated/resolvers-types';
 
-function isSelf(ctx: IdentityContext, user: UserEntity): boolean {
+function isSelf(ctx: IdentityContext, user: UserRecord): boolean {
   return ctx.caller.kind === 'user' && ctx.caller.userId === user.id;
 }
 
-export function loadUser(ctx: IdentityContext, id: string): Promise<UserEntity | null> {
+export function loadUser(ctx: IdentityContext, id: string): Promise<UserRecord | null> {
   return ctx.loaders
-    .get<string, UserEntity>('user', async (ids) => {
-      const rows = await ctx.services.users.byIds(ids);
+    .get<string, UserRecord>('user', async (ids) => {
+      const rows = await ctx.services.users.usersOrConnectorsByIds(ids);
       const byId = new Map(rows.map((u) => [u.id, u]));
       return ids.map((userId) => byId.get(userId) ?? null);
     })
@@ -19,7 +19,8 @@ export function loadUser(ctx: IdentityContext, id: string): Promise<UserEntity |
 export const userResolvers: Pick<Resolvers, 'User'> = {
   User: {
     __resolveReference: (ref, ctx) => loadUser(ctx, ref.id),
-    phone: (user, _, ctx) => (isSelf(ctx, user) ? user.phone : null),
+    kind: (user) => (isConnectorAuthor(user) ? 'CONNECTOR' : 'PERSON'),
+    phone: (user, _, ctx) => (!isConnectorAuthor(user) && isSelf(ctx, user) ? user.phone : null),
     organizations: async (user, _, ctx) => {
       if (!isSelf(ctx, user)) return [];
       const memberships = await ctx.services.organizations.membershipsOf(user.id);

@@ -1,5 +1,5 @@
 import { Transform, type Readable } from 'node:stream';
-import { requireUser, type Caller } from '@kz/auth';
+import type { Caller } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { isUuid, uuidv7 } from '@kz/db';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
@@ -58,7 +58,7 @@ export class AttachmentsService {
     private readonly messages: MessagesService,
   ) {}
 
-  /** Streams an upload into the store; only members who may post in the group can upload to it. */
+  /** Streams an upload into the store; only those who may post in the group (members, connectors granted POST_MESSAGES) can upload to it. */
   async upload(
     caller: Caller,
     groupId: string,
@@ -67,8 +67,7 @@ export class AttachmentsService {
     declaredBytes: number | null,
     body: Readable,
   ): Promise<AttachmentEntity> {
-    const uploaderId = requireUser(caller).userId;
-    await posterIn(this.dataSource.manager, uploaderId, groupId);
+    const { authorId: uploaderId } = await posterIn(this.dataSource.manager, caller, groupId);
     const type = contentType.split(';')[0]!.trim().toLowerCase();
     if (!this.limits.contentTypes.includes(type)) {
       throw badInput('contentType', `Files of type "${type || 'unknown'}" cannot be attached; allowed: ${this.limits.contentTypes.join(', ')}.`);

@@ -13,6 +13,8 @@ export interface Reader {
 }
 
 export interface Poster {
+  /** The author's id: the person's, or the connector's (identity names it as a User of kind CONNECTOR). */
+  authorId: string;
   admin: boolean;
   /** The group's posting rules; null until the groups service's event about the group itself has arrived. */
   group: Pick<KnownGroupEntity, 'orgId' | 'kind' | 'announcementOnly'> | null;
@@ -62,8 +64,21 @@ const READABLE_MESSAGES = prepared(`WITH RECURSIVE found AS (
 
 export const isAdminRole = (role: string | null | undefined) => role === 'OWNER' || role === 'ADMIN';
 
-/** The sender's standing: a member of the group, with the group's posting rules. */
-export async function posterIn(m: EntityManager, userId: string, groupId: string): Promise<Poster> {
+/**
+ * The sender's standing, with the group's posting rules: a member of the group; or a connector granted POST_MESSAGES
+ * in the group's organisation, which posts with an admin's rights (announcements, announcement-only and broadcast
+ * groups), as the organisation's own integration.
+ */
+export async function posterIn(m: EntityManager, caller: Caller, groupId: string): Promise<Poster> {
+  if (caller.kind === 'connector') {
+    const group = isUuid(groupId) ? await m.getRepository(KnownGroupEntity).findOneBy({ id: groupId }) : null;
+    if (!group || group.orgId !== caller.orgId) throw notFound('Group');
+    if (!connectorMay(caller, group.orgId, 'POST_MESSAGES')) {
+      throw new DomainError('FORBIDDEN', 'This connector was not granted POST_MESSAGES; an organisation admin can grant it.');
+    }
+    return { authorId: caller.connectorId, admin: true, group };
+  }
+  const userId = requireUser(caller).userId;
   const [row] = isUuid(groupId)
     ? await rowsOf<{ role: string; known: boolean; org_id: string | null; kind: KnownGroupEntity['kind']; announcement_only: boolean }>(m, POSTER_STANDING, [
         groupId,
@@ -71,7 +86,11 @@ export async function posterIn(m: EntityManager, userId: string, groupId: string
       ])
     : [];
   if (!row) throw notFound('Group');
-  return { admin: isAdminRole(row.role), group: row.known ? { orgId: row.org_id, kind: row.kind, announcementOnly: row.announcement_only } : null };
+  return {
+    authorId: userId,
+    admin: isAdminRole(row.role),
+    group: row.known ? { orgId: row.org_id, kind: row.kind, announcementOnly: row.announcement_only } : null,
+  };
 }
 
 /**

@@ -63,11 +63,10 @@ export class MessagesService {
     kind: 'TEXT' | 'POLL' = 'TEXT',
     withinTx?: (m: EntityManager, messageId: string) => Promise<void>,
   ): Promise<MessageEntity> {
-    const authorId = requireUser(caller).userId;
     const text = validateMessageText(input.text, { withFiles: (input.attachmentIds?.length ?? 0) > 0 });
     const idempotencyKey = validateIdempotencyKey(input.idempotencyKey);
     const { groupId } = input;
-    const { admin, group } = await posterIn(this.dataSource.manager, authorId, groupId);
+    const { authorId, admin, group } = await posterIn(this.dataSource.manager, caller, groupId);
     const announcement = Boolean(input.announcement);
     if (announcement && !admin) throw forbidden("Only the group's admins post announcements.");
     if (group?.announcementOnly && !admin && group.kind !== 'BROADCAST') throw forbidden('Only admins post in this announcement group.');
@@ -93,7 +92,17 @@ export class MessagesService {
       createEvent('messaging.message.sent', {
         key: groupId,
         orgId: group?.orgId ?? null,
-        payload: { messageId: id, groupId, authorId, text, sentAt: sentAt.toISOString(), audience, kind: messageKind, ...(changeSeq ? { changeSeq } : {}) },
+        payload: {
+          messageId: id,
+          groupId,
+          authorId,
+          text,
+          sentAt: sentAt.toISOString(),
+          audience,
+          kind: messageKind,
+          ...(changeSeq ? { changeSeq } : {}),
+          ...(caller.kind === 'connector' ? { authorKind: 'CONNECTOR' as const } : {}),
+        },
       });
     let message: MessageEntity | null;
     if (!input.attachmentIds?.length && !withinTx && notices.length === 0) {
@@ -154,7 +163,7 @@ export class MessagesService {
         throw badInput('messageId', 'This is an entry about the group (who joined, left, was added...); it stays in its history and cannot be deleted.');
       if (message.deletedAt) return message;
       if (message.authorId !== userId) {
-        const { admin } = await posterIn(m, userId, message.groupId).catch(() => ({ admin: false }));
+        const { admin } = await posterIn(m, caller, message.groupId).catch(() => ({ admin: false }));
         if (!admin) throw forbidden('Only the sender or a group admin can delete a message.');
       }
       await m.getRepository(MessageEntity).update({ id: message.id }, { text: '', deletedAt: new Date(), deletedBy: userId, mentions: [] });

@@ -148,7 +148,8 @@ export type Message = {
   audience: MessageAudience;
   /**
    * Who wrote it. For a SYSTEM entry no one wrote, so read its systemEvent instead: its author is the person who acted
-   * (systemEvent.actor), or when no one in particular did, the first person it is about, else the group's owner.
+   * (systemEvent.actor), or when no one in particular did, the first person it is about, else the group's owner. A
+   * partner system's connector that posted it is a User of kind CONNECTOR.
    */
   author: User;
   /** A deleted message stays in history as a tombstone. */
@@ -257,6 +258,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Answers a poll, or changes the answer, until its deadline. */
   answerPoll: AnswerPollPayload;
+  /** Posts a poll, as sendMessage posts a message (a connector granted POST_MESSAGES too). */
   createPoll: SendMessagePayload;
   /** The sender or a group admin deletes a message; a tombstone stays. */
   deleteMessage: MessagePayload;
@@ -266,7 +268,10 @@ export type Mutation = {
   markNotificationsRead: MarkNotificationsReadPayload;
   /** Moves the signed-in user's read pointer forward to a message. */
   markRead: MarkReadPayload;
-  /** Sends a text message to a group the signed-in user belongs to. */
+  /**
+   * Sends a text message to a group the signed-in user belongs to; or, with a connector's token granted POST_MESSAGES,
+   * to a group of its organisation (as an admin would: announcements and announcement-only groups included).
+   */
   sendMessage: SendMessagePayload;
 };
 

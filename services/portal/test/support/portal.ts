@@ -51,9 +51,10 @@ export async function accessToken(page: Page): Promise<string> {
 }
 
 /** A GraphQL call through the gateway with a token, for setting up data a test is not about. */
-export async function api<T = Record<string, unknown>>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** A GraphQL call as the page's signed-in person, or with another bearer token (a connector's). */
+export async function api<T = Record<string, unknown>>(page: Page, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   const res = await page.request.post(`${portalUrl()}/graphql`, {
-    headers: { authorization: `Bearer ${await accessToken(page)}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token ?? (await accessToken(page))}`, 'content-type': 'application/json' },
     data: { query, variables },
   });
   const body = (await res.json()) as { data?: T; errors?: unknown[] };

@@ -20,8 +20,25 @@ describe('webhookEventOf', () => {
       orgId,
       groupId,
       occurredAt: envelope.occurredAt,
-      data: { message: { id: userId, groupId, authorId: userId, kind: 'TEXT', text: 'hi', sentAt: '2026-12-04T10:00:00.000Z' } },
+      data: { message: { id: userId, groupId, authorId: userId, authorKind: 'PERSON', kind: 'TEXT', text: 'hi', sentAt: '2026-12-04T10:00:00.000Z' } },
     });
+  });
+
+  it('says when a connector posted the message, rather than a person', () => {
+    const envelope = createEvent('messaging.message.sent', {
+      key: groupId,
+      orgId,
+      payload: {
+        messageId: userId,
+        groupId,
+        authorId: userId,
+        authorKind: 'CONNECTOR',
+        text: 'Order 7 shipped',
+        sentAt: '2026-12-04T10:00:00.000Z',
+        kind: 'TEXT',
+      },
+    });
+    expect(webhookEventOf(envelope)?.data).toMatchObject({ message: { authorId: userId, authorKind: 'CONNECTOR' } });
   });
 
   it('tells polls from messages, and leaves out system entries and private groups', () => {

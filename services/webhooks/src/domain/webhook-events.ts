@@ -60,7 +60,14 @@ const TRANSLATORS: Translators = {
   'messaging.message.sent': (p) => {
     // A system entry repeats, as history text, a change that has a webhook of its own (member.added, group.updated...).
     if (p.kind === 'SYSTEM') return null;
-    const message = { id: p.messageId, groupId: p.groupId, authorId: p.authorId, text: p.text, sentAt: p.sentAt };
+    const message = {
+      id: p.messageId,
+      groupId: p.groupId,
+      authorId: p.authorId,
+      authorKind: p.authorKind ?? ('PERSON' as const),
+      text: p.text,
+      sentAt: p.sentAt,
+    };
     if (p.kind === 'POLL') return { type: 'POLL_CREATED', groupId: p.groupId, data: { message: { ...message, kind: 'POLL' } } };
     return { type: 'MESSAGE_SENT', groupId: p.groupId, data: { message: { ...message, kind: p.kind ?? 'TEXT' } } };
   },

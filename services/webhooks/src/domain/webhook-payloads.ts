@@ -12,13 +12,17 @@ const orgRole = z.enum(['ADMIN', 'MEMBER']);
 const personId = id.describe("A person's User id.");
 const members = z.array(z.object({ userId: personId, role: groupRole })).describe('The people concerned and their role in the group now.');
 const groupRef = z.object({ id });
+const author = {
+  authorId: id.describe("The author's User id: a person's, or a connector's when authorKind is CONNECTOR."),
+  authorKind: z.enum(['PERSON', 'CONNECTOR']).describe("CONNECTOR: a partner system's connector posted it (POST_MESSAGES)."),
+};
 
 export const WEBHOOK_PAYLOADS = {
   MESSAGE_SENT: z.object({
     message: z.object({
       id,
       groupId: id,
-      authorId: personId,
+      ...author,
       kind: z.enum(['TEXT', 'ANNOUNCEMENT', 'POLL']),
       text: z.string(),
       sentAt: time,
@@ -27,7 +31,7 @@ export const WEBHOOK_PAYLOADS = {
   MESSAGE_EDITED: z.object({ message: z.object({ id, groupId: id, editedAt: time }).describe('Read its new text through the API (Message.text).') }),
   MESSAGE_DELETED: z.object({ message: z.object({ id, groupId: id }), deletedBy: personId }),
   POLL_CREATED: z.object({
-    message: z.object({ id, groupId: id, authorId: personId, kind: z.literal('POLL'), text: z.string(), sentAt: time }),
+    message: z.object({ id, groupId: id, ...author, kind: z.literal('POLL'), text: z.string(), sentAt: time }),
   }),
   POLL_ANSWERED: z.object({ poll: z.object({ messageId: id, groupId: id }).describe('Read the results through the API (Message.poll).') }),
   MEMBER_ADDED: z.object({ groupId: id, members, addedBy: personId.optional() }),

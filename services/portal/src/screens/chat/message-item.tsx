@@ -19,6 +19,7 @@ export const ChatMessageFragmentDoc = graphql(`
     audience
     author {
       id
+      kind
       displayName
     }
     replyTo {
@@ -88,7 +89,9 @@ export const MessageItem = memo(function MessageItem(props: {
   const sent = new Date(message.sentAt);
   const canEdit = own && !message.deleted && message.kind !== 'POLL';
   const canDelete = !message.deleted && (own || props.viewerIsAdmin);
-  const who = own ? 'You' : message.author.displayName;
+  // A partner system's connector posts as a User of kind CONNECTOR; people are told it is an app, as Slack and Teams do.
+  const app = message.author.kind === 'CONNECTOR';
+  const who = own ? 'You' : app ? `${message.author.displayName} (app)` : message.author.displayName;
   const className = [classes.row, own ? classes.own : '', props.focused ? classes.focused : ''].join(' ');
 
   return (
@@ -101,9 +104,16 @@ export const MessageItem = memo(function MessageItem(props: {
     >
       <div className={classes.bubble}>
         {props.firstOfRun && !own && (
-          <Text size="sm" fw={700} c="blue.9">
-            {message.author.displayName}
-          </Text>
+          <Group gap={6}>
+            <Text size="sm" fw={700} c="blue.9">
+              {message.author.displayName}
+            </Text>
+            {app && (
+              <Badge size="xs" color="teal" variant="light">
+                App
+              </Badge>
+            )}
+          </Group>
         )}
         {(message.kind === 'ANNOUNCEMENT' || message.audience === 'ADMINS') && (
           <Group gap={4} mb={2}>

@@ -10,6 +10,10 @@ export const PERMISSIONS: Record<ConnectorPermission, { label: string; descripti
   MESSAGES: { label: 'Messages', description: "Read messages of the organisation's groups." },
   ORGANIZATION_DATA: { label: 'Organisation data', description: 'Read the organisation and its directory.' },
   WEBHOOKS: { label: 'Webhooks', description: 'Receive event deliveries.' },
+  POST_MESSAGES: {
+    label: 'Post messages',
+    description: "Send messages, announcements and polls to the organisation's groups, shown as from the connector.",
+  },
 };
 
 export const PERMISSION_ORDER = Object.keys(PERMISSIONS) as ConnectorPermission[];
