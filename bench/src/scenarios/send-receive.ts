@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { mustQuery } from '@kz/stack';
+import type { Client as PgClient } from 'pg';
+import { eventually, mustQuery } from '@kz/stack';
+import { openLoop } from '../open-loop';
 import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
 import { round, roundStats, stats, type Scenario, type Stats, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import {
@@ -17,20 +19,27 @@ import {
   waitKnownToGroups,
   waitMembersInMessaging,
   type BenchSubscriber,
+  type Person,
   type Receipt,
 } from '../subscribers';
-import { cpuDelta, cpuSnapshot } from '../system-cpu';
+import { cpuDelta, cpuSnapshot, type Classifier, type CpuDelta } from '../system-cpu';
+import { BenchWebhookReceiver, probeEveryEndpoint, registerEndpoints } from '../webhook-receiver';
 
 /**
  * Send → receive latency under a steady load: messages sent through the
- * gateway's sendMessage mutation at a fixed rate, spread over many groups,
- * each group followed by its online members as graphql-ws clients on the
- * gateway. Latency runs from the start of the mutation to each subscriber's
- * receipt of the event (with the message resolved through the supergraph).
+ * gateway's sendMessage mutation at a fixed rate, spread over many groups of
+ * one organisation, each group followed by its online members as graphql-ws
+ * clients on the gateway. Latency runs from the start of the mutation to each
+ * subscriber's receipt of the event (with the message resolved through the
+ * supergraph). Phase A runs with no webhook endpoint; phase B the same load
+ * again with the organisation's endpoints (an HTTPS receiver in this process)
+ * receiving every message.sent: what delivery adds to send → receive.
  */
 
 const TARGET_P50_MS = 15;
 const TARGET_P99_MS = 60;
+/** Phase B's p99 over phase A's: webhook delivery adds at most 10 %. */
+const TARGET_WEBHOOK_RATIO = 1.1;
 
 interface Sizes {
   groups: number;
@@ -40,25 +49,200 @@ interface Sizes {
   seconds: number;
   /** Longest wait for the last receipts after the last send. */
   drainMs: number;
+  /** Webhook endpoints of the organisation in phase B; 0 skips it. */
+  endpoints: number;
 }
 
 const EVENT_ONLY_CLIENTS = 10;
 
 function sizesFor(ctx: ScenarioContext): Sizes {
   const sizes = ctx.settings.smoke
-    ? { groups: 5, perGroup: 3, rate: 20, warmupSeconds: 0.5, seconds: 2, drainMs: 20_000 }
-    : { groups: 100, perGroup: 10, rate: 200, warmupSeconds: 5, seconds: 30, drainMs: 30_000 };
+    ? { groups: 5, perGroup: 3, rate: 20, warmupSeconds: 0.5, seconds: 2, drainMs: 20_000, endpoints: 1 }
+    : { groups: 100, perGroup: 10, rate: 200, warmupSeconds: 5, seconds: 30, drainMs: 30_000, endpoints: 1 };
   // BENCH_SEND_RATE: another rate, to see how latency grows with load (targets are then not judged).
   const rate = Number(process.env['BENCH_SEND_RATE'] ?? NaN);
-  return Number.isFinite(rate) && rate > 0 ? { ...sizes, rate } : sizes;
+  // BENCH_SEND_RECEIVE_ENDPOINTS: how many webhook endpoints receive every message in phase B (0: no phase B).
+  const endpoints = Number(process.env['BENCH_SEND_RECEIVE_ENDPOINTS'] ?? NaN);
+  return {
+    ...sizes,
+    ...(Number.isFinite(rate) && rate > 0 ? { rate } : {}),
+    ...(Number.isInteger(endpoints) && endpoints >= 0 ? { endpoints } : {}),
+  };
 }
 const FULL_RATE = 200;
+
+interface BenchGroup {
+  groupId: string;
+  members: Person[];
+}
+
+interface Phase {
+  name: string;
+  messages: number;
+  sendSeconds: number;
+  achieved: number;
+  expected: number;
+  latency: Stats;
+  mutation: Stats;
+  stages: { toSendTx: Stats; toRelay: Stats; relayToReceipt: Stats; relayToEventOnly: Stats };
+  lateSends: number;
+  maxLagMs: number;
+  maxInFlight: number;
+  cpu: CpuDelta;
+  problems: string[];
+}
+
+/**
+ * One timed phase: open-loop sends, message k (numbered from `first` across phases) to group k mod groups by one of
+ * its members in turn; then waits until every member of each group has received each measured message, and `drained`
+ * holds, or drainMs.
+ */
+async function measurePhase(
+  name: string,
+  ctx: ScenarioContext,
+  sz: Sizes,
+  env: { gatewayUrl: string; groups: BenchGroup[]; subscribers: BenchSubscriber[]; eventOnly: BenchSubscriber[]; messagingDb: PgClient; classify: Classifier },
+  first: number,
+  drained: () => boolean,
+): Promise<Phase & { total: number }> {
+  const { groups } = env;
+  const problems: string[] = [];
+  const total = Math.round((sz.warmupSeconds + sz.seconds) * sz.rate);
+  const warm = Math.round(sz.warmupSeconds * sz.rate);
+  const sentAtByK = new Float64Array(total).fill(NaN);
+  const latencies: number[] = [];
+  const receiptsAt: [number, number][] = [];
+  const received = new Uint16Array(total);
+  let wrong = 0;
+  const groupIndex = new Map(groups.map((g, i) => [g.groupId, i]));
+  const onReceipt = (r: Receipt, s: BenchSubscriber) => {
+    const m = r.text ? /^sr (\d+)$/.exec(r.text) : null;
+    if (!m) {
+      if (r.text?.startsWith('probe ')) return;
+      if (wrong++ < 5) problems.push(`subscriber ${s.index} received an event it cannot place: ${JSON.stringify(r)}`);
+      return;
+    }
+    const k = Number(m[1]) - first;
+    if (k < 0) return; // a late echo of an earlier phase
+    if (k % sz.groups !== groupIndex.get(s.groupId)) {
+      if (wrong++ < 5) problems.push(`subscriber ${s.index} of group ${s.groupId} received message ${k + first} of another group`);
+      return;
+    }
+    received[k]!++;
+    if (k >= warm) {
+      latencies.push(r.at - sentAtByK[k]!);
+      receiptsAt.push([k, r.at]);
+    }
+  };
+  for (const s of env.subscribers) s.onReceipt = onReceipt;
+  const eventOnlyAt: [string, number][] = [];
+  for (const s of env.eventOnly) s.onReceipt = (r) => void (r.messageId && eventOnlyAt.push([r.messageId, r.at]));
+
+  ctx.log(`timed, phase ${name}: ${sz.rate} messages/s over ${sz.groups} groups for ${sz.warmupSeconds} s warm-up + ${sz.seconds} s measured (${total} sends)`);
+  const run = await openLoop(sz, env.classify, async (k) => {
+    const g = groups[k % sz.groups]!;
+    const sender = g.members[Math.floor(k / sz.groups) % sz.perGroup]!;
+    sentAtByK[k] = performance.now();
+    return (await mustQuery(env.gatewayUrl, SEND, { i: { groupId: g.groupId, text: `sr ${first + k}` } }, sender.token)).sendMessage.message.id as string;
+  });
+  const sendSeconds = (run.sendEnd - run.measuredStart) / 1000;
+  // Every measured message reaches every member of its group.
+  const expected = (total - warm) * sz.perGroup;
+  const drainDeadline = performance.now() + sz.drainMs;
+  while ((latencies.length < expected || !drained()) && performance.now() < drainDeadline) await new Promise((r) => setTimeout(r, 20));
+  const cpu = cpuDelta(run.cpuAtMeasuredStart, cpuSnapshot(env.classify));
+  const missing = Array.from(received.subarray(warm)).reduce((sum, n) => sum + Math.max(0, sz.perGroup - n), 0);
+  const dupes = Array.from(received).filter((n) => n > sz.perGroup).length;
+  if (missing > 0) problems.push(`phase ${name}: ${missing} of ${expected} receipts missing ${sz.drainMs / 1000} s after the last send`);
+  if (dupes > 0) problems.push(`phase ${name}: ${dupes} messages delivered more than once to a group's subscribers`);
+
+  // Where the time goes, from messaging's outbox: send start → send transaction start (created_at) → the relay reads it (published_at) → receipt.
+  const ids = run.ids.slice(warm).filter(Boolean);
+  const outbox = await outboxTimes(env.messagingDb, ids);
+  const origin = performance.timeOrigin;
+  const stages = { toSendTx: [] as number[], toRelay: [] as number[], relayToReceipt: [] as number[] };
+  for (let k = warm; k < total; k++) {
+    const o = run.ids[k] ? outbox.get(run.ids[k]!) : undefined;
+    if (!o) continue;
+    stages.toSendTx.push(o.createdAt - (origin + sentAtByK[k]!));
+    stages.toRelay.push(o.publishedAt - o.createdAt);
+  }
+  for (const [k, at] of receiptsAt) {
+    const o = run.ids[k] ? outbox.get(run.ids[k]!) : undefined;
+    if (o) stages.relayToReceipt.push(origin + at - o.publishedAt);
+  }
+  const relayToEventOnly: number[] = [];
+  for (const [messageId, at] of eventOnlyAt) {
+    const o = outbox.get(messageId);
+    if (o) relayToEventOnly.push(origin + at - o.publishedAt);
+  }
+  return {
+    name,
+    total,
+    messages: total - warm,
+    sendSeconds,
+    achieved: (total - warm) / sendSeconds,
+    expected,
+    latency: stats(latencies),
+    mutation: stats(Array.from(run.sendMs.subarray(warm)).filter((v) => Number.isFinite(v))),
+    stages: {
+      toSendTx: stats(stages.toSendTx),
+      toRelay: stats(stages.toRelay),
+      relayToReceipt: stats(stages.relayToReceipt),
+      relayToEventOnly: stats(relayToEventOnly),
+    },
+    lateSends: run.lateSends,
+    maxLagMs: run.maxLagMs,
+    maxInFlight: run.maxInFlight,
+    cpu,
+    problems,
+  };
+}
+
+/**
+ * The groups, one organisation's: person 0 creates it and puts everyone in its directory; person g×perGroup creates
+ * group g in it and adds the next perGroup-1 people.
+ */
+async function organisationGroups(gatewayUrl: string, persons: Person[], sz: Sizes): Promise<{ orgId: string; groups: BenchGroup[] }> {
+  const admin = persons[0]!;
+  const orgId = (
+    await mustQuery(gatewayUrl, `mutation { createOrganization(input: { name: "Bench – send-receive" }) { organization { id } } }`, {}, admin.token)
+  ).createOrganization.organization.id as string;
+  await mustQuery(
+    gatewayUrl,
+    `mutation($input: ImportDirectoryMembersInput!) { importDirectoryMembers(input: $input) { outcomes { status } } }`,
+    { input: { organizationId: orgId, members: persons.slice(1).map((p, i) => ({ phone: p.phone, displayName: `Subscriber ${i + 1}` })) } },
+    admin.token,
+  );
+  const groups = await Promise.all(
+    Array.from({ length: sz.groups }, async (_, g) => {
+      const members = persons.slice(g * sz.perGroup, (g + 1) * sz.perGroup);
+      const owner = members[0]!;
+      // The groups service hears of the directory's new members from identity's events; until then the organisation is not theirs.
+      const groupId = await eventually(
+        `group ${g} created in the organisation by its owner`,
+        async () =>
+          (await mustQuery(gatewayUrl, CREATE_GROUP, { input: { name: `Bench – send-receive ${g}`, organizationId: orgId } }, owner.token)).createGroup.group
+            .id as string,
+        120_000,
+        250,
+      );
+      await addMembers(
+        gatewayUrl,
+        owner.token,
+        groupId,
+        members.slice(1).map((m) => m.phone),
+      );
+      return { groupId, members };
+    }),
+  );
+  return { orgId, groups };
+}
 
 async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const { stack, settings } = ctx;
   const sz = sizesFor(ctx);
   const gatewayUrl = stack.gateway('ours').url;
-  const problems: string[] = [];
   const people = sz.groups * sz.perGroup;
 
   // ---- setup, not timed --------------------------------------------------
@@ -72,6 +256,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const signInSeconds = (performance.now() - signInStart) / 1000;
   const groupsDb = await connectDb(stack.databaseUrl('groups'), 'kz-bench-send-receive');
   const messagingDb = await connectDb(stack.databaseUrl('messaging'), 'kz-bench-send-receive');
+  const receiver = new BenchWebhookReceiver(Math.max(sz.endpoints, 1));
   let subscribers: BenchSubscriber[] = [];
   let eventOnly: BenchSubscriber[] = [];
   try {
@@ -79,21 +264,10 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       groupsDb,
       persons.map((p) => p.userId),
     );
-    ctx.log(`setup (not timed): ${sz.groups} groups of ${sz.perGroup} (person g×${sz.perGroup} creates group g and adds the next ${sz.perGroup - 1})`);
-    const groups = await Promise.all(
-      Array.from({ length: sz.groups }, async (_, g) => {
-        const members = persons.slice(g * sz.perGroup, (g + 1) * sz.perGroup);
-        const owner = members[0]!;
-        const groupId: string = (await mustQuery(gatewayUrl, CREATE_GROUP, { input: { name: `Bench – send-receive ${g}` } }, owner.token)).createGroup.group.id;
-        await addMembers(
-          gatewayUrl,
-          owner.token,
-          groupId,
-          members.slice(1).map((m) => m.phone),
-        );
-        return { groupId, members };
-      }),
+    ctx.log(
+      `setup (not timed): an organisation with ${sz.groups} groups of ${sz.perGroup} (person g×${sz.perGroup} creates group g and adds the next ${sz.perGroup - 1})`,
     );
+    const { orgId, groups } = await organisationGroups(gatewayUrl, persons, sz);
     await waitMembersInMessaging(
       messagingDb,
       groups.map((g) => g.groupId),
@@ -121,154 +295,126 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const connectSeconds = (performance.now() - connectStart) / 1000;
     ctx.log(`setup (not timed): ${people} subscribers live after ${connectSeconds.toFixed(1)} s (${probes} probe round${probes > 1 ? 's' : ''})`);
 
-    // ---- timed: open-loop sends at a fixed rate -----------------------------
-    const total = Math.round((sz.warmupSeconds + sz.seconds) * sz.rate);
-    const warm = Math.round(sz.warmupSeconds * sz.rate);
-    const sentAt = new Float64Array(total).fill(NaN);
-    const sendMs = new Float64Array(total).fill(NaN);
-    const latencies: number[] = [];
-    const receiptsAt: [number, number][] = [];
-    const ids: string[] = new Array<string>(total);
-    const received = new Uint16Array(total);
-    let wrong = 0;
-    const groupIndex = new Map(groups.map((g, i) => [g.groupId, i]));
-    const onReceipt = (r: Receipt, s: BenchSubscriber) => {
-      const m = r.text ? /^sr (\d+)$/.exec(r.text) : null;
-      if (!m) {
-        if (r.text?.startsWith('probe ')) return;
-        if (wrong++ < 5) problems.push(`subscriber ${s.index} received an event it cannot place: ${JSON.stringify(r)}`);
-        return;
-      }
-      const k = Number(m[1]);
-      if (k % sz.groups !== groupIndex.get(s.groupId)) {
-        if (wrong++ < 5) problems.push(`subscriber ${s.index} of group ${s.groupId} received message ${k} of another group`);
-        return;
-      }
-      received[k]!++;
-      if (k >= warm) {
-        latencies.push(r.at - sentAt[k]!);
-        receiptsAt.push([k, r.at]);
-      }
-    };
-    for (const s of subscribers) s.onReceipt = onReceipt;
-    const eventOnlyAt: [string, number][] = [];
-    for (const s of eventOnly) s.onReceipt = (r) => void (r.messageId && eventOnlyAt.push([r.messageId, r.at]));
-
-    const classify = stackClassifier(stack);
-    ctx.log(
-      `timed: ${sz.rate} messages/s over ${sz.groups} groups for ${sz.warmupSeconds} s warm-up + ${sz.seconds} s measured (${total} sends), ${people} subscribers`,
-    );
-    let failed: Error | undefined;
-    let lateSends = 0;
-    let maxLagMs = 0;
-    let inFlight = 0;
-    let maxInFlight = 0;
-    const sends: Promise<void>[] = [];
-    let cpu0 = cpuSnapshot(classify);
-    let measuredStart = NaN;
-    const t0 = performance.now();
-    for (let k = 0; k < total && !failed; k++) {
-      const due = t0 + (k * 1000) / sz.rate;
-      const wait = due - performance.now();
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      if (k === warm) {
-        cpu0 = cpuSnapshot(classify);
-        measuredStart = performance.now();
-      }
-      const lag = performance.now() - due;
-      if (lag > 5) lateSends++;
-      maxLagMs = Math.max(maxLagMs, lag);
-      const g = groups[k % sz.groups]!;
-      const sender = g.members[Math.floor(k / sz.groups) % sz.perGroup]!;
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      sentAt[k] = performance.now();
-      sends.push(
-        mustQuery(gatewayUrl, SEND, { i: { groupId: g.groupId, text: `sr ${k}` } }, sender.token).then(
-          (data) => {
-            ids[k] = data.sendMessage.message.id as string;
-            sendMs[k] = performance.now() - sentAt[k]!;
-            inFlight--;
-          },
-          (err: Error) => {
-            inFlight--;
-            failed ??= err;
-          },
-        ),
+    // ---- timed: phase A without webhook endpoints, phase B with them ---------
+    const env = { gatewayUrl, groups, subscribers, eventOnly, messagingDb, classify: stackClassifier(stack) };
+    const a = await measurePhase('A', ctx, sz, env, 0, () => true);
+    let b: (Phase & { total: number }) | null = null;
+    let endpointDeliveries = 0;
+    if (sz.endpoints > 0) {
+      ctx.log(
+        `setup (not timed): ${sz.endpoints} webhook endpoint${sz.endpoints > 1 ? 's' : ''} of the organisation for message.sent, on an HTTPS receiver in this process`,
       );
+      await receiver.start(stack.receiverTls);
+      await registerEndpoints(gatewayUrl, persons[0]!.token, orgId, receiver);
+      const owners = new Map(groups.map((g) => [g.groupId, g.members[0]!.token]));
+      await probeEveryEndpoint(
+        receiver,
+        groups.map((g) => g.groupId),
+        async (groupId) =>
+          (await mustQuery(gatewayUrl, SEND, { i: { groupId, text: 'probe webhooks' } }, owners.get(groupId)!)).sendMessage.message.id as string,
+        messagingDb,
+      );
+      receiver.startPhase();
+      const phaseTotal = Math.round((sz.warmupSeconds + sz.seconds) * sz.rate);
+      b = await measurePhase('B', ctx, sz, env, a.total, () => Array.from(receiver.deliveredInPhase).every((n) => n >= phaseTotal));
+      endpointDeliveries = Array.from(receiver.deliveredInPhase).reduce((sum, n) => sum + n, 0);
+      if (endpointDeliveries < phaseTotal * sz.endpoints) {
+        b.problems.push(
+          `phase B: ${phaseTotal * sz.endpoints - endpointDeliveries} of ${phaseTotal * sz.endpoints} webhook deliveries missing after the drain`,
+        );
+      }
+      if (receiver.duplicates.some((n) => n > 0)) b.problems.push('phase B: webhook deliveries repeated after a 2xx answer');
     }
-    const sendSeconds = (performance.now() - measuredStart) / 1000;
-    await Promise.all(sends);
-    if (failed) throw failed;
-    // Every measured message reaches every member of its group.
-    const expected = (total - warm) * sz.perGroup;
-    const drainDeadline = performance.now() + sz.drainMs;
-    while (latencies.length < expected && performance.now() < drainDeadline) await new Promise((r) => setTimeout(r, 20));
-    const cpu1 = cpuSnapshot(classify);
-    const cpu = cpuDelta(cpu0, cpu1);
-    const missing = Array.from(received.subarray(warm)).reduce((sum, n) => sum + Math.max(0, sz.perGroup - n), 0);
-    const dupes = Array.from(received).filter((n) => n > sz.perGroup).length;
-    if (missing > 0) problems.push(`${missing} of ${expected} receipts missing ${sz.drainMs / 1000} s after the last send`);
-    if (dupes > 0) problems.push(`${dupes} messages delivered more than once to a group's subscribers`);
+    const phases = b ? [a, b] : [a];
+    const problems = phases.flatMap((p) => p.problems);
     const dead = subscribers.filter((s) => s.failure !== undefined);
     if (dead.length > 0) problems.push(`${dead.length} subscribers failed or were dropped, e.g. ${dead[0]!.failure}`);
 
-    // Where the time goes, from messaging's outbox: send start → send transaction start (created_at) → the relay reads it (published_at) → receipt.
-    const outbox = await outboxTimes(messagingDb, ids.slice(warm).filter(Boolean));
-    const origin = performance.timeOrigin;
-    const stages = { toSendTx: [] as number[], toRelay: [] as number[], relayToReceipt: [] as number[] };
-    for (let k = warm; k < total; k++) {
-      const o = ids[k] ? outbox.get(ids[k]!) : undefined;
-      if (!o) continue;
-      stages.toSendTx.push(o.createdAt - (origin + sentAt[k]!));
-      stages.toRelay.push(o.publishedAt - o.createdAt);
-    }
-    for (const [k, at] of receiptsAt) {
-      const o = ids[k] ? outbox.get(ids[k]!) : undefined;
-      if (o) stages.relayToReceipt.push(origin + at - o.publishedAt);
-    }
-    const relayToEventOnly: number[] = [];
-    for (const [messageId, at] of eventOnlyAt) {
-      const o = outbox.get(messageId);
-      if (o) relayToEventOnly.push(origin + at - o.publishedAt);
-    }
-
     // ---- report ---------------------------------------------------------------
-    const lat = stats(latencies);
-    const mutation = stats(Array.from(sendMs.subarray(warm)).filter((v) => Number.isFinite(v)));
-    const achieved = (total - warm) / sendSeconds;
     const judged = !settings.smoke && sz.rate === FULL_RATE;
     const notJudged = judged || settings.smoke ? undefined : `not judged (${sz.rate} messages/s, not ${FULL_RATE})`;
+    const ratio = b ? b.latency.p99 / a.latency.p99 : NaN;
     const targets: Target[] = [
-      { what: 'send → receive p50, ms', target: `<= ${TARGET_P50_MS}`, value: round(lat.p50), met: judged ? lat.p50 <= TARGET_P50_MS : null, notJudged },
-      { what: 'send → receive p99, ms', target: `<= ${TARGET_P99_MS}`, value: round(lat.p99), met: judged ? lat.p99 <= TARGET_P99_MS : null, notJudged },
+      {
+        what: 'send → receive p50, ms',
+        target: `<= ${TARGET_P50_MS}`,
+        value: round(a.latency.p50),
+        met: judged ? a.latency.p50 <= TARGET_P50_MS : null,
+        notJudged,
+      },
+      {
+        what: 'send → receive p99, ms',
+        target: `<= ${TARGET_P99_MS}`,
+        value: round(a.latency.p99),
+        met: judged ? a.latency.p99 <= TARGET_P99_MS : null,
+        notJudged,
+      },
+      ...(b
+        ? [
+            {
+              what: `send → receive p99 with ${sz.endpoints} webhook endpoint${sz.endpoints > 1 ? 's' : ''} receiving every message ÷ without (phase B ÷ A)`,
+              target: `<= ${TARGET_WEBHOOK_RATIO}`,
+              value: round(ratio, 3),
+              met: judged ? ratio <= TARGET_WEBHOOK_RATIO : null,
+              notJudged,
+            },
+          ]
+        : []),
     ];
     const f = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '—');
     const row = (what: string, s: Stats) => [what, String(s.n), f(s.p50), f(s.p99), f(s.max), f(s.mean)];
-    const table = [
-      ['measurement', 'n', 'p50 ms', 'p99 ms', 'max ms', 'mean ms'],
-      row('send mutation start → subscriber receipt', lat),
-      row('sendMessage mutation (response)', mutation),
-      row('… stage: send start → send transaction start', stats(stages.toSendTx)),
-      row('… stage: send transaction start → relay picks the event', stats(stages.toRelay)),
-      row('… stage: relay picks the event → subscriber receipt', stats(stages.relayToReceipt)),
-      row('(diagnostic) relay picks → receipt of the event alone', stats(relayToEventOnly)),
+    const phaseRows = (p: Phase) => [
+      row(`${p.name}: send mutation start → subscriber receipt`, p.latency),
+      row(`${p.name}: sendMessage mutation (response)`, p.mutation),
+      row(`${p.name}: … stage: send start → send transaction start`, p.stages.toSendTx),
+      row(`${p.name}: … stage: send transaction start → relay picks the event`, p.stages.toRelay),
+      row(`${p.name}: … stage: relay picks the event → subscriber receipt`, p.stages.relayToReceipt),
+      row(`${p.name}: (diagnostic) relay picks → receipt of the event alone`, p.stages.relayToEventOnly),
     ];
+    const table = [['measurement', 'n', 'p50 ms', 'p99 ms', 'max ms', 'mean ms'], ...phases.flatMap(phaseRows)];
+    const phaseNote = (p: Phase) =>
+      `phase ${p.name}: ${p.messages} measured messages in ${f(p.sendSeconds, 1)} s = ${f(p.achieved, 1)} messages/s; ` +
+      `${p.expected} receipts expected (${sz.perGroup} per message), ${p.latency.n} counted; ` +
+      `sends started more than 5 ms late ${p.lateSends} (max lag ${f(p.maxLagMs, 1)} ms), at most ${p.maxInFlight} mutations in flight`;
     const notes = [
-      `setup (not timed): ${people} people signed in (${f(signInSeconds, 1)} s), ${sz.groups} groups of ${sz.perGroup} members, ` +
+      `setup (not timed): ${people} people signed in (${f(signInSeconds, 1)} s), one organisation with all of them in its directory, ` +
+        `${sz.groups} of its groups of ${sz.perGroup} members, ` +
         `${people} graphql-ws clients on the gateway's /graphql, each following its own group with ${JSON.stringify(MESSAGE_EVENTS_SHORT)}; ` +
         `live after ${f(connectSeconds, 1)} s (${probes} probe message${probes > 1 ? 's' : ''} per group until every client received one)`,
       `timed: open loop, message k sent at k/${sz.rate} s to group k mod ${sz.groups} by one of its members in turn, not waiting for earlier sends; ` +
-        `${sz.warmupSeconds} s warm-up not counted, then ${total - warm} messages in ${f(sendSeconds, 1)} s = ${f(achieved, 1)} messages/s; ` +
-        `${expected} receipts expected (${sz.perGroup} per message), ${latencies.length} counted; ` +
-        `sends started more than 5 ms late ${lateSends} (max lag ${f(maxLagMs, 1)} ms), at most ${maxInFlight} mutations in flight`,
+        `${sz.warmupSeconds} s warm-up not counted, then ${sz.seconds} s measured, in each phase: A with no webhook endpoint` +
+        (b
+          ? `, then B with ${sz.endpoints} endpoint${sz.endpoints > 1 ? 's' : ''} of the organisation receiving every message.sent ` +
+            `(an HTTPS receiver in this process; ${endpointDeliveries} deliveries of phase B's messages arrived)`
+          : ' (BENCH_SEND_RECEIVE_ENDPOINTS=0: no phase B)'),
+      ...phases.map(phaseNote),
       "latency = from just before the mutation is sent until the subscriber's next() callback, both in this process (one clock); " +
         "stages from messaging's outbox row of each message: created_at (the send transaction's start) and published_at (when the outbox relay read the row, just before producing it to Kafka), same machine clock",
       `diagnostic, not counted above: ${eventOnly.length} more clients (the owners of the first groups) ask for the event alone ` +
         `(messageEvents { kind groupId messageId }: nothing resolved through the supergraph); their receipts show the event's own path`,
-      'CPU by process over the measured sends and the wait for the last receipts (from /proc):',
-      ...cpuLines(cpu, { n: total - warm, unit: 'message' }),
+      ...phases.flatMap((p) => [
+        `CPU by process over phase ${p.name}'s measured sends and the wait for the last receipts (from /proc):`,
+        ...cpuLines(p.cpu, { n: p.messages, unit: 'message' }),
+      ]),
     ];
+    const phaseDetails = (p: Phase) => ({
+      messagesMeasured: p.messages,
+      achievedMessagesPerSecond: round(p.achieved, 1),
+      receiptsExpected: p.expected,
+      receiptsCounted: p.latency.n,
+      lateSends: p.lateSends,
+      maxSendLagMs: round(p.maxLagMs, 1),
+      maxMutationsInFlight: p.maxInFlight,
+      latencyMs: roundStats(p.latency),
+      mutationMs: roundStats(p.mutation),
+      stagesMs: {
+        toSendTx: roundStats(p.stages.toSendTx),
+        toRelay: roundStats(p.stages.toRelay),
+        relayToReceipt: roundStats(p.stages.relayToReceipt),
+        relayToEventOnlyReceipt: roundStats(p.stages.relayToEventOnly),
+      },
+      cpuMs: cpuDetails(p.cpu),
+    });
     return {
       name: 'send-receive',
       ok: problems.length === 0,
@@ -279,25 +425,15 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       details: {
         sizes: sz,
         subscribers: people,
-        messagesMeasured: total - warm,
-        achievedMessagesPerSecond: round(achieved, 1),
-        receiptsExpected: expected,
-        receiptsCounted: latencies.length,
-        lateSends,
-        maxSendLagMs: round(maxLagMs, 1),
-        maxMutationsInFlight: maxInFlight,
-        latencyMs: roundStats(lat),
-        mutationMs: roundStats(mutation),
-        stagesMs: {
-          ...Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, roundStats(stats(v))])),
-          relayToEventOnlyReceipt: roundStats(stats(relayToEventOnly)),
-        },
+        // Phase A's figures at the top level, as before phase B existed.
+        ...phaseDetails(a),
+        ...(b ? { withWebhooks: { ...phaseDetails(b), endpointDeliveries, p99RatioToWithout: round(ratio, 3) } } : {}),
         setup: { signInSeconds: round(signInSeconds, 1), connectSeconds: round(connectSeconds, 1), probes },
-        cpuMs: cpuDetails(cpu),
       },
     };
   } finally {
     await closeAll([...subscribers, ...eventOnly]);
+    await receiver.stop();
     await Promise.all([groupsDb, messagingDb].map((c) => c.end().catch(() => undefined)));
   }
 }
@@ -306,6 +442,7 @@ const MESSAGE_EVENTS_SHORT = 'messageEvents(groupId) { kind groupId messageId me
 
 export const sendReceive: Scenario = {
   name: 'send-receive',
-  description: 'send → subscriber receipt latency at 200 messages/s over 100 groups, 1,000 graphql-ws subscribers',
+  description:
+    'send → subscriber receipt latency at 200 messages/s over 100 groups, 1,000 graphql-ws subscribers; again with a webhook endpoint receiving every message',
   run,
 };

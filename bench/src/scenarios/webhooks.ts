@@ -6,6 +6,7 @@ import { round, roundStats, stats, type Scenario, type ScenarioContext, type Sce
 import { connectDb, CREATE_GROUP, outboxTimes, SEND, waitMembersInMessaging } from '../subscribers';
 import { cpuDelta, cpuSnapshot, type Classifier, type CpuDelta } from '../system-cpu';
 import { BenchWebhookReceiver, probeEveryEndpoint, registerEndpoints } from '../webhook-receiver';
+import { openLoop, type OpenLoopRun } from '../open-loop';
 
 /**
  * Webhook delivery under a steady load: an organisation's admin sends messages through the gateway at a fixed rate,
@@ -59,26 +60,16 @@ function sizesFor(ctx: ScenarioContext): { sizes: Sizes; overrides: string[] } {
 
 const PAUSE = `mutation($i: WebhookEndpointIdInput!) { pauseWebhookEndpoint(input: $i) { endpoint { id } } }`;
 
-interface Phase {
+interface Phase extends OpenLoopRun {
   name: string;
-  total: number;
-  warm: number;
-  /** Message ids by send number k (undefined where the mutation failed). */
-  ids: string[];
-  sendMs: number[];
-  measuredStart: number;
-  sendEnd: number;
-  lateSends: number;
-  maxLagMs: number;
-  maxInFlight: number;
   /** From the last send's answer until the healthy endpoints had every message, or the drain gave up. */
   drainMs: number;
   cpu: CpuDelta;
 }
 
 /**
- * Sends `total` messages open loop, message k at k/rate s into group k mod groups, not waiting for earlier sends;
- * CPU is counted from the first measured send (k = warm) until every healthy endpoint has every message, or `drainMs`.
+ * Sends messages open loop, message k at k/rate s into group k mod groups; CPU is counted from the first measured
+ * send until every healthy endpoint has every message, or `drainMs`.
  */
 async function sendPhase(
   name: string,
@@ -89,54 +80,14 @@ async function sendPhase(
   classify: Classifier,
 ): Promise<Phase> {
   const total = Math.round((sz.warmupSeconds + sz.seconds) * sz.rate);
-  const warm = Math.round(sz.warmupSeconds * sz.rate);
   ctx.log(`timed, phase ${name}: ${sz.rate} messages/s for ${sz.warmupSeconds} s warm-up + ${sz.seconds} s measured (${total} sends)`);
-  const ids = new Array<string>(total);
-  const sendMs = new Array<number>(total).fill(NaN);
-  const sends: Promise<void>[] = [];
-  let failed: Error | undefined;
-  let lateSends = 0;
-  let maxLagMs = 0;
-  let inFlight = 0;
-  let maxInFlight = 0;
-  let cpu0 = cpuSnapshot(classify);
-  let measuredStart = NaN;
-  const t0 = performance.now();
-  for (let k = 0; k < total && !failed; k++) {
-    const due = t0 + (k * 1000) / sz.rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    if (k === warm) {
-      cpu0 = cpuSnapshot(classify);
-      measuredStart = performance.now();
-    }
-    const lag = performance.now() - due;
-    if (lag > 5) lateSends++;
-    maxLagMs = Math.max(maxLagMs, lag);
-    maxInFlight = Math.max(maxInFlight, ++inFlight);
-    const started = performance.now();
+  const run = await openLoop(sz, classify, async (k) => {
     const input = { groupId: send.groupIds[k % send.groupIds.length], text: `wh ${send.firstText + k}` };
-    sends.push(
-      mustQuery(send.gatewayUrl, SEND, { i: input }, send.token).then(
-        (data) => {
-          ids[k] = data.sendMessage.message.id as string;
-          sendMs[k] = performance.now() - started;
-          inFlight--;
-        },
-        (err: Error) => {
-          inFlight--;
-          failed ??= err;
-        },
-      ),
-    );
-  }
-  const sendEnd = performance.now();
-  await Promise.all(sends);
-  if (failed) throw failed;
+    return (await mustQuery(send.gatewayUrl, SEND, { i: input }, send.token)).sendMessage.message.id as string;
+  });
   const answered = performance.now();
   while (!drained() && performance.now() - answered < sz.drainMs) await new Promise((r) => setTimeout(r, 100));
-  const cpu = cpuDelta(cpu0, cpuSnapshot(classify));
-  return { name, total, warm, ids, sendMs, measuredStart, sendEnd, lateSends, maxLagMs, maxInFlight, drainMs: performance.now() - answered, cpu };
+  return { ...run, name, drainMs: performance.now() - answered, cpu: cpuDelta(run.cpuAtMeasuredStart, cpuSnapshot(classify)) };
 }
 
 /** Commit → delivered per (endpoint, measured message), for endpoints 0 … `upTo`-1 and for the first `kept` of them. */
@@ -269,7 +220,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     ];
     const f = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '—');
     const row = (what: string, s: Stats) => [what, String(s.n), f(s.p50), f(s.p99), f(s.max), f(s.mean)];
-    const mutation = (p: Phase) => stats(p.sendMs.slice(p.warm).filter((v) => Number.isFinite(v)));
+    const mutation = (p: Phase) => stats(Array.from(p.sendMs.subarray(p.warm)).filter((v) => Number.isFinite(v)));
     const table = [
       ['measurement', 'n', 'p50 ms', 'p99 ms', 'max ms', 'mean ms'],
       row(`A: commit → delivered, all ${sz.endpoints} endpoints`, deliveredA.all),
