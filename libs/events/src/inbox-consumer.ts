@@ -23,6 +23,12 @@ export interface InboxConsumerOptions {
   maxAttempts?: number;
   /** Called after an event's transaction commits (wakes the outbox relay when handlers emit events). */
   onCommitted?: () => void;
+  /**
+   * Whether the handlers have anything to do with an event, asked before any write: one they would leave unchanged
+   * is passed over without a trace in the inbox, saving its transaction (for a consumer of every topic that acts on
+   * few events). Read-only; when it fails, the event is handled as usual.
+   */
+  needs?: (event: EventEnvelope, manager: EntityManager) => Promise<boolean>;
 }
 
 /**
@@ -103,6 +109,7 @@ export class InboxConsumer {
     }
     const handler = this.opts.handlers[event.type] as EventHandler<EventType> | undefined;
     if (!handler) return;
+    if (this.opts.needs && !(await this.opts.needs(event, this.opts.dataSource.manager).catch(() => true))) return;
     const outcome = await this.gate.shared(() => this.attempt(topic, partition, message, event, handler, false));
     if (outcome === 'run alone') await this.gate.alone(() => this.attempt(topic, partition, message, event, handler, true));
   }

@@ -62,6 +62,8 @@ beforeAll(async () => {
     topics: ['groupsMemberships'],
     logger,
     maxAttempts: 2,
+    // Events of the group 'passed-over' are of no concern to this consumer.
+    needs: async (event) => event.key !== 'passed-over',
     handlers: {
       'groups.memberships.added': async (event, m) => {
         if (event.payload.groupId === 'poison') throw new Error('this handler always fails for poison');
@@ -171,5 +173,19 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
       { event_id: twice.id, started_attempts: 1, finished_attempts: 1, parked: false },
       { event_id: poison.id, started_attempts: 2, finished_attempts: 2, parked: true },
     ]);
+  });
+
+  it('passes over, without a trace in the inbox, events its handlers would not change anything for', async () => {
+    const outbox = new Outbox(dataSource);
+    outbox.onWritten(() => relay.nudge());
+    const ignored = Array.from({ length: 5 }, () => membershipEvent('passed-over'));
+    const needed = membershipEvent('needed');
+    for (const e of [...ignored, needed]) await outbox.transaction(async (_m, emit) => emit(e));
+
+    await eventually(async () => expect(await dataSource.query(`SELECT event_id FROM effects WHERE group_id = 'needed'`)).toEqual([{ event_id: needed.id }]));
+    const ids = ignored.map((e) => e.id);
+    expect(await dataSource.query(`SELECT event_id FROM effects WHERE event_id = ANY($1)`, [ids])).toEqual([]);
+    expect(await dataSource.query(`SELECT event_id FROM inbox_processed_events WHERE event_id = ANY($1)`, [ids])).toEqual([]);
+    expect(await dataSource.query(`SELECT event_id FROM inbox_event_attempts WHERE event_id = ANY($1)`, [ids])).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { DueDelivery } from './domain/delivery-scheduler';
 import { EndpointAccess } from './domain/endpoint-access';
 import { EndpointChallenge } from './domain/endpoint-challenge';
 import { EndpointsService } from './domain/endpoints.service';
-import { webhookEventHandlers } from './events/event-handlers';
+import { webhookEventHandlers, webhooksNeed } from './events/event-handlers';
 import { postJson } from './http/webhook-poster';
 import { DeliveryLogRetention } from './jobs/delivery-log-retention';
 import { DELIVERY_QUEUE, DeliveryQueue } from './jobs/delivery-queue';
@@ -39,6 +39,7 @@ export async function createWebhooksApp(config: WebhooksConfig, logger: Logger):
         // Every topic partners may hear of; not people's phone numbers nor their notifications.
         topics: ['identityOrganizations', 'groupsGroups', 'groupsMemberships', 'messagingMessages', 'importJobs'],
         handlers: webhookEventHandlers((deliveries) => queueDue(deliveries)),
+        needs: webhooksNeed,
       },
     ],
     services: ({ dataSource, outbox }) => {
