@@ -297,6 +297,51 @@ describe('groups subgraph against PostgreSQL and Kafka', () => {
     expect(await walk({ search: 'nobody' })).toEqual([]);
   });
 
+  it("shows a broadcast group's subscribers only its admins and themselves, and lets only admins search members by phone", async () => {
+    const token = await tokenOf(owner);
+    const [first, second, deputy] = ['Sub One', 'Sub Two', 'Deputy Admin'].map((displayName, i) => ({
+      id: randomUUID(),
+      phone: `+1415555045${i}`,
+      displayName,
+    }));
+    for (const u of [first!, second!, deputy!]) {
+      await tap.publish(
+        createEvent('identity.user.registered', { key: u.id, orgId: null, payload: { userId: u.id, phone: u.phone, displayName: u.displayName } }),
+      );
+    }
+    for (const u of [first!, second!, deputy!]) await knownToGroups(u.id);
+    const broadcast = (await graphql(url, CREATE, { input: { name: 'Announcements', broadcast: true } }, token)).data!.createGroup.group;
+    const plain = (await graphql(url, CREATE, { input: { name: 'Plain' } }, token)).data!.createGroup.group;
+    const added = await graphql(
+      url,
+      ADD,
+      { input: { groupId: broadcast.id, members: [{ phone: first!.phone }, { phone: second!.phone }, { phone: deputy!.phone, role: 'ADMIN' }] } },
+      token,
+    );
+    expect(added.errors).toBeUndefined();
+    expect((await graphql(url, ADD, { input: { groupId: plain.id, members: [{ phone: first!.phone }] } }, token)).errors).toBeUndefined();
+    const LIST = `query($id: ID!, $search: String) { group(id: $id) { members(first: 50, search: $search) { totalCount edges { node { user { id } } } } } }`;
+    const list = async (groupId: string, as: { id: string; phone: string }, search?: string) => {
+      const res = await graphql(url, LIST, { id: groupId, search }, await tokenOf(as));
+      if (res.errors) return res.errors.map((e) => e.extensions?.['code']);
+      return {
+        total: res.data!.group.members.totalCount,
+        ids: res.data!.group.members.edges.map((e: { node: { user: { id: string } } }) => e.node.user.id).sort(),
+      };
+    };
+
+    // A subscriber sees who runs the group and themselves; the group's admins see every subscriber.
+    expect(await list(broadcast.id, first!)).toEqual({ total: 4, ids: [owner.id, first!.id, deputy!.id].sort() });
+    expect(await list(broadcast.id, first!, 'Sub')).toEqual({ total: 4, ids: [first!.id] });
+    for (const admin of [owner, deputy!])
+      expect(await list(broadcast.id, admin)).toEqual({ total: 4, ids: [owner.id, first!.id, second!.id, deputy!.id].sort() });
+    // Phone numbers are searched by admins only, in any group.
+    expect(await list(broadcast.id, first!, '+14155550451')).toEqual(['FORBIDDEN']);
+    expect(await list(plain.id, first!, '+1415555')).toEqual(['FORBIDDEN']);
+    expect(await list(plain.id, first!)).toEqual({ total: 2, ids: [owner.id, first!.id].sort() });
+    expect(await list(broadcast.id, deputy!, '+14155550451')).toEqual({ total: 4, ids: [second!.id] });
+  });
+
   it('answers NOT_FOUND to non-members and unknown ids, and FORBIDDEN to members adding people', async () => {
     const token = await tokenOf(owner);
     const group = (await graphql(url, CREATE, { input: { name: 'Private' } }, token)).data!.createGroup.group;

@@ -175,17 +175,30 @@ export class MembershipsService {
   }
 
   /** A page of members of a group the caller was already allowed to see: join order, or name/phone order when searching. */
-  async list(caller: Caller, group: GroupEntity, query: MemberQuery): Promise<Page<MembershipEntity> & { totalCount: number }> {
+  /**
+   * A page of the group's members, for a caller who sees the group. Who sees whom: the group's admins, its
+   * organisation's admins and connectors granted MEMBER_LISTS see every member and may search them by phone number;
+   * other members search by name only, and in a broadcast group see its admins and themselves (subscribers are not
+   * shown to one another).
+   */
+  async list(caller: Caller, standing: OrganizationStanding, group: GroupEntity, query: MemberQuery): Promise<Page<MembershipEntity> & { totalCount: number }> {
     if (caller.kind === 'connector' && !connectorMay(caller, group.orgId, 'MEMBER_LISTS')) {
       throw new DomainError('FORBIDDEN', 'This connector was not granted member lists.');
     }
     const limit = pageSize(query.first, 50, 500);
     if (limit === null) throw badInput('first', 'first must be between 1 and 500.');
-    const qb = this.dataSource.getRepository(MembershipEntity).createQueryBuilder('m').addSelect('m.seq').where('m.group_id = :groupId', { groupId: group.id });
-    if (query.role) qb.andWhere('m.role = :role', { role: query.role });
     const search = query.search?.trim();
+    const phoneSearch = Boolean(search && /^[+\d]/.test(search));
+    // Asked only where it matters, so an ordinary member's page costs no call to identity.
+    const restrictedTo = phoneSearch || group.kind === 'BROADCAST' ? await this.restrictedViewer(caller, standing, group) : null;
+    if (phoneSearch && restrictedTo !== null) {
+      throw new DomainError('FORBIDDEN', "Only the group's admins and its organisation's admins can search members by phone number; search by name instead.");
+    }
+    const qb = this.dataSource.getRepository(MembershipEntity).createQueryBuilder('m').addSelect('m.seq').where('m.group_id = :groupId', { groupId: group.id });
+    if (restrictedTo !== null) qb.andWhere(`(m.role IN ('OWNER', 'ADMIN') OR m.user_id = :viewer)`, { viewer: restrictedTo });
+    if (query.role) qb.andWhere('m.role = :role', { role: query.role });
     let keyOf: (row: MembershipEntity) => (string | number)[];
-    if (search && /^[+\d]/.test(search)) {
+    if (search && phoneSearch) {
       qb.andWhere(`m.phone >= :phone AND m.phone < :phone || chr(1114111)`, { phone: search.replace(/[^\d+]/g, '') });
       if (query.after) {
         const [phone] = decodeCursor(query.after, 1);
@@ -209,6 +222,18 @@ export class MembershipsService {
     }
     const rows = await qb.limit(limit + 1).getMany();
     return { ...pageFrom(rows, limit, keyOf, Boolean(query.after)), totalCount: group.memberCount };
+  }
+
+  /** Null for a caller who sees every member (see list); else the person whose view is restricted. */
+  private async restrictedViewer(caller: Caller, standing: OrganizationStanding, group: GroupEntity): Promise<string | null> {
+    if (caller.kind === 'connector') return null;
+    const { userId } = requireUser(caller);
+    const rows = (await this.dataSource.query(`SELECT role FROM memberships WHERE group_id = $1 AND user_id = $2`, [group.id, userId])) as {
+      role: GroupRole;
+    }[];
+    if (isAdminRole(rows[0]?.role)) return null;
+    if (group.orgId !== null && (await standing.isAdmin(this.dataSource.manager, group.orgId, 'read'))) return null;
+    return userId;
   }
 
   private async adminCount(m: EntityManager, groupId: string): Promise<number> {

@@ -126,7 +126,12 @@ export type Group = {
   memberCountWithSubgroups: Scalars['Int']['output'];
   /**
    * Members in join order; with search, in name order (a prefix of a name, or of
-   * a phone number when it starts with + or a digit); role filters.
+   * a phone number when it starts with + or a digit); role filters. The group's
+   * admins, its organisation's admins and connectors granted MEMBER_LISTS see
+   * every member and may search by phone number (FORBIDDEN for anyone else); in a
+   * BROADCAST group, subscribers see only its admins and themselves. totalCount
+   * counts every member. No list shows phone numbers: only the directory does,
+   * to its admins.
    */
   members: MembershipConnection;
   /** The signed-in user's role, or null when they see the group as an organisation admin or a connector. */

@@ -39,7 +39,7 @@ export const groupResolvers: Pick<Resolvers, 'Group' | 'Organization' | 'Members
         .load(group.id);
     },
     // Every Group reaching a resolver was loaded through the caller's visibility rules.
-    members: (group, args, ctx) => ctx.services.memberships.list(ctx.caller, group, args),
+    members: (group, args, ctx) => ctx.services.memberships.list(ctx.caller, standingOf(ctx), group, args),
     inviteLinks: async (group, _, ctx) => {
       await requireManager(ctx, group);
       return ctx.services.invites.linksOf(group.id);

@@ -48,7 +48,8 @@ export function useMentionSearch(groupId: string, query: string | null): Mention
   }, [query]);
   const { data, previousData } = useQuery(MentionCandidatesQuery, {
     variables: { groupId, search: settled ?? '' },
-    skip: settled === null || settled.length === 0,
+    // A mention is by name: after @, a number would be a search by phone, which only admins may make.
+    skip: settled === null || settled.length === 0 || /^[+\d]/.test(settled),
     fetchPolicy: 'cache-first',
   });
   if (query === null || query.length === 0) return [];
