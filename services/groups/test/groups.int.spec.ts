@@ -582,4 +582,27 @@ describe('organisation standing: the read model first, identity when it falls sh
       identity.mode = 'up';
     }
   });
+
+  it("ends a removed person's invitations to the organisation's groups, even when their sign-up arrives after the removal", async () => {
+    const token = await tokenOf(owner);
+    const orgGroup = (await graphql(url, CREATE, { input: { name: 'Org invitations', organizationId: orgId } }, token)).data!.createGroup.group;
+    const privateGroup = (await graphql(url, CREATE, { input: { name: 'Private invitations' } }, token)).data!.createGroup.group;
+    const late = { id: randomUUID(), phone: '+14155550466' };
+    for (const groupId of [orgGroup.id, privateGroup.id]) {
+      const added = await graphql(url, ADD, { input: { groupId, members: [{ phone: late.phone }] } }, token);
+      expect(added.data!.addGroupMembers.outcomes.map((o: { status: string }) => o.status)).toEqual(['PENDING']);
+    }
+    // Identity's removal and sign-up events travel on different topics: here the removal is consumed first.
+    await tap.publish(createEvent('identity.organization.member-removed', { key: orgId, orgId, payload: { orgId, userId: late.id } }));
+    await eventually(async () =>
+      expect(await app.runtime.dataSource.query(`SELECT 1 FROM org_removals WHERE org_id = $1 AND user_id = $2`, [orgId, late.id])).toHaveLength(1),
+    );
+    await tap.publish(registered(late));
+    await knownToGroups(late.id);
+    const memberships = async () =>
+      ((await app.runtime.dataSource.query(`SELECT group_id FROM memberships WHERE user_id = $1`, [late.id])) as { group_id: string }[]).map((r) => r.group_id);
+    // The invitation to the group of no organisation still holds; the organisation's is gone.
+    await eventually(async () => expect(await memberships()).toEqual([privateGroup.id]));
+    expect(await app.runtime.dataSource.query(`SELECT 1 FROM pending_memberships WHERE phone = $1`, [late.phone])).toEqual([]);
+  });
 });

@@ -22,6 +22,15 @@ export interface NewInviteLink {
 
 export type JoinOutcome = 'JOINED' | 'ALREADY_MEMBER' | 'REQUESTED';
 
+const REMOVED_FROM_ORGANIZATION =
+  "You were removed from this group's organisation, so its invite links no longer let you in; ask one of its admins to add you to its directory again.";
+
+/** Whether the organisation removed the person (or they left it) and has not added them back since. */
+async function removedFrom(m: EntityManager, orgId: string | null, userId: string): Promise<boolean> {
+  if (orgId === null) return false;
+  return ((await m.query(`SELECT 1 FROM org_removals WHERE org_id = $1 AND user_id = $2`, [orgId, userId])) as unknown[]).length > 0;
+}
+
 /** The token is the last path segment of a link, or the link is the token. */
 export function tokenFrom(tokenOrUrl: string): string {
   const trimmed = tokenOrUrl.trim();
@@ -96,12 +105,13 @@ export class InvitesService {
     tokenOrUrl: string,
     now = new Date(),
   ): Promise<{ groupName: string; groupAvatarUrl: string | null; groupKind: GroupKind; memberCount: number; requiresApproval: boolean }> {
-    requireUser(caller);
+    const { userId } = requireUser(caller);
     const link = await this.dataSource.getRepository(InviteLinkEntity).findOneBy({ token: tokenFrom(tokenOrUrl) });
     const group = link ? await this.dataSource.getRepository(GroupEntity).findOneBy({ id: link.groupId }) : null;
     if (!link || !group || group.deletedAt) throw notFound('Invite link');
     const problem = linkProblem(link, now);
     if (problem) throw badInput('token', problem);
+    if (await removedFrom(this.dataSource.manager, group.orgId, userId)) throw new DomainError('FORBIDDEN', REMOVED_FROM_ORGANIZATION);
     return {
       groupName: group.name,
       groupAvatarUrl: group.avatarUrl,
@@ -126,6 +136,7 @@ export class InvitesService {
       if (already.length > 0) return { outcome: 'ALREADY_MEMBER', group };
       const problem = linkProblem(link, now);
       if (problem) throw badInput('token', problem);
+      if (await removedFrom(m, group.orgId, userId)) throw new DomainError('FORBIDDEN', REMOVED_FROM_ORGANIZATION);
       await m.query(`UPDATE invite_links SET uses = uses + 1 WHERE id = $1`, [link.id]);
       if (link.requiresApproval) {
         const filed = (await m.query(
@@ -149,6 +160,9 @@ export class InvitesService {
       if (!request) throw notFound('Join request');
       const { group, userId: adminId } = await groupToManage(m, caller, standing, request.groupId, "Only the group's owner and admins decide join requests.");
       if (request.status !== 'PENDING') throw new DomainError('CONFLICT', `This request was already ${request.status.toLowerCase()}.`);
+      if (accept && (await removedFrom(m, group.orgId, request.userId))) {
+        throw new DomainError('CONFLICT', 'This person was removed from the organisation; add them to its directory again before accepting them.');
+      }
       await m
         .getRepository(JoinRequestEntity)
         .update({ id: request.id }, { status: accept ? 'ACCEPTED' : 'DECLINED', decidedBy: adminId, decidedAt: new Date() });

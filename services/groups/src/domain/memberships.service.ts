@@ -358,6 +358,12 @@ export async function activatePendingMemberships(
     ]);
   }
   await m.query(`UPDATE memberships SET name_key = t.k FROM unnest($1::uuid[], $2::text[]) AS t(u, k) WHERE user_id = t.u AND name_key = ''`, [ids, nameKeys]);
+  // Invitations to the groups of an organisation that removed them end unused (its removal may have arrived first).
+  await m.query(
+    `DELETE FROM pending_memberships pm USING groups g, org_removals r, known_users k
+      WHERE pm.phone = ANY($1::text[]) AND g.id = pm.group_id AND r.org_id = g.org_id AND k.id = r.user_id AND k.phone = pm.phone`,
+    [phones],
+  );
   const activated = (await m.query(
     `WITH taken AS (DELETE FROM pending_memberships WHERE phone = ANY($1::text[]) RETURNING group_id, phone, role),
           added AS (
@@ -390,8 +396,20 @@ export async function syncProfile(m: EntityManager, userId: string, displayName:
   await m.query(`UPDATE memberships SET name_key = $2 WHERE user_id = $1`, [userId, nameKey]);
 }
 
-/** Ends every membership a person has in an organisation's groups, when they leave the organisation. */
+/** Ends every membership a person has in an organisation's groups, and what would let them back in, when they leave the organisation. */
 export async function removeFromOrganizationGroups(m: EntityManager, orgId: string, userId: string): Promise<EventEnvelope[]> {
+  // What would let them back in ends too: phone invitations to the organisation's groups waiting for their sign-up,
+  // and join requests no admin has decided yet (declined by no one in particular).
+  await m.query(
+    `DELETE FROM pending_memberships pm USING groups g, known_users k
+      WHERE pm.group_id = g.id AND g.org_id = $1 AND k.id = $2 AND pm.phone = k.phone`,
+    [orgId, userId],
+  );
+  await m.query(
+    `UPDATE join_requests r SET status = 'DECLINED', decided_at = now()
+      FROM groups g WHERE r.group_id = g.id AND g.org_id = $1 AND r.user_id = $2 AND r.status = 'PENDING'`,
+    [orgId, userId],
+  );
   const removed = (await m.query(
     `WITH gone AS (
        DELETE FROM memberships ms USING groups g

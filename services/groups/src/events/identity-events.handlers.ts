@@ -18,6 +18,7 @@ export const identityEventHandlers: EventHandlers = {
        ON CONFLICT (org_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
       [event.payload.orgId, event.payload.userId, event.payload.role],
     );
+    await m.query(`DELETE FROM org_removals WHERE org_id = $1 AND user_id = $2`, [event.payload.orgId, event.payload.userId]);
   },
   'identity.organization.members-added': async (event, m) => {
     const { orgId, members } = event.payload;
@@ -26,6 +27,7 @@ export const identityEventHandlers: EventHandlers = {
        ON CONFLICT (org_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
       [orgId, members.map((x) => x.userId), members.map((x) => x.role)],
     );
+    await m.query(`DELETE FROM org_removals WHERE org_id = $1 AND user_id = ANY($2::uuid[])`, [orgId, members.map((x) => x.userId)]);
   },
   'identity.organization.member-role-changed': async (event, m) => {
     await m.query(`UPDATE org_members SET role = $3 WHERE org_id = $1 AND user_id = $2`, [event.payload.orgId, event.payload.userId, event.payload.role]);
@@ -33,6 +35,7 @@ export const identityEventHandlers: EventHandlers = {
   'identity.organization.member-removed': async (event, m) => {
     const { orgId, userId } = event.payload;
     await m.query(`DELETE FROM org_members WHERE org_id = $1 AND user_id = $2`, [orgId, userId]);
+    await m.query(`INSERT INTO org_removals (org_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [orgId, userId]);
     await insertOutboxRows(m, await removeFromOrganizationGroups(m, orgId, userId));
   },
 };

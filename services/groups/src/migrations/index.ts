@@ -4,6 +4,7 @@ import { InitialGroups1764144000000 } from './1764144000000-initial-groups';
 import { HierarchyInvitesLargeGroups1764230400000 } from './1764230400000-hierarchy-invites-large-groups';
 import { ByteOrderSearchKeys1764489600000 } from './1764489600000-byte-order-search-keys';
 import { UnnamedMembersIndex1764835200000 } from './1764835200000-unnamed-members-index';
+import { OrgRemovals1765526400000 } from './1765526400000-org-removals';
 
 export const groupsMigrations = [
   InitialGroups1764144000000,
@@ -13,4 +14,5 @@ export const groupsMigrations = [
   UnnamedMembersIndex1764835200000,
   IdempotentResponsesAsJson1764921600000,
   InboxEventAttempts1765008000000,
+  OrgRemovals1765526400000,
 ];

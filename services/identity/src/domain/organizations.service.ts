@@ -1,5 +1,5 @@
 import type { Caller } from '@kz/auth';
-import { connectorMay } from '@kz/auth';
+import { connectorMay, requireUser } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
 import { isUuid, uuidv7 } from '@kz/db';
@@ -107,6 +107,19 @@ export class OrganizationsService {
       const [outcome] = await removeMembers(m, emit, orgId, [userId]);
       if (outcome?.status === 'NOT_FOUND') throw notFound('Member of this organisation');
       if (outcome?.status === 'LAST_ADMIN') throw new DomainError('CONFLICT', LAST_ADMIN);
+    });
+  }
+
+  /** The caller leaves the organisation, removed as removeMember would remove them; its last admin cannot leave. */
+  async leave(caller: Caller, orgId: string): Promise<void> {
+    const { userId } = requireUser(caller);
+    await this.outbox.transaction(async (m, emit) => {
+      if (!isUuid(orgId) || !(await standingIn(m, orgId, userId))) throw notFound('Organisation');
+      // The lock removeMember takes: two last admins leaving at once cannot both go.
+      await m.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [orgId]);
+      const [outcome] = await removeMembers(m, emit, orgId, [userId]);
+      if (outcome?.status === 'NOT_FOUND') throw notFound('Organisation');
+      if (outcome?.status === 'LAST_ADMIN') throw new DomainError('CONFLICT', 'You are its last admin: make someone else an admin before you leave.');
     });
   }
 

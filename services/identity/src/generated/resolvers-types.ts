@@ -223,6 +223,15 @@ export type IssueImportTokenInput = {
   organizationId: Scalars['ID']['input'];
 };
 
+export type LeaveOrganizationInput = {
+  organizationId: Scalars['ID']['input'];
+};
+
+export type LeaveOrganizationPayload = {
+  __typename?: 'LeaveOrganizationPayload';
+  left: Scalars['Boolean']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds one person to the directory by phone number, registered or not. */
@@ -244,11 +253,17 @@ export type Mutation = {
    * act for the signed-in admin while their upload is processed.
    */
   issueImportToken: DelegatedTokenPayload;
+  /** The signed-in person leaves an organisation, as removeOrganizationMember would remove them. Its last admin cannot. */
+  leaveOrganization: LeaveOrganizationPayload;
   /** Exchanges a refresh token for a new access token and a new refresh token; the old one stops working. Reusing an old one signs out every session that came from it. */
   refreshSession: SignInPayload;
   /** Registers a partner connector. The client secret is shown only in this answer. */
   registerConnector: ConnectorSecretPayload;
-  /** Removes someone from the organisation, ending their membership of its groups. The last admin cannot be removed. */
+  /**
+   * Removes someone from the organisation: their membership of its groups ends, and so do phone invitations to its
+   * groups and join requests waiting for them; its groups' invite links refuse them until they are added to its
+   * directory again. Their messages stay. The last admin cannot be removed.
+   */
   removeOrganizationMember: RemoveOrganizationMemberPayload;
   /**
    * Removes up to 1,000 people from the organisation at once, each as
@@ -315,6 +330,11 @@ export type MutationIssueConnectorTokenArgs = {
 
 export type MutationIssueImportTokenArgs = {
   input: IssueImportTokenInput;
+};
+
+
+export type MutationLeaveOrganizationArgs = {
+  input: LeaveOrganizationInput;
 };
 
 
@@ -793,6 +813,8 @@ export type ResolversTypes = {
   ImportDirectoryMembersPayload: ResolverTypeWrapper<Omit<ImportDirectoryMembersPayload, 'outcomes'> & { outcomes: Array<ResolversTypes['DirectoryImportOutcome']> }>;
   IssueConnectorTokenInput: IssueConnectorTokenInput;
   IssueImportTokenInput: IssueImportTokenInput;
+  LeaveOrganizationInput: LeaveOrganizationInput;
+  LeaveOrganizationPayload: ResolverTypeWrapper<LeaveOrganizationPayload>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Network: Network;
   Organization: ResolverTypeWrapper<OrganizationEntity>;
@@ -864,6 +886,8 @@ export type ResolversParentTypes = {
   ImportDirectoryMembersPayload: Omit<ImportDirectoryMembersPayload, 'outcomes'> & { outcomes: Array<ResolversParentTypes['DirectoryImportOutcome']> };
   IssueConnectorTokenInput: IssueConnectorTokenInput;
   IssueImportTokenInput: IssueImportTokenInput;
+  LeaveOrganizationInput: LeaveOrganizationInput;
+  LeaveOrganizationPayload: LeaveOrganizationPayload;
   Mutation: Record<PropertyKey, never>;
   Organization: OrganizationEntity;
   OrganizationMemberPayload: Omit<OrganizationMemberPayload, 'member'> & { member: ResolversParentTypes['DirectoryEntry'] };
@@ -984,6 +1008,10 @@ export type ImportDirectoryMembersPayloadResolvers<ContextType = IdentityContext
   receipt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type LeaveOrganizationPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['LeaveOrganizationPayload'] = ResolversParentTypes['LeaveOrganizationPayload']> = {
+  left?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addDirectoryMember?: Resolver<ResolversTypes['OrganizationMemberPayload'], ParentType, ContextType, RequireFields<MutationAddDirectoryMemberArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['CreateOrganizationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
@@ -991,6 +1019,7 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   importDirectoryMembers?: Resolver<ResolversTypes['ImportDirectoryMembersPayload'], ParentType, ContextType, RequireFields<MutationImportDirectoryMembersArgs, 'input'>>;
   issueConnectorToken?: Resolver<ResolversTypes['ConnectorTokenPayload'], ParentType, ContextType, RequireFields<MutationIssueConnectorTokenArgs, 'input'>>;
   issueImportToken?: Resolver<ResolversTypes['DelegatedTokenPayload'], ParentType, ContextType, RequireFields<MutationIssueImportTokenArgs, 'input'>>;
+  leaveOrganization?: Resolver<ResolversTypes['LeaveOrganizationPayload'], ParentType, ContextType, RequireFields<MutationLeaveOrganizationArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'input'>>;
   registerConnector?: Resolver<ResolversTypes['ConnectorSecretPayload'], ParentType, ContextType, RequireFields<MutationRegisterConnectorArgs, 'input'>>;
   removeOrganizationMember?: Resolver<ResolversTypes['RemoveOrganizationMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveOrganizationMemberArgs, 'input'>>;
@@ -1131,6 +1160,7 @@ export type Resolvers<ContextType = IdentityContext> = {
   DirectoryEntry?: DirectoryEntryResolvers<ContextType>;
   DirectoryImportOutcome?: DirectoryImportOutcomeResolvers<ContextType>;
   ImportDirectoryMembersPayload?: ImportDirectoryMembersPayloadResolvers<ContextType>;
+  LeaveOrganizationPayload?: LeaveOrganizationPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationMemberPayload?: OrganizationMemberPayloadResolvers<ContextType>;

@@ -43,6 +43,10 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
         member: o.member && withPhone(o.member),
       })),
     }),
+    leaveOrganization: async (_, { input }, ctx) => {
+      await ctx.services.organizations.leave(ctx.caller, input.organizationId);
+      return { left: true };
+    },
     removeOrganizationMember: async (_, { input }, ctx) => {
       await ctx.services.organizations.removeMember(ctx.caller, input.organizationId, input.userId);
       return { removed: true };
