@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { LeaveOrganization } from './leave-organization';
 
 /**
  * Where signing in lands: straight into the organisation last worked on, otherwise a choice of the person's
@@ -62,12 +63,15 @@ export function HomeScreen() {
                 ) : (
                   <Text size="sm" c="dimmed">
                     Only admins manage the organisation here. Its groups you belong to are in{' '}
-                    <Anchor component={Link} to="/chat" size="sm">
+                    <Anchor component={Link} to="/chat" size="sm" underline="always">
                       your chats
                     </Anchor>
                     .
                   </Text>
                 )}
+                <Group justify="flex-end">
+                  <LeaveOrganization organizationId={o.organization.id} name={o.organization.name} />
+                </Group>
               </Stack>
             </Card>
           ))}
