@@ -340,6 +340,23 @@ describe('mapping to the organisation and who sees what', () => {
 
     expect(code(await gql(LINK, { i: { groupId: group.id, organizationId: orgId } }, member.token))).toBe('FORBIDDEN');
     expect(code(await gql(`query($id: ID!) { group(id: $id) { name } }`, { id: group.id }, orgAdmin.token))).toBe('NOT_FOUND');
+    // A tree of groups belongs to one organisation or none: with a private sub-group below it, the group is not linked.
+    const notes = await createGroup(owner.token, { name: 'Side project – notes' });
+    const attached = await gql(
+      `mutation($i: AttachSubgroupInput!) { attachSubgroup(input: $i) { group { id } } }`,
+      { i: { parentId: group.id, groupId: notes.id } },
+      owner.token,
+    );
+    expect(attached.errors).toBeUndefined();
+    const inTree = await eventually(async () => {
+      const res = await gql(LINK, { i: { groupId: group.id, organizationId: orgId } }, owner.token);
+      expect(code(res)).toBe('CONFLICT');
+      return res;
+    });
+    expect(inTree.errors![0]!.message).toMatch(/Detach this group's sub-groups before linking it/);
+    expect(
+      (await gql(`mutation($i: GroupInput!) { detachSubgroup(input: $i) { group { id } } }`, { i: { groupId: notes.id } }, owner.token)).errors,
+    ).toBeUndefined();
     const linked = await eventually(async () => {
       const res = await gql(LINK, { i: { groupId: group.id, organizationId: orgId } }, owner.token);
       expect(res.errors).toBeUndefined();

@@ -58,6 +58,7 @@ export class HierarchyService {
       if (group.orgId === orgId) return group;
       if (group.orgId) throw new DomainError('CONFLICT', 'This group already belongs to an organisation; an org admin must unlink it first.');
       if (group.parentId) throw new DomainError('CONFLICT', 'Detach this sub-group before linking it; it belongs with its parent.');
+      await refuseWithSubgroups(m, group.id, 'linking');
       await m.getRepository(GroupEntity).update({ id: group.id }, { orgId, kind: group.kind === 'BROADCAST' ? 'BROADCAST' : 'ORGANIZATION' });
       emit(groupLinkedEvent(group, orgId));
       return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
@@ -71,6 +72,7 @@ export class HierarchyService {
       if (!group.orgId) throw badInput('groupId', 'This group does not belong to an organisation.');
       if (!(await standing.isAdmin(m, group.orgId, 'change'))) throw forbidden("Only the organisation's admins can unlink its groups.");
       if (group.parentId) throw new DomainError('CONFLICT', 'Detach this sub-group before unlinking it.');
+      await refuseWithSubgroups(m, group.id, 'unlinking');
       const orgId = group.orgId;
       await m.getRepository(GroupEntity).update({ id: group.id }, { orgId: null, kind: group.kind === 'BROADCAST' ? 'BROADCAST' : 'PRIVATE' });
       emit(groupUnlinkedEvent(group, orgId));
@@ -106,5 +108,19 @@ export class HierarchyService {
       [rootId, candidateId],
     )) as { found: boolean }[];
     return rows[0]?.found ?? false;
+  }
+}
+
+/**
+ * A tree of groups belongs to one organisation or to none: its members read the groups above them, so a private
+ * sub-group under an organisation's group would keep reading it after its people left the organisation.
+ */
+async function refuseWithSubgroups(m: EntityManager, groupId: string, action: 'linking' | 'unlinking'): Promise<void> {
+  const children = (await m.query(`SELECT 1 FROM groups WHERE parent_id = $1 AND deleted_at IS NULL LIMIT 1`, [groupId])) as unknown[];
+  if (children.length > 0) {
+    throw new DomainError(
+      'CONFLICT',
+      `Detach this group's sub-groups before ${action} it, then attach them again: a tree of groups belongs to one organisation or to none.`,
+    );
   }
 }

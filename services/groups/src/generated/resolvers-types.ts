@@ -334,14 +334,17 @@ export type Mutation = {
   joinGroupByLink: JoinGroupByLinkPayload;
   /** Leaves a group. The last admin must name a successor first. */
   leaveGroup: LeaveGroupPayload;
-  /** Links a private group to an organisation the caller belongs to; its data then belongs to the organisation. */
+  /**
+   * Links a private group to an organisation the caller belongs to; its data then belongs to the organisation. A
+   * sub-group, or a group with sub-groups, is refused (CONFLICT): a tree of groups belongs to one organisation or none.
+   */
   linkGroupToOrganization: GroupPayload;
   /** Removes members, up to 10,000 in one call. */
   removeGroupMembers: RemoveGroupMembersPayload;
   revokeInviteLink: InviteLinkPayload;
   /** Makes members admins, or admins members. The last admin cannot be demoted. */
   setGroupRole: SetGroupRolePayload;
-  /** Turns an organisation group back into a private group; organisation admins only. */
+  /** Turns an organisation group back into a private group; organisation admins only. Refused in a tree, as linking is. */
   unlinkGroupFromOrganization: GroupPayload;
   updateGroup: GroupPayload;
 };
