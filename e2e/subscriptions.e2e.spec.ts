@@ -322,6 +322,64 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
     });
   });
 
+  it("shows a broadcast group's subscribers the changes of its admins and their own, not of the other subscribers", async () => {
+    const admin = await person('Broadcast Admin');
+    const [watcher, deputy, other, last] = await Promise.all(['Broadcast Watcher', 'Broadcast Deputy', 'Broadcast Other', 'Broadcast Last'].map(person));
+    for (const p of [watcher!, deputy!, other!, last!]) await stack.knownToGroups(p.userId);
+    const groupId = await eventually(async () => {
+      const res = await gql(
+        `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+        { i: { name: 'Newsroom', broadcast: true } },
+        admin.token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.createGroup.group.id as string;
+    });
+    const add = (p: { phone: string }, role: string) =>
+      gql(
+        `mutation($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`,
+        { i: { groupId, members: [{ phone: p.phone, role }] } },
+        admin.token,
+      );
+    await add(watcher!, 'MEMBER');
+    await eventually(async () => expect((await gql(`query($id: ID!) { group(id: $id) { id } }`, { id: groupId }, watcher!.token)).errors).toBeUndefined());
+    const MEMBERSHIP = `subscription($g: ID) { membershipEvents(groupId: $g) { kind userIds role } }`;
+    const watching = new Subscriber(stack.gatewayUrl, watcher!.token).subscribe(MEMBERSHIP, { g: groupId });
+    const running = new Subscriber(stack.gatewayUrl, admin.token).subscribe(MEMBERSHIP, { g: groupId });
+    subscribers.push(watching, running);
+    await new Promise((r) => setTimeout(r, 500));
+    const seen = (sub: Subscriber) => sub.payloads('membershipEvents').map((e) => [e['kind'], e['userIds'], e['role']]);
+
+    await add(deputy!, 'ADMIN');
+    await add(other!, 'MEMBER');
+    await gql(
+      `mutation($i: RemoveGroupMembersInput!) { removeGroupMembers(input: $i) { outcomes { status } } }`,
+      { i: { groupId, userIds: [other!.userId] } },
+      admin.token,
+    );
+    await gql(
+      `mutation($i: SetGroupRoleInput!) { setGroupRole(input: $i) { membership { role } } }`,
+      { i: { groupId, userId: deputy!.userId, role: 'MEMBER' } },
+      admin.token,
+    );
+    await add(last!, 'ADMIN');
+    await eventually(() =>
+      expect(seen(running)).toEqual([
+        ['ADDED', [deputy!.userId], 'ADMIN'],
+        ['ADDED', [other!.userId], 'MEMBER'],
+        ['REMOVED', [other!.userId], null],
+        ['ROLE_CHANGED', [deputy!.userId], 'MEMBER'],
+        ['ADDED', [last!.userId], 'ADMIN'],
+      ]),
+    );
+    await eventually(() =>
+      expect(seen(watching)).toEqual([
+        ['ADDED', [deputy!.userId], 'ADMIN'],
+        ['ADDED', [last!.userId], 'ADMIN'],
+      ]),
+    );
+  });
+
   it('resumes after a lost connection from the last event seen: every change since, then live events, each once', async () => {
     const admin = await person('Resume Admin');
     const reader = await person('Resume Reader');
