@@ -1,21 +1,7 @@
-import { eventually, graphql } from '@kz/testing';
-import { Subscriber } from '@kz/stack';
-import { Stack } from './support/stack';
+import { eventually } from '@kz/testing';
+import { errorCode as code, specStack } from './support/spec-stack';
 
-const stack = new Stack();
-const subscribers: Subscriber[] = [];
-
-beforeAll(async () => {
-  await stack.start();
-  await stack.gateway.subscriptionsReady();
-});
-afterAll(async () => {
-  await Promise.allSettled(subscribers.map((s) => s.close()));
-  await stack.stop();
-});
-
-const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(stack.gatewayUrl, query, variables, token);
-const code = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.['code'];
+const { stack, gql, follow } = specStack();
 
 const SEND = `mutation ($i: SendMessageInput!) {
   sendMessage(input: $i) { message { id kind text author { id kind displayName } attachments { filename } } }
@@ -23,11 +9,7 @@ const SEND = `mutation ($i: SendMessageInput!) {
 const POLL = `mutation ($i: CreatePollInput!) { createPoll(input: $i) { message { id kind author { kind displayName } poll { question options { text } } } } }`;
 const EVENTS = `subscription ($g: ID) { messageEvents(groupId: $g) { kind groupId message { text author { kind displayName } } } }`;
 
-function subscribe(token: string, variables: Record<string, unknown>): Subscriber {
-  const s = new Subscriber(stack.gatewayUrl, token).subscribe(EVENTS, variables);
-  subscribers.push(s);
-  return s;
-}
+const subscribe = (token: string, variables: Record<string, unknown>) => follow(token, EVENTS, variables);
 
 describe('a connector granted POST_MESSAGES', () => {
   it("posts messages, announcements, polls and files to its organisation's groups as itself, and listens to them live", async () => {

@@ -1,21 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, graphql } from '@kz/testing';
-import { Stack } from './support/stack';
+import { eventually } from '@kz/testing';
 import { Subscriber } from '@kz/stack';
+import { errorCode as code, specStack } from './support/spec-stack';
 
-const stack = new Stack();
-const subscribers: Subscriber[] = [];
-beforeAll(async () => {
-  await stack.start();
-  await stack.gateway.subscriptionsReady();
-});
-afterAll(async () => {
-  await Promise.allSettled(subscribers.map((s) => s.close()));
-  await stack.stop();
-});
-
-const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(stack.gatewayUrl, query, variables, token);
-const code = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.['code'];
+const { stack, subscribers, gql } = specStack();
 const field = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.['field'];
 
 let phoneSeq = 0;

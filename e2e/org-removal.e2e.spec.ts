@@ -1,21 +1,7 @@
-import { eventually, graphql } from '@kz/testing';
-import { Subscriber } from '@kz/stack';
-import { Stack } from './support/stack';
+import { eventually } from '@kz/testing';
+import { errorCode as code, specStack } from './support/spec-stack';
 
-const stack = new Stack();
-const subscribers: Subscriber[] = [];
-
-beforeAll(async () => {
-  await stack.start();
-  await stack.gateway.subscriptionsReady();
-});
-afterAll(async () => {
-  await Promise.allSettled(subscribers.map((s) => s.close()));
-  await stack.stop();
-});
-
-const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(stack.gatewayUrl, query, variables, token);
-const code = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.['code'];
+const { stack, gql, follow } = specStack();
 
 const SEND = `mutation ($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
 const HISTORY = `query ($g: ID!) { group(id: $g) { messages(last: 5) { edges { node { text } } } } }`;
@@ -82,13 +68,7 @@ describe('removal from an organisation ends access everywhere', () => {
     await eventually(async () => expect((await gql(HISTORY, { g: team }, person.token)).errors).toBeUndefined());
     await eventually(async () => expect((await gql(SEARCH, { q: 'confidential' }, person.token)).data!.searchMessages.edges).toHaveLength(1));
     expect((await fetch(fileUrl, { headers: { authorization: `Bearer ${person.token}` } })).status).toBe(200);
-    const live = new Subscriber(stack.gatewayUrl, person.token).subscribe(
-      `subscription ($g: ID) { messageEvents(groupId: $g) { kind groupId message { text } } }`,
-      {
-        g: team,
-      },
-    );
-    subscribers.push(live);
+    const live = follow(person.token, `subscription ($g: ID) { messageEvents(groupId: $g) { kind groupId message { text } } }`, { g: team });
     await eventually(
       async () => {
         await gql(SEND, { i: { groupId: team, text: 'probe' } }, admin.token);

@@ -1,6 +1,6 @@
-import { eventually, graphql } from '@kz/testing';
-import { Stack } from './support/stack';
-import { Subscriber } from '@kz/stack';
+import { eventually } from '@kz/testing';
+import type { Subscriber } from '@kz/stack';
+import { specStack } from './support/spec-stack';
 
 /**
  * The gateway resolves an event's message once for all subscribers whose
@@ -8,19 +8,7 @@ import { Subscriber } from '@kz/stack';
  * only when every reader of the group gets it: these check that sharing never
  * shows anyone more than resolving per subscriber would.
  */
-const stack = new Stack();
-const subscribers: Subscriber[] = [];
-
-beforeAll(async () => {
-  await stack.start();
-  await stack.gateway.subscriptionsReady();
-});
-afterAll(async () => {
-  await Promise.allSettled(subscribers.map((s) => s.close()));
-  await stack.stop();
-});
-
-const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(stack.gatewayUrl, query, variables, token);
+const { stack, gql, follow } = specStack();
 
 let phoneSeq = 0;
 async function person(name: string) {
@@ -34,11 +22,7 @@ const SHAREABLE = `subscription($g: ID) { messageEvents(groupId: $g) { kind mess
 /** A field of another subgraph: resolved per subscriber. */
 const PER_SUBSCRIBER = `subscription($g: ID) { messageEvents(groupId: $g) { kind messageId message { id text author { displayName } } } }`;
 
-function subscribe(token: string, query: string, groupId: string): Subscriber {
-  const s = new Subscriber(stack.gatewayUrl, token).subscribe(query, { g: groupId });
-  subscribers.push(s);
-  return s;
-}
+const subscribe = (token: string, query: string, groupId: string): Subscriber => follow(token, query, { g: groupId });
 
 const texts = (s: Subscriber) => s.payloads().map((p) => (p.message === null ? null : p.message?.text));
 

@@ -174,9 +174,9 @@ export class MembershipsService {
     });
   }
 
-  /** A page of members of a group the caller was already allowed to see: join order, or name/phone order when searching. */
   /**
-   * A page of the group's members, for a caller who sees the group. Who sees whom: the group's admins, its
+   * A page of members of a group the caller was already allowed to see: join order, or name/phone order when
+   * searching. Who sees whom: the group's admins, its
    * organisation's admins and connectors granted MEMBER_LISTS see every member and may search them by phone number;
    * other members search by name only, and in a broadcast group see its admins and themselves (subscribers are not
    * shown to one another).

@@ -63,6 +63,8 @@ export class MessagesService {
     kind: 'TEXT' | 'POLL' = 'TEXT',
     withinTx?: (m: EntityManager, messageId: string) => Promise<void>,
   ): Promise<MessageEntity> {
+    // Who asks is settled before what they sent is judged: an anonymous caller hears UNAUTHENTICATED, whatever the text.
+    if (caller.kind !== 'connector') requireUser(caller);
     const text = validateMessageText(input.text, { withFiles: (input.attachmentIds?.length ?? 0) > 0 });
     const idempotencyKey = validateIdempotencyKey(input.idempotencyKey);
     const { groupId } = input;
