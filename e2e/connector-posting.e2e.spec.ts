@@ -49,7 +49,11 @@ describe('a connector granted POST_MESSAGES', () => {
     const retried = await gql(SEND, { i: { groupId, text: 'Order 1043 shipped', idempotencyKey: 'order-1043' } }, bot);
     expect(retried.data!.sendMessage.message.id).toBe(first.id);
 
-    // The connector and a member both follow the group (live once a probe reaches them); each message below reaches both.
+    // The connector and a member both follow the group (live once a probe reaches them); each message below reaches
+    // both. Messaging hears of the member from the groups service's events: until then the group is not theirs to follow.
+    await eventually(async () =>
+      expect((await gql(`query ($g: ID!) { group(id: $g) { messages(last: 1) { edges { cursor } } } }`, { g: groupId }, member.token)).errors).toBeUndefined(),
+    );
     const botEvents = subscribe(bot, { g: groupId });
     const memberEvents = subscribe(member.token, { g: groupId });
     await eventually(

@@ -16,6 +16,11 @@ export interface InboxConsumerOptions {
   namespace: string;
   /** Consumer group (namespaced in Kafka); also the inbox's name for processed event ids. */
   groupId: string;
+  /**
+   * The Kafka consumer group, when it is not `groupId`: one inbox read by a consumer per topic, so that each fetch
+   * walks one topic's partitions instead of every topic's (a fetch costs in proportion to the partitions it walks).
+   */
+  kafkaGroupId?: string;
   topics: readonly TopicKey[];
   handlers: EventHandlers;
   logger: Logger;
@@ -52,7 +57,7 @@ export class InboxConsumer {
     this.consumer = new RestartingConsumer(
       opts.kafka,
       {
-        groupId: `${opts.namespace}.${opts.groupId}`,
+        groupId: `${opts.namespace}.${opts.kafkaGroupId ?? opts.groupId}`,
         sessionTimeout: 10_000,
         heartbeatInterval: 1_000,
         // The broker answers as soon as a record arrives; this bounds idle waits.

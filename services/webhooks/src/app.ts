@@ -22,6 +22,8 @@ export type WebhooksApp = SubgraphApp<WebhooksServices>;
 /** The bytes of an endpoint's answer kept in the delivery log. */
 const EXCERPT_BYTES = 2_048;
 
+const WEBHOOK_TOPICS = ['identityOrganizations', 'groupsGroups', 'groupsMemberships', 'messagingMessages', 'importJobs'] as const;
+
 export async function createWebhooksApp(config: WebhooksConfig, logger: Logger): Promise<WebhooksApp> {
   // The consumer hands due deliveries to the queue, which exists once the services are built.
   let queueDue: (deliveries: DueDelivery[]) => void = () => undefined;
@@ -33,15 +35,15 @@ export async function createWebhooksApp(config: WebhooksConfig, logger: Logger):
     resolvers: webhooksResolvers,
     entities: [],
     migrations: webhooksMigrations,
-    consumers: [
-      {
-        groupId: 'webhooks.events',
-        // Every topic partners may hear of; not people's phone numbers nor their notifications.
-        topics: ['identityOrganizations', 'groupsGroups', 'groupsMemberships', 'messagingMessages', 'importJobs'],
-        handlers: webhookEventHandlers((deliveries) => queueDue(deliveries)),
-        needs: webhooksNeed,
-      },
-    ],
+    // Every topic partners may hear of (not people's phone numbers nor their notifications), one consumer each: a
+    // fetch walks one topic's partitions, and chat traffic, most of which no endpoint wants, is a topic of its own.
+    consumers: WEBHOOK_TOPICS.map((topic) => ({
+      groupId: 'webhooks.events',
+      kafkaGroupId: `webhooks.events.${topic}`,
+      topics: [topic],
+      handlers: webhookEventHandlers((deliveries) => queueDue(deliveries)),
+      needs: webhooksNeed,
+    })),
     services: ({ dataSource, outbox }) => {
       const redis = openRedis(config.redisUrl, logger.child({ component: 'redis' }));
       const prefix = `kz:${config.kafkaNamespace}`;
