@@ -227,6 +227,11 @@ describe('GraphQL subscriptions through the gateway (graphql-ws)', () => {
     subscribers.push(personal);
     await eventually(() => expect(personal.ended).toBe('error'));
     expect(JSON.stringify(personal.error)).toContain('A connector may subscribe to messageEvents and membershipEvents only');
+    // Memberships are member lists: without that grant, not followed either.
+    const memberships = new Subscriber(stack.gatewayUrl, infoOnly).subscribe(`subscription { membershipEvents { kind userIds } }`);
+    subscribers.push(memberships);
+    await eventually(() => expect(memberships.ended).toBe('error'));
+    expect(JSON.stringify(memberships.error)).toContain('This connector was not granted member lists');
   });
 
   it('refuses a connection without a valid token, and queries over the WebSocket', async () => {

@@ -142,6 +142,10 @@ export class SubscriptionServer {
           if (extra.caller.kind === 'connector') {
             const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
             const other = fields.find((f) => !CONNECTOR_SUBSCRIPTIONS.has(f));
+            // Who belongs to a group is a member list: the grant Group.members asks of a connector.
+            if (fields.includes('membershipEvents') && !extra.caller.permissions.includes('MEMBER_LISTS')) {
+              return [new GraphQLError('This connector was not granted member lists, which membershipEvents follows.', { extensions: { code: 'FORBIDDEN' } })];
+            }
             if (other !== undefined || fields.length !== operation.selectionSet.selections.length) {
               return [
                 new GraphQLError(
