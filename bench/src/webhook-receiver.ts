@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Client as PgClient } from 'pg';
-import { eventually, GiveUp, graphql, inParallel } from '@kz/stack';
+import { eventually, GiveUp, graphql, inParallel, mustQuery } from '@kz/stack';
 import { outboxTimes } from './subscribers';
 
 /** How a failing endpoint answers deliveries: HTTP 500 at once, or never (the service's delivery timeout ends the attempt). */
@@ -165,6 +165,17 @@ export class BenchWebhookReceiver {
 }
 
 const REGISTER = `mutation($i: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $i) { endpoint { id } } }`;
+const PAUSE = `mutation($i: WebhookEndpointIdInput!) { pauseWebhookEndpoint(input: $i) { endpoint { id } } }`;
+
+/**
+ * A scenario's clean-up: its endpoints paused (cheaper than deleting their deliveries) while the receiver still
+ * answers, so nothing retries into later scenarios. A failure is logged, not thrown: the figures stand.
+ */
+export async function pauseEndpoints(gatewayUrl: string, token: string, endpointIds: readonly string[], log: (m: string) => void): Promise<void> {
+  await inParallel([...endpointIds], 4, (id) => mustQuery(gatewayUrl, PAUSE, { i: { id } }, token)).catch((err: Error) =>
+    log(`clean-up: pausing the endpoints failed: ${err.message}`),
+  );
+}
 
 /**
  * Registers the receiver's endpoints for the organisation's message.sent events through the gateway (each answers

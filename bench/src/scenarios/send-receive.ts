@@ -23,7 +23,7 @@ import {
   type Receipt,
 } from '../subscribers';
 import { cpuDelta, cpuSnapshot, type Classifier, type CpuDelta } from '../system-cpu';
-import { BenchWebhookReceiver, probeEveryEndpoint, registerEndpoints } from '../webhook-receiver';
+import { BenchWebhookReceiver, pauseEndpoints, probeEveryEndpoint, registerEndpoints } from '../webhook-receiver';
 
 /**
  * Send → receive latency under a steady load: messages sent through the
@@ -259,6 +259,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const receiver = new BenchWebhookReceiver(Math.max(sz.endpoints, 1));
   let subscribers: BenchSubscriber[] = [];
   let eventOnly: BenchSubscriber[] = [];
+  let endpointIds: string[] = [];
   try {
     await waitKnownToGroups(
       groupsDb,
@@ -305,7 +306,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         `setup (not timed): ${sz.endpoints} webhook endpoint${sz.endpoints > 1 ? 's' : ''} of the organisation for message.sent, on an HTTPS receiver in this process`,
       );
       await receiver.start(stack.receiverTls);
-      await registerEndpoints(gatewayUrl, persons[0]!.token, orgId, receiver);
+      endpointIds = await registerEndpoints(gatewayUrl, persons[0]!.token, orgId, receiver);
       const owners = new Map(groups.map((g) => [g.groupId, g.members[0]!.token]));
       await probeEveryEndpoint(
         receiver,
@@ -433,6 +434,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     };
   } finally {
     await closeAll([...subscribers, ...eventOnly]);
+    await pauseEndpoints(gatewayUrl, persons[0]!.token, endpointIds, ctx.log);
     await receiver.stop();
     await Promise.all([groupsDb, messagingDb].map((c) => c.end().catch(() => undefined)));
   }

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Client as PgClient } from 'pg';
-import { inParallel, mustQuery } from '@kz/stack';
+import { mustQuery } from '@kz/stack';
 import { cpuDetails, cpuLines, stackClassifier } from '../process-cpu';
 import { round, roundStats, stats, type Scenario, type ScenarioContext, type ScenarioResult, type Stats, type Target } from '../scenario';
 import { connectDb, CREATE_GROUP, outboxTimes, SEND, waitMembersInMessaging } from '../subscribers';
 import { cpuDelta, cpuSnapshot, type Classifier, type CpuDelta } from '../system-cpu';
-import { BenchWebhookReceiver, probeEveryEndpoint, registerEndpoints } from '../webhook-receiver';
+import { BenchWebhookReceiver, pauseEndpoints, probeEveryEndpoint, registerEndpoints } from '../webhook-receiver';
 import { openLoop, type OpenLoopRun } from '../open-loop';
 
 /**
@@ -57,8 +57,6 @@ function sizesFor(ctx: ScenarioContext): { sizes: Sizes; overrides: string[] } {
   if (sizes.failing >= sizes.endpoints) throw new Error(`BENCH_WEBHOOK_FAILING (${sizes.failing}) must leave a healthy endpoint of ${sizes.endpoints}`);
   return { sizes, overrides };
 }
-
-const PAUSE = `mutation($i: WebhookEndpointIdInput!) { pauseWebhookEndpoint(input: $i) { endpoint { id } } }`;
 
 interface Phase extends OpenLoopRun {
   name: string;
@@ -285,10 +283,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       },
     };
   } finally {
-    // Paused (cheaper than deleting their deliveries) while the receiver still answers: nothing retries into later scenarios.
-    await inParallel(endpointIds, 4, (id) => mustQuery(gatewayUrl, PAUSE, { i: { id } }, admin.token)).catch((err: Error) =>
-      ctx.log(`clean-up: pausing the endpoints failed: ${err.message}`),
-    );
+    await pauseEndpoints(gatewayUrl, admin.token, endpointIds, ctx.log);
     await receiver.stop();
     await messagingDb.end().catch(() => undefined);
   }

@@ -19,6 +19,11 @@ const MATCHING_ENDPOINTS_SQL = prepared(`
   ORDER BY e.id`);
 
 const HAS_ENDPOINTS_SQL = prepared(`SELECT 1 FROM webhook_endpoints WHERE org_id = $1 LIMIT 1`);
+
+/** Whether the organisation has any endpoint, whatever its state: without one, its events are neither sent nor kept. */
+export async function organizationHasEndpoints(manager: EntityManager, orgId: string): Promise<boolean> {
+  return (await rowsOf(manager, HAS_ENDPOINTS_SQL, [orgId])).length > 0;
+}
 const RECORD_EVENT_SQL = prepared(
   `INSERT INTO webhook_events (id, org_id, group_id, type, occurred_at, data) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
 );
@@ -39,7 +44,7 @@ const LANE_HEADS_AMONG_SQL = prepared(
  * now; the others wait for those before them.
  */
 export async function takeInEvent(manager: EntityManager, event: WebhookEvent): Promise<DueDelivery[]> {
-  if ((await rowsOf(manager, HAS_ENDPOINTS_SQL, [event.orgId])).length === 0) return [];
+  if (!(await organizationHasEndpoints(manager, event.orgId))) return [];
   // Kept for replay even when no endpoint wants it now: a paused endpoint may ask for it later.
   await rowsOf(manager, RECORD_EVENT_SQL, [event.id, event.orgId, event.groupId, event.type, event.occurredAt, JSON.stringify(event.data)]);
   const endpoints = await rowsOf<{ id: string }>(manager, MATCHING_ENDPOINTS_SQL, [event.orgId, event.type, event.groupId]);

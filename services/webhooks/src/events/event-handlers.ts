@@ -1,8 +1,8 @@
 import { EventCatalogue, type EventEnvelope, type EventHandler, type EventHandlers, type EventType } from '@kz/events';
-import { prepared, rowsOf } from '@kz/db';
+import { rowsOf } from '@kz/db';
 import type { EntityManager } from 'typeorm';
 import type { DueDelivery } from '../domain/delivery-scheduler';
-import { takeInEvent } from '../domain/event-intake';
+import { organizationHasEndpoints, takeInEvent } from '../domain/event-intake';
 import { webhookEventOf } from '../domain/webhook-events';
 
 type ReadModelUpdates = { [K in EventType]?: (payload: EventEnvelope<K>['payload'], manager: EntityManager) => Promise<unknown> };
@@ -42,8 +42,6 @@ const READ_MODEL_UPDATES: ReadModelUpdates = {
   'groups.subgroup.detached': (p, m) => rowsOf(m, `UPDATE known_groups SET parent_id = NULL WHERE group_id = $1 AND parent_id = $2`, [p.groupId, p.parentId]),
 };
 
-const HAS_ENDPOINTS_SQL = prepared(`SELECT 1 FROM webhook_endpoints WHERE org_id = $1 LIMIT 1`);
-
 /**
  * Whether the webhooks service has anything to do with an event: a change to its read models, or an event of an
  * organisation with endpoints. Most of chat traffic is neither (private groups, organisations without integrations),
@@ -52,7 +50,7 @@ const HAS_ENDPOINTS_SQL = prepared(`SELECT 1 FROM webhook_endpoints WHERE org_id
 export async function webhooksNeed(event: EventEnvelope, manager: EntityManager): Promise<boolean> {
   if (READ_MODEL_UPDATES[event.type]) return true;
   const webhookEvent = webhookEventOf(event);
-  return webhookEvent !== null && (await rowsOf(manager, HAS_ENDPOINTS_SQL, [webhookEvent.orgId])).length > 0;
+  return webhookEvent !== null && (await organizationHasEndpoints(manager, webhookEvent.orgId));
 }
 
 /**
