@@ -44,13 +44,13 @@ describe('subgraphs answer only the gateway and their peers', () => {
       const wrong = await graphql(`${base}/graphql`, lookup, reps, admin.token, { [SUBGRAPH_SECRET_HEADER]: 'x'.repeat(64) });
       expect(wrong.status).toBe(403);
     }
-    // An organisation admin cannot get a delegated import token from identity outside the import service.
+    // An organisation admin cannot get an import's grant from identity outside the import service.
     const delegated = await graphql(
       `${stack.identityUrl}/graphql`,
       `
-        mutation ($i: IssueImportTokenInput!) {
-          issueImportToken(input: $i) {
-            accessToken
+        mutation ($i: IssueImportGrantInput!) {
+          issueImportGrant(input: $i) {
+            grant
           }
         }
       `,

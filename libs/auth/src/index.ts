@@ -4,9 +4,11 @@ export {
   type Caller,
   type UserCaller,
   type ConnectorCaller,
+  type ImportCaller,
   type ConnectorPermission,
   CONNECTOR_PERMISSIONS,
   anonymous,
   requireUser,
   connectorMay,
+  actingUploader,
 } from './caller';

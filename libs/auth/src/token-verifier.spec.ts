@@ -1,10 +1,17 @@
 import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet } from 'jose';
+import { actingUploader, requireUser } from './caller';
 import { TokenVerifier } from './token-verifier';
 
-async function setup() {
+async function setup(opts: { acceptImportTokens?: boolean } = {}) {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
-  const verifier = new TokenVerifier({ jwksUrl: 'http://unused', issuer: 'kz-identity', audience: 'kz-api', keySet: createLocalJWKSet({ keys: [jwk] }) });
+  const verifier = new TokenVerifier({
+    jwksUrl: 'http://unused',
+    issuer: 'kz-identity',
+    audience: 'kz-api',
+    keySet: createLocalJWKSet({ keys: [jwk] }),
+    ...opts,
+  });
   const sign = (claims: Record<string, unknown>, exp: number | string = '5m', aud = 'kz-api') =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
@@ -30,6 +37,20 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(await sign({ kind: 'user', phone: '+1' }, '5m', 'other'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(verifier.verify(await sign({ kind: 'connector', org: 'o1', perms: ['EVERYTHING'] }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(verifier.verify(await sign({ phone: '+1' }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it("takes an import's token only where asked to, and then only as the uploader for its organisation's bulk adds", async () => {
+    const claims = { kind: 'import', phone: '+14155550100', org: 'o1', imp: 'i1' };
+    const elsewhere = await setup();
+    await expect(elsewhere.verifier.verify(await elsewhere.sign(claims))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const { verifier, sign } = await setup({ acceptImportTokens: true });
+    const caller = await verifier.verify(await sign(claims));
+    expect(caller).toEqual({ kind: 'import', userId: 'u1', phone: '+14155550100', orgId: 'o1', importId: 'i1' });
+    expect(actingUploader(caller, 'o1')).toEqual({ kind: 'user', userId: 'u1', phone: '+14155550100' });
+    expect(() => actingUploader(caller, 'o2')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => actingUploader(caller, null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => requireUser(caller)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    await expect(verifier.verify(await sign({ kind: 'import', phone: '+1', org: 'o1' }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('remembers a verified token only until it expires', async () => {

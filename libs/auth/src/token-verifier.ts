@@ -8,6 +8,8 @@ export interface TokenVerifierOptions {
   audience: string;
   /** Injected key set, for the identity service that holds the keys itself. */
   keySet?: JWTVerifyGetKey;
+  /** Take imports' tokens (identity and groups, whose bulk adds imports make); refused as invalid everywhere else. */
+  acceptImportTokens?: boolean;
 }
 
 const ALGORITHMS = ['ES256'];
@@ -56,7 +58,7 @@ export class TokenVerifier {
       throw new DomainError('UNAUTHENTICATED', INVALID);
     }
     const caller = callerOf(payload);
-    if (!caller) throw new DomainError('UNAUTHENTICATED', INVALID);
+    if (!caller || (caller.kind === 'import' && !this.opts.acceptImportTokens)) throw new DomainError('UNAUTHENTICATED', INVALID);
     // A token stays valid exactly as long as its own expiry says; nothing is extended.
     if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, { caller, expiresAt: (payload.exp as number) * 1000 });
@@ -98,6 +100,9 @@ function callerOf(payload: JWTPayload): Exclude<Caller, { kind: 'anonymous' }> |
     const known = new Set<string>(CONNECTOR_PERMISSIONS);
     if (!payload.perms.every((p): p is ConnectorPermission => typeof p === 'string' && known.has(p))) return null;
     return { kind: 'connector', connectorId: sub, orgId: payload.org, permissions: payload.perms };
+  }
+  if (payload.kind === 'import' && typeof payload.phone === 'string' && typeof payload.org === 'string' && typeof payload.imp === 'string') {
+    return { kind: 'import', userId: sub, phone: payload.phone, orgId: payload.org, importId: payload.imp };
   }
   return null;
 }

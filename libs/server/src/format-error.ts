@@ -26,8 +26,10 @@ export function formatError(logger: Logger) {
       locations: formatted.locations,
       extensions,
     });
-    if (original instanceof DomainError) {
-      return answer(original.message, { code: original.code, ...(original.field ? { field: original.field } : {}) });
+    // A refusal from a plugin (before any resolver) comes wrapped once more than a resolver's.
+    const domain = original instanceof GraphQLError && original.originalError instanceof DomainError ? original.originalError : original;
+    if (domain instanceof DomainError) {
+      return answer(domain.message, { code: domain.code, ...(domain.field ? { field: domain.field } : {}) });
     }
     // A custom scalar refusing a literal surfaces as a validation error; its own code is the useful one.
     if (original instanceof GraphQLError && original.originalError instanceof GraphQLError) {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerOptionsWithGateway, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -53,6 +53,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    * send it) reach the schema. Empty or left out: no check (the gateway itself, or a development machine).
    */
   peerSecret?: string;
+  /** Apollo plugins of the service's own, after the shared ones. */
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
 const DEFAULT_MAX_TOKENS = 100_000;
@@ -111,6 +113,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
         // 12 % of the messaging subgraph's CPU per history page (npm run bench -- history).
         ApolloServerPluginCacheControlDisabled(),
         this.serviceMetrics.plugin<TContext>(),
+        ...(opts.plugins ?? []),
       ],
     });
   }

@@ -8,6 +8,7 @@ import type { EntitySchema, MixedList } from 'typeorm';
 import { DataLoaderCache } from './data-loader-cache';
 import { GraphQLHttpServer, type HttpRoute } from './graphql-http-server';
 import { ServiceMetrics } from './service-metrics';
+import { importTokenScope } from './import-token-scope';
 import { clientAddress } from './client-address';
 import { ServiceRuntime } from './service-runtime';
 import { subgraphSchema } from './subgraph-schema';
@@ -49,8 +50,13 @@ export interface SubgraphAppOptions<TServices> {
   /** Builds the service's domain objects once the database is migrated. */
   services: (runtime: ServiceRuntime) => Promise<TServices> | TServices;
   consumers?: Omit<InboxConsumerOptions, 'kafka' | 'dataSource' | 'logger' | 'onCommitted' | 'namespace'>[];
-  /** Identity verifies with its own keys; everyone else uses the published JWKS. */
+  /**
+   * Identity verifies with its own keys; everyone else uses the published JWKS. A verifier
+   * built here must accept imports' tokens exactly when `importTokenFields` is set.
+   */
   verifier?: (services: TServices) => TokenVerifier;
+  /** The root fields a member import's token may call here (its bulk adds); no field when left out. */
+  importTokenFields?: readonly string[];
   /** Extra HTTP routes; `authenticate` gives the caller of a request from its bearer token. */
   routes?: (services: TServices, runtime: ServiceRuntime, authenticate: (req: IncomingMessage) => Promise<Caller>) => Record<string, HttpRoute>;
   extraReadiness?: (services: TServices) => Promise<Record<string, boolean>>;
@@ -88,7 +94,7 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
   });
   for (const consumer of opts.consumers ?? []) runtime.consume(consumer);
   const services = await opts.services(runtime);
-  const verifier = opts.verifier?.(services) ?? new TokenVerifier(config);
+  const verifier = opts.verifier?.(services) ?? new TokenVerifier({ ...config, acceptImportTokens: opts.importTokenFields !== undefined });
   const typeDefs = parse(readFileSync(opts.schemaFile, 'utf8'));
   const metrics = new ServiceMetrics();
   runtime.describeIn(metrics);
@@ -114,6 +120,7 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
     production: config.nodeEnv === 'production',
     metrics,
     peerSecret: config.subgraphSecret,
+    plugins: [importTokenScope(opts.importTokenFields ?? [])],
   });
   return {
     runtime,

@@ -17,7 +17,7 @@ export type GroupsApp = SubgraphApp<GroupsServices>;
 
 export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<GroupsApp> {
   // One verifier (and key cache) for access tokens and identity's directory receipts.
-  const verifier = new TokenVerifier(config);
+  const verifier = new TokenVerifier({ ...config, acceptImportTokens: true });
   return createSubgraphApp<GroupsServices>({
     name: 'groups',
     config,
@@ -38,5 +38,6 @@ export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<G
       };
     },
     verifier: () => verifier,
+    importTokenFields: ['addGroupMembers'],
   });
 }

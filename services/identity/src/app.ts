@@ -18,6 +18,8 @@ import { DevSmsSink, HttpSmsSender, type SmsPurpose } from './domain/sms-sender'
 import { UsersService } from './domain/users.service';
 import { identityEntities } from './entities';
 import { groupsEventHandlers } from './events/groups-events.handlers';
+import { importEventHandlers } from './events/import-events.handlers';
+import { ImportGrantsService } from './domain/import-grants.service';
 import { identityMigrations } from './migrations';
 import { identityResolvers } from './resolvers';
 
@@ -32,7 +34,10 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
     resolvers: identityResolvers(config.defaultRegion),
     entities: identityEntities,
     migrations: identityMigrations,
-    consumers: [{ groupId: 'identity.groups-events', topics: ['groupsPhoneInvitations'], handlers: groupsEventHandlers(config.appPublicUrl) }],
+    consumers: [
+      { groupId: 'identity.groups-events', topics: ['groupsPhoneInvitations'], handlers: groupsEventHandlers(config.appPublicUrl) },
+      { groupId: 'identity.import-events', topics: ['importJobs'], handlers: importEventHandlers },
+    ],
     services: async ({ dataSource, outbox }) => {
       const keys = new SigningKeys(dataSource, config.issuer, config.audience, config.accessTokenTtlSeconds, config.keyActivationDelaySeconds);
       await keys.ensureActiveKey();
@@ -57,7 +62,8 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
         ),
         organizations: new OrganizationsService(dataSource, outbox),
         directory: new DirectoryService(dataSource, outbox, config.defaultRegion),
-        directoryImport: new DirectoryImportService(dataSource, outbox, keys, config.defaultRegion, config.importTokenTtlSeconds),
+        directoryImport: new DirectoryImportService(dataSource, outbox, keys, config.defaultRegion),
+        importGrants: new ImportGrantsService(dataSource, keys, config.importGrantMaxSeconds),
         attributes: new AttributeDefinitionsService(dataSource, outbox),
         connectors: new ConnectorsService(dataSource, keys),
         users: new UsersService(dataSource, outbox),
@@ -66,7 +72,8 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
     },
     onStart: async ({ invitationTexts }) => invitationTexts.start(),
     beforeStop: ({ invitationTexts }) => invitationTexts.stop(),
-    verifier: ({ keys }) => new TokenVerifier({ ...config, keySet: keys.verificationKeys() }),
+    verifier: ({ keys }) => new TokenVerifier({ ...config, keySet: keys.verificationKeys(), acceptImportTokens: true }),
+    importTokenFields: ['importDirectoryMembers'],
     routes: ({ keys, devSms }) => {
       const routes: Record<string, HttpRoute> = {
         '/.well-known/jwks.json': async (_req, res) => sendJson(res, 200, await keys.jwks(), { 'cache-control': 'public, max-age=60' }),

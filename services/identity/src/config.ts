@@ -9,11 +9,15 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env) {
       ...serviceFields('IDENTITY', 4001, 'kz_identity'),
       ...authFields(),
       accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 'lifetime of access tokens', { fallback: 900, min: 60, max: 86_400 }),
-      importTokenTtlSeconds: int('IMPORT_TOKEN_TTL_SECONDS', 'lifetime of the token an import acts with for the admin who started it', {
-        fallback: 6 * 3600,
-        min: 300,
-        max: 86_400,
-      }),
+      importGrantMaxSeconds: int(
+        'IMPORT_GRANT_MAX_SECONDS',
+        'longest a member import may act for the admin who started it (it stops sooner when the import ends)',
+        {
+          fallback: 6 * 3600,
+          min: 300,
+          max: 86_400,
+        },
+      ),
       keyActivationDelaySeconds: int('SIGNING_KEY_ACTIVATION_DELAY_SECONDS', 'how long a rotated-in key is published before it signs', {
         fallback: 30,
         min: 0,

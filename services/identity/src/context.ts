@@ -3,6 +3,7 @@ import type { AttributeDefinitionsService } from './domain/attribute-definitions
 import type { ConnectorsService } from './domain/connectors.service';
 import type { DirectoryImportService } from './domain/directory-import.service';
 import type { DirectoryService } from './domain/directory.service';
+import type { ImportGrantsService } from './domain/import-grants.service';
 import type { InvitationTextSender } from './domain/invitation-texts';
 import type { OrganizationsService } from './domain/organizations.service';
 import type { SessionsService } from './domain/sessions.service';
@@ -17,6 +18,7 @@ export interface IdentityServices {
   organizations: OrganizationsService;
   directory: DirectoryService;
   directoryImport: DirectoryImportService;
+  importGrants: ImportGrantsService;
   attributes: AttributeDefinitionsService;
   connectors: ConnectorsService;
   users: UsersService;

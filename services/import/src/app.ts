@@ -6,6 +6,7 @@ import type { ImportConfig } from './config';
 import type { ImportServices } from './context';
 import { ImportJobsService } from './domain/import-jobs.service';
 import { ChunkStore } from './domain/members/chunk-store';
+import { ImportAuthority } from './domain/members/import-authority';
 import { jobProgress } from './domain/members/job-progress';
 import { ImportStoppedError, MemberCsvImportJob } from './domain/members/member-csv-import.job';
 import { MemberImportsService } from './domain/members/member-imports.service';
@@ -49,6 +50,7 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
       const people = new IdentityClient(config.identityUrl, config.subgraphSecret);
       const groups = new GroupsClient(config.groupsUrl, config.subgraphSecret);
       const chunks = new ChunkStore(config.storageDir);
+      const authority = new ImportAuthority(people, config.subgraphSecret);
       const queue = new MemberImportQueue(
         redis,
         { prefix: `kz:${config.kafkaNamespace}`, concurrency: config.workerConcurrency, attempts: config.jobAttempts, lockMs: config.jobLockMs },
@@ -68,11 +70,11 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         links: new ImportLinks(config.publicUrl),
         maxUploadBytes: config.maxUploadBytes,
         importJobs: new ImportJobsService(dataSource, async (bearer, orgId) => (await people.organization(bearer, orgId).catch(() => null))?.isAdmin === true),
-        memberImports: new MemberImportsService(dataSource, outbox, people, groups, chunks, queue, {
+        memberImports: new MemberImportsService(dataSource, outbox, people, groups, authority, chunks, queue, {
           maxUploadBytes: config.maxUploadBytes,
           chunkRows: config.chunkRows,
         }),
-        memberImportJob: new MemberCsvImportJob(dataSource, outbox, chunks, people, groups),
+        memberImportJob: new MemberCsvImportJob(dataSource, outbox, chunks, people, groups, authority),
       };
     },
     routes: ({ memberImports, importJobs }, _runtime, authenticate) => importRoutes(memberImports, importJobs, authenticate, uploadSummary),

@@ -67,3 +67,10 @@ export async function groupToManage(
   if (!canManage(access)) throw forbidden(action);
   return { group, access, userId };
 }
+
+/** The organisation a group belongs to; null for a private group or none such. */
+export async function organizationOfGroup(m: EntityManager, groupId: string): Promise<string | null> {
+  if (!isUuid(groupId)) return null;
+  const rows = (await m.query(`SELECT org_id FROM groups WHERE id = $1 AND deleted_at IS NULL`, [groupId])) as { org_id: string | null }[];
+  return rows[0]?.org_id ?? null;
+}

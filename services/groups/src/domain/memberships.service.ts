@@ -1,4 +1,4 @@
-import { connectorMay, requireUser, type Caller, type VouchedPerson } from '@kz/auth';
+import { actingUploader, connectorMay, requireUser, type Caller, type VouchedPerson } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import type { EventEnvelope, Outbox } from '@kz/events';
 import { decodeCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, isUuid, pageFrom, pageSize, rememberedResponse, type Page } from '@kz/db';
@@ -7,7 +7,7 @@ import { GroupEntity } from '../entities/group.entity';
 import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
 import { membersAddedEvents, membersRemovedEvents, phonesInvitedEvents, rolesChangedEvents } from '../events/membership-events';
 import { invalidUnregistered, MAX_MEMBERS_PER_CALL, validateNewMembers, type AddMemberOutcome, type Candidate, type NewMember } from './add-members';
-import { groupToManage, isAdminRole } from './group-access';
+import { groupToManage, isAdminRole, organizationOfGroup } from './group-access';
 import type { OrganizationStanding } from './organization-standing';
 
 export type RemoveMemberStatus = 'REMOVED' | 'NOT_A_MEMBER' | 'INVALID' | 'NOT_ALLOWED';
@@ -63,7 +63,8 @@ export class MembershipsService {
     if (opts.receipt) await this.rememberVouched(opts.receipt, members);
     return this.outbox.transaction(async (m, emit) => {
       // The group row is locked only by the count update at the end, so bulk adds to one group overlap.
-      const { group: found, userId: callerId } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can add members.", {
+      const actor = caller.kind === 'import' ? actingUploader(caller, await organizationOfGroup(m, groupId)) : caller;
+      const { group: found, userId: callerId } = await groupToManage(m, actor, standing, groupId, "Only the group's owner and admins can add members.", {
         lock: false,
       });
       const insert = async (): Promise<AddMemberOutcome[]> => {

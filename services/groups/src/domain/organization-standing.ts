@@ -44,13 +44,16 @@ const satisfies = (role: OrgRole | null, need: OrgRole): boolean => role !== nul
 export class OrganizationStanding {
   private readonly confirmed = new Map<string, Promise<OrgRole | null>>();
   private readonly userId: string | null;
+  /** An import's token says identity found its uploader an admin of this organisation minutes ago; no other standing counts. */
+  private readonly importOrgId: string | null;
 
   constructor(
     caller: Caller,
     private readonly bearer: string | null,
     private readonly source: OrgRoleSource,
   ) {
-    this.userId = caller.kind === 'user' ? caller.userId : null;
+    this.userId = caller.kind === 'user' || caller.kind === 'import' ? caller.userId : null;
+    this.importOrgId = caller.kind === 'import' ? caller.orgId : null;
   }
 
   /**
@@ -60,6 +63,7 @@ export class OrganizationStanding {
    */
   async roleIn(m: EntityManager, orgId: string, need: OrgRole, purpose: StandingPurpose): Promise<OrgRole | null> {
     if (this.userId === null || !isUuid(orgId)) return null;
+    if (this.importOrgId !== null) return orgId === this.importOrgId ? 'ADMIN' : null;
     if (purpose === 'read') {
       const known = (await this.readModel(m, [orgId])).get(orgId) ?? null;
       if (satisfies(known, need)) return known;
@@ -75,6 +79,7 @@ export class OrganizationStanding {
   async administeredAmong(m: EntityManager, orgIds: readonly string[]): Promise<Set<string>> {
     const ids = [...new Set(orgIds.filter(isUuid))];
     if (this.userId === null || ids.length === 0) return new Set();
+    if (this.importOrgId !== null) return new Set(ids.filter((id) => id === this.importOrgId));
     const known = await this.readModel(m, ids);
     const admin = new Set(ids.filter((id) => known.get(id) === 'ADMIN'));
     const unsettled = ids.filter((id) => !admin.has(id));

@@ -1,7 +1,7 @@
-import type { Caller, UserCaller } from '@kz/auth';
+import { actingUploader, type Caller } from '@kz/auth';
 import { badInput, DomainError } from '@kz/errors';
 import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
-import { isUuid, rememberedResponse, uuidv7 } from '@kz/db';
+import { rememberedResponse, uuidv7 } from '@kz/db';
 import { InvalidPhoneNumberError, isCountryCode, normalisePhone } from '@kz/phone';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AttributeDefinitionEntity } from '../entities/attribute-definition.entity';
@@ -83,19 +83,7 @@ export class DirectoryImportService {
     private readonly outbox: Outbox,
     private readonly keys: SigningKeys,
     private readonly defaultRegion: string,
-    private readonly importTokenTtlSeconds: number,
   ) {}
-
-  /** The import service acts for the admin who started an upload, with a token that outlives their session's. */
-  async issueImportToken(caller: Caller, orgId: string, importId: string): Promise<{ accessToken: string; expiresInSeconds: number }> {
-    const adminId = await requireOrgAdmin(this.dataSource.manager, caller, orgId);
-    if (!isUuid(importId)) throw badInput('importId', 'importId must be the id of an import.');
-    const phone = (caller as UserCaller).phone;
-    return {
-      accessToken: await this.keys.signDelegatedToken(adminId, phone, `import:${importId}`, this.importTokenTtlSeconds),
-      expiresInSeconds: this.importTokenTtlSeconds,
-    };
-  }
 
   async importMembers(caller: Caller, request: DirectoryImportRequest): Promise<DirectoryImportResult> {
     if (request.members.length === 0) throw badInput('members', 'Name at least one person.');
@@ -108,7 +96,7 @@ export class DirectoryImportService {
       throw badInput('requestKey', 'A request key needs 1 to 200 characters.');
     }
     return this.outbox.transaction(async (m, emit) => {
-      const adminId = await requireOrgAdmin(m, caller, request.orgId);
+      const adminId = await requireOrgAdmin(m, actingUploader(caller, request.orgId), request.orgId);
       const apply = () => this.apply(m, emit, request, region);
       if (request.requestKey === null || request.dryRun) return apply();
       return rememberedResponse(m, `directory-import:${adminId}:${request.orgId}:${request.requestKey}`, apply);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import type { UserCaller } from '@kz/auth';
 import type { DataSource } from 'typeorm';
 import { SigningKeyEntity } from '../entities/signing-key.entity';
 
@@ -103,12 +104,9 @@ export class SigningKeys {
     return this.sign({ kind: 'user', phone }, userId, this.ttlSeconds);
   }
 
-  /**
-   * A user's access token for a background job acting for them (an import
-   * running for longer than a session token lives); `act` names the job.
-   */
-  async signDelegatedToken(userId: string, phone: string, act: string, ttlSeconds: number): Promise<string> {
-    return this.sign({ kind: 'user', phone, act }, userId, ttlSeconds);
+  /** An import's access token: it acts for `uploader` in `orgId`'s bulk adds only (see ImportCaller). */
+  async signImportToken(uploader: UserCaller, orgId: string, importId: string, ttlSeconds: number): Promise<string> {
+    return this.sign({ kind: 'import', phone: uploader.phone, org: orgId, imp: importId }, uploader.userId, ttlSeconds);
   }
 
   /**

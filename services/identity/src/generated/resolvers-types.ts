@@ -188,6 +188,10 @@ export type DirectoryMemberInput = {
   phone: Scalars['String']['input'];
 };
 
+export type ExchangeImportGrantInput = {
+  grant: Scalars['String']['input'];
+};
+
 export type ImportDirectoryMembersInput = {
   /** ISO country of numbers written without a prefix, e.g. IN; the service's default when absent. */
   defaultCountry?: InputMaybe<Scalars['String']['input']>;
@@ -212,13 +216,20 @@ export type ImportDirectoryMembersPayload = {
   receipt?: Maybe<Scalars['String']['output']>;
 };
 
+export type ImportGrantPayload = {
+  __typename?: 'ImportGrantPayload';
+  /** The longest it lasts; it ends sooner, when the import does. */
+  expiresInSeconds: Scalars['Int']['output'];
+  grant: Scalars['String']['output'];
+};
+
 export type IssueConnectorTokenInput = {
   clientId: Scalars['String']['input'];
   clientSecret: Scalars['String']['input'];
 };
 
-export type IssueImportTokenInput = {
-  /** The import the token is for; it names the token's purpose. */
+export type IssueImportGrantInput = {
+  /** The import the grant is for. */
   importId: Scalars['ID']['input'];
   organizationId: Scalars['ID']['input'];
 };
@@ -241,6 +252,12 @@ export type Mutation = {
   /** Defines a user attribute, or changes whether it is mandatory. */
   defineUserAttribute: DefineUserAttributePayload;
   /**
+   * Service use only: a few minutes' access token for an import's grant, which
+   * identity's importDirectoryMembers and groups' addGroupMembers take for the
+   * import's organisation, and nothing else does.
+   */
+  exchangeImportGrant: DelegatedTokenPayload;
+  /**
    * Adds or updates up to 5,000 people in an organisation's directory at once,
    * with one outcome per person in input order; admins only. A retry with the
    * same requestKey returns the first answer and changes nothing more.
@@ -249,10 +266,11 @@ export type Mutation = {
   /** A connector exchanges its client id and secret for an access token limited to its organisation and permissions. */
   issueConnectorToken: ConnectorTokenPayload;
   /**
-   * Service use only (not in the public API): a token for the import service to
-   * act for the signed-in admin while their upload is processed.
+   * Service use only (not in the public API): the grant a member import acts
+   * with for the signed-in admin who starts it, until it ends. Its secret is
+   * shown once; identity keeps only a digest.
    */
-  issueImportToken: DelegatedTokenPayload;
+  issueImportGrant: ImportGrantPayload;
   /** The signed-in person leaves an organisation, as removeOrganizationMember would remove them. Its last admin cannot. */
   leaveOrganization: LeaveOrganizationPayload;
   /** Exchanges a refresh token for a new access token and a new refresh token; the old one stops working. Reusing an old one signs out every session that came from it. */
@@ -318,6 +336,11 @@ export type MutationDefineUserAttributeArgs = {
 };
 
 
+export type MutationExchangeImportGrantArgs = {
+  input: ExchangeImportGrantInput;
+};
+
+
 export type MutationImportDirectoryMembersArgs = {
   input: ImportDirectoryMembersInput;
 };
@@ -328,8 +351,8 @@ export type MutationIssueConnectorTokenArgs = {
 };
 
 
-export type MutationIssueImportTokenArgs = {
-  input: IssueImportTokenInput;
+export type MutationIssueImportGrantArgs = {
+  input: IssueImportGrantInput;
 };
 
 
@@ -809,10 +832,12 @@ export type ResolversTypes = {
   DirectoryImportOutcome: ResolverTypeWrapper<DirectoryImportRecord>;
   DirectoryImportStatus: DirectoryImportStatus;
   DirectoryMemberInput: DirectoryMemberInput;
+  ExchangeImportGrantInput: ExchangeImportGrantInput;
   ImportDirectoryMembersInput: ImportDirectoryMembersInput;
   ImportDirectoryMembersPayload: ResolverTypeWrapper<Omit<ImportDirectoryMembersPayload, 'outcomes'> & { outcomes: Array<ResolversTypes['DirectoryImportOutcome']> }>;
+  ImportGrantPayload: ResolverTypeWrapper<ImportGrantPayload>;
   IssueConnectorTokenInput: IssueConnectorTokenInput;
-  IssueImportTokenInput: IssueImportTokenInput;
+  IssueImportGrantInput: IssueImportGrantInput;
   LeaveOrganizationInput: LeaveOrganizationInput;
   LeaveOrganizationPayload: ResolverTypeWrapper<LeaveOrganizationPayload>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -882,10 +907,12 @@ export type ResolversParentTypes = {
   DirectoryEntry: DirectoryEntryRecord;
   DirectoryImportOutcome: DirectoryImportRecord;
   DirectoryMemberInput: DirectoryMemberInput;
+  ExchangeImportGrantInput: ExchangeImportGrantInput;
   ImportDirectoryMembersInput: ImportDirectoryMembersInput;
   ImportDirectoryMembersPayload: Omit<ImportDirectoryMembersPayload, 'outcomes'> & { outcomes: Array<ResolversParentTypes['DirectoryImportOutcome']> };
+  ImportGrantPayload: ImportGrantPayload;
   IssueConnectorTokenInput: IssueConnectorTokenInput;
-  IssueImportTokenInput: IssueImportTokenInput;
+  IssueImportGrantInput: IssueImportGrantInput;
   LeaveOrganizationInput: LeaveOrganizationInput;
   LeaveOrganizationPayload: LeaveOrganizationPayload;
   Mutation: Record<PropertyKey, never>;
@@ -1008,6 +1035,11 @@ export type ImportDirectoryMembersPayloadResolvers<ContextType = IdentityContext
   receipt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ImportGrantPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ImportGrantPayload'] = ResolversParentTypes['ImportGrantPayload']> = {
+  expiresInSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type LeaveOrganizationPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['LeaveOrganizationPayload'] = ResolversParentTypes['LeaveOrganizationPayload']> = {
   left?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -1016,9 +1048,10 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   addDirectoryMember?: Resolver<ResolversTypes['OrganizationMemberPayload'], ParentType, ContextType, RequireFields<MutationAddDirectoryMemberArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['CreateOrganizationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   defineUserAttribute?: Resolver<ResolversTypes['DefineUserAttributePayload'], ParentType, ContextType, RequireFields<MutationDefineUserAttributeArgs, 'input'>>;
+  exchangeImportGrant?: Resolver<ResolversTypes['DelegatedTokenPayload'], ParentType, ContextType, RequireFields<MutationExchangeImportGrantArgs, 'input'>>;
   importDirectoryMembers?: Resolver<ResolversTypes['ImportDirectoryMembersPayload'], ParentType, ContextType, RequireFields<MutationImportDirectoryMembersArgs, 'input'>>;
   issueConnectorToken?: Resolver<ResolversTypes['ConnectorTokenPayload'], ParentType, ContextType, RequireFields<MutationIssueConnectorTokenArgs, 'input'>>;
-  issueImportToken?: Resolver<ResolversTypes['DelegatedTokenPayload'], ParentType, ContextType, RequireFields<MutationIssueImportTokenArgs, 'input'>>;
+  issueImportGrant?: Resolver<ResolversTypes['ImportGrantPayload'], ParentType, ContextType, RequireFields<MutationIssueImportGrantArgs, 'input'>>;
   leaveOrganization?: Resolver<ResolversTypes['LeaveOrganizationPayload'], ParentType, ContextType, RequireFields<MutationLeaveOrganizationArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'input'>>;
   registerConnector?: Resolver<ResolversTypes['ConnectorSecretPayload'], ParentType, ContextType, RequireFields<MutationRegisterConnectorArgs, 'input'>>;
@@ -1160,6 +1193,7 @@ export type Resolvers<ContextType = IdentityContext> = {
   DirectoryEntry?: DirectoryEntryResolvers<ContextType>;
   DirectoryImportOutcome?: DirectoryImportOutcomeResolvers<ContextType>;
   ImportDirectoryMembersPayload?: ImportDirectoryMembersPayloadResolvers<ContextType>;
+  ImportGrantPayload?: ImportGrantPayloadResolvers<ContextType>;
   LeaveOrganizationPayload?: LeaveOrganizationPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;

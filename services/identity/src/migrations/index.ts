@@ -5,6 +5,7 @@ import { SessionsDirectoryConnectors1764230400000 } from './1764230400000-sessio
 import { SigningKeyActivation1764316800000 } from './1764316800000-signing-key-activation';
 import { ByteOrderDirectoryKeys1764489600000 } from './1764489600000-byte-order-directory-keys';
 import { InvitationTexts1765180800000 } from './1765180800000-invitation-texts';
+import { ImportGrants1765612800000 } from './1765612800000-import-grants';
 
 export const identityMigrations = [
   InitialIdentity1764144000000,
@@ -15,4 +16,5 @@ export const identityMigrations = [
   IdempotentResponsesAsJson1764921600000,
   InboxEventAttempts1765008000000,
   InvitationTexts1765180800000,
+  ImportGrants1765612800000,
 ];

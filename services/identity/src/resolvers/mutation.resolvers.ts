@@ -78,6 +78,7 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
         defaultCountry: input.defaultCountry ?? null,
         requestKey: input.requestKey ?? null,
       }),
-    issueImportToken: (_, { input }, ctx) => ctx.services.directoryImport.issueImportToken(ctx.caller, input.organizationId, input.importId),
+    issueImportGrant: (_, { input }, ctx) => ctx.services.importGrants.issue(ctx.caller, input.organizationId, input.importId),
+    exchangeImportGrant: (_, { input }, ctx) => ctx.services.importGrants.exchange(input.grant),
   },
 };

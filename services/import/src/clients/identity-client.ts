@@ -17,13 +17,22 @@ export class IdentityClient implements PeopleDirectory {
     return { name: data.organization.name, isAdmin: data.organization.myRole === 'ADMIN', attributes: data.organization.attributeDefinitions };
   }
 
-  async issueImportToken(token: string, orgId: string, importId: string): Promise<string> {
-    const data = await this.identity.request<{ issueImportToken: { accessToken: string } }>(
-      `mutation ($input: IssueImportTokenInput!) { issueImportToken(input: $input) { accessToken } }`,
+  async issueImportGrant(token: string, orgId: string, importId: string): Promise<string> {
+    const data = await this.identity.request<{ issueImportGrant: { grant: string } }>(
+      `mutation ($input: IssueImportGrantInput!) { issueImportGrant(input: $input) { grant } }`,
       { input: { organizationId: orgId, importId } },
       token,
     );
-    return data.issueImportToken.accessToken;
+    return data.issueImportGrant.grant;
+  }
+
+  async exchangeImportGrant(grant: string): Promise<{ accessToken: string; expiresInSeconds: number }> {
+    const data = await this.identity.request<{ exchangeImportGrant: { accessToken: string; expiresInSeconds: number } }>(
+      `mutation ($input: ExchangeImportGrantInput!) { exchangeImportGrant(input: $input) { accessToken expiresInSeconds } }`,
+      { input: { grant } },
+      null,
+    );
+    return data.exchangeImportGrant;
   }
 
   async importDirectoryMembers(token: string, call: DirectoryImportCall): Promise<DirectoryImportResult> {

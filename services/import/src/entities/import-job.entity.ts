@@ -19,8 +19,8 @@ export class ImportJobEntity {
   @Column({ name: 'default_country', type: 'text' }) defaultCountry!: string;
   /** Groups the people are added to; empty for the directory only. */
   @Column({ name: 'group_ids', type: 'uuid', array: true }) groupIds!: string[];
-  /** The uploader's delegated token while the import runs; cleared when it ends. */
-  @Column({ name: 'acting_token', type: 'text', nullable: true, select: false }) actingToken!: string | null;
+  /** Identity's grant to act for the uploader, sealed (ImportAuthority) while the import runs; cleared when it ends. */
+  @Column({ name: 'acting_grant', type: 'text', nullable: true, select: false }) actingGrant!: string | null;
   @Column({ name: 'file_name', type: 'text', nullable: true }) fileName!: string | null;
   /** The file's header row as written, for the error report. */
   @Column({ name: 'file_header', type: 'text', array: true, nullable: true }) fileHeader!: string[] | null;

@@ -43,7 +43,7 @@ export function importRoutes(
       if (file === 'file') {
         if (req.method !== 'PUT' && req.method !== 'POST') return methodNotAllowed(res, 'PUT, POST');
         const caller = await authenticate(req);
-        const job = await imports.receiveFile(caller, importId ?? '', url.searchParams.get('filename'), req);
+        const job = await imports.receiveFile(caller, bearerToken(req.headers.authorization), importId ?? '', url.searchParams.get('filename'), req);
         return sendJson(res, 200, summary(job));
       }
       if (file === 'errors.csv') {

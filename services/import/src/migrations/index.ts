@@ -1,5 +1,6 @@
 import { InboxEventAttempts1765008000000 } from '@kz/events';
 import { InitialImport1764144000000 } from './1764144000000-initial-import';
 import { MemberCsvImports1764748800000 } from './1764748800000-member-csv-imports';
+import { SealedImportGrants1765612800000 } from './1765612800000-sealed-import-grants';
 
-export const importMigrations = [InitialImport1764144000000, MemberCsvImports1764748800000, InboxEventAttempts1765008000000];
+export const importMigrations = [InitialImport1764144000000, MemberCsvImports1764748800000, InboxEventAttempts1765008000000, SealedImportGrants1765612800000];

@@ -3,7 +3,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { FINAL_STATUSES, ImportJobEntity, type ImportStatus } from '../../entities/import-job.entity';
 import type { GroupDirectory } from '../peers/group-directory';
 import type { PeopleDirectory } from '../peers/people-directory';
+import { PeerCallError } from '../peers/peer-call-error';
 import type { ChunkStore } from './chunk-store';
+import type { ImportAuthority } from './import-authority';
 import type { MemberRow } from './member-row';
 
 /** What a queued job holds: ids only; everything else is read again when it runs. */
@@ -19,6 +21,8 @@ export interface ChunkResult {
   /** Why, for FAILED rows, by position in the chunk. */
   reasons: Map<number, string>;
 }
+
+const LOST_GRANT = 'The import can no longer act for the person who started it (its grant is unreadable: the subgraph secret changed); start it again.';
 
 /** A failure no retry can mend (the uploader lost their rights, the organisation is gone): the import fails with it. */
 export class ImportStoppedError extends Error {
@@ -42,21 +46,26 @@ export class MemberCsvImportJob {
     private readonly chunks: ChunkStore,
     private readonly people: PeopleDirectory,
     private readonly groups: GroupDirectory,
+    private readonly authority: ImportAuthority,
   ) {}
 
   async run({ importId, chunk }: ChunkJobData): Promise<void> {
     const job = await this.dataSource
       .getRepository(ImportJobEntity)
       .createQueryBuilder('j')
-      .addSelect('j.actingToken')
+      .addSelect('j.actingGrant')
       .where('j.id = :importId', { importId })
       .getOne();
     if (!job || FINAL_STATUSES.includes(job.status) || job.status !== 'RUNNING') return;
     const done = (await this.dataSource.query(`SELECT 1 FROM import_chunks WHERE import_id = $1 AND chunk = $2`, [importId, chunk])) as unknown[];
     if (done.length > 0) return;
-    if (!job.actingToken) throw new ImportStoppedError('The import lost the authority it acts with; start it again.');
+    if (!job.actingGrant) throw new ImportStoppedError(LOST_GRANT);
+    const token = await this.authority.token(importId, job.actingGrant).catch((err: Error) => {
+      if (err instanceof PeerCallError) throw err;
+      throw new ImportStoppedError(LOST_GRANT);
+    });
     const rows = await this.chunks.read(importId, chunk);
-    const result = await this.apply(job, job.actingToken, chunk, rows);
+    const result = await this.apply(job, token, chunk, rows);
     await this.record(job, chunk, rows, result);
   }
 
@@ -135,11 +144,11 @@ export class MemberCsvImportJob {
   }
 }
 
-/** Ends an import that is still going; the delegated token is forgotten with it. False when it had already ended. */
+/** Ends an import that is still going; its grant is forgotten with it (and identity ends it on the event). False when it had already ended. */
 export async function finishImport(m: EntityManager, importId: string, status: ImportStatus, reason: string | null): Promise<boolean> {
   const ended = (await m.query(
     `WITH ended AS (
-       UPDATE import_jobs SET status = $2, failure_reason = $3, finished_at = now(), acting_token = NULL
+       UPDATE import_jobs SET status = $2, failure_reason = $3, finished_at = now(), acting_grant = NULL
        WHERE id = $1 AND status <> ALL($4) RETURNING id)
      SELECT id FROM ended`,
     [importId, status, reason, FINAL_STATUSES],

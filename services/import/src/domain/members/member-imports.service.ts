@@ -11,6 +11,7 @@ import { PeerCallError } from '../peers/peer-call-error';
 import type { PeopleDirectory } from '../peers/people-directory';
 import type { ChunkQueue } from './chunk-queue';
 import type { ChunkStore } from './chunk-store';
+import type { ImportAuthority } from './import-authority';
 import { intakeMemberFile, type IntakeResult, type RowError } from './member-file-intake';
 import { finishImport, progressEvent } from './member-csv-import.job';
 import { templateColumns, templateCsv, type TemplateColumn } from './template';
@@ -41,6 +42,7 @@ export class MemberImportsService {
     private readonly outbox: Outbox,
     private readonly people: PeopleDirectory,
     private readonly groups: GroupDirectory,
+    private readonly authority: ImportAuthority,
     private readonly chunks: ChunkStore,
     private readonly queue: ChunkQueue,
     private readonly limits: ImportLimits,
@@ -65,9 +67,12 @@ export class MemberImportsService {
       if (group.myRole !== 'OWNER' && group.myRole !== 'ADMIN') {
         throw new DomainError('FORBIDDEN', `Only the owner and admins of group ${groupId} can import members into it.`, 'groupIds');
       }
+      if (group.orgId !== input.orgId) {
+        throw badInput('groupIds', `Group ${groupId} is not one of this organisation's groups; an import adds people to its organisation's groups only.`);
+      }
     }
     const id = uuidv7();
-    const actingToken = await this.call(() => this.people.issueImportToken(bearer!, input.orgId, id));
+    const actingGrant = await this.call(() => this.authority.grant(bearer!, input.orgId, id));
     await this.outbox.transaction(async (m, emit) => {
       await m.getRepository(ImportJobEntity).insert({
         id,
@@ -78,7 +83,7 @@ export class MemberImportsService {
         existingUsers: input.existingUsers,
         defaultCountry: country,
         groupIds,
-        actingToken,
+        actingGrant,
       });
       emit(await progressEvent(m, id));
     });
@@ -90,16 +95,9 @@ export class MemberImportsService {
    * then the chunks are queued. A file that cannot be read at all fails the
    * import at once with the reason, which is also the answer.
    */
-  async receiveFile(caller: Caller, importId: string, fileName: string | null, body: Readable): Promise<ImportJobEntity> {
+  async receiveFile(caller: Caller, bearer: string | null, importId: string, fileName: string | null, body: Readable): Promise<ImportJobEntity> {
     const userId = requireUser(caller).userId;
-    const job = isUuid(importId)
-      ? await this.dataSource
-          .getRepository(ImportJobEntity)
-          .createQueryBuilder('j')
-          .addSelect('j.actingToken')
-          .where('j.id = :importId AND j.started_by = :userId', { importId, userId })
-          .getOne()
-      : null;
+    const job = isUuid(importId) ? await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id: importId, startedBy: userId }) : null;
     if (!job) throw notFound('Import');
     const claimed = (await this.dataSource.query(
       `WITH claimed AS (UPDATE import_jobs SET status = 'VALIDATING', file_name = $2 WHERE id = $1 AND status = 'QUEUED' AND file_bytes IS NULL RETURNING id)
@@ -108,7 +106,7 @@ export class MemberImportsService {
     )) as unknown[];
     if (claimed.length === 0) throw new DomainError('CONFLICT', 'This import already has its file (or has ended); start a new import to upload another.');
     await this.publishProgress(importId);
-    const attributes = await this.attributesFor(job);
+    const attributes = await this.attributesFor(job, bearer);
     let result: IntakeResult;
     let header: string[] = [];
     try {
@@ -187,9 +185,9 @@ export class MemberImportsService {
     );
   }
 
-  /** The organisation's attribute names, as the uploader's delegated token reads them now. */
-  private async attributesFor(job: ImportJobEntity): Promise<string[]> {
-    const org = await this.call(() => this.people.organization(job.actingToken ?? '', job.orgId)).catch(async (err: Error) => {
+  /** The organisation's attribute names, as the uploader reads them now. */
+  private async attributesFor(job: ImportJobEntity, bearer: string | null): Promise<string[]> {
+    const org = await this.call(() => this.people.organization(bearer ?? '', job.orgId)).catch(async (err: Error) => {
       await this.fail(job.id, `The organisation could not be read: ${err.message}`);
       throw err;
     });

@@ -31,14 +31,16 @@ export interface DirectoryImportResult {
 }
 
 /**
- * What imports need of the organisations' people directory. Every call acts
- * for `token`'s holder: the uploader when an import starts, the import's
- * delegated token while it runs. Failures are PeerCallErrors.
+ * What imports need of the organisations' people directory. Calls with a
+ * `token` act for its holder: the uploader when an import starts, the import's
+ * own access token (ImportAuthority) while it runs. Failures are PeerCallErrors.
  */
 export interface PeopleDirectory {
   /** Null when the organisation is unknown to the caller. */
   organization(token: string, orgId: string): Promise<OrganizationForImport | null>;
-  /** A token that lets the import act for the uploader in this organisation while it runs. */
-  issueImportToken(token: string, orgId: string, importId: string): Promise<string>;
+  /** The grant that lets the import act for the uploader (`token`'s holder) in this organisation until it ends. */
+  issueImportGrant(token: string, orgId: string, importId: string): Promise<string>;
+  /** A few minutes' access token for an import's grant. */
+  exchangeImportGrant(grant: string): Promise<{ accessToken: string; expiresInSeconds: number }>;
   importDirectoryMembers(token: string, call: DirectoryImportCall): Promise<DirectoryImportResult>;
 }
