@@ -75,6 +75,7 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
   if (!webApp.available) logger.warn({ dir: config.webAppDir }, 'no built web app found; / answers 503 until `npm run build -w @kz/portal`');
   const importFiles = serviceProxy(config.importFilesUrl, logger);
   const attachmentFiles = serviceProxy(config.attachmentFilesUrl, logger);
+  const identityFiles = serviceProxy(new URL(config.identityUrl).origin, logger);
 
   const verifier = new TokenVerifier(config);
   const limiter = new OperationLimiter({ maxDepth: config.maxDepth, maxAliases: config.maxAliases });
@@ -106,8 +107,9 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
       '/imports/*': importFiles,
       '/attachments': attachmentFiles,
       '/attachments/*': attachmentFiles,
+      '/audit/*': identityFiles,
       // Identity's development SMS sink, so that the sign-in screen can point at it; never in production.
-      ...(config.nodeEnv === 'production' ? {} : { '/dev/sms': serviceProxy(new URL(config.identityUrl).origin, logger) }),
+      ...(config.nodeEnv === 'production' ? {} : { '/dev/sms': identityFiles }),
     },
     fallback: webApp.route,
     logger,

@@ -13,6 +13,7 @@ export default defineConfig({
       '/graphql': { target: gateway, ws: true, changeOrigin: false },
       '/imports': gateway,
       '/attachments': gateway,
+      '/audit': gateway,
       '/dev': gateway,
     },
   },

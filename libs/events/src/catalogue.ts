@@ -17,6 +17,8 @@ export const Topics = {
   messagingNotifications: { name: 'messaging.notifications', partitions: 6 },
   importJobs: { name: 'import.jobs', partitions: 6 },
   webhooksEndpoints: { name: 'webhooks.endpoints', partitions: 3 },
+  /** Administrative actions of every service, keyed by organisation, for its audit log (identity keeps it). */
+  auditEntries: { name: 'audit.entries', partitions: 6 },
 } as const;
 
 export type TopicKey = keyof typeof Topics;
@@ -287,6 +289,23 @@ export const EventCatalogue = {
     version: 1,
     topic: 'webhooksEndpoints',
     payload: z.object({ endpointId: id, orgId: id, url: z.string(), reason: z.string(), adminIds: z.array(id) }),
+  },
+  /**
+   * An administrative action, written in the same transaction as the change (audit.ts builds it). `before` and
+   * `after` summarise the fields it changed; `count` is how many a bulk call touched.
+   */
+  'audit.entry': {
+    version: 1,
+    topic: 'auditEntries',
+    payload: z.object({
+      action: z.string().regex(/^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/),
+      actor: z.object({ kind: z.enum(['PERSON', 'CONNECTOR', 'SYSTEM']), id: z.string().nullable(), via: z.string().nullable() }),
+      clientAddress: z.string().max(100).nullable(),
+      target: z.object({ type: z.string().min(1).max(40), id: z.string().min(1).max(200), name: z.string().max(500).nullable() }),
+      before: z.record(z.string(), z.unknown()).nullable(),
+      after: z.record(z.string(), z.unknown()).nullable(),
+      count: z.number().int().nonnegative().nullable(),
+    }),
   },
 } as const satisfies Record<string, { version: number; topic: TopicKey; payload: z.ZodType }>;
 

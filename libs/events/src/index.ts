@@ -21,3 +21,4 @@ export { InboxEventAttempts1765008000000 } from './inbox-attempts.migration';
 export { RestartingConsumer } from './restarting-consumer';
 export { runCommittingPeriodically, COMMIT_INTERVAL_MS, type ConsumedMessage } from './periodic-commits';
 export { producerNeedsReplacing } from './kafka-faults';
+export { auditActor, auditEvent, changedFields, requestOrigin, SYSTEM_ACTOR, type AuditActor, type AuditedAction, type AuditPayload } from './audit';

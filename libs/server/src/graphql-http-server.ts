@@ -53,6 +53,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    * send it) reach the schema. Empty or left out: no check (the gateway itself, or a development machine).
    */
   peerSecret?: string;
+  /** Runs around each request's handling (an AsyncLocalStorage scope, say), GraphQL and routes alike. */
+  requestScope?: (req: IncomingMessage, handle: () => Promise<void>) => Promise<void>;
   /** Apollo plugins of the service's own, after the shared ones. */
   plugins?: ApolloServerPlugin<TContext>[];
 }
@@ -75,7 +77,8 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
 
   constructor(private readonly opts: GraphQLHttpServerOptions<TContext>) {
     this.serviceMetrics = opts.metrics ?? new ServiceMetrics();
-    this.http = createServer((req, res) => void this.route(req, res));
+    const scope = opts.requestScope;
+    this.http = createServer((req, res) => void (scope ? scope(req, () => this.route(req, res)) : this.route(req, res)));
     this.http.keepAliveTimeout = 65_000;
     // Requests node:http refuses before they reach us (headers too large, malformed HTTP) get the usual error shape.
     const answered = new WeakSet<object>();

@@ -13,3 +13,4 @@ export { parseMetrics, ProcessMetrics } from './process-metrics';
 export { ServiceMetrics } from './service-metrics';
 export { fromPeer, peerHeaders, SUBGRAPH_SECRET_HEADER } from './peer-secret';
 export { closeRedis, openRedis, redisReachable } from './redis';
+export { csvLine, neutralise } from './csv';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { bearerToken, TokenVerifier, type Caller } from '@kz/auth';
-import type { InboxConsumerOptions, OutboxRelayOptions } from '@kz/events';
+import { requestOrigin, type InboxConsumerOptions, type OutboxRelayOptions } from '@kz/events';
 import { parse } from 'graphql';
 import type { Logger } from 'pino';
 import type { EntitySchema, MixedList } from 'typeorm';
@@ -121,6 +121,8 @@ export async function createSubgraphApp<TServices>(opts: SubgraphAppOptions<TSer
     metrics,
     peerSecret: config.subgraphSecret,
     plugins: [importTokenScope(opts.importTokenFields ?? [])],
+    // Audit entries written while serving a request name the address it came from.
+    requestScope: (req, handle) => requestOrigin.run({ clientAddress: clientAddress(req, config.trustedProxies) }, handle),
   });
   return {
     runtime,

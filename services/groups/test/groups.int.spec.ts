@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent } from '@kz/events';
+import { createEvent, type AuditPayload } from '@kz/events';
 import { createGroupsApp, loadGroupsConfig, type GroupsApp } from '@kz/groups-service';
 import { deleteTestTopics, dropTestDatabases, eventually, EventTap, graphql, silentLogger, testDatabaseUrl, testNamespace, TestTokenIssuer } from '@kz/testing';
+import { OrganizationStanding } from '../src/domain/organization-standing';
 import { FakeIdentity } from './fake-identity';
 
 const ns = testNamespace();
@@ -604,5 +605,290 @@ describe('organisation standing: the read model first, identity when it falls sh
     // The invitation to the group of no organisation still holds; the organisation's is gone.
     await eventually(async () => expect(await memberships()).toEqual([privateGroup.id]));
     expect(await app.runtime.dataSource.query(`SELECT 1 FROM pending_memberships WHERE phone = $1`, [late.phone])).toEqual([]);
+  });
+});
+
+describe('organisation audit log: one entry per administrative action on an organisation group', () => {
+  const org = randomUUID();
+  const boss = { id: randomUUID(), phone: '+14155550701' };
+  const people = Array.from({ length: 3 }, (_, i) => ({ id: randomUUID(), phone: `+1415555071${i}` }));
+  const askers = Array.from({ length: 2 }, (_, i) => ({ id: randomUUID(), phone: `+1415555072${i}` }));
+  const person = { kind: 'PERSON', id: boss.id, via: null };
+
+  /** The audit entries written to the outbox (in commit order), with the envelope's key and organisation. */
+  async function auditEntries(where: { orgId?: string } = {}): Promise<({ key: string; orgId: string | null } & AuditPayload)[]> {
+    const rows = (await app.runtime.dataSource.query(
+      `SELECT key, envelope FROM outbox_events WHERE topic = 'audit.entries' AND ($1::text IS NULL OR key = $1) ORDER BY seq`,
+      [where.orgId ?? null],
+    )) as { key: string; envelope: { orgId: string | null; payload: AuditPayload } }[];
+    return rows.map((r) => ({ key: r.key, orgId: r.envelope.orgId, ...r.envelope.payload }));
+  }
+
+  /** Runs an operation and answers the audit entries it wrote to the organisation's log. */
+  async function entriesOf(run: () => Promise<unknown>): Promise<AuditPayload[]> {
+    const before = (await auditEntries({ orgId: org })).length;
+    await run();
+    const entries = (await auditEntries({ orgId: org })).slice(before);
+    for (const e of entries) expect({ key: e.key, orgId: e.orgId }).toEqual({ key: org, orgId: org });
+    return entries.map(({ key: _key, orgId: _orgId, ...payload }) => payload);
+  }
+
+  async function call(query: string, variables: Record<string, unknown>, as: { id: string; phone: string } = boss) {
+    const res = await graphql(url, query, variables, await tokenOf(as));
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  }
+
+  const GROUP_OP = (field: string) => `mutation($input: GroupInput!) { ${field}(input: $input) { group { id } } }`;
+  const created = (name: string, input: Record<string, unknown>) => call(CREATE, { input: { name, ...input } });
+
+  beforeAll(async () => {
+    identity.set(org, boss.id, 'ADMIN');
+    for (const u of [boss, ...people, ...askers]) await tap.publish(registered(u));
+    for (const u of [boss, ...people, ...askers]) await knownToGroups(u.id);
+  });
+
+  it('records group creation, settings, hierarchy, linking and deletion with their before and after', async () => {
+    let top = { id: '', name: '' };
+    const [createdTop] = await entriesOf(async () => (top = (await created('Audit HQ', { organizationId: org })).createGroup.group));
+    expect(createdTop).toEqual({
+      action: 'group.created',
+      actor: person,
+      clientAddress: expect.any(String),
+      target: { type: 'group', id: top.id, name: 'Audit HQ' },
+      before: null,
+      after: { name: 'Audit HQ', kind: 'ORGANIZATION' },
+      count: null,
+    });
+
+    let sub = { id: '' };
+    expect(await entriesOf(async () => (sub = (await created('Audit floor', { parentId: top.id })).createGroup.group))).toMatchObject([
+      {
+        action: 'group.created',
+        target: { type: 'group', id: sub.id, name: 'Audit floor' },
+        after: { name: 'Audit floor', kind: 'ORGANIZATION', parentId: top.id },
+      },
+    ]);
+
+    const UPDATE = `mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { group { id } } }`;
+    expect(
+      await entriesOf(() => call(UPDATE, { input: { groupId: top.id, name: 'Audit head office', description: 'Where it happens', announcementOnly: true } })),
+    ).toEqual([
+      {
+        action: 'group.updated',
+        actor: person,
+        clientAddress: expect.any(String),
+        target: { type: 'group', id: top.id, name: 'Audit head office' },
+        before: { name: 'Audit HQ', description: null, announcementOnly: false },
+        after: { name: 'Audit head office', description: 'Where it happens', announcementOnly: true },
+        count: null,
+      },
+    ]);
+    // Only what changed is recorded; an update that changes nothing records nothing.
+    expect(await entriesOf(() => call(UPDATE, { input: { groupId: top.id, name: 'Audit head office', description: 'Now shorter' } }))).toMatchObject([
+      { action: 'group.updated', before: { description: 'Where it happens' }, after: { description: 'Now shorter' } },
+    ]);
+    expect(await entriesOf(() => call(UPDATE, { input: { groupId: top.id, name: 'Audit head office' } }))).toEqual([]);
+
+    expect(await entriesOf(() => call(GROUP_OP('detachSubgroup'), { input: { groupId: sub.id } }))).toMatchObject([
+      { action: 'group.detached', actor: person, target: { type: 'group', id: sub.id, name: 'Audit floor' }, before: { parentId: top.id }, after: null },
+    ]);
+    const ATTACH = `mutation($input: AttachSubgroupInput!) { attachSubgroup(input: $input) { group { id } } }`;
+    expect(await entriesOf(() => call(ATTACH, { input: { parentId: top.id, groupId: sub.id } }))).toMatchObject([
+      { action: 'group.attached', actor: person, target: { type: 'group', id: sub.id, name: 'Audit floor' }, before: null, after: { parentId: top.id } },
+    ]);
+
+    // Unlinked, the group leaves the organisation's log (the entry is the organisation's); linked again, it returns to it.
+    const loner = (await created('Audit loner', { organizationId: org })).createGroup.group;
+    expect(await entriesOf(() => call(GROUP_OP('unlinkGroupFromOrganization'), { input: { groupId: loner.id } }))).toMatchObject([
+      { action: 'group.unlinked', actor: person, target: { type: 'group', id: loner.id, name: 'Audit loner' }, before: { organizationId: org }, after: null },
+    ]);
+    const LINK = `mutation($input: LinkGroupInput!) { linkGroupToOrganization(input: $input) { group { id } } }`;
+    expect(await entriesOf(() => call(LINK, { input: { groupId: loner.id, organizationId: org } }))).toMatchObject([
+      { action: 'group.linked', actor: person, target: { type: 'group', id: loner.id, name: 'Audit loner' }, before: null, after: { organizationId: org } },
+    ]);
+
+    const DELETE = `mutation($input: GroupInput!) { deleteGroup(input: $input) { deleted } }`;
+    expect(await entriesOf(() => call(DELETE, { input: { groupId: sub.id } }))).toEqual([
+      {
+        action: 'group.deleted',
+        actor: person,
+        clientAddress: expect.any(String),
+        target: { type: 'group', id: sub.id, name: 'Audit floor' },
+        before: { name: 'Audit floor' },
+        after: null,
+        count: null,
+      },
+    ]);
+  });
+
+  it('records a bulk add once with its count, never again for a replay, and removals and role changes, but not a member leaving', async () => {
+    const group = (await created('Audit members', { organizationId: org })).createGroup.group;
+    const target = { type: 'group', id: group.id, name: 'Audit members' };
+    const members = [
+      ...people.map((p) => ({ phone: p.phone })),
+      { phone: '+14155550781' },
+      { phone: '+14155550782' },
+      { phone: 'garbage' },
+      { phone: boss.phone },
+    ];
+    const input = { groupId: group.id, members, requestKey: 'audit-add-1' };
+    let first: unknown;
+    expect(await entriesOf(async () => (first = await call(ADD, { input })))).toEqual([
+      { action: 'group.members-added', actor: person, clientAddress: expect.any(String), target, before: null, after: null, count: 5 },
+    ]);
+    // A retry with the same key answers as the first call did and writes no second entry.
+    expect(await entriesOf(async () => expect(await call(ADD, { input })).toEqual(first))).toEqual([]);
+    // Nothing new to add: no entry.
+    expect(await entriesOf(() => call(ADD, { input: { groupId: group.id, members: [{ phone: people[0]!.phone }] } }))).toEqual([]);
+
+    const ROLE = `mutation($input: SetGroupRoleInput!) { setGroupRole(input: $input) { membership { role } } }`;
+    expect(await entriesOf(() => call(ROLE, { input: { groupId: group.id, userId: people[0]!.id, role: 'ADMIN' } }))).toEqual([
+      {
+        action: 'group.role-changed',
+        actor: person,
+        clientAddress: expect.any(String),
+        target,
+        before: { userId: people[0]!.id, role: 'MEMBER' },
+        after: { userId: people[0]!.id, role: 'ADMIN' },
+        count: null,
+      },
+    ]);
+
+    const REMOVE = `mutation($input: RemoveGroupMembersInput!) { removeGroupMembers(input: $input) { outcomes { status } } }`;
+    const gone = [people[1]!.id, people[2]!.id];
+    expect(await entriesOf(() => call(REMOVE, { input: { groupId: group.id, userIds: [...gone, randomUUID()] } }))).toEqual([
+      { action: 'group.members-removed', actor: person, clientAddress: expect.any(String), target, before: null, after: { userIds: gone }, count: 2 },
+    ]);
+
+    // Leaving is the member's own business, not an administrative action.
+    expect(
+      await entriesOf(() => call(`mutation($input: GroupInput!) { leaveGroup(input: $input) { left } }`, { input: { groupId: group.id } }, people[0])),
+    ).toEqual([]);
+  });
+
+  it("records an import's bulk add as its uploader's, via the import", async () => {
+    const group = (await created('Audit import', { organizationId: org })).createGroup.group;
+    const importCaller = { kind: 'import' as const, userId: boss.id, phone: boss.phone, orgId: org, importId: 'imp-42' };
+    const standing = new OrganizationStanding(importCaller, null, app.services.orgRoles);
+    const entries = await entriesOf(() =>
+      app.services.memberships.add(
+        importCaller,
+        standing,
+        group.id,
+        [
+          { phone: people[0]!.phone, role: 'MEMBER' },
+          { phone: '+14155550783', role: 'MEMBER' },
+        ],
+        {
+          requestKey: 'chunk-1',
+        },
+      ),
+    );
+    expect(entries).toEqual([
+      {
+        action: 'group.members-added',
+        actor: { kind: 'PERSON', id: boss.id, via: 'import:imp-42' },
+        clientAddress: null,
+        target: { type: 'group', id: group.id, name: 'Audit import' },
+        before: null,
+        after: null,
+        count: 2,
+      },
+    ]);
+  });
+
+  it('records invite links created and revoked, and join requests decided, but not people joining by link', async () => {
+    const group = (await created('Audit door', { organizationId: org })).createGroup.group;
+    const CREATE_LINK = `mutation($i: CreateInviteLinkInput!) { createInviteLink(input: $i) { inviteLink { id url } } }`;
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    let link = { id: '', url: '' };
+    expect(
+      await entriesOf(
+        async () => (link = (await call(CREATE_LINK, { i: { groupId: group.id, requiresApproval: true, maxUses: 5, expiresAt } })).createInviteLink.inviteLink),
+      ),
+    ).toEqual([
+      {
+        action: 'invite-link.created',
+        actor: person,
+        clientAddress: expect.any(String),
+        target: { type: 'invite-link', id: link.id, name: null },
+        before: null,
+        after: { groupId: group.id, role: 'MEMBER', requiresApproval: true, expiresAt, maxUses: 5 },
+        count: null,
+      },
+    ]);
+
+    const JOIN = `mutation($i: JoinGroupByLinkInput!) { joinGroupByLink(input: $i) { outcome } }`;
+    expect(
+      await entriesOf(async () => {
+        for (const asker of askers) expect((await call(JOIN, { i: { token: link.url } }, asker)).joinGroupByLink.outcome).toBe('REQUESTED');
+      }),
+    ).toEqual([]);
+    const requests = (await app.runtime.dataSource.query(`SELECT id, user_id FROM join_requests WHERE group_id = $1`, [group.id])) as {
+      id: string;
+      user_id: string;
+    }[];
+    const requestOf = (u: { id: string }) => requests.find((r) => r.user_id === u.id)!.id;
+    const DECIDE = `mutation($i: DecideJoinRequestInput!) { decideJoinRequest(input: $i) { joinRequest { id } } }`;
+    const target = { type: 'group', id: group.id, name: 'Audit door' };
+    expect(await entriesOf(() => call(DECIDE, { i: { joinRequestId: requestOf(askers[0]!), accept: true } }))).toEqual([
+      {
+        action: 'join-request.approved',
+        actor: person,
+        clientAddress: expect.any(String),
+        target,
+        before: null,
+        after: { userId: askers[0]!.id },
+        count: null,
+      },
+    ]);
+    expect(await entriesOf(() => call(DECIDE, { i: { joinRequestId: requestOf(askers[1]!), accept: false } }))).toEqual([
+      {
+        action: 'join-request.declined',
+        actor: person,
+        clientAddress: expect.any(String),
+        target,
+        before: null,
+        after: { userId: askers[1]!.id },
+        count: null,
+      },
+    ]);
+
+    const REVOKE = `mutation($i: InviteLinkInput!) { revokeInviteLink(input: $i) { inviteLink { id } } }`;
+    expect(await entriesOf(() => call(REVOKE, { i: { inviteLinkId: link.id } }))).toEqual([
+      {
+        action: 'invite-link.revoked',
+        actor: person,
+        clientAddress: expect.any(String),
+        target: { type: 'invite-link', id: link.id, name: null },
+        before: null,
+        after: { groupId: group.id },
+        count: null,
+      },
+    ]);
+    // Already revoked: nothing changes, nothing is recorded.
+    expect(await entriesOf(() => call(REVOKE, { i: { inviteLinkId: link.id } }))).toEqual([]);
+  });
+
+  it('records nothing for a private group outside any organisation', async () => {
+    const before = (await auditEntries()).length;
+    const group = (await created('Audit-free', {})).createGroup.group;
+    const sub = (await created('Audit-free child', { parentId: group.id })).createGroup.group;
+    await call(`mutation($input: UpdateGroupInput!) { updateGroup(input: $input) { group { id } } }`, { input: { groupId: group.id, name: 'Still private' } });
+    await call(ADD, { input: { groupId: group.id, members: [{ phone: people[0]!.phone }, { phone: people[1]!.phone }, { phone: '+14155550784' }] } });
+    await call(`mutation($input: SetGroupRoleInput!) { setGroupRole(input: $input) { membership { role } } }`, {
+      input: { groupId: group.id, userId: people[0]!.id, role: 'ADMIN' },
+    });
+    await call(`mutation($input: RemoveGroupMembersInput!) { removeGroupMembers(input: $input) { outcomes { status } } }`, {
+      input: { groupId: group.id, userIds: [people[1]!.id] },
+    });
+    const link = (await call(`mutation($i: CreateInviteLinkInput!) { createInviteLink(input: $i) { inviteLink { id } } }`, { i: { groupId: group.id } }))
+      .createInviteLink.inviteLink;
+    await call(`mutation($i: InviteLinkInput!) { revokeInviteLink(input: $i) { inviteLink { id } } }`, { i: { inviteLinkId: link.id } });
+    await call(GROUP_OP('detachSubgroup'), { input: { groupId: sub.id } });
+    await call(`mutation($input: AttachSubgroupInput!) { attachSubgroup(input: $input) { group { id } } }`, { input: { parentId: group.id, groupId: sub.id } });
+    await call(`mutation($input: GroupInput!) { deleteGroup(input: $input) { deleted } }`, { input: { groupId: group.id } });
+    expect((await auditEntries()).slice(before)).toEqual([]);
   });
 });

@@ -19,6 +19,9 @@ import { UsersService } from './domain/users.service';
 import { identityEntities } from './entities';
 import { groupsEventHandlers } from './events/groups-events.handlers';
 import { importEventHandlers } from './events/import-events.handlers';
+import { auditEventHandlers } from './events/audit-events.handlers';
+import { AuditLogService } from './domain/audit/audit-log.service';
+import { auditFiles } from './http/audit-files';
 import { ImportGrantsService } from './domain/import-grants.service';
 import { identityMigrations } from './migrations';
 import { identityResolvers } from './resolvers';
@@ -37,6 +40,7 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
     consumers: [
       { groupId: 'identity.groups-events', topics: ['groupsPhoneInvitations'], handlers: groupsEventHandlers(config.appPublicUrl) },
       { groupId: 'identity.import-events', topics: ['importJobs'], handlers: importEventHandlers },
+      { groupId: 'identity.audit-log', topics: ['auditEntries'], handlers: auditEventHandlers },
     ],
     services: async ({ dataSource, outbox }) => {
       const keys = new SigningKeys(dataSource, config.issuer, config.audience, config.accessTokenTtlSeconds, config.keyActivationDelaySeconds);
@@ -64,8 +68,9 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
         directory: new DirectoryService(dataSource, outbox, config.defaultRegion),
         directoryImport: new DirectoryImportService(dataSource, outbox, keys, config.defaultRegion),
         importGrants: new ImportGrantsService(dataSource, keys, config.importGrantMaxSeconds),
+        auditLog: new AuditLogService(dataSource),
         attributes: new AttributeDefinitionsService(dataSource, outbox),
-        connectors: new ConnectorsService(dataSource, keys),
+        connectors: new ConnectorsService(dataSource, outbox, keys),
         users: new UsersService(dataSource, outbox),
         invitationTexts: new InvitationTextSender(dataSource, sms, limiter, logger.child({ component: 'invitation-texts' })),
       };
@@ -74,9 +79,10 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
     beforeStop: ({ invitationTexts }) => invitationTexts.stop(),
     verifier: ({ keys }) => new TokenVerifier({ ...config, keySet: keys.verificationKeys(), acceptImportTokens: true }),
     importTokenFields: ['importDirectoryMembers'],
-    routes: ({ keys, devSms }) => {
+    routes: ({ keys, devSms, auditLog }, _runtime, authenticate) => {
       const routes: Record<string, HttpRoute> = {
         '/.well-known/jwks.json': async (_req, res) => sendJson(res, 200, await keys.jwks(), { 'cache-control': 'public, max-age=60' }),
+        '/audit/*': auditFiles(auditLog, authenticate),
       };
       if (devSms && config.nodeEnv !== 'production') routes['/dev/sms'] = devSmsRoute(devSms, config.defaultRegion);
       return routes;

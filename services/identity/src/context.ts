@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@kz/server';
 import type { AttributeDefinitionsService } from './domain/attribute-definitions.service';
+import type { AuditLogService } from './domain/audit/audit-log.service';
 import type { ConnectorsService } from './domain/connectors.service';
 import type { DirectoryImportService } from './domain/directory-import.service';
 import type { DirectoryService } from './domain/directory.service';
@@ -19,6 +20,7 @@ export interface IdentityServices {
   directory: DirectoryService;
   directoryImport: DirectoryImportService;
   importGrants: ImportGrantsService;
+  auditLog: AuditLogService;
   attributes: AttributeDefinitionsService;
   connectors: ConnectorsService;
   users: UsersService;

@@ -53,7 +53,7 @@ export async function createWebhooksApp(config: WebhooksConfig, logger: Logger):
       };
       const guard = new DestinationGuard({ allowInsecureHttp: config.allowHttp, allowedCidrs: config.allowedCidrs });
       const access = new EndpointAccess(dataSource);
-      const endpoints = new EndpointsService(dataSource, access, guard, new EndpointChallenge(postJson, config.challengeTimeoutMs), queue);
+      const endpoints = new EndpointsService(dataSource, outbox, access, guard, new EndpointChallenge(postJson, config.challengeTimeoutMs), queue);
       const slots = new RedisEndpointSlots(redis, prefix, config.endpointConcurrency, config.deliveryTimeoutMs + 5_000);
       const deliveries = new DeliveriesService(
         dataSource,

@@ -1,9 +1,10 @@
 import { connectorMay, requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, forbidden, notFound } from '@kz/errors';
-import type { Outbox } from '@kz/events';
+import { changedFields, type Outbox } from '@kz/events';
 import { decodeIdCursor, decodeSeqCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { GroupEntity, type GroupKind } from '../entities/group.entity';
+import { groupAuditEntry } from '../events/audit-entries';
 import { groupCreatedEvent, groupDeletedEvent, groupUpdatedEvent } from '../events/group-events';
 import { subgroupDetachedEvent } from '../events/hierarchy-events';
 import { membersAddedEvents } from '../events/membership-events';
@@ -67,7 +68,11 @@ export class GroupsService {
          SELECT $1, $2, 'OWNER', coalesce(k.name_key, ''), coalesce(k.phone, '') FROM (SELECT 1) one LEFT JOIN known_users k ON k.id = $2`,
         [group.id, creatorId],
       );
-      emit([groupCreatedEvent(group), ...membersAddedEvents(group, [{ userId: creatorId, role: 'OWNER' }], creatorId)]);
+      emit([
+        groupCreatedEvent(group),
+        ...membersAddedEvents(group, [{ userId: creatorId, role: 'OWNER' }], creatorId),
+        ...groupAuditEntry(caller, 'group.created', group, { after: { name: group.name, kind: group.kind, ...(parentId ? { parentId } : {}) } }),
+      ]);
       return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
     });
   }
@@ -84,6 +89,8 @@ export class GroupsService {
       await m.getRepository(GroupEntity).update({ id: group.id }, changes);
       const updated = await m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
       emit(groupUpdatedEvent(updated, userId));
+      const changed = changedFields(settingsOf(group, changes), settingsOf(updated, changes));
+      if (Object.keys(changed.after).length > 0) emit(groupAuditEntry(caller, 'group.updated', updated, changed));
       return updated;
     });
   }
@@ -98,7 +105,11 @@ export class GroupsService {
       await m.query(`DELETE FROM memberships WHERE group_id = $1`, [group.id]);
       await m.query(`DELETE FROM pending_memberships WHERE group_id = $1`, [group.id]);
       await m.query(`UPDATE invite_links SET revoked_at = now() WHERE group_id = $1 AND revoked_at IS NULL`, [group.id]);
-      emit([...children.map((c) => subgroupDetachedEvent({ id: c.id, orgId: group.orgId }, group.id, null)), groupDeletedEvent(group)]);
+      emit([
+        ...children.map((c) => subgroupDetachedEvent({ id: c.id, orgId: group.orgId }, group.id, null)),
+        groupDeletedEvent(group),
+        ...groupAuditEntry(caller, 'group.deleted', group, { before: { name: group.name } }),
+      ]);
     });
   }
 
@@ -244,6 +255,11 @@ export class GroupsService {
     if (caller.kind === 'connector') throw new DomainError('FORBIDDEN', 'Connectors cannot create groups.');
     return requireUser(caller).userId;
   }
+}
+
+/** The group's settings that `changes` sets, as they are in `group`: one side of an update's audit entry. */
+function settingsOf(group: GroupEntity, changes: Partial<GroupEntity>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(changes).map((k) => [k, group[k as keyof GroupEntity]]));
 }
 
 async function newestFirst(

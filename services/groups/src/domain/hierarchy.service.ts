@@ -4,6 +4,7 @@ import type { Outbox } from '@kz/events';
 import { isUuid } from '@kz/db';
 import type { EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
+import { groupAuditEntry } from '../events/audit-entries';
 import { groupLinkedEvent, groupUnlinkedEvent } from '../events/group-events';
 import { subgroupAttachedEvent, subgroupDetachedEvent } from '../events/hierarchy-events';
 import { accessTo, canSee, groupToManage, isAdminRole } from './group-access';
@@ -30,6 +31,9 @@ export class HierarchyService {
       await m.getRepository(GroupEntity).update({ id: child.id }, { parentId: parent.id });
       if (previous) emit(subgroupDetachedEvent(child, previous, a.userId));
       emit(subgroupAttachedEvent(child, parent.id, a.userId));
+      if (previous !== parent.id) {
+        emit(groupAuditEntry(caller, 'group.attached', child, { before: previous ? { parentId: previous } : null, after: { parentId: parent.id } }));
+      }
       return m.getRepository(GroupEntity).findOneByOrFail({ id: child.id });
     });
   }
@@ -45,7 +49,7 @@ export class HierarchyService {
       const manages = (x: typeof childAccess) => isAdminRole(x.role) || x.orgAdmin;
       if (!manages(childAccess) && !manages(parentAccess)) throw forbidden('Only admins of the group or of its parent can detach it.');
       await m.getRepository(GroupEntity).update({ id: child.id }, { parentId: null });
-      emit(subgroupDetachedEvent(child, parent.id, userId));
+      emit([subgroupDetachedEvent(child, parent.id, userId), ...groupAuditEntry(caller, 'group.detached', child, { before: { parentId: parent.id } })]);
       return m.getRepository(GroupEntity).findOneByOrFail({ id: child.id });
     });
   }
@@ -60,7 +64,7 @@ export class HierarchyService {
       if (group.parentId) throw new DomainError('CONFLICT', 'Detach this sub-group before linking it; it belongs with its parent.');
       await refuseWithSubgroups(m, group.id, 'linking');
       await m.getRepository(GroupEntity).update({ id: group.id }, { orgId, kind: group.kind === 'BROADCAST' ? 'BROADCAST' : 'ORGANIZATION' });
-      emit(groupLinkedEvent(group, orgId));
+      emit([groupLinkedEvent(group, orgId), ...groupAuditEntry(caller, 'group.linked', { ...group, orgId }, { after: { organizationId: orgId } })]);
       return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
     });
   }
@@ -75,7 +79,7 @@ export class HierarchyService {
       await refuseWithSubgroups(m, group.id, 'unlinking');
       const orgId = group.orgId;
       await m.getRepository(GroupEntity).update({ id: group.id }, { orgId: null, kind: group.kind === 'BROADCAST' ? 'BROADCAST' : 'PRIVATE' });
-      emit(groupUnlinkedEvent(group, orgId));
+      emit([groupUnlinkedEvent(group, orgId), ...groupAuditEntry(caller, 'group.unlinked', { ...group, orgId }, { before: { organizationId: orgId } })]);
       return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
     });
   }

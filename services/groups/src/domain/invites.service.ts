@@ -8,6 +8,7 @@ import { GroupEntity, type GroupKind } from '../entities/group.entity';
 import { InviteLinkEntity } from '../entities/invite-link.entity';
 import { JoinRequestEntity } from '../entities/join-request.entity';
 import type { GroupRole } from '../entities/membership.entity';
+import { groupAuditEntry, inviteLinkAuditEntry } from '../events/audit-entries';
 import { inviteAcceptedEvent, joinRequestFiledEvent } from '../events/invite-events';
 import { membersAddedEvents } from '../events/membership-events';
 import { groupToManage } from './group-access';
@@ -66,7 +67,7 @@ export class InvitesService {
     if (input.maxUses !== null && input.maxUses !== undefined && (input.maxUses < 1 || input.maxUses > 1_000_000)) {
       throw badInput('maxUses', 'maxUses must be between 1 and 1,000,000, or left out for no limit.');
     }
-    return this.dataSource.transaction(async (m) => {
+    return this.outbox.transaction(async (m, emit) => {
       const { group, userId } = await groupToManage(m, caller, standing, groupId, "Only the group's owner and admins can create invite links.");
       const id = uuidv7();
       await m.getRepository(InviteLinkEntity).insert({
@@ -81,16 +82,25 @@ export class InvitesService {
         createdBy: userId,
         revokedAt: null,
       });
-      return m.getRepository(InviteLinkEntity).findOneByOrFail({ id });
+      const link = await m.getRepository(InviteLinkEntity).findOneByOrFail({ id });
+      emit(
+        inviteLinkAuditEntry(caller, 'invite-link.created', group, link, {
+          after: { role: link.role, requiresApproval: link.requiresApproval, expiresAt: link.expiresAt?.toISOString() ?? null, maxUses: link.maxUses },
+        }),
+      );
+      return link;
     });
   }
 
   async revoke(caller: Caller, standing: OrganizationStanding, inviteId: string): Promise<InviteLinkEntity> {
-    return this.dataSource.transaction(async (m) => {
+    return this.outbox.transaction(async (m, emit) => {
       const link = isUuid(inviteId) ? await m.getRepository(InviteLinkEntity).findOneBy({ id: inviteId }) : null;
       if (!link) throw notFound('Invite link');
-      await groupToManage(m, caller, standing, link.groupId, "Only the group's owner and admins can revoke invite links.");
-      if (!link.revokedAt) await m.getRepository(InviteLinkEntity).update({ id: link.id }, { revokedAt: new Date() });
+      const { group } = await groupToManage(m, caller, standing, link.groupId, "Only the group's owner and admins can revoke invite links.");
+      if (!link.revokedAt) {
+        await m.getRepository(InviteLinkEntity).update({ id: link.id }, { revokedAt: new Date() });
+        emit(inviteLinkAuditEntry(caller, 'invite-link.revoked', group, link));
+      }
       return m.getRepository(InviteLinkEntity).findOneByOrFail({ id: link.id });
     });
   }
@@ -166,6 +176,7 @@ export class InvitesService {
       await m
         .getRepository(JoinRequestEntity)
         .update({ id: request.id }, { status: accept ? 'ACCEPTED' : 'DECLINED', decidedBy: adminId, decidedAt: new Date() });
+      emit(groupAuditEntry(caller, accept ? 'join-request.approved' : 'join-request.declined', group, { after: { userId: request.userId } }));
       if (accept) {
         const link = await m.getRepository(InviteLinkEntity).findOneByOrFail({ id: request.inviteId });
         const known = (await m.query(`SELECT phone FROM known_users WHERE id = $1`, [request.userId])) as { phone: string }[];

@@ -5,6 +5,7 @@ import { decodeCursor, decodeNameCursor, decodeSeqCursor, InvalidCursorError, is
 import type { DataSource, EntityManager } from 'typeorm';
 import { GroupEntity } from '../entities/group.entity';
 import { MembershipEntity, type GroupRole } from '../entities/membership.entity';
+import { AUDITED_IDS_MAX, groupAuditEntry } from '../events/audit-entries';
 import { membersAddedEvents, membersRemovedEvents, phonesInvitedEvents, rolesChangedEvents } from '../events/membership-events';
 import { invalidUnregistered, MAX_MEMBERS_PER_CALL, validateNewMembers, type AddMemberOutcome, type Candidate, type NewMember } from './add-members';
 import { groupToManage, isAdminRole, organizationOfGroup } from './group-access';
@@ -75,6 +76,9 @@ export class MembershipsService {
           if (added.length > 0) emit(membersAddedEvents(found, added, callerId));
           // Texted once: a number already pending in this group was invited, and texted, before.
           if (invited.length > 0) emit(phonesInvitedEvents(found, callerId, invited));
+          // One entry for the call, by its own caller (an import says so); a replay answers from memory and writes none.
+          const count = added.length + invited.length;
+          if (count > 0) emit(groupAuditEntry(caller, 'group.members-added', found, { count }));
         }
         return outcomes as AddMemberOutcome[];
       };
@@ -125,7 +129,13 @@ export class MembershipsService {
       if (toRemove.length > 0) {
         await m.query(`DELETE FROM memberships WHERE group_id = $1 AND user_id = ANY($2::uuid[])`, [group.id, toRemove]);
         await m.query(`UPDATE groups SET member_count = member_count - $2 WHERE id = $1`, [group.id, toRemove.length]);
-        emit(membersRemovedEvents(group, toRemove, callerId));
+        emit([
+          ...membersRemovedEvents(group, toRemove, callerId),
+          ...groupAuditEntry(caller, 'group.members-removed', group, {
+            count: toRemove.length,
+            after: toRemove.length <= AUDITED_IDS_MAX ? { userIds: toRemove } : null,
+          }),
+        ]);
       }
       const removed = new Set(toRemove);
       userIds.forEach((userId, i) => {
@@ -148,7 +158,10 @@ export class MembershipsService {
       if (membership.role === 'OWNER') throw new DomainError('CONFLICT', 'The owner stays an admin of the group.');
       if (role === 'MEMBER' && (await this.adminCount(m, group.id)) <= 1) throw new DomainError('CONFLICT', LAST_ADMIN);
       await m.getRepository(MembershipEntity).update({ groupId: group.id, userId }, { role });
-      emit(rolesChangedEvents(group, [{ userId, role }], callerId));
+      emit([
+        ...rolesChangedEvents(group, [{ userId, role }], callerId),
+        ...groupAuditEntry(caller, 'group.role-changed', group, { before: { userId, role: membership.role }, after: { userId, role } }),
+      ]);
       return m.getRepository(MembershipEntity).findOneByOrFail({ groupId: group.id, userId });
     });
   }

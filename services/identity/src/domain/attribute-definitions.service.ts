@@ -1,6 +1,6 @@
 import type { Caller } from '@kz/auth';
 import { DomainError, notFound } from '@kz/errors';
-import { createEvent, type EmitEvents, type Outbox } from '@kz/events';
+import { auditActor, auditEvent, changedFields, createEvent, type EmitEvents, type Outbox } from '@kz/events';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AttributeDefinitionEntity, type AttributeType } from '../entities/attribute-definition.entity';
 import { attributeKey, validateAttributeName } from './attribute-values';
@@ -37,6 +37,21 @@ export class AttributeDefinitionsService {
       if (existing) await repo.update({ orgId, key }, { name, mandatory: input.mandatory });
       else await repo.insert({ orgId, key, name, type: input.type, mandatory: input.mandatory });
       await this.announce(m, orgId, emit);
+      const definition = { name, type: input.type, mandatory: input.mandatory };
+      const change = existing
+        ? changedFields({ name: existing.name, type: existing.type, mandatory: existing.mandatory }, definition)
+        : { before: null, after: definition };
+      if (change.after && Object.keys(change.after).length > 0) {
+        emit(
+          auditEvent({
+            orgId,
+            action: existing ? 'attribute.changed' : 'attribute.defined',
+            actor: auditActor(caller),
+            target: { type: 'attribute', id: key, name },
+            ...change,
+          }),
+        );
+      }
       return repo.findOneByOrFail({ orgId, key });
     });
   }
@@ -45,10 +60,26 @@ export class AttributeDefinitionsService {
     const key = attributeKey(name);
     await this.outbox.transaction(async (m, emit) => {
       await requireOrgAdmin(m, caller, orgId, true);
+      const existing = await m.getRepository(AttributeDefinitionEntity).findOneBy({ orgId, key });
       const removed = await m.getRepository(AttributeDefinitionEntity).delete({ orgId, key });
-      if (!removed.affected) throw notFound(`Attribute "${name}"`);
-      await m.query(`UPDATE organization_members SET attributes = attributes - $2 WHERE org_id = $1 AND attributes ? $2`, [orgId, key]);
+      if (!removed.affected || !existing) throw notFound(`Attribute "${name}"`);
+      const [{ cleared }] = (await m.query(
+        `WITH cleared AS (UPDATE organization_members SET attributes = attributes - $2 WHERE org_id = $1 AND attributes ? $2 RETURNING 1)
+         SELECT count(*)::int AS cleared FROM cleared`,
+        [orgId, key],
+      )) as [{ cleared: number }];
       await this.announce(m, orgId, emit);
+      emit(
+        auditEvent({
+          orgId,
+          action: 'attribute.removed',
+          actor: auditActor(caller),
+          target: { type: 'attribute', id: key, name: existing.name },
+          before: { name: existing.name, type: existing.type, mandatory: existing.mandatory },
+          // The people whose value of it went with it.
+          count: cleared,
+        }),
+      );
     });
   }
 

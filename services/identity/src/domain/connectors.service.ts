@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CONNECTOR_PERMISSIONS, type Caller, type ConnectorPermission } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { isUuid, uuidv7 } from '@kz/db';
+import { auditActor, auditEvent, type Outbox } from '@kz/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConnectorEntity } from '../entities/connector.entity';
 import { requireOrgAdmin } from './org-access';
@@ -20,9 +21,25 @@ function newSecret(): string {
   return `kzs_${randomBytes(32).toString('base64url')}`;
 }
 
+function connectorAudit(
+  action: string,
+  caller: Caller,
+  connector: { id: string; orgId: string; name: string },
+  change: { before?: Record<string, unknown>; after?: Record<string, unknown> } = {},
+) {
+  return auditEvent({
+    orgId: connector.orgId,
+    action,
+    actor: auditActor(caller),
+    target: { type: 'connector', id: connector.id, name: connector.name },
+    ...change,
+  });
+}
+
 export class ConnectorsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
     private readonly keys: SigningKeys,
   ) {}
 
@@ -36,7 +53,7 @@ export class ConnectorsService {
     if (name.length === 0 || name.length > 100) throw badInput('name', 'A connector name needs 1 to 100 characters.');
     const granted = [...new Set(permissions)];
     if (granted.length === 0) throw badInput('permissions', `Choose at least one permission: ${CONNECTOR_PERMISSIONS.join(', ')}.`);
-    return this.dataSource.transaction(async (m) => {
+    return this.outbox.transaction(async (m, emit) => {
       const adminId = await requireOrgAdmin(m, caller, orgId);
       const clientSecret = newSecret();
       const id = uuidv7();
@@ -50,24 +67,29 @@ export class ConnectorsService {
         createdBy: adminId,
         revokedAt: null,
       });
+      emit(connectorAudit('connector.registered', caller, { id, orgId, name }, { after: { name, permissions: granted } }));
       return { connector: await m.getRepository(ConnectorEntity).findOneByOrFail({ id }), clientSecret };
     });
   }
 
   async rotateSecret(caller: Caller, connectorId: string): Promise<{ connector: ConnectorEntity; clientSecret: string }> {
-    return this.dataSource.transaction(async (m) => {
+    return this.outbox.transaction(async (m, emit) => {
       const connector = await this.administered(m, caller, connectorId);
       if (connector.revokedAt) throw new DomainError('CONFLICT', 'This connector was revoked; register a new one.');
       const clientSecret = newSecret();
       await m.getRepository(ConnectorEntity).update({ id: connector.id }, { secretHash: hashSecret(clientSecret), secretRotatedAt: new Date() });
+      emit(connectorAudit('connector.secret-rotated', caller, connector));
       return { connector: await m.getRepository(ConnectorEntity).findOneByOrFail({ id: connector.id }), clientSecret };
     });
   }
 
   async revoke(caller: Caller, connectorId: string): Promise<ConnectorEntity> {
-    return this.dataSource.transaction(async (m) => {
+    return this.outbox.transaction(async (m, emit) => {
       const connector = await this.administered(m, caller, connectorId);
-      if (!connector.revokedAt) await m.getRepository(ConnectorEntity).update({ id: connector.id }, { revokedAt: new Date() });
+      if (!connector.revokedAt) {
+        await m.getRepository(ConnectorEntity).update({ id: connector.id }, { revokedAt: new Date() });
+        emit(connectorAudit('connector.revoked', caller, connector, { before: { permissions: connector.permissions } }));
+      }
       return m.getRepository(ConnectorEntity).findOneByOrFail({ id: connector.id });
     });
   }

@@ -1,6 +1,6 @@
 import { actingUploader, type Caller } from '@kz/auth';
 import { badInput, DomainError } from '@kz/errors';
-import { createEvent, type EventEnvelope, type Outbox } from '@kz/events';
+import { auditActor, auditEvent, createEvent, type AuditActor, type EventEnvelope, type Outbox } from '@kz/events';
 import { rememberedResponse, uuidv7 } from '@kz/db';
 import { InvalidPhoneNumberError, isCountryCode, normalisePhone } from '@kz/phone';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -97,13 +97,19 @@ export class DirectoryImportService {
     }
     return this.outbox.transaction(async (m, emit) => {
       const adminId = await requireOrgAdmin(m, actingUploader(caller, request.orgId), request.orgId);
-      const apply = () => this.apply(m, emit, request, region);
+      const apply = () => this.apply(m, emit, request, region, auditActor(caller));
       if (request.requestKey === null || request.dryRun) return apply();
       return rememberedResponse(m, `directory-import:${adminId}:${request.orgId}:${request.requestKey}`, apply);
     });
   }
 
-  private async apply(m: EntityManager, emit: (event: EventEnvelope) => void, request: DirectoryImportRequest, region: string): Promise<DirectoryImportResult> {
+  private async apply(
+    m: EntityManager,
+    emit: (event: EventEnvelope) => void,
+    request: DirectoryImportRequest,
+    region: string,
+    actor: AuditActor,
+  ): Promise<DirectoryImportResult> {
     const { orgId } = request;
     const outcomes: DirectoryImportOutcome[] = request.members.map((row) => ({ phone: row.phone, status: 'INVALID', message: null, userId: null }));
     const valid = validRows(request.members, region, outcomes);
@@ -172,6 +178,21 @@ export class DirectoryImportService {
     }
     if (request.dryRun) return { outcomes, receipt: null };
     await this.write(m, emit, orgId, { newUsers, newMembers, changedMembers, renamed });
+    const tally = (status: DirectoryImportStatus) => outcomes.filter((o) => o.status === status).length;
+    const [created, updated] = [tally('CREATED'), tally('UPDATED')];
+    if (created + updated > 0) {
+      // One entry per call, however many people it brought.
+      emit(
+        auditEvent({
+          orgId,
+          action: 'directory.imported',
+          actor,
+          target: { type: 'organization', id: orgId },
+          after: { created, updated, unchanged: tally('UNCHANGED'), invalid: tally('INVALID') },
+          count: created + updated,
+        }),
+      );
+    }
     return { outcomes, receipt: vouched.length > 0 ? await this.keys.signDirectoryReceipt(vouched, RECEIPT_TTL_SECONDS) : null };
   }
 

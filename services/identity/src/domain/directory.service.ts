@@ -1,6 +1,6 @@
 import type { Caller } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
-import { createEvent, type Outbox } from '@kz/events';
+import { auditActor, auditEvent, changedFields, createEvent, type Outbox } from '@kz/events';
 import { decodeNameCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { InvalidPhoneNumberError, normalisePhone } from '@kz/phone';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +8,7 @@ import { AttributeDefinitionEntity } from '../entities/attribute-definition.enti
 import { OrganizationMemberEntity, type Network } from '../entities/organization-member.entity';
 import { UserEntity } from '../entities/user.entity';
 import { applyAttributeValues } from './attribute-values';
+import { personTarget } from './audit/audit-targets';
 import { requireDirectoryReader, requireOrgAdmin } from './org-access';
 
 export interface NewDirectoryMember {
@@ -58,25 +59,44 @@ export class DirectoryService {
         [orgId, user.id, input.network, user.displayName.toLowerCase(), phone, JSON.stringify(attributes)],
       )) as unknown[];
       if (inserted.length === 0) throw new DomainError('CONFLICT', "This number is already in the organisation's directory.");
-      emit(
+      emit([
         createEvent('identity.organization.member-added', {
           key: orgId,
           orgId,
           payload: { orgId, userId: user.id, role: 'MEMBER', network: input.network },
         }),
-      );
+        auditEvent({
+          orgId,
+          action: 'directory.member-added',
+          actor: auditActor(caller),
+          target: { type: 'person', id: user.id, name: user.displayName },
+          after: { network: input.network, ...attributes },
+        }),
+      ]);
       return m.getRepository(OrganizationMemberEntity).findOneByOrFail({ orgId, userId: user.id });
     });
   }
 
   async setAttributes(caller: Caller, orgId: string, userId: string, changes: { name: string; value: string | null }[]): Promise<OrganizationMemberEntity> {
-    return this.dataSource.transaction(async (m) => {
+    return this.outbox.transaction(async (m, emit) => {
       await requireOrgAdmin(m, caller, orgId);
       const repo = m.getRepository(OrganizationMemberEntity);
       const member = isUuid(userId) ? await repo.findOneBy({ orgId, userId }) : null;
       if (!member) throw notFound('Member of this organisation');
       const attributes = applyAttributeValues(await this.definitions(m, orgId), member.attributes, changes);
       await repo.update({ orgId, userId }, { attributes });
+      const changed = changedFields(member.attributes, attributes);
+      if (Object.keys(changed.after).length > 0) {
+        emit(
+          auditEvent({
+            orgId,
+            action: 'directory.attributes-changed',
+            actor: auditActor(caller),
+            target: await personTarget(m, userId),
+            ...changed,
+          }),
+        );
+      }
       return repo.findOneByOrFail({ orgId, userId });
     });
   }

@@ -1,19 +1,46 @@
 import type { Caller } from '@kz/auth';
 import { connectorMay, requireUser } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
-import { createEvent, type Outbox } from '@kz/events';
+import { auditActor, auditEvent, createEvent, type EmitEvents, type Outbox } from '@kz/events';
 import { isUuid, uuidv7 } from '@kz/db';
 import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import { OrganizationMemberEntity, type Network, type OrganizationRole } from '../entities/organization-member.entity';
 import { OrganizationEntity } from '../entities/organization.entity';
 import { UserEntity } from '../entities/user.entity';
 import { changeNetworks, checkBulkUserIds, LAST_ADMIN, removeMembers, type NetworkChangeOutcome, type RemovalOutcome } from './member-changes';
+import { personTarget } from './audit/audit-targets';
 import { requireOrgAdmin, standingIn } from './org-access';
 
 function validName(raw: string): string {
   const name = raw.trim();
   if (name.length === 0 || name.length > 120) throw badInput('name', 'An organisation name needs 1 to 120 characters.');
   return name;
+}
+
+/** Bulk entries list the people they touched up to this many; past it, the count says how many. */
+const AUDITED_IDS = 20;
+
+async function auditNetworkChanges(
+  m: EntityManager,
+  emit: EmitEvents,
+  caller: Caller,
+  orgId: string,
+  outcomes: readonly { userId: string; status: string }[],
+  network: Network,
+): Promise<void> {
+  const moved = [...new Set(outcomes.filter((o) => o.status === 'CHANGED').map((o) => o.userId))];
+  if (moved.length === 0) return;
+  const target = moved.length === 1 ? await personTarget(m, moved[0]!) : { type: 'organization', id: orgId };
+  emit(
+    auditEvent({
+      orgId,
+      action: 'directory.network-changed',
+      actor: auditActor(caller),
+      target,
+      after: { network, ...(moved.length > 1 && moved.length <= AUDITED_IDS ? { userIds: moved } : {}) },
+      count: moved.length,
+    }),
+  );
 }
 
 export class OrganizationsService {
@@ -39,6 +66,13 @@ export class OrganizationsService {
       });
       emit([
         createEvent('identity.organization.created', { key: org.id, orgId: org.id, payload: { orgId: org.id, name, createdBy: creatorId } }),
+        auditEvent({
+          orgId: org.id,
+          action: 'organization.created',
+          actor: auditActor({ kind: 'user', userId: creatorId }),
+          target: { type: 'organization', id: org.id, name },
+          after: { name },
+        }),
         createEvent('identity.organization.member-added', {
           key: org.id,
           orgId: org.id,
@@ -63,8 +97,21 @@ export class OrganizationsService {
     const name = validName(rawName);
     return this.outbox.transaction(async (m, emit) => {
       await requireOrgAdmin(m, caller, orgId);
+      const was = await m.getRepository(OrganizationEntity).findOneByOrFail({ id: orgId });
       await m.getRepository(OrganizationEntity).update({ id: orgId }, { name });
       emit(createEvent('identity.organization.updated', { key: orgId, orgId, payload: { orgId, name } }));
+      if (was.name !== name) {
+        emit(
+          auditEvent({
+            orgId,
+            action: 'organization.renamed',
+            actor: auditActor(caller),
+            target: { type: 'organization', id: orgId, name },
+            before: { name: was.name },
+            after: { name },
+          }),
+        );
+      }
       return m.getRepository(OrganizationEntity).findOneByOrFail({ id: orgId });
     });
   }
@@ -78,6 +125,16 @@ export class OrganizationsService {
       if (role === 'MEMBER') await this.assertAnotherAdmin(m, orgId, userId);
       await m.getRepository(OrganizationMemberEntity).update({ orgId, userId }, { role });
       emit(createEvent('identity.organization.member-role-changed', { key: orgId, orgId, payload: { orgId, userId, role } }));
+      emit(
+        auditEvent({
+          orgId,
+          action: 'organization.role-changed',
+          actor: auditActor(caller),
+          target: await personTarget(m, userId),
+          before: { role: member.role },
+          after: { role },
+        }),
+      );
       return this.member(m, orgId, userId);
     });
   }
@@ -85,8 +142,10 @@ export class OrganizationsService {
   async setNetwork(caller: Caller, orgId: string, userId: string, network: Network): Promise<OrganizationMemberEntity> {
     return this.outbox.transaction(async (m, emit) => {
       await requireOrgAdmin(m, caller, orgId);
-      const [outcome] = await changeNetworks(m, emit, orgId, [userId], network);
+      const outcomes = await changeNetworks(m, emit, orgId, [userId], network);
+      const [outcome] = outcomes;
       if (!outcome?.member) throw notFound('Member of this organisation');
+      await auditNetworkChanges(m, emit, caller, orgId, outcomes, network);
       return outcome.member;
     });
   }
@@ -96,7 +155,9 @@ export class OrganizationsService {
     checkBulkUserIds(userIds);
     return this.outbox.transaction(async (m, emit) => {
       await requireOrgAdmin(m, caller, orgId);
-      return changeNetworks(m, emit, orgId, userIds, network);
+      const outcomes = await changeNetworks(m, emit, orgId, userIds, network);
+      await auditNetworkChanges(m, emit, caller, orgId, outcomes, network);
+      return outcomes;
     });
   }
 
@@ -104,9 +165,12 @@ export class OrganizationsService {
   async removeMember(caller: Caller, orgId: string, userId: string): Promise<void> {
     await this.outbox.transaction(async (m, emit) => {
       await requireOrgAdmin(m, caller, orgId, true);
-      const [outcome] = await removeMembers(m, emit, orgId, [userId]);
+      const target = await personTarget(m, userId);
+      const outcomes = await removeMembers(m, emit, orgId, [userId]);
+      const [outcome] = outcomes;
       if (outcome?.status === 'NOT_FOUND') throw notFound('Member of this organisation');
       if (outcome?.status === 'LAST_ADMIN') throw new DomainError('CONFLICT', LAST_ADMIN);
+      emit(auditEvent({ orgId, action: 'directory.member-removed', actor: auditActor(caller), target }));
     });
   }
 
@@ -117,9 +181,11 @@ export class OrganizationsService {
       if (!isUuid(orgId) || !(await standingIn(m, orgId, userId))) throw notFound('Organisation');
       // The lock removeMember takes: two last admins leaving at once cannot both go.
       await m.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [orgId]);
+      const target = await personTarget(m, userId);
       const [outcome] = await removeMembers(m, emit, orgId, [userId]);
       if (outcome?.status === 'NOT_FOUND') throw notFound('Organisation');
       if (outcome?.status === 'LAST_ADMIN') throw new DomainError('CONFLICT', 'You are its last admin: make someone else an admin before you leave.');
+      emit(auditEvent({ orgId, action: 'organization.member-left', actor: auditActor(caller), target }));
     });
   }
 
@@ -131,7 +197,21 @@ export class OrganizationsService {
     checkBulkUserIds(userIds);
     return this.outbox.transaction(async (m, emit) => {
       await requireOrgAdmin(m, caller, orgId, true);
-      return removeMembers(m, emit, orgId, userIds);
+      const outcomes = await removeMembers(m, emit, orgId, userIds);
+      const removed = outcomes.filter((o) => o.status === 'REMOVED').map((o) => o.userId);
+      if (removed.length > 0) {
+        emit(
+          auditEvent({
+            orgId,
+            action: 'directory.members-removed',
+            actor: auditActor(caller),
+            target: { type: 'organization', id: orgId },
+            before: removed.length <= AUDITED_IDS ? { userIds: removed } : null,
+            count: removed.length,
+          }),
+        );
+      }
+      return outcomes;
     });
   }
 

@@ -1,7 +1,7 @@
 import { DomainError, badInput } from '@kz/errors';
-import { createEvent, type Outbox } from '@kz/events';
+import { auditActor, auditEvent, createEvent, type EmitEvents, type Outbox } from '@kz/events';
 import { uuidv7 } from '@kz/db';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { SignInCodeEntity } from '../entities/sign-in-code.entity';
 import { UserEntity } from '../entities/user.entity';
 import { CODE_MAX_ATTEMPTS, CODE_RESEND_COOLDOWN_SECONDS, CODE_TTL_SECONDS, codeMatches, generateCode, hashCode } from './one-time-code';
@@ -32,6 +32,16 @@ export interface SignInResult {
   refreshToken: string;
   expiresInSeconds: number;
   user: UserEntity;
+}
+
+/** An admin's sign-in is an entry in the log of each organisation they administer. */
+async function auditAdminSignIn(m: EntityManager, emit: EmitEvents, userId: string, name: string): Promise<void> {
+  const administered = (await m.query(`SELECT org_id FROM organization_members WHERE user_id = $1 AND role = 'ADMIN'`, [userId])) as { org_id: string }[];
+  emit(
+    administered.map(({ org_id }) =>
+      auditEvent({ orgId: org_id, action: 'admin.signed-in', actor: auditActor({ kind: 'user', userId }), target: { type: 'person', id: userId, name } }),
+    ),
+  );
 }
 
 export class SignInService {
@@ -115,6 +125,7 @@ export class SignInService {
         );
       }
       user = await users.findOneByOrFail({ phone });
+      await auditAdminSignIn(m, emit, user.id, user.displayName);
       return { user, refreshToken: await this.sessions.start(m, user.id, now) };
     });
     if (!signedIn) throw new DomainError('UNAUTHENTICATED', WRONG_CODE);

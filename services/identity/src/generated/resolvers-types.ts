@@ -60,6 +60,83 @@ export type AttributeValueInput = {
   value?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type AuditActorKind =
+  | 'CONNECTOR'
+  | 'PERSON'
+  /** The platform itself, such as a background job. */
+  | 'SYSTEM';
+
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What was done, such as group.members-added or directory.member-removed. */
+  action: Scalars['String']['output'];
+  /** The person or connector; null for the platform. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  actorKind: AuditActorKind;
+  /** Their name as the organisation knows it now. */
+  actorName?: Maybe<Scalars['String']['output']>;
+  /** The same fields afterwards (JSON object); null when it removed something. */
+  after?: Maybe<Scalars['String']['output']>;
+  /** The fields the action changed, as they were (JSON object); null when it created something. */
+  before?: Maybe<Scalars['String']['output']>;
+  /** The address the request came from. */
+  clientAddress?: Maybe<Scalars['String']['output']>;
+  /** How many a bulk action touched. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** SHA-256 of the previous entry's hash and this entry (hex). */
+  hash: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** 1, 2, 3… within the organisation, in the order entries were recorded. */
+  sequence: Scalars['String']['output'];
+  targetId: Scalars['ID']['output'];
+  /** Its name at the time, when it has one. */
+  targetName?: Maybe<Scalars['String']['output']>;
+  /** The kind of thing acted on: organization, person, group, connector, import, webhook-endpoint, … */
+  targetType: Scalars['String']['output'];
+  /** What they acted through, when not directly: import:<id> for a member import. */
+  via?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+export type AuditLogFilter = {
+  /** An action such as group.created, or the start of several, such as group. */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Entries of this person or connector. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** From this time on (inclusive). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entries about this group, person, connector, import or other thing. */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type AuditLogIntegrity = {
+  __typename?: 'AuditLogIntegrity';
+  /** Where the chain first breaks. */
+  brokenAt?: Maybe<Scalars['String']['output']>;
+  /** Entries checked before the first break, or all of them. */
+  entries: Scalars['Int']['output'];
+  /** The newest entry's hash when intact: keep it elsewhere to check later that nothing before it changed. */
+  headHash?: Maybe<Scalars['String']['output']>;
+  /** True when every entry is as recorded and none is missing. */
+  intact: Scalars['Boolean']['output'];
+  /** What is wrong there, in words. */
+  problem?: Maybe<Scalars['String']['output']>;
+};
+
 export type Connector = {
   __typename?: 'Connector';
   clientId: Scalars['String']['output'];
@@ -450,6 +527,18 @@ export type Organization = {
   __typename?: 'Organization';
   /** User attributes this organisation defines, oldest first. */
   attributeDefinitions: Array<AttributeDefinition>;
+  /**
+   * What the organisation's admins, connectors and imports did, newest first:
+   * every administrative action of every service. Admins only. Also as a file:
+   * GET /audit/<organization id>/entries.csv or entries.jsonl with the same
+   * filters as query parameters (actorId, action, targetId, from, to).
+   */
+  auditLog: AuditEntryConnection;
+  /**
+   * Recomputes the hash chain over the whole audit log: whether any entry was
+   * changed or removed since it was recorded. Admins only.
+   */
+  auditLogIntegrity: AuditLogIntegrity;
   /** Registered partner connectors; admins only. */
   connectors: Array<Connector>;
   createdAt: Scalars['DateTime']['output'];
@@ -463,6 +552,13 @@ export type Organization = {
   /** The signed-in user's role in this organisation. */
   myRole?: Maybe<OrganizationRole>;
   name: Scalars['String']['output'];
+};
+
+
+export type OrganizationAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -813,13 +909,19 @@ export type ResolversTypes = {
   AttributeType: AttributeType;
   AttributeValue: ResolverTypeWrapper<AttributeValue>;
   AttributeValueInput: AttributeValueInput;
+  AuditActorKind: AuditActorKind;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditLogFilter: AuditLogFilter;
+  AuditLogIntegrity: ResolverTypeWrapper<AuditLogIntegrity>;
   Connector: ResolverTypeWrapper<ConnectorEntity>;
   ConnectorInput: ConnectorInput;
   ConnectorPayload: ResolverTypeWrapper<Omit<ConnectorPayload, 'connector'> & { connector: ResolversTypes['Connector'] }>;
   ConnectorPermission: ConnectorPermission;
   ConnectorSecretPayload: ResolverTypeWrapper<Omit<ConnectorSecretPayload, 'connector'> & { connector: ResolversTypes['Connector'] }>;
   ConnectorTokenPayload: ResolverTypeWrapper<ConnectorTokenPayload>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CreateOrganizationInput: CreateOrganizationInput;
   CreateOrganizationPayload: ResolverTypeWrapper<Omit<CreateOrganizationPayload, 'organization'> & { organization: ResolversTypes['Organization'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -890,12 +992,17 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   AttributeValue: AttributeValue;
   AttributeValueInput: AttributeValueInput;
+  AuditEntry: AuditEntry;
+  Int: Scalars['Int']['output'];
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
+  AuditLogFilter: AuditLogFilter;
+  AuditLogIntegrity: AuditLogIntegrity;
   Connector: ConnectorEntity;
   ConnectorInput: ConnectorInput;
   ConnectorPayload: Omit<ConnectorPayload, 'connector'> & { connector: ResolversParentTypes['Connector'] };
   ConnectorSecretPayload: Omit<ConnectorSecretPayload, 'connector'> & { connector: ResolversParentTypes['Connector'] };
   ConnectorTokenPayload: ConnectorTokenPayload;
-  Int: Scalars['Int']['output'];
   CreateOrganizationInput: CreateOrganizationInput;
   CreateOrganizationPayload: Omit<CreateOrganizationPayload, 'organization'> & { organization: ResolversParentTypes['Organization'] };
   DateTime: Scalars['DateTime']['output'];
@@ -960,6 +1067,43 @@ export type AttributeDefinitionResolvers<ContextType = IdentityContext, ParentTy
 export type AttributeValueResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AttributeValue'] = ResolversParentTypes['AttributeValue']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorKind?: Resolver<ResolversTypes['AuditActorKind'], ParentType, ContextType>;
+  actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type AuditLogIntegrityResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditLogIntegrity'] = ResolversParentTypes['AuditLogIntegrity']> = {
+  brokenAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  headHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ConnectorResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Connector'] = ResolversParentTypes['Connector']> = {
@@ -1074,6 +1218,8 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
 export type OrganizationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attributeDefinitions?: Resolver<Array<ResolversTypes['AttributeDefinition']>, ParentType, ContextType>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<OrganizationAuditLogArgs, 'first'>>;
+  auditLogIntegrity?: Resolver<ResolversTypes['AuditLogIntegrity'], ParentType, ContextType>;
   connectors?: Resolver<Array<ResolversTypes['Connector']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   directory?: Resolver<ResolversTypes['DirectoryConnection'], ParentType, ContextType, RequireFields<OrganizationDirectoryArgs, 'first'>>;
@@ -1180,6 +1326,10 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
 export type Resolvers<ContextType = IdentityContext> = {
   AttributeDefinition?: AttributeDefinitionResolvers<ContextType>;
   AttributeValue?: AttributeValueResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuditLogIntegrity?: AuditLogIntegrityResolvers<ContextType>;
   Connector?: ConnectorResolvers<ContextType>;
   ConnectorPayload?: ConnectorPayloadResolvers<ContextType>;
   ConnectorSecretPayload?: ConnectorSecretPayloadResolvers<ContextType>;

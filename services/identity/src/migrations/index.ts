@@ -6,6 +6,7 @@ import { SigningKeyActivation1764316800000 } from './1764316800000-signing-key-a
 import { ByteOrderDirectoryKeys1764489600000 } from './1764489600000-byte-order-directory-keys';
 import { InvitationTexts1765180800000 } from './1765180800000-invitation-texts';
 import { ImportGrants1765612800000 } from './1765612800000-import-grants';
+import { AuditLog1765699200000 } from './1765699200000-audit-log';
 
 export const identityMigrations = [
   InitialIdentity1764144000000,
@@ -17,4 +18,5 @@ export const identityMigrations = [
   InboxEventAttempts1765008000000,
   InvitationTexts1765180800000,
   ImportGrants1765612800000,
+  AuditLog1765699200000,
 ];

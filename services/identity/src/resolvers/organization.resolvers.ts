@@ -1,6 +1,11 @@
 import type { OrganizationEntity } from '../entities/organization.entity';
 import type { OrganizationRole } from '../entities/organization-member.entity';
+import type { AuditEntryView } from '../domain/audit/audit-log.service';
 import type { Resolvers } from '../generated/resolvers-types';
+
+const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
+
+const auditEntryOf = (e: AuditEntryView) => ({ ...e, sequence: e.seq, occurredAt: new Date(e.occurredAt), before: json(e.before), after: json(e.after) });
 
 export const organizationResolvers: Pick<Resolvers, 'Organization'> = {
   Organization: {
@@ -26,5 +31,19 @@ export const organizationResolvers: Pick<Resolvers, 'Organization'> = {
     directory: (org, args, ctx) => ctx.services.directory.list(ctx.caller, org.id, args),
     attributeDefinitions: (org, _, ctx) => ctx.services.attributes.list(ctx.caller, org.id),
     connectors: (org, _, ctx) => ctx.services.connectors.list(ctx.caller, org.id),
+    auditLog: async (org, args, ctx) => {
+      const page = await ctx.services.auditLog.page(ctx.caller, org.id, args.filter ?? {}, args.first ?? 50, args.after ?? null);
+      return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: auditEntryOf(e.node) })) };
+    },
+    auditLogIntegrity: async (org, _, ctx) => {
+      const check = await ctx.services.auditLog.checkChain(ctx.caller, org.id);
+      return {
+        intact: check.intact,
+        entries: check.entries,
+        headHash: check.headHash,
+        brokenAt: check.broken?.seq ?? null,
+        problem: check.broken?.reason ?? null,
+      };
+    },
   },
 };

@@ -48,6 +48,7 @@ function cache(): InMemoryCache {
           groups: relayStylePagination(),
           directory: relayStylePagination(['search', 'network']),
           imports: relayStylePagination(),
+          auditLog: relayStylePagination(['filter']),
         },
       },
       WebhookEndpoint: {

@@ -16,6 +16,7 @@ const SECTIONS = [
   { path: 'imports', label: 'Bulk upload' },
   { path: 'connectors', label: 'Connectors' },
   { path: 'webhooks', label: 'Webhooks' },
+  { path: 'audit', label: 'Audit log' },
   { path: 'settings', label: 'Organisation settings' },
 ] as const;
 

@@ -65,6 +65,7 @@ export const router = createBrowserRouter([
                   { path: 'imports/:importId', lazy: () => import('../screens/imports/import.screen').then((m) => ({ Component: m.ImportScreen })) },
                   { path: 'connectors', lazy: () => import('../screens/connectors/connectors.screen').then((m) => ({ Component: m.ConnectorsScreen })) },
                   { path: 'webhooks', lazy: () => import('../screens/webhooks/webhooks.screen').then((m) => ({ Component: m.WebhooksScreen })) },
+                  { path: 'audit', lazy: () => import('../screens/audit/audit-log.screen').then((m) => ({ Component: m.AuditLogScreen })) },
                   {
                     path: 'webhooks/:endpointId',
                     lazy: () => import('../screens/webhooks/webhook-deliveries.screen').then((m) => ({ Component: m.WebhookDeliveriesScreen })),

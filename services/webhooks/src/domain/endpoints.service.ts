@@ -2,6 +2,7 @@ import type { Caller } from '@kz/auth';
 import { isUuid, rowsOf, uuidv7 } from '@kz/db';
 import { badInput, notFound } from '@kz/errors';
 import { generateWebhookSecret, type DestinationGuard } from '@kz/webhooks';
+import { auditActor, auditEvent, changedFields, type Outbox } from '@kz/events';
 import type { DataSource } from 'typeorm';
 import { LANE_HEADS_SQL, type DeliveryScheduler, type DueDelivery } from './delivery-scheduler';
 import { actorOf, type EndpointAccess } from './endpoint-access';
@@ -21,10 +22,36 @@ const MAX_DESCRIPTION = 500;
 const MAX_GROUPS = 1_000;
 const MAX_OVERLAP_SECONDS = 7 * 24 * 3600;
 
+/** What an audit entry says of an endpoint's settings (never its secrets). */
+const auditedSettings = (e: WebhookEndpointRecord): Record<string, unknown> => ({
+  url: e.url,
+  description: e.description,
+  eventTypes: e.eventTypes,
+  groupIds: e.groupIds,
+  includeSubgroups: e.includeSubgroups,
+  status: e.status,
+});
+
+function endpointAudit(
+  caller: Caller,
+  action: string,
+  endpoint: WebhookEndpointRecord,
+  change: { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null },
+) {
+  return auditEvent({
+    orgId: endpoint.orgId,
+    action,
+    actor: auditActor(caller),
+    target: { type: 'webhook-endpoint', id: endpoint.id, name: endpoint.url },
+    ...change,
+  });
+}
+
 /** Registering, changing, pausing, resuming, deleting endpoints and rotating their secrets. */
 export class EndpointsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
     private readonly access: EndpointAccess,
     private readonly guard: DestinationGuard,
     private readonly challenge: EndpointChallenge,
@@ -39,13 +66,15 @@ export class EndpointsService {
     const groupIds = await this.checkGroups(orgId, settings.groupIds ?? []);
     const secret = generateWebhookSecret();
     const url = await this.proveUrl(settings.url ?? '', secret);
-    const [row] = await rowsOf<EndpointRow>(
-      this.dataSource.manager,
+    const endpoint = await this.write(
+      caller,
+      'webhook-endpoint.registered',
       `INSERT INTO webhook_endpoints (id, org_id, url, description, event_types, group_ids, include_subgroups, status, secret, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE', $8, $9) RETURNING ${ENDPOINT_COLUMNS}`,
       [uuidv7(), orgId, url, description, eventTypes, groupIds, settings.includeSubgroups ?? false, secret, actorOf(caller)],
+      null,
     );
-    return { endpoint: endpointFromRow(row!), signingSecret: secret };
+    return { endpoint, signingSecret: secret };
   }
 
   async update(caller: Caller, id: string, settings: EndpointSettings): Promise<WebhookEndpointRecord> {
@@ -59,43 +88,51 @@ export class EndpointsService {
       url = await this.proveUrl(settings.url, secretRow!.secret);
     }
     return this.write(
+      caller,
+      'webhook-endpoint.changed',
       `UPDATE webhook_endpoints SET url = $2, description = $3, event_types = $4, group_ids = $5, include_subgroups = $6, updated_at = now()
        WHERE id = $1 RETURNING ${ENDPOINT_COLUMNS}`,
       [id, url, description, eventTypes, groupIds, settings.includeSubgroups ?? current.includeSubgroups],
+      current,
     );
   }
 
   async pause(caller: Caller, id: string): Promise<WebhookEndpointRecord> {
-    await this.managed(caller, id);
-    return this.setStatus(id, 'PAUSED');
+    return this.setStatus(caller, await this.managed(caller, id), 'PAUSED');
   }
 
   /** Resumes a paused or disabled endpoint: what waited for it is sent, each lane in order. */
   async resume(caller: Caller, id: string): Promise<WebhookEndpointRecord> {
-    await this.managed(caller, id);
-    const endpoint = await this.setStatus(id, 'ACTIVE');
+    const endpoint = await this.setStatus(caller, await this.managed(caller, id), 'ACTIVE');
     const heads = await rowsOf<DueDelivery>(this.dataSource.manager, LANE_HEADS_SQL, [[id]]);
     await this.scheduler.schedule(heads.map((head) => ({ id: head.id })));
     return endpoint;
   }
 
   async delete(caller: Caller, id: string): Promise<string> {
-    await this.managed(caller, id);
-    await this.dataSource.query(`DELETE FROM webhook_endpoints WHERE id = $1`, [id]);
+    const endpoint = await this.managed(caller, id);
+    await this.outbox.transaction(async (m, emit) => {
+      await m.query(`DELETE FROM webhook_endpoints WHERE id = $1`, [id]);
+      emit(endpointAudit(caller, 'webhook-endpoint.deleted', endpoint, { before: { url: endpoint.url } }));
+    });
     return id;
   }
 
   /** A new secret signs from now on; the old one signs beside it until the overlap ends, so receivers can move over. */
   async rotateSecret(caller: Caller, id: string, overlapSeconds: number): Promise<{ endpoint: WebhookEndpointRecord; signingSecret: string }> {
-    await this.managed(caller, id);
+    const current = await this.managed(caller, id);
     if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_OVERLAP_SECONDS) {
       throw badInput('overlapSeconds', 'The overlap is a whole number of seconds from 0 to 604800 (7 days).');
     }
     const secret = generateWebhookSecret();
     const endpoint = await this.write(
+      caller,
+      'webhook-endpoint.secret-rotated',
       `UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_expires_at = now() + make_interval(secs => $3), secret = $2, updated_at = now()
        WHERE id = $1 RETURNING ${ENDPOINT_COLUMNS}`,
       [id, secret, overlapSeconds],
+      current,
+      { overlapSeconds },
     );
     return { endpoint, signingSecret: secret };
   }
@@ -124,19 +161,35 @@ export class EndpointsService {
     return endpoint;
   }
 
-  private async setStatus(id: string, status: WebhookEndpointStatus): Promise<WebhookEndpointRecord> {
+  private async setStatus(caller: Caller, current: WebhookEndpointRecord, status: WebhookEndpointStatus): Promise<WebhookEndpointRecord> {
     return this.write(
+      caller,
+      status === 'PAUSED' ? 'webhook-endpoint.paused' : 'webhook-endpoint.resumed',
       `UPDATE webhook_endpoints SET status = $2, disabled_reason = NULL, disabled_at = NULL,
          paused_at = CASE WHEN $2 = 'PAUSED' THEN coalesce(paused_at, now()) END, updated_at = now()
        WHERE id = $1 RETURNING ${ENDPOINT_COLUMNS}`,
-      [id, status],
+      [current.id, status],
+      current,
     );
   }
 
-  private async write(sql: string, params: unknown[]): Promise<WebhookEndpointRecord> {
-    const [row] = await rowsOf<EndpointRow>(this.dataSource.manager, sql, params);
-    if (!row) throw notFound('The webhook endpoint');
-    return endpointFromRow(row);
+  /** Writes an endpoint's row and the audit entry for it in one transaction; `before` is the endpoint as it was (null: new). */
+  private async write(
+    caller: Caller,
+    action: string,
+    sql: string,
+    params: unknown[],
+    before: WebhookEndpointRecord | null,
+    details: Record<string, unknown> = {},
+  ): Promise<WebhookEndpointRecord> {
+    return this.outbox.transaction(async (m, emit) => {
+      const [row] = await rowsOf<EndpointRow>(m, sql, params);
+      if (!row) throw notFound('The webhook endpoint');
+      const endpoint = endpointFromRow(row);
+      const change = before ? changedFields(auditedSettings(before), auditedSettings(endpoint)) : { before: null, after: auditedSettings(endpoint) };
+      emit(endpointAudit(caller, action, endpoint, { before: change.before, after: { ...change.after, ...details } }));
+      return endpoint;
+    });
   }
 
   private async proveUrl(url: string, secret: string): Promise<string> {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
-import type { Outbox } from '@kz/events';
+import { auditActor, auditEvent, type Outbox } from '@kz/events';
 import { isUuid, uuidv7 } from '@kz/db';
 import { isCountryCode } from '@kz/phone';
 import type { DataSource } from 'typeorm';
@@ -85,7 +85,16 @@ export class MemberImportsService {
         groupIds,
         actingGrant,
       });
-      emit(await progressEvent(m, id));
+      emit([
+        await progressEvent(m, id),
+        auditEvent({
+          orgId: input.orgId,
+          action: 'import.started',
+          actor: auditActor(caller),
+          target: { type: 'import', id },
+          after: { mode: input.mode, existingUsers: input.existingUsers, defaultCountry: country, groupIds },
+        }),
+      ]);
     });
     return this.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id });
   }
@@ -159,7 +168,18 @@ export class MemberImportsService {
     if (!job) throw notFound('Import');
     const cancelled = await this.outbox.transaction(async (m, emit) => {
       const ended = await finishImport(m, importId, 'CANCELLED', null);
-      if (ended) emit(await progressEvent(m, importId));
+      if (ended) {
+        emit([
+          await progressEvent(m, importId),
+          auditEvent({
+            orgId: job.orgId,
+            action: 'import.cancelled',
+            actor: auditActor(caller),
+            target: { type: 'import', id: importId, name: job.fileName },
+            before: { status: job.status },
+          }),
+        ]);
+      }
       return ended;
     });
     if (!cancelled) throw new DomainError('CONFLICT', `This import has already ended (${job.status}).`);
