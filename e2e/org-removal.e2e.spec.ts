@@ -111,6 +111,54 @@ describe('removal from an organisation ends access everywhere', () => {
     await eventually(async () => expect((await gql(JOIN, { i: { token: openLink } }, person.token)).data?.joinGroupByLink.outcome).toBe('JOINED'));
   });
 
+  it("ends an organisation admin's member streams of groups they saw only as its admin, when demoted or removed", async () => {
+    const owner = await stack.signIn('+14155558321', 'Olive Owner');
+    const demoted = await stack.signIn('+14155558322', 'Dev Demoted');
+    const removed = await stack.signIn('+14155558323', 'Rae Removed');
+    const joiner = await stack.signIn('+14155558324', 'Jo Joiner');
+    const orgId = (await gql(`mutation { createOrganization(input: { name: "Standing Co" }) { organization { id } } }`, {}, owner.token)).data!
+      .createOrganization.organization.id as string;
+    const SET_ROLE = `mutation ($i: SetOrganizationRoleInput!) { setOrganizationRole(input: $i) { member { role } } }`;
+    for (const [person, phone, displayName] of [
+      [demoted, '+14155558322', 'Dev Demoted'],
+      [removed, '+14155558323', 'Rae Removed'],
+      [joiner, '+14155558324', 'Jo Joiner'],
+    ] as const) {
+      expect((await gql(ADD_TO_DIRECTORY, { i: { organizationId: orgId, phone, displayName } }, owner.token)).errors).toBeUndefined();
+      if (person !== joiner) {
+        expect((await gql(SET_ROLE, { i: { organizationId: orgId, userId: person.userId, role: 'ADMIN' } }, owner.token)).errors).toBeUndefined();
+      }
+    }
+    const groupId = await orgGroup(owner.token, orgId, 'Payroll');
+    await stack.knownToGroups(joiner.userId);
+
+    // Neither admin is in the group: each follows its members as the organisation's admin.
+    const MEMBERS = `subscription ($g: ID) { membershipEvents(groupId: $g) { kind groupId userIds } }`;
+    const streams = [follow(demoted.token, MEMBERS, { g: groupId }), follow(removed.token, MEMBERS, { g: groupId })];
+    await eventually(
+      async () => {
+        const ADD = `mutation ($i: AddGroupMembersInput!) { addGroupMembers(input: $i) { outcomes { status } } }`;
+        const REMOVE = `mutation ($i: RemoveGroupMembersInput!) { removeGroupMembers(input: $i) { outcomes { status } } }`;
+        await gql(ADD, { i: { groupId, members: [{ phone: '+14155558324' }] } }, owner.token);
+        await gql(REMOVE, { i: { groupId, userIds: [joiner.userId] } }, owner.token);
+        for (const stream of streams)
+          expect(stream.payloads('membershipEvents').some((p) => p.kind === 'ADDED' && p.userIds.includes(joiner.userId))).toBe(true);
+      },
+      { intervalMs: 300 },
+    );
+
+    expect((await gql(SET_ROLE, { i: { organizationId: orgId, userId: demoted.userId, role: 'MEMBER' } }, owner.token)).errors).toBeUndefined();
+    await eventually(() => expect(streams[0]!.payloads('membershipEvents').at(-1)).toMatchObject({ kind: 'ACCESS_ENDED', groupId }));
+    expect(streams[1]!.payloads('membershipEvents').at(-1)?.kind).not.toBe('ACCESS_ENDED');
+    const removal = await gql(
+      `mutation ($i: RemoveOrganizationMemberInput!) { removeOrganizationMember(input: $i) { removed } }`,
+      { i: { organizationId: orgId, userId: removed.userId } },
+      owner.token,
+    );
+    expect(removal.errors).toBeUndefined();
+    await eventually(() => expect(streams[1]!.payloads('membershipEvents').at(-1)).toMatchObject({ kind: 'ACCESS_ENDED', groupId }));
+  });
+
   it('lets a member leave an organisation themselves, with the same effect; its last admin cannot leave', async () => {
     const admin = await stack.signIn('+14155558311', 'Lea Admin');
     const member = await stack.signIn('+14155558312', 'Leo Leaver');

@@ -40,6 +40,8 @@ function peopleOf(event: AnyEnvelope): readonly string[] {
       return event.payload.members.map((member) => member.userId);
     case 'messaging.notifications.created':
       return event.payload.userIds;
+    case 'groups.org-standing.changed':
+      return [event.payload.userId];
     default:
       return [];
   }

@@ -58,6 +58,31 @@ describe('groupEventStream', () => {
     expect(await stream.next()).toEqual({ value: undefined, done: true });
   });
 
+  it('asks again of whichever group it follows when a change names no group (organisation standing), in both modes', async () => {
+    const standing = (role: 'ADMIN' | 'MEMBER' | null) =>
+      createEvent('groups.org-standing.changed', { key: 'o1', orgId: 'o1', payload: { orgId: 'o1', userId: 'me', role } });
+    const personalChange: StreamOptions<string>['personalChange'] = (e) =>
+      e.type === 'groups.org-standing.changed' ? { groupId: null, forget: 'every group', followed: 'asks' } : null;
+    const { bus, emit } = busOf();
+    let reads = true;
+    const one = groupEventStream(options(bus, { personalChange, mayRead: async () => reads }));
+    const asked: string[] = [];
+    const every = groupEventStream(options(bus, { personalChange, groupId: null, mayRead: async (g) => (asked.push(g), reads) }));
+    const [first, firstOfEvery] = [one.next(), every.next()];
+    emit(sent('g1', 'm1'));
+    expect(await first).toEqual({ value: 'm1', done: false });
+    expect(await firstOfEvery).toEqual({ value: 'm1', done: false });
+    reads = false;
+    emit(standing(null));
+    expect(await one.next()).toEqual({ value: 'ENDED', done: false });
+    // In all-groups mode nothing ends, but the decision about g1 is forgotten and asked again at its next event.
+    reads = true;
+    emit(sent('g1', 'm2'));
+    expect(await every.next()).toEqual({ value: 'm2', done: false });
+    expect(asked).toEqual(['g1', 'g1']);
+    await every.return(undefined);
+  });
+
   it('in all-groups mode keeps a decision about a group until a change of its readers names the subscriber', async () => {
     const { bus, emit } = busOf();
     const asked: string[] = [];

@@ -3,7 +3,8 @@ import type { SubscriptionEventBus } from './event-bus';
 
 /** What an event says about a subscriber's access to a group, as a fact already true where access is decided. */
 export interface AccessChange {
-  groupId: string;
+  /** The group whose access changed; null for whichever group a stream follows (a change of organisation standing). */
+  groupId: string | null;
   /** Decisions to forget: about this group, or about every group (a change of the hierarchy, say). */
   forget: 'group' | 'every group';
   /** What a stream following just this group does: goes on, asks again and ends unless still allowed, or ends. */
@@ -112,12 +113,13 @@ export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerat
       }
       if ('change' in next) {
         const { change } = next;
-        if (change.forget === 'every group') decisions.clear();
-        else decisions.delete(change.groupId);
-        if (opts.groupId !== change.groupId || change.followed === 'continues') continue;
+        const groupId = change.groupId ?? opts.groupId;
+        if (change.forget === 'every group' || groupId === null) decisions.clear();
+        else decisions.delete(groupId);
+        if (groupId === null || opts.groupId !== groupId || change.followed === 'continues') continue;
         // Not learning whether the subscriber still reads the group ends the stream: no event goes to someone who may not read it.
-        if (change.followed === 'asks' && (await opts.mayRead(change.groupId).catch(() => false))) continue;
-        yield opts.accessEnded(change.groupId);
+        if (change.followed === 'asks' && (await opts.mayRead(groupId).catch(() => false))) continue;
+        yield opts.accessEnded(groupId);
         return;
       }
       if (caughtUpTo !== null) {

@@ -102,6 +102,9 @@ function ownMembershipChange(event: AnyEnvelope): AccessChange | null {
       return { groupId: event.payload.groupId, forget: 'every group', followed: 'continues' };
     case 'groups.memberships.removed':
       return { groupId: event.payload.groupId, forget: 'every group', followed: 'ends' };
+    // An organisation admin sees its groups without being in them: a removal or demotion asks again of every group.
+    case 'groups.org-standing.changed':
+      return { groupId: null, forget: 'every group', followed: event.payload.role === 'ADMIN' ? 'continues' : 'asks' };
     default:
       return null;
   }

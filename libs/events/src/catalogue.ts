@@ -188,6 +188,16 @@ export const EventCatalogue = {
       changedBy: id.optional(),
     }),
   },
+  /**
+   * A person's standing in an organisation changed as the groups service decides access (its read model applied
+   * identity's event): made admin or member, or removed (role null). Subscriptions that followed an organisation group
+   * through that standing ask again.
+   */
+  'groups.org-standing.changed': {
+    version: 1,
+    topic: 'groupsMemberships',
+    payload: z.object({ orgId: id, userId: id, role: z.enum(['ADMIN', 'MEMBER']).nullable() }),
+  },
   'groups.memberships.removed': {
     version: 1,
     topic: 'groupsMemberships',

@@ -758,7 +758,7 @@ describe('organisation audit log: one entry per administrative action on an orga
     const REMOVE = `mutation($input: RemoveGroupMembersInput!) { removeGroupMembers(input: $input) { outcomes { status } } }`;
     const gone = [people[1]!.id, people[2]!.id];
     expect(await entriesOf(() => call(REMOVE, { input: { groupId: group.id, userIds: [...gone, randomUUID()] } }))).toEqual([
-      { action: 'group.members-removed', actor: person, clientAddress: expect.any(String), target, before: null, after: { userIds: gone }, count: 2 },
+      { action: 'group.members-removed', actor: person, clientAddress: expect.any(String), target, before: { userIds: gone }, after: null, count: 2 },
     ]);
 
     // Leaving is the member's own business, not an administrative action.

@@ -133,7 +133,7 @@ export class MembershipsService {
           ...membersRemovedEvents(group, toRemove, callerId),
           ...groupAuditEntry(caller, 'group.members-removed', group, {
             count: toRemove.length,
-            after: toRemove.length <= AUDITED_IDS_MAX ? { userIds: toRemove } : null,
+            before: toRemove.length <= AUDITED_IDS_MAX ? { userIds: toRemove } : null,
           }),
         ]);
       }

@@ -1,5 +1,9 @@
-import { insertOutboxRows, type EventHandlers } from '@kz/events';
+import { createEvent, insertOutboxRows, type EventHandlers } from '@kz/events';
 import { activatePendingMemberships, removeFromOrganizationGroups, syncProfile } from '../domain/memberships.service';
+
+/** Told once this service decides by the new standing, so that live subscriptions asking again get the new answer. */
+const standingChanged = (orgId: string, userId: string, role: 'ADMIN' | 'MEMBER' | null) =>
+  createEvent('groups.org-standing.changed', { key: orgId, orgId, payload: { orgId, userId, role } });
 
 /** Keeps the groups service's view of identity (people by phone and name, organisation roles) current. */
 export const identityEventHandlers: EventHandlers = {
@@ -30,12 +34,14 @@ export const identityEventHandlers: EventHandlers = {
     await m.query(`DELETE FROM org_removals WHERE org_id = $1 AND user_id = ANY($2::uuid[])`, [orgId, members.map((x) => x.userId)]);
   },
   'identity.organization.member-role-changed': async (event, m) => {
-    await m.query(`UPDATE org_members SET role = $3 WHERE org_id = $1 AND user_id = $2`, [event.payload.orgId, event.payload.userId, event.payload.role]);
+    const { orgId, userId, role } = event.payload;
+    await m.query(`UPDATE org_members SET role = $3 WHERE org_id = $1 AND user_id = $2`, [orgId, userId, role]);
+    await insertOutboxRows(m, [standingChanged(orgId, userId, role)]);
   },
   'identity.organization.member-removed': async (event, m) => {
     const { orgId, userId } = event.payload;
     await m.query(`DELETE FROM org_members WHERE org_id = $1 AND user_id = $2`, [orgId, userId]);
     await m.query(`INSERT INTO org_removals (org_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [orgId, userId]);
-    await insertOutboxRows(m, await removeFromOrganizationGroups(m, orgId, userId));
+    await insertOutboxRows(m, [...(await removeFromOrganizationGroups(m, orgId, userId)), standingChanged(orgId, userId, null)]);
   },
 };
