@@ -78,6 +78,12 @@ export const EventCatalogue = {
     topic: 'identityOrganizations',
     payload: z.object({ orgId: id, name: z.string() }),
   },
+  /** How long the organisation keeps its messages: days, or null for ever. Groups may keep theirs shorter or longer. */
+  'identity.organization.retention-changed': {
+    version: 1,
+    topic: 'identityOrganizations',
+    payload: z.object({ orgId: id, keepDays: z.number().int().min(1).max(36_500).nullable() }),
+  },
   'identity.organization.member-role-changed': {
     version: 1,
     topic: 'identityOrganizations',
@@ -113,6 +119,12 @@ export const EventCatalogue = {
       announcementOnly: z.boolean(),
       createdBy: id,
     }),
+  },
+  /** An organisation group's own retention period (null: the organisation's) and legal hold (no deletion while set). */
+  'groups.group.retention-changed': {
+    version: 1,
+    topic: 'groupsGroups',
+    payload: z.object({ groupId: id, orgId: id, keepDays: z.number().int().min(1).max(36_500).nullable(), legalHold: z.boolean() }),
   },
   'groups.group.updated': {
     version: 1,
@@ -248,6 +260,15 @@ export const EventCatalogue = {
     version: 1,
     topic: 'messagingMessages',
     payload: z.object({ messageId: id, groupId: id, deletedBy: id, changeSeq }),
+  },
+  /**
+   * Messages the group's retention period expired were deleted for good, with their files, polls and notifications:
+   * gone from history, search and unread counts. One event per batch (at most 1,000), on the group's key.
+   */
+  'messaging.messages.expired': {
+    version: 1,
+    topic: 'messagingMessages',
+    payload: z.object({ groupId: id, messageIds: z.array(id).min(1).max(1_000), sentBefore: z.string() }),
   },
   'messaging.poll.updated': {
     version: 1,

@@ -16,6 +16,8 @@ import { messagingEntities } from './entities';
 import { groupEventHandlers } from './events/group-events.handlers';
 import { importEventHandlers } from './events/import-events.handlers';
 import { webhooksEventHandlers } from './events/webhooks-events.handlers';
+import { identityEventHandlers } from './events/identity-events.handlers';
+import { RetentionSweeper } from './domain/retention';
 import { attachmentRoutes } from './http/attachment.routes';
 import { messagingMigrations } from './migrations';
 import { messagingResolvers } from './resolvers';
@@ -53,6 +55,7 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
       { groupId: 'messaging.group-events', topics: ['groupsGroups', 'groupsMemberships'], handlers: groupEventHandlers },
       { groupId: 'messaging.import-events', topics: ['importJobs'], handlers: importEventHandlers },
       { groupId: 'messaging.webhooks-events', topics: ['webhooksEndpoints'], handlers: webhooksEventHandlers },
+      { groupId: 'messaging.identity-events', topics: ['identityOrganizations'], handlers: identityEventHandlers },
     ],
     services: ({ dataSource, outbox }) => {
       const messages = new MessagesService(dataSource, outbox);
@@ -65,8 +68,17 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
         conversations: new ConversationsService(dataSource),
         notifications: new NotificationsService(dataSource),
         attachmentUrl: (id) => `${config.attachmentsPublicUrl}/attachments/${id}`,
+        retention: new RetentionSweeper(
+          dataSource,
+          outbox,
+          store,
+          { intervalMs: config.retentionIntervalMs, batchSize: config.retentionBatchSize, pauseMs: config.retentionPauseMs },
+          logger.child({ component: 'retention' }),
+        ),
       };
     },
+    onStart: async ({ retention }) => retention.start(),
+    beforeStop: ({ retention }) => retention.stop(),
     routes: (services, _runtime, authenticate) => attachmentRoutes(services.attachments, authenticate),
   });
 }

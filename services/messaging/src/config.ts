@@ -22,6 +22,17 @@ export function loadMessagingConfig(env: NodeJS.ProcessEnv = process.env) {
     {
       ...serviceFields('MESSAGING', 4003, 'kz_messaging'),
       ...authFields(),
+      retentionIntervalMs: int('RETENTION_INTERVAL_MS', 'how often messages past their retention period are looked for and deleted', {
+        fallback: 60_000,
+        min: 100,
+        max: 86_400_000,
+      }),
+      retentionBatchSize: int('RETENTION_BATCH_SIZE', 'expired messages deleted per transaction', { fallback: 1_000, min: 1, max: 1_000 }),
+      retentionPauseMs: int('RETENTION_PAUSE_MS', 'pause between batches of a deletion, so that live traffic goes first', {
+        fallback: 20,
+        min: 0,
+        max: 60_000,
+      }),
       attachmentsStore: oneOf('ATTACHMENTS_STORE', 'where attachment bytes go: disk or s3', ['disk', 's3'] as const, { fallback: 'disk' }),
       attachmentsDir: str('ATTACHMENTS_DIR', 'directory of the disk store', { fallback: 'tmp/attachments' }),
       attachmentsMaxBytes: int('ATTACHMENTS_MAX_BYTES', 'largest attachment accepted, in bytes', {

@@ -5,6 +5,7 @@ import type { MessagesService } from './domain/messages.service';
 import type { NotificationsService } from './domain/notifications.service';
 import type { PollsService } from './domain/polls.service';
 import type { ReceiptsService } from './domain/receipts.service';
+import type { RetentionSweeper } from './domain/retention';
 import type { SearchService } from './domain/search.service';
 
 export interface MessagingServices {
@@ -17,6 +18,7 @@ export interface MessagingServices {
   notifications: NotificationsService;
   /** Where clients download an attachment. */
   attachmentUrl(id: string): string;
+  retention: RetentionSweeper;
 }
 
 export type MessagingContext = SubgraphContext<MessagingServices>;

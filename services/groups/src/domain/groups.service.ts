@@ -5,7 +5,7 @@ import { decodeIdCursor, decodeSeqCursor, isUuid, pageFrom, pageSize, uuidv7, ty
 import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { GroupEntity, type GroupKind } from '../entities/group.entity';
 import { groupAuditEntry } from '../events/audit-entries';
-import { groupCreatedEvent, groupDeletedEvent, groupUpdatedEvent } from '../events/group-events';
+import { groupCreatedEvent, groupDeletedEvent, groupRetentionChangedEvent, groupUpdatedEvent } from '../events/group-events';
 import { subgroupDetachedEvent } from '../events/hierarchy-events';
 import { membersAddedEvents } from '../events/membership-events';
 import { MembershipEntity } from '../entities/membership.entity';
@@ -92,6 +92,29 @@ export class GroupsService {
       const changed = changedFields(settingsOf(group, changes), settingsOf(updated, changes));
       if (Object.keys(changed.after).length > 0) emit(groupAuditEntry(caller, 'group.updated', updated, changed));
       return updated;
+    });
+  }
+
+  /**
+   * How long an organisation group keeps its messages (null: as its organisation does), and whether a legal hold
+   * suspends their deletion. The organisation's admins decide: it is the organisation's data.
+   */
+  async setRetention(caller: Caller, standing: OrganizationStanding, groupId: string, keepDays: number | null, legalHold: boolean): Promise<GroupEntity> {
+    if (keepDays !== null && (!Number.isInteger(keepDays) || keepDays < 1 || keepDays > 36_500)) {
+      throw badInput('keepDays', "Keep messages for 1 to 36,500 days, or leave it empty to follow the organisation's period.");
+    }
+    return this.outbox.transaction(async (m, emit) => {
+      const { group } = await groupToManage(m, caller, standing, groupId);
+      if (group.orgId === null) throw badInput('groupId', "Retention is set for an organisation's groups; this group belongs to no organisation.");
+      if (!(await standing.isAdmin(m, group.orgId, 'change'))) throw forbidden("Only the organisation's admins set how long its groups keep messages.");
+      if (group.messageRetentionDays === keepDays && group.legalHold === legalHold) return group;
+      await m.getRepository(GroupEntity).update({ id: group.id }, { messageRetentionDays: keepDays, legalHold });
+      const policy = (g: { messageRetentionDays: number | null; legalHold: boolean }) => ({ keepDays: g.messageRetentionDays, legalHold: g.legalHold });
+      emit([
+        groupRetentionChangedEvent({ id: group.id, orgId: group.orgId }, keepDays, legalHold),
+        ...groupAuditEntry(caller, 'retention.group-policy-set', group, changedFields(policy(group), { keepDays, legalHold })),
+      ]);
+      return m.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
     });
   }
 

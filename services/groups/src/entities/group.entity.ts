@@ -17,6 +17,10 @@ export class GroupEntity {
   @Column({ name: 'welcome_message', type: 'text', nullable: true }) welcomeMessage!: string | null;
   /** Only admins post; in a broadcast group members' replies reach the admins only. */
   @Column({ name: 'announcement_only', type: 'boolean' }) announcementOnly!: boolean;
+  /** Days its messages are kept; null: as its organisation keeps them. */
+  @Column({ name: 'message_retention_days', type: 'int', nullable: true }) messageRetentionDays!: number | null;
+  /** Deletion of its messages is suspended (a legal hold). */
+  @Column({ name: 'legal_hold', type: 'boolean', default: false }) legalHold!: boolean;
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

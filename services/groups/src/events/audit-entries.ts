@@ -15,7 +15,8 @@ export type GroupAuditAction =
   | 'group.members-removed'
   | 'group.role-changed'
   | 'join-request.approved'
-  | 'join-request.declined';
+  | 'join-request.declined'
+  | 'retention.group-policy-set';
 
 export type InviteLinkAuditAction = 'invite-link.created' | 'invite-link.revoked';
 

@@ -33,6 +33,19 @@ export function groupUpdatedEvent(
   });
 }
 
+/** An organisation group's retention: days kept (null: its organisation's period), and whether a legal hold stops deletion. */
+export function groupRetentionChangedEvent(
+  group: { id: string; orgId: string },
+  keepDays: number | null,
+  legalHold: boolean,
+): EventEnvelope<'groups.group.retention-changed'> {
+  return createEvent('groups.group.retention-changed', {
+    key: group.id,
+    orgId: group.orgId,
+    payload: { groupId: group.id, orgId: group.orgId, keepDays, legalHold },
+  });
+}
+
 export function groupDeletedEvent(group: GroupRef): EventEnvelope<'groups.group.deleted'> {
   return createEvent('groups.group.deleted', { key: group.id, orgId: group.orgId, payload: { groupId: group.id } });
 }

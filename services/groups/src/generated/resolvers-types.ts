@@ -120,6 +120,8 @@ export type Group = {
   /** Join requests waiting for a decision; admins only. */
   joinRequests: JoinRequestConnection;
   kind: GroupKind;
+  /** A legal hold suspends the deletion of this group's messages. Its managers see it (false for anyone else). */
+  legalHold: Scalars['Boolean']['output'];
   /** Active members of this group (pending invitations not counted). */
   memberCount: Scalars['Int']['output'];
   /** Memberships of this group and all its sub-groups, at any depth; someone in two of them counts twice. */
@@ -134,6 +136,8 @@ export type Group = {
    * to its admins.
    */
   members: MembershipConnection;
+  /** Days this group keeps its messages; null: as its organisation does. Its managers see it (null for anyone else). */
+  messageRetentionDays?: Maybe<Scalars['Int']['output']>;
   /** The signed-in user's role, or null when they see the group as an organisation admin or a connector. */
   myRole?: Maybe<GroupRole>;
   name: Scalars['String']['output'];
@@ -342,6 +346,13 @@ export type Mutation = {
   /** Removes members, up to 10,000 in one call. */
   removeGroupMembers: RemoveGroupMembersPayload;
   revokeInviteLink: InviteLinkPayload;
+  /**
+   * How long an organisation group keeps its messages and their files, shorter
+   * or longer than its organisation (keepDays null: the organisation's period),
+   * and whether a legal hold suspends their deletion. The organisation's admins
+   * only.
+   */
+  setGroupRetention: GroupPayload;
   /** Makes members admins, or admins members. The last admin cannot be demoted. */
   setGroupRole: SetGroupRolePayload;
   /** Turns an organisation group back into a private group; organisation admins only. Refused in a tree, as linking is. */
@@ -407,6 +418,11 @@ export type MutationRemoveGroupMembersArgs = {
 
 export type MutationRevokeInviteLinkArgs = {
   input: InviteLinkInput;
+};
+
+
+export type MutationSetGroupRetentionArgs = {
+  input: SetGroupRetentionInput;
 };
 
 
@@ -501,6 +517,13 @@ export type RemoveMemberStatus =
   | 'NOT_ALLOWED'
   | 'NOT_A_MEMBER'
   | 'REMOVED';
+
+export type SetGroupRetentionInput = {
+  groupId: Scalars['ID']['input'];
+  /** 1 to 36500 days; null: the organisation's period. */
+  keepDays?: InputMaybe<Scalars['Int']['input']>;
+  legalHold: Scalars['Boolean']['input'];
+};
 
 export type SetGroupRoleInput = {
   groupId: Scalars['ID']['input'];
@@ -674,6 +697,7 @@ export type ResolversTypes = {
   RemoveGroupMembersPayload: ResolverTypeWrapper<Omit<RemoveGroupMembersPayload, 'group'> & { group: ResolversTypes['Group'] }>;
   RemoveMemberOutcome: ResolverTypeWrapper<RemoveMemberOutcome>;
   RemoveMemberStatus: RemoveMemberStatus;
+  SetGroupRetentionInput: SetGroupRetentionInput;
   SetGroupRoleInput: SetGroupRoleInput;
   SetGroupRolePayload: ResolverTypeWrapper<Omit<SetGroupRolePayload, 'membership'> & { membership: ResolversTypes['Membership'] }>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
@@ -725,6 +749,7 @@ export type ResolversParentTypes = {
   RemoveGroupMembersInput: RemoveGroupMembersInput;
   RemoveGroupMembersPayload: Omit<RemoveGroupMembersPayload, 'group'> & { group: ResolversParentTypes['Group'] };
   RemoveMemberOutcome: RemoveMemberOutcome;
+  SetGroupRetentionInput: SetGroupRetentionInput;
   SetGroupRoleInput: SetGroupRoleInput;
   SetGroupRolePayload: Omit<SetGroupRolePayload, 'membership'> & { membership: ResolversParentTypes['Membership'] };
   URL: Scalars['URL']['output'];
@@ -770,9 +795,11 @@ export type GroupResolvers<ContextType = GroupsContext, ParentType extends Resol
   inviteLinks?: Resolver<Array<ResolversTypes['InviteLink']>, ParentType, ContextType>;
   joinRequests?: Resolver<ResolversTypes['JoinRequestConnection'], ParentType, ContextType, RequireFields<GroupJoinRequestsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['GroupKind'], ParentType, ContextType>;
+  legalHold?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   memberCountWithSubgroups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['MembershipConnection'], ParentType, ContextType, RequireFields<GroupMembersArgs, 'first'>>;
+  messageRetentionDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   myRole?: Resolver<Maybe<ResolversTypes['GroupRole']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -877,6 +904,7 @@ export type MutationResolvers<ContextType = GroupsContext, ParentType extends Re
   linkGroupToOrganization?: Resolver<ResolversTypes['GroupPayload'], ParentType, ContextType, RequireFields<MutationLinkGroupToOrganizationArgs, 'input'>>;
   removeGroupMembers?: Resolver<ResolversTypes['RemoveGroupMembersPayload'], ParentType, ContextType, RequireFields<MutationRemoveGroupMembersArgs, 'input'>>;
   revokeInviteLink?: Resolver<ResolversTypes['InviteLinkPayload'], ParentType, ContextType, RequireFields<MutationRevokeInviteLinkArgs, 'input'>>;
+  setGroupRetention?: Resolver<ResolversTypes['GroupPayload'], ParentType, ContextType, RequireFields<MutationSetGroupRetentionArgs, 'input'>>;
   setGroupRole?: Resolver<ResolversTypes['SetGroupRolePayload'], ParentType, ContextType, RequireFields<MutationSetGroupRoleArgs, 'input'>>;
   unlinkGroupFromOrganization?: Resolver<ResolversTypes['GroupPayload'], ParentType, ContextType, RequireFields<MutationUnlinkGroupFromOrganizationArgs, 'input'>>;
   updateGroup?: Resolver<ResolversTypes['GroupPayload'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'input'>>;

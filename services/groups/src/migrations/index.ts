@@ -5,6 +5,7 @@ import { HierarchyInvitesLargeGroups1764230400000 } from './1764230400000-hierar
 import { ByteOrderSearchKeys1764489600000 } from './1764489600000-byte-order-search-keys';
 import { UnnamedMembersIndex1764835200000 } from './1764835200000-unnamed-members-index';
 import { OrgRemovals1765526400000 } from './1765526400000-org-removals';
+import { GroupRetention1765785600000 } from './1765785600000-group-retention';
 
 export const groupsMigrations = [
   InitialGroups1764144000000,
@@ -15,4 +16,5 @@ export const groupsMigrations = [
   IdempotentResponsesAsJson1764921600000,
   InboxEventAttempts1765008000000,
   OrgRemovals1765526400000,
+  GroupRetention1765785600000,
 ];

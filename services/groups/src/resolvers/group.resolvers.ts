@@ -44,6 +44,9 @@ export const groupResolvers: Pick<Resolvers, 'Group' | 'Organization' | 'Members
       await requireManager(ctx, group);
       return ctx.services.invites.linksOf(group.id);
     },
+    messageRetentionDays: async (group, _, ctx) =>
+      (await ctx.services.groups.callerManages(ctx.caller, standingOf(ctx), group)) ? group.messageRetentionDays : null,
+    legalHold: async (group, _, ctx) => (await ctx.services.groups.callerManages(ctx.caller, standingOf(ctx), group)) && group.legalHold,
     joinRequests: async (group, args, ctx) => {
       await requireManager(ctx, group);
       return ctx.services.invites.pendingRequests(group.id, args.first, args.after);

@@ -6,6 +6,9 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
     createGroup: async (_, { input }, ctx) => ({
       group: await ctx.services.groups.create(ctx.caller, standingOf(ctx), input),
     }),
+    setGroupRetention: async (_, { input }, ctx) => ({
+      group: await ctx.services.groups.setRetention(ctx.caller, standingOf(ctx), input.groupId, input.keepDays ?? null, input.legalHold ?? false),
+    }),
     updateGroup: async (_, { input }, ctx) => ({
       group: await ctx.services.groups.update(ctx.caller, standingOf(ctx), input.groupId, input),
     }),

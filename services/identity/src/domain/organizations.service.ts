@@ -17,6 +17,9 @@ function validName(raw: string): string {
   return name;
 }
 
+/** A hundred years: the longest a retention period may be. */
+export const MAX_RETENTION_DAYS = 36_500;
+
 /** Bulk entries list the people they touched up to this many; past it, the count says how many. */
 const AUDITED_IDS = 20;
 
@@ -111,6 +114,37 @@ export class OrganizationsService {
             after: { name },
           }),
         );
+      }
+      return m.getRepository(OrganizationEntity).findOneByOrFail({ id: orgId });
+    });
+  }
+
+  /** Whether the caller is one of the organisation's admins. */
+  async administers(caller: Caller, orgId: string): Promise<boolean> {
+    return caller.kind === 'user' && (await standingIn(this.dataSource.manager, orgId, caller.userId))?.role === 'ADMIN';
+  }
+
+  /** How long the organisation keeps its messages (and their files): 1 to 36,500 days, or null for ever. Admins only. */
+  async setMessageRetention(caller: Caller, orgId: string, keepDays: number | null): Promise<OrganizationEntity> {
+    if (keepDays !== null && (!Number.isInteger(keepDays) || keepDays < 1 || keepDays > MAX_RETENTION_DAYS)) {
+      throw badInput('keepDays', `Keep messages for 1 to ${MAX_RETENTION_DAYS.toLocaleString('en')} days, or leave it empty to keep them for ever.`);
+    }
+    return this.outbox.transaction(async (m, emit) => {
+      await requireOrgAdmin(m, caller, orgId, true);
+      const was = await m.getRepository(OrganizationEntity).findOneByOrFail({ id: orgId });
+      if (was.messageRetentionDays !== keepDays) {
+        await m.getRepository(OrganizationEntity).update({ id: orgId }, { messageRetentionDays: keepDays });
+        emit([
+          createEvent('identity.organization.retention-changed', { key: orgId, orgId, payload: { orgId, keepDays } }),
+          auditEvent({
+            orgId,
+            action: 'retention.organization-policy-set',
+            actor: auditActor(caller),
+            target: { type: 'organization', id: orgId, name: was.name },
+            before: { keepDays: was.messageRetentionDays },
+            after: { keepDays },
+          }),
+        ]);
       }
       return m.getRepository(OrganizationEntity).findOneByOrFail({ id: orgId });
     });

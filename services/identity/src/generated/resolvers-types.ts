@@ -388,6 +388,12 @@ export type Mutation = {
    * than failing the call.
    */
   setMembersNetwork: SetMembersNetworkPayload;
+  /**
+   * How long the organisation keeps its messages and their files, in days;
+   * null keeps them for ever (the default). A group may set its own period,
+   * shorter or longer, and a legal hold stops deletion in it. Admins only.
+   */
+  setMessageRetention: RenameOrganizationPayload;
   /** Makes a member an admin, or an admin a member. The last admin cannot step down. */
   setOrganizationRole: OrganizationMemberPayload;
   /** Exchanges a phone number and its one-time code for an access token; registers the number on first sign-in. */
@@ -498,6 +504,11 @@ export type MutationSetMembersNetworkArgs = {
 };
 
 
+export type MutationSetMessageRetentionArgs = {
+  input: SetMessageRetentionInput;
+};
+
+
 export type MutationSetOrganizationRoleArgs = {
   input: SetOrganizationRoleInput;
 };
@@ -549,6 +560,8 @@ export type Organization = {
    */
   directory: DirectoryConnection;
   id: Scalars['ID']['output'];
+  /** Days its messages are kept before they are deleted; null: for ever. Admins only. */
+  messageRetentionDays?: Maybe<Scalars['Int']['output']>;
   /** The signed-in user's role in this organisation. */
   myRole?: Maybe<OrganizationRole>;
   name: Scalars['String']['output'];
@@ -731,6 +744,12 @@ export type SetMembersNetworkPayload = {
   __typename?: 'SetMembersNetworkPayload';
   /** One outcome per id of the input, in the same order. */
   outcomes: Array<SetMemberNetworkOutcome>;
+};
+
+export type SetMessageRetentionInput = {
+  /** 1 to 36500 days; null: for ever. */
+  keepDays?: InputMaybe<Scalars['Int']['input']>;
+  organizationId: Scalars['ID']['input'];
 };
 
 export type SetOrganizationRoleInput = {
@@ -971,6 +990,7 @@ export type ResolversTypes = {
   SetMemberNetworkStatus: SetMemberNetworkStatus;
   SetMembersNetworkInput: SetMembersNetworkInput;
   SetMembersNetworkPayload: ResolverTypeWrapper<Omit<SetMembersNetworkPayload, 'outcomes'> & { outcomes: Array<ResolversTypes['SetMemberNetworkOutcome']> }>;
+  SetMessageRetentionInput: SetMessageRetentionInput;
   SetOrganizationRoleInput: SetOrganizationRoleInput;
   SignInInput: SignInInput;
   SignInPayload: ResolverTypeWrapper<Omit<SignInPayload, 'user'> & { user: ResolversTypes['User'] }>;
@@ -1047,6 +1067,7 @@ export type ResolversParentTypes = {
   SetMemberNetworkOutcome: Omit<SetMemberNetworkOutcome, 'member'> & { member?: Maybe<ResolversParentTypes['DirectoryEntry']> };
   SetMembersNetworkInput: SetMembersNetworkInput;
   SetMembersNetworkPayload: Omit<SetMembersNetworkPayload, 'outcomes'> & { outcomes: Array<ResolversParentTypes['SetMemberNetworkOutcome']> };
+  SetMessageRetentionInput: SetMessageRetentionInput;
   SetOrganizationRoleInput: SetOrganizationRoleInput;
   SignInInput: SignInInput;
   SignInPayload: Omit<SignInPayload, 'user'> & { user: ResolversParentTypes['User'] };
@@ -1209,6 +1230,7 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   setMemberAttributes?: Resolver<ResolversTypes['OrganizationMemberPayload'], ParentType, ContextType, RequireFields<MutationSetMemberAttributesArgs, 'input'>>;
   setMemberNetwork?: Resolver<ResolversTypes['OrganizationMemberPayload'], ParentType, ContextType, RequireFields<MutationSetMemberNetworkArgs, 'input'>>;
   setMembersNetwork?: Resolver<ResolversTypes['SetMembersNetworkPayload'], ParentType, ContextType, RequireFields<MutationSetMembersNetworkArgs, 'input'>>;
+  setMessageRetention?: Resolver<ResolversTypes['RenameOrganizationPayload'], ParentType, ContextType, RequireFields<MutationSetMessageRetentionArgs, 'input'>>;
   setOrganizationRole?: Resolver<ResolversTypes['OrganizationMemberPayload'], ParentType, ContextType, RequireFields<MutationSetOrganizationRoleArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
   signOut?: Resolver<ResolversTypes['SignOutPayload'], ParentType, ContextType, RequireFields<MutationSignOutArgs, 'input'>>;
@@ -1224,6 +1246,7 @@ export type OrganizationResolvers<ContextType = IdentityContext, ParentType exte
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   directory?: Resolver<ResolversTypes['DirectoryConnection'], ParentType, ContextType, RequireFields<OrganizationDirectoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messageRetentionDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   myRole?: Resolver<Maybe<ResolversTypes['OrganizationRole']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

@@ -7,6 +7,7 @@ import { ByteOrderDirectoryKeys1764489600000 } from './1764489600000-byte-order-
 import { InvitationTexts1765180800000 } from './1765180800000-invitation-texts';
 import { ImportGrants1765612800000 } from './1765612800000-import-grants';
 import { AuditLog1765699200000 } from './1765699200000-audit-log';
+import { MessageRetention1765785600000 } from './1765785600000-message-retention';
 
 export const identityMigrations = [
   InitialIdentity1764144000000,
@@ -19,4 +20,5 @@ export const identityMigrations = [
   InvitationTexts1765180800000,
   ImportGrants1765612800000,
   AuditLog1765699200000,
+  MessageRetention1765785600000,
 ];

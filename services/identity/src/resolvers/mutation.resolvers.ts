@@ -33,6 +33,9 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
     renameOrganization: async (_, { input }, ctx) => ({
       organization: await ctx.services.organizations.rename(ctx.caller, input.organizationId, input.name),
     }),
+    setMessageRetention: async (_, { input }, ctx) => ({
+      organization: await ctx.services.organizations.setMessageRetention(ctx.caller, input.organizationId, input.keepDays ?? null),
+    }),
     setOrganizationRole: async (_, { input }, ctx) =>
       entry(await ctx.services.organizations.setRole(ctx.caller, input.organizationId, input.userId, input.role)),
     setMemberNetwork: async (_, { input }, ctx) =>

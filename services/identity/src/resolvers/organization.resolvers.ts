@@ -28,6 +28,7 @@ export const organizationResolvers: Pick<Resolvers, 'Organization'> = {
         })
         .load(org.id);
     },
+    messageRetentionDays: async (org, _, ctx) => ((await ctx.services.organizations.administers(ctx.caller, org.id)) ? org.messageRetentionDays : null),
     directory: (org, args, ctx) => ctx.services.directory.list(ctx.caller, org.id, args),
     attributeDefinitions: (org, _, ctx) => ctx.services.attributes.list(ctx.caller, org.id),
     connectors: (org, _, ctx) => ctx.services.connectors.list(ctx.caller, org.id),

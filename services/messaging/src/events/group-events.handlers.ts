@@ -46,6 +46,10 @@ export const groupEventHandlers: EventHandlers = {
       await record(m, event.orgId, parentId, [{ kind: 'SUBGROUP_ATTACHED', actorId: createdBy, name, subgroupId: groupId, at: event.occurredAt }]);
     }
   },
+  'groups.group.retention-changed': async (event, m) => {
+    const { groupId, keepDays, legalHold } = event.payload;
+    await m.query(`UPDATE known_groups SET keep_days = $2, legal_hold = $3 WHERE id = $1`, [groupId, keepDays, legalHold]);
+  },
   'groups.group.updated': async (event, m) => {
     const { groupId, name } = event.payload;
     const [renamed] = (await m.query(

@@ -9,6 +9,7 @@ import { GroupNames1765094400000 } from './1765094400000-group-names';
 import { Notifications1765267200000 } from './1765267200000-notifications';
 import { SystemEvents1765353600000 } from './1765353600000-system-events';
 import { WebhookNotifications1765440000000 } from './1765440000000-webhook-notifications';
+import { MessageRetention1765785600000 } from './1765785600000-message-retention';
 
 export const messagingMigrations = [
   InitialMessaging1764144000000,
@@ -22,4 +23,5 @@ export const messagingMigrations = [
   Notifications1765267200000,
   SystemEvents1765353600000,
   WebhookNotifications1765440000000,
+  MessageRetention1765785600000,
 ];
