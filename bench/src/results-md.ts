@@ -43,6 +43,12 @@ export const DESIGN_TARGETS: readonly { what: string; target: string; scenarios:
     scenarios: ['web-app', 'web-app-chat'],
   },
   {
+    what: 'retention (issue #23)',
+    target:
+      'deleting 1,000,000 expired messages while send → receive runs at 200 messages/s: send → receive p99 within 1.5× of the same run without the deletion',
+    scenarios: ['retention'],
+  },
+  {
     what: 'webhooks',
     target: '500 events/s to 50 endpoints: commit → delivered p99 ≤ 1 s; 10 failing endpoints cost the healthy ones ≤ 1.5× p99',
     scenarios: ['webhooks'],

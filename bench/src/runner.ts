@@ -24,13 +24,14 @@ import { federatedQuery } from './scenarios/federated-query';
 import { history } from './scenarios/history';
 import { largeGroup, MAX_MEMBERS } from './scenarios/large-group';
 import { memberImport } from './scenarios/member-import';
+import { retention } from './scenarios/retention';
 import { sendReceive } from './scenarios/send-receive';
 import { webApp } from './scenarios/web-app';
 import { CHAT_PARTS, type ChatPart, webAppChat } from './scenarios/web-app-chat';
 import { webhooks } from './scenarios/webhooks';
 import { BenchStack, REPO_ROOT } from './stack';
 
-const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, fanOut, history, webhooks, webApp, webAppChat];
+const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, retention, fanOut, history, webhooks, webApp, webAppChat];
 
 const USAGE = `usage: npm run bench -- [options] [scenario...]
 

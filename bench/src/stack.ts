@@ -67,6 +67,8 @@ export class BenchStack extends ProcessStack {
       nodeArgs: (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
       env: {
         import: { IMPORT_MAX_UPLOAD_BYTES: String(512 * 1024 * 1024) },
+        // The retention scenario sets a period and times what the deletion does to live traffic from the next second on.
+        messaging: { RETENTION_INTERVAL_MS: '1000' },
         // The stack already lets webhooks reach loopback (WEBHOOKS_ALLOWED_CIDRS); this makes it trust the receiver.
         webhooks: { NODE_EXTRA_CA_CERTS: receiverTls.certPath },
       },

@@ -41,7 +41,7 @@ const TARGET_P99_MS = 60;
 /** Phase B's p99 over phase A's: webhook delivery adds at most 10 %. */
 const TARGET_WEBHOOK_RATIO = 1.1;
 
-interface Sizes {
+export interface Sizes {
   groups: number;
   perGroup: number;
   rate: number;
@@ -71,12 +71,12 @@ function sizesFor(ctx: ScenarioContext): Sizes {
 }
 const FULL_RATE = 200;
 
-interface BenchGroup {
+export interface BenchGroup {
   groupId: string;
   members: Person[];
 }
 
-interface Phase {
+export interface Phase {
   name: string;
   messages: number;
   sendSeconds: number;
@@ -97,7 +97,7 @@ interface Phase {
  * its members in turn; then waits until every member of each group has received each measured message, and `drained`
  * holds, or drainMs.
  */
-async function measurePhase(
+export async function measurePhase(
   name: string,
   ctx: ScenarioContext,
   sz: Sizes,
@@ -203,7 +203,7 @@ async function measurePhase(
  * The groups, one organisation's: person 0 creates it and puts everyone in its directory; person g×perGroup creates
  * group g in it and adds the next perGroup-1 people.
  */
-async function organisationGroups(gatewayUrl: string, persons: Person[], sz: Sizes): Promise<{ orgId: string; groups: BenchGroup[] }> {
+export async function organisationGroups(gatewayUrl: string, persons: Person[], sz: Sizes): Promise<{ orgId: string; groups: BenchGroup[] }> {
   const admin = persons[0]!;
   const orgId = (
     await mustQuery(gatewayUrl, `mutation { createOrganization(input: { name: "Bench – send-receive" }) { organization { id } } }`, {}, admin.token)
@@ -239,13 +239,29 @@ async function organisationGroups(gatewayUrl: string, persons: Person[], sz: Siz
   return { orgId, groups };
 }
 
-async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
-  const { stack, settings } = ctx;
-  const sz = sizesFor(ctx);
+/** What the send → receive phases run on: one organisation's groups, each followed live by its members. */
+export interface LiveGroups {
+  persons: Person[];
+  orgId: string;
+  groups: BenchGroup[];
+  subscribers: BenchSubscriber[];
+  eventOnly: BenchSubscriber[];
+  messagingDb: PgClient;
+  groupsDb: PgClient;
+  signInSeconds: number;
+  connectSeconds: number;
+  probes: number;
+}
+
+/**
+ * The setup, not timed: people signed in, an organisation of `sz.groups` groups of `sz.perGroup`, and every member a
+ * graphql-ws client following its group, live (probed until every client received a message). `onOpened` sees
+ * what must be closed, as soon as it exists, so that a failure half-way still closes it.
+ */
+export async function setUpLiveGroups(ctx: ScenarioContext, sz: Sizes, app: string, onOpened: (opened: Partial<LiveGroups>) => void): Promise<LiveGroups> {
+  const { stack } = ctx;
   const gatewayUrl = stack.gateway('ours').url;
   const people = sz.groups * sz.perGroup;
-
-  // ---- setup, not timed --------------------------------------------------
   ctx.log(`setup (not timed): signing in ${people} people`);
   const signInStart = performance.now();
   const persons = await signInMany(
@@ -254,47 +270,59 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     (i) => `Subscriber ${i}`,
   );
   const signInSeconds = (performance.now() - signInStart) / 1000;
-  const groupsDb = await connectDb(stack.databaseUrl('groups'), 'kz-bench-send-receive');
-  const messagingDb = await connectDb(stack.databaseUrl('messaging'), 'kz-bench-send-receive');
+  const groupsDb = await connectDb(stack.databaseUrl('groups'), app);
+  const messagingDb = await connectDb(stack.databaseUrl('messaging'), app);
+  onOpened({ persons, groupsDb, messagingDb });
+  await waitKnownToGroups(
+    groupsDb,
+    persons.map((p) => p.userId),
+  );
+  ctx.log(
+    `setup (not timed): an organisation with ${sz.groups} groups of ${sz.perGroup} (person g×${sz.perGroup} creates group g and adds the next ${sz.perGroup - 1})`,
+  );
+  const { orgId, groups } = await organisationGroups(gatewayUrl, persons, sz);
+  await waitMembersInMessaging(
+    messagingDb,
+    groups.map((g) => g.groupId),
+    people,
+  );
+
+  ctx.log(`setup (not timed): connecting ${people} graphql-ws subscribers (each member follows its group)`);
+  const connectStart = performance.now();
+  const subscribers = await connectSubscribers(
+    gatewayUrl,
+    groups.flatMap((g) => g.members.map((m) => ({ token: m.token, groupId: g.groupId }))),
+  );
+  onOpened({ subscribers });
+  // A diagnostic beside them, not counted: in the first groups, one more client of the owner's that asks for the
+  // event alone (nothing to resolve through the supergraph), to tell the event's path from the message's resolution.
+  const eventOnly = await connectSubscribers(
+    gatewayUrl,
+    groups.slice(0, EVENT_ONLY_CLIENTS).map((g) => ({ token: g.members[0]!.token, groupId: g.groupId, query: EVENT_ONLY })),
+  );
+  onOpened({ eventOnly });
+  const probes = await probeUntilAllReceive(
+    gatewayUrl,
+    groups.map((g) => ({ groupId: g.groupId, senderToken: g.members[0]!.token })),
+    [...subscribers, ...eventOnly],
+    ctx.log,
+  );
+  const connectSeconds = (performance.now() - connectStart) / 1000;
+  ctx.log(`setup (not timed): ${people} subscribers live after ${connectSeconds.toFixed(1)} s (${probes} probe round${probes > 1 ? 's' : ''})`);
+  return { persons, orgId, groups, subscribers, eventOnly, messagingDb, groupsDb, signInSeconds, connectSeconds, probes };
+}
+
+async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
+  const { stack, settings } = ctx;
+  const sz = sizesFor(ctx);
+  const gatewayUrl = stack.gateway('ours').url;
+  const people = sz.groups * sz.perGroup;
   const receiver = new BenchWebhookReceiver(Math.max(sz.endpoints, 1));
-  let subscribers: BenchSubscriber[] = [];
-  let eventOnly: BenchSubscriber[] = [];
+  const opened: Partial<LiveGroups> = {};
   let endpointIds: string[] = [];
   try {
-    await waitKnownToGroups(
-      groupsDb,
-      persons.map((p) => p.userId),
-    );
-    ctx.log(
-      `setup (not timed): an organisation with ${sz.groups} groups of ${sz.perGroup} (person g×${sz.perGroup} creates group g and adds the next ${sz.perGroup - 1})`,
-    );
-    const { orgId, groups } = await organisationGroups(gatewayUrl, persons, sz);
-    await waitMembersInMessaging(
-      messagingDb,
-      groups.map((g) => g.groupId),
-      people,
-    );
-
-    ctx.log(`setup (not timed): connecting ${people} graphql-ws subscribers (each member follows its group)`);
-    const connectStart = performance.now();
-    subscribers = await connectSubscribers(
-      gatewayUrl,
-      groups.flatMap((g) => g.members.map((m) => ({ token: m.token, groupId: g.groupId }))),
-    );
-    // A diagnostic beside them, not counted: in the first groups, one more client of the owner's that asks for the
-    // event alone (nothing to resolve through the supergraph), to tell the event's path from the message's resolution.
-    eventOnly = await connectSubscribers(
-      gatewayUrl,
-      groups.slice(0, EVENT_ONLY_CLIENTS).map((g) => ({ token: g.members[0]!.token, groupId: g.groupId, query: EVENT_ONLY })),
-    );
-    const probes = await probeUntilAllReceive(
-      gatewayUrl,
-      groups.map((g) => ({ groupId: g.groupId, senderToken: g.members[0]!.token })),
-      [...subscribers, ...eventOnly],
-      ctx.log,
-    );
-    const connectSeconds = (performance.now() - connectStart) / 1000;
-    ctx.log(`setup (not timed): ${people} subscribers live after ${connectSeconds.toFixed(1)} s (${probes} probe round${probes > 1 ? 's' : ''})`);
+    const live = await setUpLiveGroups(ctx, sz, 'kz-bench-send-receive', (o) => Object.assign(opened, o));
+    const { persons, orgId, groups, subscribers, eventOnly, messagingDb, signInSeconds, connectSeconds, probes } = live;
 
     // ---- timed: phase A without webhook endpoints, phase B with them ---------
     const env = { gatewayUrl, groups, subscribers, eventOnly, messagingDb, classify: stackClassifier(stack) };
@@ -433,10 +461,10 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       },
     };
   } finally {
-    await closeAll([...subscribers, ...eventOnly]);
-    await pauseEndpoints(gatewayUrl, persons[0]!.token, endpointIds, ctx.log);
+    await closeAll([...(opened.subscribers ?? []), ...(opened.eventOnly ?? [])]);
+    if (opened.persons) await pauseEndpoints(gatewayUrl, opened.persons[0]!.token, endpointIds, ctx.log);
     await receiver.stop();
-    await Promise.all([groupsDb, messagingDb].map((c) => c.end().catch(() => undefined)));
+    await Promise.all([opened.groupsDb, opened.messagingDb].map((c) => c?.end().catch(() => undefined)));
   }
 }
 
