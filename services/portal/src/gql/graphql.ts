@@ -541,6 +541,8 @@ export type WebhookEventType =
   | 'MEMBER_REMOVED'
   /** member.role_changed */
   | 'MEMBER_ROLE_CHANGED'
+  /** message.expired: messages past the group's retention period were deleted (up to 1,000 ids per event). */
+  | 'MESSAGES_EXPIRED'
   /** message.deleted */
   | 'MESSAGE_DELETED'
   /** message.edited */

@@ -41,6 +41,20 @@ describe('webhookEventOf', () => {
     expect(webhookEventOf(envelope)?.data).toMatchObject({ message: { authorId: userId, authorKind: 'CONNECTOR' } });
   });
 
+  it("tells partners which messages a group's retention period deleted", () => {
+    const envelope = createEvent('messaging.messages.expired', {
+      key: groupId,
+      orgId,
+      payload: { groupId, messageIds: [userId], sentBefore: '2025-12-04T10:00:00.000Z' },
+    });
+    expect(webhookEventOf(envelope)).toMatchObject({
+      type: 'MESSAGES_EXPIRED',
+      groupId,
+      data: { groupId, messageIds: [userId], sentBefore: '2025-12-04T10:00:00.000Z' },
+    });
+    expect(JSON.parse(webhookBody(webhookEventOf(envelope)!, false))).toMatchObject({ type: 'message.expired', version: 1 });
+  });
+
   it('tells polls from messages, and leaves out system entries and private groups', () => {
     expect(webhookEventOf(sent('POLL'))?.type).toBe('POLL_CREATED');
     expect(webhookEventOf(sent('SYSTEM'))).toBeNull();

@@ -10,6 +10,7 @@ export const WEBHOOK_EVENT_NAMES = {
   MESSAGE_SENT: 'message.sent',
   MESSAGE_EDITED: 'message.edited',
   MESSAGE_DELETED: 'message.deleted',
+  MESSAGES_EXPIRED: 'message.expired',
   POLL_CREATED: 'poll.created',
   POLL_ANSWERED: 'poll.answered',
   MEMBER_ADDED: 'member.added',
@@ -80,6 +81,11 @@ const TRANSLATORS: Translators = {
     type: 'MESSAGE_DELETED',
     groupId: p.groupId,
     data: { message: { id: p.messageId, groupId: p.groupId }, deletedBy: p.deletedBy },
+  }),
+  'messaging.messages.expired': (p) => ({
+    type: 'MESSAGES_EXPIRED',
+    groupId: p.groupId,
+    data: { groupId: p.groupId, messageIds: p.messageIds, sentBefore: p.sentBefore },
   }),
   'messaging.poll.updated': (p) => ({ type: 'POLL_ANSWERED', groupId: p.groupId, data: { poll: { messageId: p.messageId, groupId: p.groupId } } }),
   'groups.memberships.added': (p) => ({

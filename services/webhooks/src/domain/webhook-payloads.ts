@@ -30,6 +30,11 @@ export const WEBHOOK_PAYLOADS = {
   }),
   MESSAGE_EDITED: z.object({ message: z.object({ id, groupId: id, editedAt: time }).describe('Read its new text through the API (Message.text).') }),
   MESSAGE_DELETED: z.object({ message: z.object({ id, groupId: id }), deletedBy: personId }),
+  MESSAGES_EXPIRED: z.object({
+    groupId: id,
+    messageIds: z.array(id).describe("Deleted for good with their files, polls and votes: past the group's retention period."),
+    sentBefore: time.describe('Every message of the group sent before this time is gone.'),
+  }),
   POLL_CREATED: z.object({
     message: z.object({ id, groupId: id, ...author, kind: z.literal('POLL'), text: z.string(), sentAt: time }),
   }),

@@ -8,6 +8,7 @@ export const EVENT_TYPES: Record<WebhookEventType, { label: string; section: Eve
   MESSAGE_SENT: { label: 'Message sent', section: 'Messages' },
   MESSAGE_EDITED: { label: 'Message edited', section: 'Messages' },
   MESSAGE_DELETED: { label: 'Message deleted', section: 'Messages' },
+  MESSAGES_EXPIRED: { label: 'Messages deleted by retention', section: 'Messages' },
   POLL_CREATED: { label: 'Poll created', section: 'Messages' },
   POLL_ANSWERED: { label: 'Poll answered', section: 'Messages' },
   MEMBER_ADDED: { label: 'Members added', section: 'Group members' },
