@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Subscriber } from '@kz/stack';
 import { eventually, graphql } from '@kz/testing';
 import { Stack } from './support/stack';
@@ -110,5 +112,23 @@ describe('/metrics of every process', () => {
     );
     expect(await metricsOf(stack.importUrl)).toMatch(/^kz_queue_jobs\{queue="member-csv-import",state="waiting"\} \d+$/m);
     expect(await metricsOf(stack.webhooksUrl)).toMatch(/^kz_queue_jobs\{queue="webhook-deliveries",state="waiting"\} \d+$/m);
+  });
+
+  it('serves every metric the Grafana dashboard in deploy/kubernetes/components/grafana-dashboard plots', async () => {
+    const served = new Set<string>();
+    for (const base of [new URL(stack.gatewayUrl).origin, stack.identityUrl, stack.groupsUrl, stack.messagingUrl, stack.importUrl, stack.webhooksUrl]) {
+      for (const [, name] of (await metricsOf(base)).matchAll(/^# TYPE (\S+) /gm)) served.add(name!);
+    }
+    const dashboard = JSON.parse(
+      readFileSync(join(__dirname, '..', 'deploy', 'kubernetes', 'components', 'grafana-dashboard', 'kz-dashboard.json'), 'utf8'),
+    ) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+    };
+    expect(dashboard.panels.length).toBeGreaterThan(0);
+    const plotted = dashboard.panels.flatMap((panel) =>
+      panel.targets.flatMap((t) => [...t.expr.matchAll(/\b((?:kz|process|nodejs)_[a-z_]+)/g)].map((m) => ({ panel: panel.title, metric: m[1]! }))),
+    );
+    const missing = plotted.filter(({ metric }) => !served.has(metric.replace(/_(bucket|count|sum)$/, '')));
+    expect(missing).toEqual([]);
   });
 });

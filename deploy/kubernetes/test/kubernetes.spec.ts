@@ -228,6 +228,7 @@ const RENDERS: readonly [string, readonly string[]][] = [
   ['development', ['network-policy']],
   ['production', ['service-monitor']],
   ['development', ['service-monitor']],
+  ['production', ['service-monitor', 'grafana-dashboard']],
   // KEDA scales import past one replica, which needs the shared chunk volume production mounts.
   ['production', ['keda']],
   ['production', ['keda', 'service-monitor', 'network-policy']],
@@ -267,6 +268,14 @@ describe('overlays', () => {
     const gateway = ofKind(objects, 'HorizontalPodAutoscaler').find((h) => h.metadata.name === 'gateway')!;
     // Every gateway replica reads every event: Kafka lag is no reason for more of them.
     expect(gateway.spec.metrics.map((m: any) => `${m.type}/${m.resource?.name}`)).toEqual(['Resource/cpu']);
+  });
+
+  it("the Grafana dashboard comes as a ConfigMap Grafana's sidecar loads, holding the dashboard's JSON", () => {
+    const dashboard = ofKind(render('production', ['grafana-dashboard']), 'ConfigMap').find((c) => c.metadata.name === 'kz-grafana-dashboard')!;
+    expect(dashboard.metadata.labels).toMatchObject({ grafana_dashboard: '1' });
+    const json = JSON.parse(dashboard.data!['kz-dashboard.json']!) as { uid: string; panels: unknown[] };
+    expect(json.uid).toBe('kz-overview');
+    expect(json.panels.length).toBeGreaterThan(10);
   });
 
   it('development runs in development mode, texting codes to the sink', () => {
