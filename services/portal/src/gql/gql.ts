@@ -66,7 +66,7 @@ type Documents = {
     "\n  mutation SetMemberAttributes($input: SetMemberAttributesInput!) {\n    setMemberAttributes(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": typeof types.SetMemberAttributesDocument,
     "\n  mutation RemoveOrganizationMember($input: RemoveOrganizationMemberInput!) {\n    removeOrganizationMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.RemoveOrganizationMemberDocument,
     "\n  fragment GroupBadges on Group {\n    kind\n    announcementOnly\n  }\n": typeof types.GroupBadgesFragmentDoc,
-    "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n    }\n  }\n": typeof types.GroupSettingsDocument,
+    "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n        myRole\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n      ...GroupRetention\n    }\n  }\n": typeof types.GroupSettingsDocument,
     "\n  query GroupFrame($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      memberCountWithSubgroups\n      ...GroupBadges\n      organization {\n        id\n        name\n      }\n      # Three levels of ancestors cover the breadcrumbs of nearly every tree without a request per level.\n      parent {\n        id\n        name\n        parent {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.GroupFrameDocument,
     "\n  mutation CreateInviteLink($input: CreateInviteLinkInput!) {\n    createInviteLink(input: $input) {\n      inviteLink {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n": typeof types.CreateInviteLinkDocument,
     "\n  query GroupInviteLinks($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      inviteLinks {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n": typeof types.GroupInviteLinksDocument,
@@ -85,6 +85,8 @@ type Documents = {
     "\n  mutation UpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        ...GroupDetailsForm\n      }\n    }\n  }\n": typeof types.UpdateGroupDocument,
     "\n  mutation AttachSubgroup($input: AttachSubgroupInput!) {\n    attachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AttachSubgroupDocument,
     "\n  mutation DetachSubgroup($input: GroupInput!) {\n    detachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n        }\n      }\n    }\n  }\n": typeof types.DetachSubgroupDocument,
+    "\n  fragment GroupRetention on Group {\n    id\n    messageRetentionDays\n    legalHold\n    organization {\n      id\n      messageRetentionDays\n    }\n  }\n": typeof types.GroupRetentionFragmentDoc,
+    "\n  mutation SetGroupRetention($input: SetGroupRetentionInput!) {\n    setGroupRetention(input: $input) {\n      group {\n        id\n        ...GroupRetention\n      }\n    }\n  }\n": typeof types.SetGroupRetentionDocument,
     "\n  mutation UnlinkGroupFromOrganization($input: GroupInput!) {\n    unlinkGroupFromOrganization(input: $input) {\n      group {\n        id\n        kind\n      }\n    }\n  }\n": typeof types.UnlinkGroupFromOrganizationDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        parent {\n          id\n        }\n      }\n    }\n  }\n": typeof types.CreateGroupDocument,
     "\n  fragment GroupTreeRow on Group {\n    id\n    name\n    memberCount\n    memberCountWithSubgroups\n    ...GroupBadges\n  }\n": typeof types.GroupTreeRowFragmentDoc,
@@ -117,7 +119,9 @@ type Documents = {
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  subscription NotificationEvents {\n    notificationEvents {\n      id\n      ...NotificationItem\n    }\n  }\n": typeof types.NotificationEventsDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateOrganizationDocument,
-    "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
+    "\n  fragment OrganizationRetention on Organization {\n    id\n    messageRetentionDays\n  }\n": typeof types.OrganizationRetentionFragmentDoc,
+    "\n  mutation SetMessageRetention($input: SetMessageRetentionInput!) {\n    setMessageRetention(input: $input) {\n      organization {\n        id\n        ...OrganizationRetention\n      }\n    }\n  }\n": typeof types.SetMessageRetentionDocument,
+    "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n      ...OrganizationRetention\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
     "\n  mutation RenameOrganization($input: RenameOrganizationInput!) {\n    renameOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RenameOrganizationDocument,
     "\n  mutation RequestSignInCode($input: RequestSignInCodeInput!) {\n    requestSignInCode(input: $input) {\n      expiresInSeconds\n      retryAfterSeconds\n    }\n  }\n": typeof types.RequestSignInCodeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      expiresInSeconds\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.SignInDocument,
@@ -187,7 +191,7 @@ const documents: Documents = {
     "\n  mutation SetMemberAttributes($input: SetMemberAttributesInput!) {\n    setMemberAttributes(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": types.SetMemberAttributesDocument,
     "\n  mutation RemoveOrganizationMember($input: RemoveOrganizationMemberInput!) {\n    removeOrganizationMember(input: $input) {\n      removed\n    }\n  }\n": types.RemoveOrganizationMemberDocument,
     "\n  fragment GroupBadges on Group {\n    kind\n    announcementOnly\n  }\n": types.GroupBadgesFragmentDoc,
-    "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n    }\n  }\n": types.GroupSettingsDocument,
+    "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n        myRole\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n      ...GroupRetention\n    }\n  }\n": types.GroupSettingsDocument,
     "\n  query GroupFrame($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      memberCountWithSubgroups\n      ...GroupBadges\n      organization {\n        id\n        name\n      }\n      # Three levels of ancestors cover the breadcrumbs of nearly every tree without a request per level.\n      parent {\n        id\n        name\n        parent {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.GroupFrameDocument,
     "\n  mutation CreateInviteLink($input: CreateInviteLinkInput!) {\n    createInviteLink(input: $input) {\n      inviteLink {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n": types.CreateInviteLinkDocument,
     "\n  query GroupInviteLinks($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      inviteLinks {\n        id\n        ...InviteLinkCard\n      }\n    }\n  }\n": types.GroupInviteLinksDocument,
@@ -206,6 +210,8 @@ const documents: Documents = {
     "\n  mutation UpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        ...GroupDetailsForm\n      }\n    }\n  }\n": types.UpdateGroupDocument,
     "\n  mutation AttachSubgroup($input: AttachSubgroupInput!) {\n    attachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AttachSubgroupDocument,
     "\n  mutation DetachSubgroup($input: GroupInput!) {\n    detachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n        }\n      }\n    }\n  }\n": types.DetachSubgroupDocument,
+    "\n  fragment GroupRetention on Group {\n    id\n    messageRetentionDays\n    legalHold\n    organization {\n      id\n      messageRetentionDays\n    }\n  }\n": types.GroupRetentionFragmentDoc,
+    "\n  mutation SetGroupRetention($input: SetGroupRetentionInput!) {\n    setGroupRetention(input: $input) {\n      group {\n        id\n        ...GroupRetention\n      }\n    }\n  }\n": types.SetGroupRetentionDocument,
     "\n  mutation UnlinkGroupFromOrganization($input: GroupInput!) {\n    unlinkGroupFromOrganization(input: $input) {\n      group {\n        id\n        kind\n      }\n    }\n  }\n": types.UnlinkGroupFromOrganizationDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        parent {\n          id\n        }\n      }\n    }\n  }\n": types.CreateGroupDocument,
     "\n  fragment GroupTreeRow on Group {\n    id\n    name\n    memberCount\n    memberCountWithSubgroups\n    ...GroupBadges\n  }\n": types.GroupTreeRowFragmentDoc,
@@ -238,7 +244,9 @@ const documents: Documents = {
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  subscription NotificationEvents {\n    notificationEvents {\n      id\n      ...NotificationItem\n    }\n  }\n": types.NotificationEventsDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.CreateOrganizationDocument,
-    "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n    }\n  }\n": types.OrganizationSettingsDocument,
+    "\n  fragment OrganizationRetention on Organization {\n    id\n    messageRetentionDays\n  }\n": types.OrganizationRetentionFragmentDoc,
+    "\n  mutation SetMessageRetention($input: SetMessageRetentionInput!) {\n    setMessageRetention(input: $input) {\n      organization {\n        id\n        ...OrganizationRetention\n      }\n    }\n  }\n": types.SetMessageRetentionDocument,
+    "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n      ...OrganizationRetention\n    }\n  }\n": types.OrganizationSettingsDocument,
     "\n  mutation RenameOrganization($input: RenameOrganizationInput!) {\n    renameOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.RenameOrganizationDocument,
     "\n  mutation RequestSignInCode($input: RequestSignInCodeInput!) {\n    requestSignInCode(input: $input) {\n      expiresInSeconds\n      retryAfterSeconds\n    }\n  }\n": types.RequestSignInCodeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      expiresInSeconds\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.SignInDocument,
@@ -481,7 +489,7 @@ export function graphql(source: "\n  fragment GroupBadges on Group {\n    kind\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n    }\n  }\n"): (typeof documents)["\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n    }\n  }\n"];
+export function graphql(source: "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n        myRole\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n      ...GroupRetention\n    }\n  }\n"): (typeof documents)["\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n        myRole\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n      ...GroupRetention\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -554,6 +562,14 @@ export function graphql(source: "\n  mutation AttachSubgroup($input: AttachSubgr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DetachSubgroup($input: GroupInput!) {\n    detachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DetachSubgroup($input: GroupInput!) {\n    detachSubgroup(input: $input) {\n      group {\n        id\n        parent {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupRetention on Group {\n    id\n    messageRetentionDays\n    legalHold\n    organization {\n      id\n      messageRetentionDays\n    }\n  }\n"): (typeof documents)["\n  fragment GroupRetention on Group {\n    id\n    messageRetentionDays\n    legalHold\n    organization {\n      id\n      messageRetentionDays\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetGroupRetention($input: SetGroupRetentionInput!) {\n    setGroupRetention(input: $input) {\n      group {\n        id\n        ...GroupRetention\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetGroupRetention($input: SetGroupRetentionInput!) {\n    setGroupRetention(input: $input) {\n      group {\n        id\n        ...GroupRetention\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -685,7 +701,15 @@ export function graphql(source: "\n  mutation CreateOrganization($input: CreateO
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n    }\n  }\n"): (typeof documents)["\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n    }\n  }\n"];
+export function graphql(source: "\n  fragment OrganizationRetention on Organization {\n    id\n    messageRetentionDays\n  }\n"): (typeof documents)["\n  fragment OrganizationRetention on Organization {\n    id\n    messageRetentionDays\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMessageRetention($input: SetMessageRetentionInput!) {\n    setMessageRetention(input: $input) {\n      organization {\n        id\n        ...OrganizationRetention\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetMessageRetention($input: SetMessageRetentionInput!) {\n    setMessageRetention(input: $input) {\n      organization {\n        id\n        ...OrganizationRetention\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n      ...OrganizationRetention\n    }\n  }\n"): (typeof documents)["\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      createdAt\n      myRole\n      ...OrganizationRetention\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -38,6 +38,9 @@ const ACTION_LABELS: Record<string, string> = {
   'webhook-endpoint.resumed': 'Resumed a webhook endpoint',
   'webhook-endpoint.deleted': 'Deleted a webhook endpoint',
   'webhook-endpoint.secret-rotated': "Rotated a webhook endpoint's secret",
+  'retention.organization-policy-set': "Changed the organisation's message retention",
+  'retention.group-policy-set': "Changed a group's message retention",
+  'retention.messages-deleted': 'Deleted expired messages',
   'admin.signed-in': 'Signed in',
 };
 
@@ -54,6 +57,7 @@ export const ACTION_AREAS: readonly { value: string; label: string }[] = [
   { value: 'import', label: 'Bulk uploads' },
   { value: 'connector', label: 'Connectors' },
   { value: 'webhook-endpoint', label: 'Webhooks' },
+  { value: 'retention', label: 'Message retention' },
   { value: 'admin', label: "Admins' sign-ins" },
 ];
 

@@ -10,6 +10,7 @@ import { useOrganizationGroups } from '../groups/organization-groups';
 import { DeleteGroup } from './settings/delete-group';
 import { GroupDetailsForm } from './settings/group-details-form';
 import { GroupPlacement } from './settings/group-placement';
+import { GroupRetention } from './settings/group-retention';
 import { UnlinkGroup } from './settings/unlink-group';
 
 const GroupSettingsQuery = graphql(`
@@ -21,17 +22,19 @@ const GroupSettingsQuery = graphql(`
       organization {
         id
         name
+        myRole
       }
       parent {
         id
         name
       }
       ...GroupDetailsForm
+      ...GroupRetention
     }
   }
 `);
 
-/** The group's own settings: its details, its place in the tree, and unlinking or deleting it. */
+/** The group's own settings: its details, its place in the tree, its message retention, and unlinking or deleting it. */
 export function GroupSettingsTab() {
   const { orgId = '', groupId = '' } = useParams();
   const { data, loading, error } = useQuery(GroupSettingsQuery, { variables: { groupId } });
@@ -50,6 +53,13 @@ export function GroupSettingsTab() {
       <Divider />
       <GroupPlacement orgId={orgId} group={group} />
       <Divider />
+      {/* The period and legal hold are the organisation's admins' to set; a group's own admins do not see them. */}
+      {group.organization.myRole === 'ADMIN' && (
+        <>
+          <GroupRetention group={group} />
+          <Divider />
+        </>
+      )}
       <Stack gap="sm" maw={560} component="section" aria-labelledby="group-danger-heading">
         <Title order={2} size="h4" id="group-danger-heading">
           Unlink or delete

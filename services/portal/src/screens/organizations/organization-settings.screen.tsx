@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Stack, TextInput } from '@mantine/core';
+import { Button, Divider, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
 import { graphql } from '../../gql';
+import { OrganizationRetentionSection } from './organization-retention-section';
 
 const OrganizationSettingsQuery = graphql(`
   query OrganizationSettings($id: ID!) {
@@ -16,6 +17,7 @@ const OrganizationSettingsQuery = graphql(`
       name
       createdAt
       myRole
+      ...OrganizationRetention
     }
   }
 `);
@@ -51,12 +53,13 @@ export function OrganizationSettingsScreen() {
     setErrors([]);
     try {
       await rename({ variables: { input: { organizationId: orgId, name: name.trim() } } });
-      notifications.show({ message: 'Organisation renamed.', color: 'green' });
+      notifications.show({ closeButtonProps: { 'aria-label': 'Dismiss' }, message: 'Organisation renamed.', color: 'green' });
     } catch (e) {
       setErrors(userErrors(e));
     }
   };
   const { byField, general } = splitByField(errors, ['name']);
+  const admin = organization.myRole === 'ADMIN';
 
   return (
     <Page
@@ -64,22 +67,27 @@ export function OrganizationSettingsScreen() {
       description={`Created ${new Date(organization.createdAt).toLocaleDateString()}.`}
       crumbs={[{ label: organization.name, to: `/orgs/${orgId}/groups` }]}
     >
-      <form onSubmit={(e) => void onSubmit(e)} noValidate style={{ maxWidth: 480 }}>
-        <Stack gap="md">
-          <TextInput
-            label="Name"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={byField['name']}
-            required
-            disabled={organization.myRole !== 'ADMIN'}
-          />
-          <ErrorAlert errors={general} />
-          <Button type="submit" loading={renaming.loading} disabled={organization.myRole !== 'ADMIN'} style={{ alignSelf: 'flex-start' }}>
-            Save
-          </Button>
-        </Stack>
-      </form>
+      <Stack gap="xl" maw={560}>
+        <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="organization-details-heading">
+          <Stack gap="md">
+            <Title order={2} size="h4" id="organization-details-heading">
+              Details
+            </Title>
+            <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={byField['name']} required disabled={!admin} />
+            <ErrorAlert errors={general} />
+            <Button type="submit" loading={renaming.loading} disabled={!admin} style={{ alignSelf: 'flex-start' }}>
+              Save
+            </Button>
+          </Stack>
+        </form>
+        {/* Only admins see the period (null for anyone else), so others are not shown a misleading "for ever". */}
+        {admin && (
+          <>
+            <Divider />
+            <OrganizationRetentionSection organization={organization} />
+          </>
+        )}
+      </Stack>
     </Page>
   );
 }
