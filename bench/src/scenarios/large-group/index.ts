@@ -97,7 +97,11 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const statsDb = await connect(stack.databaseUrl('groups'));
   try {
     const classify = stackClassifier(stack, new Set(await Promise.all([groupsDb, messagingDb, poller, statsDb].map(backendPid))));
+    // Messaging keeps the group's member count in the transaction that writes its memberships: read in O(1) while
+    // polling (a count(*) over a million rows every 250 ms took 60 % of a core from the consumer it waits for).
     const countInMessaging = async () =>
+      Number((await poller.query<{ n: number }>(`SELECT member_count AS n FROM known_groups WHERE id = $1`, [groupId])).rows[0]?.n ?? 0);
+    const exactCountInMessaging = async () =>
       Number((await poller.query<{ n: string }>(`SELECT count(*) AS n FROM group_members WHERE group_id = $1`, [groupId])).rows[0]!.n);
     // Messaging holds the owner's membership before anything is timed.
     const baseline = await eventually(
@@ -122,6 +126,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       messagingDb,
       statsDb,
       countInMessaging,
+      exactCountInMessaging,
       baseline,
       classify,
     });
