@@ -14,8 +14,8 @@ export class MessagingUnderTest {
   /** The subgraph's GraphQL endpoint, once started. */
   url = '';
 
-  /** Starts the issuer and the subgraph, connected to Kafka, with the tap listening on `topics`. */
-  async start(topics: TopicKey[] = []): Promise<string> {
+  /** Starts the issuer and the subgraph, connected to Kafka, with the tap listening on `topics`; `env` adds settings. */
+  async start(topics: TopicKey[] = [], env: Record<string, string> = {}): Promise<string> {
     await this.issuer.start();
     this.app = await createMessagingApp(
       loadMessagingConfig({
@@ -24,6 +24,7 @@ export class MessagingUnderTest {
         MESSAGING_DATABASE_URL: testDatabaseUrl(this.namespace, 'messaging'),
         KAFKA_NAMESPACE: this.namespace,
         ...this.issuer.env(),
+        ...env,
       }),
       silentLogger(),
     );
