@@ -253,20 +253,33 @@ describe("the organisation's audit log", () => {
     expect((await fetch(`${base}/audit/${orgId}/entries.csv`, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(404);
     expect((await fetch(`${base}/audit/${orgId}/entries.csv`)).status).toBe(401);
 
-    // Only admins read it; nothing in the API changes it.
+    // Only admins read it, and connectors granted AUDIT_LOG (a SIEM); nothing in the API changes it.
     expect(errorCode(await gql(LOG, { o: orgId, first: 5 }, stranger.token))).toBe('NOT_FOUND');
+    const siem = await stack.connectorToken(admin.token, orgId, 'SIEM', ['AUDIT_LOG']);
+    const other = await stack.connectorToken(admin.token, orgId, 'Directory sync', ['ORGANIZATION_DATA']);
+    expect(ok(await gql(LOG, { o: orgId, first: 200 }, siem)).organization.auditLog.edges.length).toBeGreaterThanOrEqual(expected.length);
+    const siemFile = await fetch(`${base}/audit/${orgId}/entries.jsonl?action=connector`, { headers: { authorization: `Bearer ${siem}` } });
+    expect(siemFile.status).toBe(200);
+    const refusedConnector = await gql(LOG, { o: orgId, first: 5 }, other);
+    expect(errorCode(refusedConnector)).toBe('FORBIDDEN');
+    expect(refusedConnector.errors![0]!.message).toMatch(/AUDIT_LOG/);
 
     // The chain: intact, then broken by an entry changed in the database, then by one removed from its end.
-    const intact = ok(await gql(INTEGRITY, { o: orgId }, admin.token)).organization.auditLogIntegrity;
-    expect(intact).toMatchObject({ intact: true, entries: expected.length, brokenAt: null });
-    expect(intact.headHash).toBe(log[0]!.hash);
+    // The two connectors just registered are entries too, once identity has appended them.
+    const total = expected.length + 2;
+    const intact = await eventually(async () => {
+      const check = ok(await gql(INTEGRITY, { o: orgId }, admin.token)).organization.auditLogIntegrity;
+      expect(check).toMatchObject({ intact: true, entries: total, brokenAt: null });
+      return check;
+    });
+    expect(intact.headHash).toMatch(/^[0-9a-f]{64}$/);
     await identityDb().query(`UPDATE audit_entries SET client_address = '198.51.100.1' WHERE org_id = $1 AND seq = 2`, [orgId]);
     expect(ok(await gql(INTEGRITY, { o: orgId }, admin.token)).organization.auditLogIntegrity).toMatchObject({ intact: false, entries: 1, brokenAt: '2' });
     await identityDb().query(`UPDATE audit_entries SET client_address = $2 WHERE org_id = $1 AND seq = 2`, [orgId, CLIENT_ADDRESS]);
     expect(ok(await gql(INTEGRITY, { o: orgId }, admin.token)).organization.auditLogIntegrity.intact).toBe(true);
-    await identityDb().query(`DELETE FROM audit_entries WHERE org_id = $1 AND seq = $2`, [orgId, expected.length]);
+    await identityDb().query(`DELETE FROM audit_entries WHERE org_id = $1 AND seq = $2`, [orgId, total]);
     const truncated = ok(await gql(INTEGRITY, { o: orgId }, admin.token)).organization.auditLogIntegrity;
-    expect(truncated).toMatchObject({ intact: false, brokenAt: String(expected.length) });
+    expect(truncated).toMatchObject({ intact: false, brokenAt: String(total) });
     expect(truncated.problem).toMatch(/recorded/);
   });
 });

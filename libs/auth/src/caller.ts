@@ -1,7 +1,7 @@
 import { DomainError, unauthenticated } from '@kz/errors';
 
 /** What an organisation admin may let a partner system's connector do. */
-export const CONNECTOR_PERMISSIONS = ['GROUP_INFO', 'MEMBER_LISTS', 'MESSAGES', 'WEBHOOKS', 'ORGANIZATION_DATA', 'POST_MESSAGES'] as const;
+export const CONNECTOR_PERMISSIONS = ['GROUP_INFO', 'MEMBER_LISTS', 'MESSAGES', 'WEBHOOKS', 'ORGANIZATION_DATA', 'POST_MESSAGES', 'AUDIT_LOG'] as const;
 export type ConnectorPermission = (typeof CONNECTOR_PERMISSIONS)[number];
 
 export interface UserCaller {

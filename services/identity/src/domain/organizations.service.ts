@@ -86,11 +86,13 @@ export class OrganizationsService {
     });
   }
 
-  /** An organisation as seen by a member or a connector granted its data; anyone else is told it does not exist. */
+  /** An organisation as seen by a member or a connector granted its data (or its audit log); anyone else is told it does not exist. */
   async getVisible(caller: Caller, orgId: string): Promise<OrganizationEntity> {
     if (!isUuid(orgId)) throw notFound('Organisation');
     const visible =
       connectorMay(caller, orgId, 'ORGANIZATION_DATA') ||
+      // A SIEM's connector reaches the organisation for its audit log alone; its other fields check their own grants.
+      connectorMay(caller, orgId, 'AUDIT_LOG') ||
       (caller.kind === 'user' && (await standingIn(this.dataSource.manager, orgId, caller.userId)) !== null);
     if (!visible) throw notFound('Organisation');
     return this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: orgId });

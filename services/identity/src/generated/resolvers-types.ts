@@ -158,6 +158,8 @@ export type ConnectorPayload = {
 };
 
 export type ConnectorPermission =
+  /** Read the organisation's audit log and check its chain (for a SIEM), as its admins do. */
+  | 'AUDIT_LOG'
   /** Read the organisation's groups. */
   | 'GROUP_INFO'
   /** Read member lists of the organisation's groups. */
@@ -540,14 +542,16 @@ export type Organization = {
   attributeDefinitions: Array<AttributeDefinition>;
   /**
    * What the organisation's admins, connectors and imports did, newest first:
-   * every administrative action of every service. Admins only. Also as a file:
+   * every administrative action of every service. Admins, and connectors granted
+   * AUDIT_LOG. Also as a file:
    * GET /audit/<organization id>/entries.csv or entries.jsonl with the same
    * filters as query parameters (actorId, action, targetId, from, to).
    */
   auditLog: AuditEntryConnection;
   /**
    * Recomputes the hash chain over the whole audit log: whether any entry was
-   * changed or removed since it was recorded. Admins only.
+   * changed or removed since it was recorded. Admins, and connectors granted
+   * AUDIT_LOG.
    */
   auditLogIntegrity: AuditLogIntegrity;
   /** Registered partner connectors; admins only. */

@@ -88,6 +88,8 @@ export type ConnectorInput = {
 };
 
 export type ConnectorPermission =
+  /** Read the organisation's audit log and check its chain (for a SIEM), as its admins do. */
+  | 'AUDIT_LOG'
   /** Read the organisation's groups. */
   | 'GROUP_INFO'
   /** Read member lists of the organisation's groups. */

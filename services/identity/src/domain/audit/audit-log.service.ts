@@ -1,5 +1,5 @@
-import type { Caller } from '@kz/auth';
-import { badInput } from '@kz/errors';
+import { connectorMay, type Caller } from '@kz/auth';
+import { badInput, DomainError } from '@kz/errors';
 import type { AuditPayload } from '@kz/events';
 import { decodeSeqCursor, isUuid, pageFrom, type Page } from '@kz/db';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -80,9 +80,9 @@ const viewOf = (r: EntryRow): AuditEntryView => ({ ...entryOf(r), actorName: r.a
 export class AuditLogService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Org admins read the log newest first, filtered, in keyset pages. */
+  /** Org admins (and connectors granted AUDIT_LOG) read the log newest first, filtered, in keyset pages. */
   async page(caller: Caller, orgId: string, filter: AuditFilter, first: number, after: string | null): Promise<Page<AuditEntryView>> {
-    await requireOrgAdmin(this.dataSource.manager, caller, orgId);
+    await this.requireReader(caller, orgId);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `Ask for 1 to ${MAX_PAGE} entries at a time.`);
     const before = after === null ? null : decodeSeqCursor(after);
     const rows = await this.query(orgId, filter, before, first + 1);
@@ -91,7 +91,7 @@ export class AuditLogService {
 
   /** Every entry the filter selects, newest first, a batch at a time: for downloads of any size. */
   async *stream(caller: Caller, orgId: string, filter: AuditFilter): AsyncGenerator<AuditEntryView[]> {
-    await requireOrgAdmin(this.dataSource.manager, caller, orgId);
+    await this.requireReader(caller, orgId);
     let before: string | null = null;
     for (;;) {
       const rows = await this.query(orgId, filter, before, BATCH);
@@ -104,7 +104,7 @@ export class AuditLogService {
 
   /** Recomputes the organisation's whole chain: intact, or where it first breaks. */
   async checkChain(caller: Caller, orgId: string): Promise<ChainCheck> {
-    await requireOrgAdmin(this.dataSource.manager, caller, orgId);
+    await this.requireReader(caller, orgId);
     const state = { nextSeq: 1n, previous: GENESIS };
     const verified = () => Number(state.nextSeq - 1n);
     for (;;) {
@@ -130,6 +130,13 @@ export class AuditLogService {
       return { intact: false, entries: verified(), headHash: null, broken };
     }
     return { intact: true, entries: verified(), headHash: verified() > 0 ? state.previous.toString('hex') : null, broken: null };
+  }
+
+  private async requireReader(caller: Caller, orgId: string): Promise<void> {
+    if (connectorMay(caller, orgId, 'AUDIT_LOG')) return;
+    if (caller.kind === 'connector')
+      throw new DomainError('FORBIDDEN', 'This connector needs the AUDIT_LOG permission to read the audit log; an admin can grant it.');
+    await requireOrgAdmin(this.dataSource.manager, caller, orgId);
   }
 
   private async query(orgId: string, filter: AuditFilter, beforeSeq: string | null, limit: number): Promise<EntryRow[]> {

@@ -14,6 +14,7 @@ export const PERMISSIONS: Record<ConnectorPermission, { label: string; descripti
     label: 'Post messages',
     description: "Send messages, announcements and polls to the organisation's groups, shown as from the connector.",
   },
+  AUDIT_LOG: { label: 'Audit log', description: "Read the organisation's audit log and check its chain, for a security system (SIEM)." },
 };
 
 export const PERMISSION_ORDER = Object.keys(PERMISSIONS) as ConnectorPermission[];
