@@ -15,8 +15,19 @@ export function loadVisibleGroup(ctx: GroupsContext, id: string) {
     .load(id);
 }
 
+const managedPerRequest = new WeakMap<GroupsContext, Map<string, Promise<boolean>>>();
+
+/** Whether the caller manages the group, asked once per request however many fields need it. */
+function managesOnce(ctx: GroupsContext, group: GroupEntity): Promise<boolean> {
+  let answers = managedPerRequest.get(ctx);
+  if (!answers) managedPerRequest.set(ctx, (answers = new Map()));
+  let answer = answers.get(group.id);
+  if (!answer) answers.set(group.id, (answer = ctx.services.groups.callerManages(ctx.caller, standingOf(ctx), group)));
+  return answer;
+}
+
 async function requireManager(ctx: GroupsContext, group: GroupEntity): Promise<void> {
-  if (!(await ctx.services.groups.callerManages(ctx.caller, standingOf(ctx), group))) throw forbidden("Only the group's owner and admins can see this.");
+  if (!(await managesOnce(ctx, group))) throw forbidden("Only the group's owner and admins can see this.");
 }
 
 export const groupResolvers: Pick<Resolvers, 'Group' | 'Organization' | 'Membership' | 'JoinRequest'> = {
@@ -44,9 +55,8 @@ export const groupResolvers: Pick<Resolvers, 'Group' | 'Organization' | 'Members
       await requireManager(ctx, group);
       return ctx.services.invites.linksOf(group.id);
     },
-    messageRetentionDays: async (group, _, ctx) =>
-      (await ctx.services.groups.callerManages(ctx.caller, standingOf(ctx), group)) ? group.messageRetentionDays : null,
-    legalHold: async (group, _, ctx) => (await ctx.services.groups.callerManages(ctx.caller, standingOf(ctx), group)) && group.legalHold,
+    messageRetentionDays: async (group, _, ctx) => ((await managesOnce(ctx, group)) ? group.messageRetentionDays : null),
+    legalHold: async (group, _, ctx) => (await managesOnce(ctx, group)) && group.legalHold,
     joinRequests: async (group, args, ctx) => {
       await requireManager(ctx, group);
       return ctx.services.invites.pendingRequests(group.id, args.first, args.after);

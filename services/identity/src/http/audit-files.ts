@@ -43,7 +43,7 @@ const csvRecord = (e: AuditEntryView) =>
     e.hash,
   ]);
 
-const jsonRecord = (e: AuditEntryView) => `${JSON.stringify({ ...e, sequence: e.seq, seq: undefined })}\n`;
+const jsonRecord = ({ seq, ...entry }: AuditEntryView) => `${JSON.stringify({ sequence: seq, ...entry })}\n`;
 
 function time(url: URL, name: 'from' | 'to'): Date | null {
   const raw = url.searchParams.get(name);

@@ -1,7 +1,5 @@
 import { csvLine } from '@kz/server';
 
-export { csvLine, neutralise } from '@kz/server';
-
 /** The error report's header: the row number, the file's own columns, then the reason. */
 export function errorReportHeader(fileHeader: readonly string[]): string {
   return csvLine(['Row', ...fileHeader.map((h) => h.trim()), 'Reason']);

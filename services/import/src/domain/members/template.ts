@@ -1,5 +1,5 @@
 import type { AttributeColumn } from '../peers/people-directory';
-import { csvLine } from './error-report';
+import { csvLine } from '@kz/server';
 
 export interface TemplateColumn {
   name: string;
