@@ -40,6 +40,14 @@ test.describe('audit log', () => {
     // The pointer left on the menu's link would be checked in its hover colours.
     await page.mouse.move(0, 0);
     await checkScreen(page, 'audit-log');
+    // On a phone the table scrolls sideways inside its region; the page itself does not.
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Opened at phone width, as a phone would (a resize would catch the menu folding away mid-transition).
+    await page.reload();
+    await expect(table.getByRole('row').filter({ hasText: 'Renamed the organisation' })).toBeVisible();
+    await checkScreen(page, 'audit-log-390');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // One area of actions.
     await page.getByRole('combobox', { name: 'Actions' }).click();

@@ -67,6 +67,12 @@ test.describe('message retention', () => {
     await expect(groupSection.getByRole('switch', { name: 'Legal hold' })).toBeChecked();
     await page.mouse.move(0, 0);
     await checkScreen(page, 'group-retention');
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Opened at phone width, as a phone would (a resize would catch the menu folding away mid-transition).
+    await page.reload();
+    await expect(page.getByRole('switch', { name: 'Legal hold' })).toBeVisible();
+    await checkScreen(page, 'group-retention-390');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // What the API holds.
     const stored = await api<{
