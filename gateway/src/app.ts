@@ -105,6 +105,7 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     // Files go to the service that owns them, from this origin; every other path is the web app.
     routes: {
       '/imports/*': importFiles,
+      '/exports/*': importFiles,
       '/attachments': attachmentFiles,
       '/attachments/*': attachmentFiles,
       '/audit/*': identityFiles,

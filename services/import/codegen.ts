@@ -5,6 +5,7 @@ export default subgraphResolversCodegen({
   scalars: { URL: 'string' },
   mappers: {
     ImportJob: '../entities/import-job.entity#ImportJobEntity',
+    ExportJob: '../entities/export-job.entity#ExportJobEntity',
     // Import adds fields to organisations it knows by id only.
     Organization: '{ id: string }',
   },

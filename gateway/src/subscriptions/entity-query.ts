@@ -2,6 +2,9 @@ import { Kind, print, visit, type DocumentNode, type FieldNode, type FragmentDef
 
 export const ENTITY_ID_VARIABLE = 'kzEventEntityId';
 
+/** The supergraph's query fields that load an event's entity by id. */
+export type EntityRootField = 'message' | 'group' | 'importJob' | 'exportJob' | 'notification';
+
 /**
  * Turns the selection a subscriber made under an event's entity field (a
  * message, a group) into a query for that entity through the supergraph,
@@ -10,11 +13,7 @@ export const ENTITY_ID_VARIABLE = 'kzEventEntityId';
  * with the subscriber's own rights. `rootField` is the supergraph query field
  * that loads the entity by id. `extra` fields are added to the selection.
  */
-export function entityQueryFor(
-  info: GraphQLResolveInfo,
-  rootField: 'message' | 'group' | 'importJob' | 'notification',
-  extra: readonly FieldNode[] = [],
-): string {
+export function entityQueryFor(info: GraphQLResolveInfo, rootField: EntityRootField, extra: readonly FieldNode[] = []): string {
   const field = info.fieldNodes[0] as FieldNode;
   const selectionSet = field.selectionSet as SelectionSetNode;
   const fragments = new Map<string, FragmentDefinitionNode>();

@@ -6,8 +6,8 @@ import type { Logger } from 'pino';
 
 export type EventListener = (event: AnyEnvelope) => void;
 
-/** What a listener hears: every event, the events about one group, those naming one person, or one import's progress. */
-export type Interest = { every: true } | { groupId: string } | { userId: string } | { importId: string };
+/** What a listener hears: every event, the events about one group, those naming one person, or one import's or export's progress (jobId). */
+export type Interest = { every: true } | { groupId: string } | { userId: string } | { jobId: string };
 
 /** The group an event is about, if any. */
 function groupOf(event: AnyEnvelope): string | null {
@@ -68,7 +68,7 @@ export class SubscriptionEventBus {
   private readonly everyEvent = new Set<EventListener>();
   private readonly byGroup = new Map<string, Set<EventListener>>();
   private readonly byPerson = new Map<string, Set<EventListener>>();
-  private readonly byImport = new Map<string, Set<EventListener>>();
+  private readonly byJob = new Map<string, Set<EventListener>>();
   private readonly recent = new Set<string>();
   private readonly joinedTopics = new Set<TopicKey>();
   private joined: Promise<void>;
@@ -142,7 +142,7 @@ export class SubscriptionEventBus {
 
   /**
    * Calls the listener with the events of its interest. An event reaches only
-   * the listeners of its group, of the people it names and of its import (a
+   * the listeners of its group, of the people it names and of its job (a
    * lookup each), and those of every event: a busy conversation or a
    * 2,000-member change costs nothing to the listeners it does not concern.
    */
@@ -152,7 +152,7 @@ export class SubscriptionEventBus {
       return () => this.everyEvent.delete(listener);
     }
     const [index, key] =
-      'groupId' in interest ? [this.byGroup, interest.groupId] : 'userId' in interest ? [this.byPerson, interest.userId] : [this.byImport, interest.importId];
+      'groupId' in interest ? [this.byGroup, interest.groupId] : 'userId' in interest ? [this.byPerson, interest.userId] : [this.byJob, interest.jobId];
     let forKey = index.get(key);
     if (!forKey) index.set(key, (forKey = new Set()));
     forKey.add(listener);
@@ -168,11 +168,12 @@ export class SubscriptionEventBus {
     const groupId = groupOf(event);
     if (groupId !== null) this.byGroup.get(groupId)?.forEach((listener) => listener(event));
     if (this.byPerson.size > 0) for (const userId of peopleOf(event)) this.byPerson.get(userId)?.forEach((listener) => listener(event));
-    if (event.type === 'import.job.progress') this.byImport.get(event.payload.importId)?.forEach((listener) => listener(event));
+    const jobId = event.type === 'import.job.progress' ? event.payload.importId : event.type === 'export.job.progress' ? event.payload.exportId : null;
+    if (jobId !== null) this.byJob.get(jobId)?.forEach((listener) => listener(event));
   }
 
   async stop(): Promise<void> {
-    for (const index of [this.everyEvent, this.byGroup, this.byPerson, this.byImport]) index.clear();
+    for (const index of [this.everyEvent, this.byGroup, this.byPerson, this.byJob]) index.clear();
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { decodeSeqCursor } from '@kz/db';
 import type { AnyEnvelope } from '@kz/events';
-import { ENTITY_ID_VARIABLE, entityQueryFor } from './entity-query';
+import { ENTITY_ID_VARIABLE, entityQueryFor, type EntityRootField } from './entity-query';
 import { groupEventStream, type AccessChange } from './group-event-stream';
 import type { SubscriberContext } from './subscriber-context';
 
@@ -82,11 +82,8 @@ export async function* mapStream<T, R>(source: AsyncGenerator<T>, map: (item: T)
   }
 }
 
-/** Resolves an event's entity (message, group, import) through the supergraph with the subscriber's selection. */
-export function entityThroughSupergraph(
-  rootField: 'message' | 'group' | 'importJob' | 'notification',
-  idOf: (event: never) => string | null,
-): GraphQLFieldResolver<never, SubscriberContext> {
+/** Resolves an event's entity (message, group, import, export) through the supergraph with the subscriber's selection. */
+export function entityThroughSupergraph(rootField: EntityRootField, idOf: (event: never) => string | null): GraphQLFieldResolver<never, SubscriberContext> {
   return async (event, _args, ctx, info: GraphQLResolveInfo) => {
     const id = idOf(event);
     if (!id) return null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extendSchema, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { wireImportProgress } from './import-progress';
+import { wireJobProgress } from './job-progress';
 import { wireMembershipEvents } from './membership-events';
 import { wireMessageEvents } from './message-events';
 import { wireNotificationEvents } from './notification-events';
@@ -14,7 +14,7 @@ export function subscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema {
   const schema = extendSchema(apiSchema, parse(SUBSCRIPTION_SDL));
   wireMessageEvents(schema);
   wireMembershipEvents(schema);
-  wireImportProgress(schema);
+  wireJobProgress(schema);
   wireNotificationEvents(schema);
   return schema;
 }

@@ -38,6 +38,11 @@ const groupKind = z.enum(['PRIVATE', 'ORGANIZATION', 'BROADCAST']);
 export const IMPORT_STATUSES = ['QUEUED', 'VALIDATING', 'RUNNING', 'COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const FINAL_IMPORT_STATUSES: readonly ImportStatus[] = ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'];
+
+/** An export's statuses; after the running ones it changes only from COMPLETED to EXPIRED, when its archive is deleted. */
+export const EXPORT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+export const FINAL_EXPORT_STATUSES: readonly ExportStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 export const isFinalImportStatus = (status: string): boolean => (FINAL_IMPORT_STATUSES as readonly string[]).includes(status);
 
 export const EventCatalogue = {
@@ -310,6 +315,19 @@ export const EventCatalogue = {
       total: z.number().int(),
       processed: z.number().int(),
       failed: z.number().int(),
+    }),
+  },
+  /** An export's status and how many of its records are written, after each page; keyed by export id, so in order per export. */
+  'export.job.progress': {
+    version: 1,
+    topic: 'importJobs',
+    payload: z.object({
+      exportId: id,
+      orgId: id,
+      startedBy: id,
+      status: z.enum(EXPORT_STATUSES),
+      total: z.number().int(),
+      written: z.number().int(),
     }),
   },
   /**

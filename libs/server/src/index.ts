@@ -14,3 +14,19 @@ export { ServiceMetrics } from './service-metrics';
 export { fromPeer, peerHeaders, SUBGRAPH_SECRET_HEADER } from './peer-secret';
 export { closeRedis, openRedis, redisReachable } from './redis';
 export { csvLine, neutralise } from './csv';
+export {
+  decodeExportCursor,
+  encodeExportCursor,
+  EXPORT_NEXT_HEADER,
+  EXPORT_ROWS_HEADER,
+  exportRequest,
+  exportSourceRoutes,
+  countRows,
+  isoOrNull,
+  keysetPage,
+  pageAcrossGroups,
+  requireExportPeer,
+  type ExportPage,
+  type ExportRange,
+  type ExportSource,
+} from './export-source';

@@ -93,8 +93,8 @@ export const TOPOLOGY: readonly ServiceSpec[] = [
     database: true,
     replicas: 1,
     readiness: 'readyz',
-    // Chunk workers call identity and groups directly, acting for the uploader.
-    dependencies: (w) => ({ ...jwks(w), IDENTITY_URL: graphqlOf(w, 'identity'), GROUPS_URL: graphqlOf(w, 'groups') }),
+    // Chunk workers call identity and groups directly, acting for the uploader; export workers read every service's export pages.
+    dependencies: (w) => ({ ...jwks(w), IDENTITY_URL: graphqlOf(w, 'identity'), GROUPS_URL: graphqlOf(w, 'groups'), MESSAGING_URL: graphqlOf(w, 'messaging') }),
   },
   {
     name: 'webhooks',

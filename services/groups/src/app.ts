@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { TokenVerifier } from '@kz/auth';
-import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
+import { createSubgraphApp, exportSourceRoutes, type Logger, type SubgraphApp } from '@kz/server';
 import { IdentityOrgRoles } from './clients/identity-org-roles';
 import type { GroupsConfig } from './config';
 import type { GroupsServices } from './context';
+import { groupsExportSources } from './domain/export/export-sources';
 import { GroupsService } from './domain/groups.service';
 import { HierarchyService } from './domain/hierarchy.service';
 import { InvitesService } from './domain/invites.service';
@@ -39,5 +40,6 @@ export function createGroupsApp(config: GroupsConfig, logger: Logger): Promise<G
     },
     verifier: () => verifier,
     importTokenFields: ['addGroupMembers'],
+    routes: (_services, runtime) => exportSourceRoutes('groups', config.subgraphSecret, groupsExportSources(runtime.dataSource)),
   });
 }

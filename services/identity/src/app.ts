@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { TokenVerifier } from '@kz/auth';
 import { normalisePhone } from '@kz/phone';
-import { createSubgraphApp, sendJson, type HttpRoute, type Logger, type SubgraphApp } from '@kz/server';
+import { createSubgraphApp, exportSourceRoutes, sendJson, type HttpRoute, type Logger, type SubgraphApp } from '@kz/server';
 import type { IdentityConfig } from './config';
 import type { IdentityServices } from './context';
+import { identityExportSources } from './domain/export/export-sources';
 import { AttributeDefinitionsService } from './domain/attribute-definitions.service';
 import { ConnectorsService } from './domain/connectors.service';
 import { DirectoryImportService } from './domain/directory-import.service';
@@ -79,8 +80,9 @@ export function createIdentityApp(config: IdentityConfig, logger: Logger): Promi
     beforeStop: ({ invitationTexts }) => invitationTexts.stop(),
     verifier: ({ keys }) => new TokenVerifier({ ...config, keySet: keys.verificationKeys(), acceptImportTokens: true }),
     importTokenFields: ['importDirectoryMembers'],
-    routes: ({ keys, devSms, auditLog }, _runtime, authenticate) => {
+    routes: ({ keys, devSms, auditLog }, runtime, authenticate) => {
       const routes: Record<string, HttpRoute> = {
+        ...exportSourceRoutes('identity', config.subgraphSecret, identityExportSources(runtime.dataSource)),
         '/.well-known/jwks.json': async (_req, res) => sendJson(res, 200, await keys.jwks(), { 'cache-control': 'public, max-age=60' }),
         '/audit/*': auditFiles(auditLog, authenticate),
       };

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { closeRedis, createSubgraphApp, openRedis, redisReachable, type Logger, type SubgraphApp } from '@kz/server';
+import { ExportSourceClient } from './clients/export-source-client';
 import { GroupsClient } from './clients/groups-client';
 import { IdentityClient } from './clients/identity-client';
 import type { ImportConfig } from './config';
 import type { ImportServices } from './context';
+import { ExportStore } from './domain/exports/export-store';
+import { ExportsService } from './domain/exports/exports.service';
+import { OrganizationExportJob } from './domain/exports/organization-export.job';
 import { ImportJobsService } from './domain/import-jobs.service';
 import { ChunkStore } from './domain/members/chunk-store';
 import { ImportAuthority } from './domain/members/import-authority';
@@ -14,7 +18,10 @@ import { PeerCallError } from './domain/peers/peer-call-error';
 import { importEntities } from './entities';
 import type { ImportJobEntity } from './entities/import-job.entity';
 import { ImportLinks } from './http/import-links';
+import { exportRoutes } from './http/export.routes';
 import { importRoutes } from './http/import.routes';
+import { OrganizationExportQueue } from './jobs/export-queue';
+import { ExportSweep } from './jobs/export-sweep';
 import { LostChunkSweep } from './jobs/lost-chunk-sweep';
 import { MemberImportQueue } from './jobs/member-import-queue';
 import { importMigrations } from './migrations';
@@ -63,13 +70,31 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         { intervalMs: config.requeueIntervalMs, graceMs: 5_000 },
         logger.child({ component: 'lost-chunk-sweep' }),
       );
+      const isOrgAdmin = async (bearer: string, orgId: string) => (await people.organization(bearer, orgId).catch(() => null))?.isAdmin === true;
+      const exportStore = new ExportStore(join(config.storageDir, 'exports'));
+      const exportQueue = new OrganizationExportQueue(
+        redis,
+        { prefix: `kz:${config.kafkaNamespace}`, attempts: config.jobAttempts, lockMs: config.jobLockMs },
+        logger.child({ component: 'export-queue' }),
+      );
+      const exports = new ExportsService(dataSource, outbox, exportStore, exportQueue, isOrgAdmin);
       return {
         redis,
         queue,
         lostChunkSweep,
+        exports,
+        exportQueue,
+        exportJob: new OrganizationExportJob(
+          dataSource,
+          outbox,
+          new ExportSourceClient({ identity: config.identityUrl, groups: config.groupsUrl, messaging: config.messagingUrl }, config.subgraphSecret),
+          exportStore,
+          { pageRecords: config.exportPageRecords, attachmentPageRecords: 100, keepSeconds: config.exportKeepHours * 3600 },
+        ),
+        exportSweep: new ExportSweep(dataSource, exports, exportQueue, config.exportSweepIntervalMs, logger.child({ component: 'export-sweep' })),
         links: new ImportLinks(config.publicUrl),
         maxUploadBytes: config.maxUploadBytes,
-        importJobs: new ImportJobsService(dataSource, async (bearer, orgId) => (await people.organization(bearer, orgId).catch(() => null))?.isAdmin === true),
+        importJobs: new ImportJobsService(dataSource, isOrgAdmin),
         memberImports: new MemberImportsService(dataSource, outbox, people, groups, authority, chunks, queue, {
           maxUploadBytes: config.maxUploadBytes,
           chunkRows: config.chunkRows,
@@ -77,27 +102,40 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         memberImportJob: new MemberCsvImportJob(dataSource, outbox, chunks, people, groups, authority),
       };
     },
-    routes: ({ memberImports, importJobs }, _runtime, authenticate) => importRoutes(memberImports, importJobs, authenticate, uploadSummary),
+    routes: ({ memberImports, importJobs, exports }, _runtime, authenticate) => ({
+      ...importRoutes(memberImports, importJobs, authenticate, uploadSummary),
+      ...exportRoutes(exports, authenticate),
+    }),
     extraReadiness: async ({ redis }) => ({ redis: await redisReachable(redis) }),
-    metrics: ({ queue }, metrics) => {
+    metrics: ({ queue, exportQueue }, metrics) => {
       metrics.gauge('kz_queue_jobs', 'Jobs in a BullMQ queue, by queue and state.', ['queue', 'state'], async (gauge) => {
         for (const [state, n] of Object.entries(await queue.jobCounts())) gauge.set({ queue: 'member-csv-import', state }, n);
+        for (const [state, n] of Object.entries(await exportQueue.jobCounts())) gauge.set({ queue: 'organization-export', state }, n);
       });
       const durations = metrics.histogram('kz_queue_job_duration_seconds', 'Time a job of a BullMQ queue took, by queue and outcome.', ['queue', 'outcome']);
       queue.onJobDone = (seconds, outcome) => durations.observe({ queue: 'member-csv-import', outcome }, seconds);
+      exportQueue.onJobDone = (seconds, outcome) => durations.observe({ queue: 'organization-export', outcome }, seconds);
     },
-    onStart: async ({ queue, memberImportJob, memberImports, lostChunkSweep }) => {
+    onStart: async ({ queue, memberImportJob, memberImports, lostChunkSweep, exportQueue, exportJob, exportSweep }) => {
       if (!config.workers) return;
       queue.startWorker(
         (data) => memberImportJob.run(data),
         (data, reason) => memberImports.fail(data.importId, reason),
         isPermanent,
       );
+      exportQueue.startWorker(
+        (data) => exportJob.run(data),
+        (data, reason) => exportJob.fail(data.exportId, reason),
+        isPermanent,
+      );
       lostChunkSweep.start();
+      exportSweep.start();
     },
-    beforeStop: async ({ queue, lostChunkSweep }) => {
+    beforeStop: async ({ queue, lostChunkSweep, exportQueue, exportSweep }) => {
       await lostChunkSweep.stop();
+      await exportSweep.stop();
       await queue.close();
+      await exportQueue.close();
     },
     onStop: ({ redis }) => closeRedis(redis),
   });

@@ -10,6 +10,9 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
       redisUrl: url('REDIS_URL', 'Redis URL for the import job queues, e.g. redis://127.0.0.1:6379', { fallback: 'redis://127.0.0.1:6379' }),
       identityUrl: url('IDENTITY_URL', 'GraphQL endpoint of the identity subgraph (bulk directory writes)', { fallback: 'http://127.0.0.1:4001/graphql' }),
       groupsUrl: url('GROUPS_URL', 'GraphQL endpoint of the groups subgraph (bulk member adds)', { fallback: 'http://127.0.0.1:4002/graphql' }),
+      messagingUrl: url('MESSAGING_URL', 'GraphQL endpoint of the messaging subgraph (its export pages are read at the same origin)', {
+        fallback: 'http://127.0.0.1:4003/graphql',
+      }),
       publicUrl: str(
         'IMPORT_PUBLIC_URL',
         "base URL where clients upload files and download reports (a route to this service); this service's own address when empty",
@@ -29,6 +32,25 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
         'IMPORT_REQUEUE_INTERVAL_MS',
         'how often worker processes queue again the unfinished chunks of running imports that the job queue lost (Redis restarted without persistence, failed over, flushed)',
         { fallback: 30_000, min: 1_000, max: 3_600_000 },
+      ),
+      exportKeepHours: int('EXPORT_KEEP_HOURS', "how long an export's archive is kept for download before it is deleted", {
+        fallback: 7 * 24,
+        min: 1,
+        max: 365 * 24,
+      }),
+      exportPageRecords: int('EXPORT_PAGE_RECORDS', 'records an export reads from a service per request (and per checkpoint)', {
+        fallback: 10_000,
+        min: 100,
+        max: 20_000,
+      }),
+      exportSweepIntervalMs: int(
+        'EXPORT_SWEEP_INTERVAL_MS',
+        'how often worker processes delete expired export archives and queue again exports the job queue lost',
+        {
+          fallback: 60_000,
+          min: 1_000,
+          max: 3_600_000,
+        },
       ),
       jobLockMs: int('IMPORT_JOB_LOCK_MS', 'how long a chunk stays with a worker that stopped answering before another takes it', {
         fallback: 30_000,

@@ -1,9 +1,13 @@
 import type { SubgraphContext } from '@kz/server';
 import type { Redis } from 'ioredis';
+import type { ExportsService } from './domain/exports/exports.service';
+import type { OrganizationExportJob } from './domain/exports/organization-export.job';
 import type { ImportJobsService } from './domain/import-jobs.service';
 import type { MemberCsvImportJob } from './domain/members/member-csv-import.job';
 import type { MemberImportsService } from './domain/members/member-imports.service';
 import type { ImportLinks } from './http/import-links';
+import type { OrganizationExportQueue } from './jobs/export-queue';
+import type { ExportSweep } from './jobs/export-sweep';
 import type { LostChunkSweep } from './jobs/lost-chunk-sweep';
 import type { MemberImportQueue } from './jobs/member-import-queue';
 
@@ -14,6 +18,11 @@ export interface ImportServices {
   queue: MemberImportQueue;
   /** Queues again the chunks of running imports that Redis lost; runs in processes with workers. */
   lostChunkSweep: LostChunkSweep;
+  exports: ExportsService;
+  exportJob: OrganizationExportJob;
+  exportQueue: OrganizationExportQueue;
+  /** Deletes expired archives and queues again exports Redis lost; runs in processes with workers. */
+  exportSweep: ExportSweep;
   links: ImportLinks;
   maxUploadBytes: number;
   redis: Redis;

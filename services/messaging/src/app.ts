@@ -19,6 +19,7 @@ import { webhooksEventHandlers } from './events/webhooks-events.handlers';
 import { identityEventHandlers } from './events/identity-events.handlers';
 import { RetentionSweeper } from './domain/retention';
 import { attachmentRoutes } from './http/attachment.routes';
+import { exportRoutes } from './http/export.routes';
 import { messagingMigrations } from './migrations';
 import { messagingResolvers } from './resolvers';
 
@@ -79,6 +80,9 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
     },
     onStart: async ({ retention }) => retention.start(),
     beforeStop: ({ retention }) => retention.stop(),
-    routes: (services, _runtime, authenticate) => attachmentRoutes(services.attachments, authenticate),
+    routes: (services, runtime, authenticate) => ({
+      ...attachmentRoutes(services.attachments, authenticate),
+      ...exportRoutes(config.subgraphSecret, runtime.dataSource, store),
+    }),
   });
 }

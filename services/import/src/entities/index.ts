@@ -1,3 +1,4 @@
+import { ExportJobEntity, ExportPartEntity } from './export-job.entity';
 import { ImportJobEntity } from './import-job.entity';
 
-export const importEntities = [ImportJobEntity];
+export const importEntities = [ImportJobEntity, ExportJobEntity, ExportPartEntity];

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ImportJobEntity } from '../entities/import-job.entity';
+import type { ExportJobEntity } from '../entities/export-job.entity';
 import type { ImportContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +20,15 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+export type CancelExportInput = {
+  exportId: Scalars['ID']['input'];
+};
+
+export type CancelExportPayload = {
+  __typename?: 'CancelExportPayload';
+  export: ExportJob;
+};
+
 export type CancelImportInput = {
   importId: Scalars['ID']['input'];
 };
@@ -33,6 +43,70 @@ export type ExistingUsers =
   | 'SKIP'
   /** People already in the directory get the file's network and attributes, and its name if they never signed in. */
   | 'UPDATE';
+
+/**
+ * An export of an organisation's data to one archive (.tar.gz): a manifest.json with counts and SHA-256 checksums,
+ * JSON Lines per kind of record (organization, attribute-definitions, people, groups, memberships, messages, polls,
+ * votes, attachments) and the attachments' files. Seen by the organisation's admins only.
+ */
+export type ExportJob = {
+  __typename?: 'ExportJob';
+  /** The archive's size in bytes, once COMPLETED. */
+  archiveBytes?: Maybe<Scalars['Float']['output']>;
+  /** The archive's SHA-256 (hex), once COMPLETED, to check a download against. */
+  archiveSha256?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The archive, downloaded with an admin's access token (GET; a Range header resumes a download); null unless COMPLETED. */
+  downloadUrl?: Maybe<Scalars['URL']['output']>;
+  /** When the archive of a COMPLETED export is deleted. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why a FAILED export stopped, in words a person can act on. */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Messages sent from this time on are exported; null: from the first. */
+  from?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  organization: Organization;
+  /** Share of the records written, 0 to 100. */
+  percent: Scalars['Float']['output'];
+  /** Records to write, as counted when the export began (0 before); the final count once COMPLETED. */
+  recordsTotal: Scalars['Float']['output'];
+  /** Records written so far, of every kind. */
+  recordsWritten: Scalars['Float']['output'];
+  /** When a worker began it. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The admin who started it. */
+  startedBy: User;
+  status: ExportStatus;
+  /** Messages sent before this time are exported: the time asked for, or when the export was started. */
+  to: Scalars['DateTime']['output'];
+};
+
+export type ExportJobConnection = {
+  __typename?: 'ExportJobConnection';
+  edges: Array<ExportJobEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ExportJobEdge = {
+  __typename?: 'ExportJobEdge';
+  cursor: Scalars['String']['output'];
+  node: ExportJob;
+};
+
+export type ExportStatus =
+  /** Stopped on request; nothing of it is kept. */
+  | 'CANCELLED'
+  /** The archive is ready to download until expiresAt. */
+  | 'COMPLETED'
+  /** The archive was kept for its time and then deleted. */
+  | 'EXPIRED'
+  /** Stopped by an error; see failureReason. */
+  | 'FAILED'
+  /** Waiting for a worker. */
+  | 'QUEUED'
+  /** Records are being written. */
+  | 'RUNNING';
 
 export type Group = {
   __typename?: 'Group';
@@ -137,8 +211,16 @@ export type ImportTemplateColumn = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Stops an export; nothing of it is kept. */
+  cancelExport: CancelExportPayload;
   /** Stops an import at its next chunk; rows already applied stay applied and counted. */
   cancelImport: CancelImportPayload;
+  /**
+   * Starts an export of an organisation's data (its directory, groups, memberships, and the messages, polls, votes and
+   * attachments of the range) to one archive; its admins only, one export at a time per organisation. Follow it with
+   * exportJob or the exportProgress subscription, then download the archive at downloadUrl.
+   */
+  startExport: StartExportPayload;
   /**
    * Starts a member import into an organisation's directory, and into groups if
    * named; organisation admins only, who must also manage the groups. Upload the
@@ -148,8 +230,18 @@ export type Mutation = {
 };
 
 
+export type MutationCancelExportArgs = {
+  input: CancelExportInput;
+};
+
+
 export type MutationCancelImportArgs = {
   input: CancelImportInput;
+};
+
+
+export type MutationStartExportArgs = {
+  input: StartExportInput;
 };
 
 
@@ -159,9 +251,17 @@ export type MutationStartImportArgs = {
 
 export type Organization = {
   __typename?: 'Organization';
+  /** Exports of this organisation's data, newest first. Its admins only: FORBIDDEN for anyone else. */
+  exports: ExportJobConnection;
   id: Scalars['ID']['output'];
   /** Uploads into this organisation, newest first: all of them for its admins, one's own for anyone else. */
   imports: ImportJobConnection;
+};
+
+
+export type OrganizationExportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -180,10 +280,17 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** An export of an organisation the signed-in user administers; NOT_FOUND otherwise. */
+  exportJob?: Maybe<ExportJob>;
   /** An import the signed-in user started, or one into an organisation they administer; NOT_FOUND otherwise. */
   importJob?: Maybe<ImportJob>;
   /** The member CSV template of an organisation: its columns and where to download it. Admins only. */
   importTemplate: ImportTemplate;
+};
+
+
+export type QueryExportJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -194,6 +301,19 @@ export type QueryImportJobArgs = {
 
 export type QueryImportTemplateArgs = {
   organizationId: Scalars['ID']['input'];
+};
+
+export type StartExportInput = {
+  /** Export the messages sent from this time on; left out: from the first. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  organizationId: Scalars['ID']['input'];
+  /** Export the messages sent before this time; left out: until now. Cannot be in the future. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type StartExportPayload = {
+  __typename?: 'StartExportPayload';
+  export: ExportJob;
 };
 
 export type StartImportInput = {
@@ -300,12 +420,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  ExportJob: ExportJob;
   ImportJob: ImportJob;
   Organization: Organization;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  ExportJob:
+    ( { __typename: 'ExportJob' }
+    & GraphQLRecursivePick<FederationTypes['ExportJob'], {"id":true}> );
   ImportJob:
     ( { __typename: 'ImportJob' }
     & GraphQLRecursivePick<FederationTypes['ImportJob'], {"id":true}> );
@@ -318,17 +442,23 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CancelImportInput: CancelImportInput;
+  CancelExportInput: CancelExportInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CancelExportPayload: ResolverTypeWrapper<Omit<CancelExportPayload, 'export'> & { export: ResolversTypes['ExportJob'] }>;
+  CancelImportInput: CancelImportInput;
   CancelImportPayload: ResolverTypeWrapper<Omit<CancelImportPayload, 'import'> & { import: ResolversTypes['ImportJob'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExistingUsers: ExistingUsers;
+  ExportJob: ResolverTypeWrapper<ExportJobEntity>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ExportJobConnection: ResolverTypeWrapper<Omit<ExportJobConnection, 'edges'> & { edges: Array<ResolversTypes['ExportJobEdge']> }>;
+  ExportJobEdge: ResolverTypeWrapper<Omit<ExportJobEdge, 'node'> & { node: ResolversTypes['ExportJob'] }>;
+  ExportStatus: ExportStatus;
   Group: ResolverTypeWrapper<Group>;
   ImportCounts: ResolverTypeWrapper<ImportCounts>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ImportJob: ResolverTypeWrapper<ImportJobEntity>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ImportJobConnection: ResolverTypeWrapper<Omit<ImportJobConnection, 'edges'> & { edges: Array<ResolversTypes['ImportJobEdge']> }>;
   ImportJobEdge: ResolverTypeWrapper<Omit<ImportJobEdge, 'node'> & { node: ResolversTypes['ImportJob'] }>;
   ImportMode: ImportMode;
@@ -340,6 +470,8 @@ export type ResolversTypes = {
   Organization: ResolverTypeWrapper<{ id: string }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  StartExportInput: StartExportInput;
+  StartExportPayload: ResolverTypeWrapper<Omit<StartExportPayload, 'export'> & { export: ResolversTypes['ExportJob'] }>;
   StartImportInput: StartImportInput;
   StartImportPayload: ResolverTypeWrapper<Omit<StartImportPayload, 'import'> & { import: ResolversTypes['ImportJob'] }>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
@@ -348,16 +480,21 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CancelImportInput: CancelImportInput;
+  CancelExportInput: CancelExportInput;
   ID: Scalars['ID']['output'];
+  CancelExportPayload: Omit<CancelExportPayload, 'export'> & { export: ResolversParentTypes['ExportJob'] };
+  CancelImportInput: CancelImportInput;
   CancelImportPayload: Omit<CancelImportPayload, 'import'> & { import: ResolversParentTypes['ImportJob'] };
   DateTime: Scalars['DateTime']['output'];
+  ExportJob: ExportJobEntity;
+  Float: Scalars['Float']['output'];
+  String: Scalars['String']['output'];
+  ExportJobConnection: Omit<ExportJobConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExportJobEdge']> };
+  ExportJobEdge: Omit<ExportJobEdge, 'node'> & { node: ResolversParentTypes['ExportJob'] };
   Group: Group;
   ImportCounts: ImportCounts;
   Int: Scalars['Int']['output'];
   ImportJob: ImportJobEntity;
-  String: Scalars['String']['output'];
-  Float: Scalars['Float']['output'];
   ImportJobConnection: Omit<ImportJobConnection, 'edges'> & { edges: Array<ResolversParentTypes['ImportJobEdge']> };
   ImportJobEdge: Omit<ImportJobEdge, 'node'> & { node: ResolversParentTypes['ImportJob'] };
   ImportTemplate: ImportTemplate;
@@ -367,10 +504,16 @@ export type ResolversParentTypes = {
   Organization: { id: string };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  StartExportInput: StartExportInput;
+  StartExportPayload: Omit<StartExportPayload, 'export'> & { export: ResolversParentTypes['ExportJob'] };
   StartImportInput: StartImportInput;
   StartImportPayload: Omit<StartImportPayload, 'import'> & { import: ResolversParentTypes['ImportJob'] };
   URL: Scalars['URL']['output'];
   User: User;
+};
+
+export type CancelExportPayloadResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['CancelExportPayload'] = ResolversParentTypes['CancelExportPayload']> = {
+  export?: Resolver<ResolversTypes['ExportJob'], ParentType, ContextType>;
 };
 
 export type CancelImportPayloadResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['CancelImportPayload'] = ResolversParentTypes['CancelImportPayload']> = {
@@ -380,6 +523,37 @@ export type CancelImportPayloadResolvers<ContextType = ImportContext, ParentType
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type ExportJobResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ExportJob'] = ResolversParentTypes['ExportJob'], FederationReferenceType extends FederationReferenceTypes['ExportJob'] = FederationReferenceTypes['ExportJob']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExportJob']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archiveBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  archiveSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recordsTotal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recordsWritten?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  startedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExportStatus'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ExportJobConnectionResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ExportJobConnection'] = ResolversParentTypes['ExportJobConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ExportJobEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ExportJobEdgeResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ExportJobEdge'] = ResolversParentTypes['ExportJobEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ExportJob'], ParentType, ContextType>;
+};
 
 export type GroupResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -438,12 +612,15 @@ export type ImportTemplateColumnResolvers<ContextType = ImportContext, ParentTyp
 };
 
 export type MutationResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelExport?: Resolver<ResolversTypes['CancelExportPayload'], ParentType, ContextType, RequireFields<MutationCancelExportArgs, 'input'>>;
   cancelImport?: Resolver<ResolversTypes['CancelImportPayload'], ParentType, ContextType, RequireFields<MutationCancelImportArgs, 'input'>>;
+  startExport?: Resolver<ResolversTypes['StartExportPayload'], ParentType, ContextType, RequireFields<MutationStartExportArgs, 'input'>>;
   startImport?: Resolver<ResolversTypes['StartImportPayload'], ParentType, ContextType, RequireFields<MutationStartImportArgs, 'input'>>;
 };
 
 export type OrganizationResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  exports?: Resolver<ResolversTypes['ExportJobConnection'], ParentType, ContextType, RequireFields<OrganizationExportsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   imports?: Resolver<ResolversTypes['ImportJobConnection'], ParentType, ContextType, RequireFields<OrganizationImportsArgs, 'first'>>;
 };
@@ -456,8 +633,13 @@ export type PageInfoResolvers<ContextType = ImportContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  exportJob?: Resolver<Maybe<ResolversTypes['ExportJob']>, ParentType, ContextType, RequireFields<QueryExportJobArgs, 'id'>>;
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   importTemplate?: Resolver<ResolversTypes['ImportTemplate'], ParentType, ContextType, RequireFields<QueryImportTemplateArgs, 'organizationId'>>;
+};
+
+export type StartExportPayloadResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['StartExportPayload'] = ResolversParentTypes['StartExportPayload']> = {
+  export?: Resolver<ResolversTypes['ExportJob'], ParentType, ContextType>;
 };
 
 export type StartImportPayloadResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['StartImportPayload'] = ResolversParentTypes['StartImportPayload']> = {
@@ -475,8 +657,12 @@ export type UserResolvers<ContextType = ImportContext, ParentType extends Resolv
 };
 
 export type Resolvers<ContextType = ImportContext> = {
+  CancelExportPayload?: CancelExportPayloadResolvers<ContextType>;
   CancelImportPayload?: CancelImportPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  ExportJob?: ExportJobResolvers<ContextType>;
+  ExportJobConnection?: ExportJobConnectionResolvers<ContextType>;
+  ExportJobEdge?: ExportJobEdgeResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   ImportCounts?: ImportCountsResolvers<ContextType>;
   ImportJob?: ImportJobResolvers<ContextType>;
@@ -488,6 +674,7 @@ export type Resolvers<ContextType = ImportContext> = {
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  StartExportPayload?: StartExportPayloadResolvers<ContextType>;
   StartImportPayload?: StartImportPayloadResolvers<ContextType>;
   URL?: GraphQLScalarType;
   User?: UserResolvers<ContextType>;

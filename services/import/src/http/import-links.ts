@@ -19,6 +19,10 @@ export class ImportLinks {
     return `${this.base}/imports/${importId}/errors.csv`;
   }
 
+  exportArchive(exportId: string): string {
+    return `${this.base}/exports/${exportId}/archive`;
+  }
+
   template(orgId: string): string {
     return `${this.base}/imports/template.csv?organizationId=${encodeURIComponent(orgId)}`;
   }

@@ -2,5 +2,12 @@ import { InboxEventAttempts1765008000000 } from '@kz/events';
 import { InitialImport1764144000000 } from './1764144000000-initial-import';
 import { MemberCsvImports1764748800000 } from './1764748800000-member-csv-imports';
 import { SealedImportGrants1765612800000 } from './1765612800000-sealed-import-grants';
+import { OrganizationExports1766044800000 } from './1766044800000-organization-exports';
 
-export const importMigrations = [InitialImport1764144000000, MemberCsvImports1764748800000, InboxEventAttempts1765008000000, SealedImportGrants1765612800000];
+export const importMigrations = [
+  InitialImport1764144000000,
+  MemberCsvImports1764748800000,
+  InboxEventAttempts1765008000000,
+  SealedImportGrants1765612800000,
+  OrganizationExports1766044800000,
+];

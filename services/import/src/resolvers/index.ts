@@ -1,5 +1,6 @@
 import { DateTimeScalar, UrlScalar } from '@kz/server';
 import type { Resolvers } from '../generated/resolvers-types';
+import { exportJobResolvers } from './export-job.resolvers';
 import { importJobResolvers } from './import-job.resolvers';
 import { mutationResolvers } from './mutation.resolvers';
 import { organizationResolvers } from './organization.resolvers';
@@ -11,5 +12,6 @@ export const importResolvers: Resolvers = {
   ...queryResolvers,
   ...mutationResolvers,
   ...importJobResolvers,
+  ...exportJobResolvers,
   ...organizationResolvers,
 };

@@ -9,5 +9,13 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
     cancelImport: async (_, { input }, ctx) => ({
       import: await ctx.services.memberImports.cancel(ctx.caller, input.importId),
     }),
+    startExport: async (_, { input }, ctx) => ({
+      export: await ctx.services.exports.start(ctx.caller, ctx.bearer, {
+        orgId: input.organizationId,
+        from: input.from ?? null,
+        to: input.to ?? null,
+      }),
+    }),
+    cancelExport: async (_, { input }, ctx) => ({ export: await ctx.services.exports.cancel(ctx.caller, ctx.bearer, input.exportId) }),
   },
 };
