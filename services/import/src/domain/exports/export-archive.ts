@@ -17,10 +17,7 @@ function addFile(tar: Pack, file: ArchiveFile, mtime: Date): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const entry = tar.entry({ name: file.name, size: file.size, mtime, mode: 0o644 }, (err) => (err ? reject(err) : resolve()));
     const source = createReadStream(file.path);
-    source.on('error', (err) => {
-      entry.destroy(err);
-      reject(err);
-    });
+    source.on('error', reject);
     source.pipe(entry);
   });
 }
@@ -54,8 +51,16 @@ export async function writeArchive(opts: {
   const written = pipeline(gzip, measure, createWriteStream(opts.path));
   const manifest = Buffer.from(JSON.stringify(opts.manifest, null, 2) + '\n');
   tar.entry({ name: `${opts.folder}/manifest.json`, size: manifest.length, mtime: opts.mtime, mode: 0o644 }, manifest);
-  for await (const file of opts.files) await addFile(tar, { ...file, name: `${opts.folder}/${file.name}` }, opts.mtime);
-  tar.finalize();
+  try {
+    for await (const file of opts.files) await addFile(tar, { ...file, name: `${opts.folder}/${file.name}` }, opts.mtime);
+    tar.finalize();
+  } catch (err) {
+    // Nothing more is written: the partial file is left for the caller, which writes the archive again.
+    tar.destroy();
+    gzip.destroy(err as Error);
+    await written.catch(() => undefined);
+    throw err;
+  }
   await written;
   return { bytes, sha256: hash.digest('hex') };
 }
