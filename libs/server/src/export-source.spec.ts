@@ -1,4 +1,4 @@
-import { decodeExportCursor, encodeExportCursor, keysetPage, pageAcrossGroups } from './export-source';
+import { decodeExportCursor, encodeExportCursor, keysetPage, pageAcrossGroups, type ExportPage } from './export-source';
 
 describe('export pages', () => {
   it('round-trips a cursor and refuses one it did not make as BAD_USER_INPUT on after', () => {
@@ -39,7 +39,7 @@ describe('export pages', () => {
       const seen: string[][] = [];
       let after: string | null = null;
       do {
-        const page = await pageAcrossGroups({ groupIds, after, limit, read, keyOf: (r) => r.key, record: (r) => r });
+        const page: ExportPage = await pageAcrossGroups({ groupIds, after, limit, read, keyOf: (r) => r.key, record: (r) => r });
         seen.push(page.records.map((r) => (r as { key: string }).key));
         after = page.next;
       } while (after !== null);

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { closeRedis, createSubgraphApp, openRedis, redisReachable, type Logger, type SubgraphApp } from '@kz/server';
 import { ExportSourceClient } from './clients/export-source-client';
+import { ChatFileStore } from './domain/chat-export/chat-file';
+import { ChatImportsService } from './domain/chat-export/chat-imports.service';
 import { GroupsClient } from './clients/groups-client';
 import { IdentityClient } from './clients/identity-client';
 import type { ImportConfig } from './config';
@@ -94,6 +96,8 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         exportSweep: new ExportSweep(dataSource, exports, exportQueue, config.exportSweepIntervalMs, logger.child({ component: 'export-sweep' })),
         links: new ImportLinks(config.publicUrl),
         maxUploadBytes: config.maxUploadBytes,
+        chatMaxUploadBytes: config.chatMaxUploadBytes,
+        chatImports: new ChatImportsService(dataSource, outbox, people, groups, new ChatFileStore(join(config.storageDir, 'chats')), config.chatMaxUploadBytes),
         importJobs: new ImportJobsService(dataSource, isOrgAdmin),
         memberImports: new MemberImportsService(dataSource, outbox, people, groups, authority, chunks, queue, {
           maxUploadBytes: config.maxUploadBytes,
@@ -102,8 +106,8 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         memberImportJob: new MemberCsvImportJob(dataSource, outbox, chunks, people, groups, authority),
       };
     },
-    routes: ({ memberImports, importJobs, exports }, _runtime, authenticate) => ({
-      ...importRoutes(memberImports, importJobs, authenticate, uploadSummary),
+    routes: ({ memberImports, chatImports, importJobs, exports }, _runtime, authenticate) => ({
+      ...importRoutes(memberImports, chatImports, importJobs, authenticate, uploadSummary),
       ...exportRoutes(exports, authenticate),
     }),
     extraReadiness: async ({ redis }) => ({ redis: await redisReachable(redis) }),

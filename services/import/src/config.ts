@@ -24,6 +24,11 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
         fallback: 'tmp/imports',
       }),
       maxUploadBytes: int('IMPORT_MAX_UPLOAD_BYTES', 'largest member file accepted, in bytes', { fallback: 200 * 1024 * 1024, min: 1_024, max: 4 * 1024 ** 3 }),
+      chatMaxUploadBytes: int('IMPORT_CHAT_MAX_UPLOAD_BYTES', 'largest chat export (.txt or .zip with media) accepted, in bytes', {
+        fallback: 2 * 1024 ** 3,
+        min: 1_024,
+        max: 16 * 1024 ** 3,
+      }),
       chunkRows: int('IMPORT_CHUNK_ROWS', 'rows per chunk job', { fallback: 5_000, min: 1, max: 5_000 }),
       workers: bool('IMPORT_WORKERS', 'run chunk workers in this process', { fallback: true }),
       workerConcurrency: int('IMPORT_WORKER_CONCURRENCY', 'chunks one process works on at once', { fallback: 3, min: 1, max: 64 }),

@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@kz/server';
 import type { Redis } from 'ioredis';
+import type { ChatImportsService } from './domain/chat-export/chat-imports.service';
 import type { ExportsService } from './domain/exports/exports.service';
 import type { OrganizationExportJob } from './domain/exports/organization-export.job';
 import type { ImportJobsService } from './domain/import-jobs.service';
@@ -14,6 +15,7 @@ import type { MemberImportQueue } from './jobs/member-import-queue';
 export interface ImportServices {
   importJobs: ImportJobsService;
   memberImports: MemberImportsService;
+  chatImports: ChatImportsService;
   memberImportJob: MemberCsvImportJob;
   queue: MemberImportQueue;
   /** Queues again the chunks of running imports that Redis lost; runs in processes with workers. */
@@ -25,6 +27,7 @@ export interface ImportServices {
   exportSweep: ExportSweep;
   links: ImportLinks;
   maxUploadBytes: number;
+  chatMaxUploadBytes: number;
   redis: Redis;
 }
 

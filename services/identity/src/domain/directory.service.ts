@@ -3,7 +3,7 @@ import { badInput, DomainError, notFound } from '@kz/errors';
 import { auditActor, auditEvent, changedFields, createEvent, type Outbox } from '@kz/events';
 import { decodeNameCursor, isUuid, pageFrom, pageSize, uuidv7, type Page } from '@kz/db';
 import { InvalidPhoneNumberError, normalisePhone } from '@kz/phone';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AttributeDefinitionEntity } from '../entities/attribute-definition.entity';
 import { OrganizationMemberEntity, type Network } from '../entities/organization-member.entity';
 import { UserEntity } from '../entities/user.entity';
@@ -16,6 +16,16 @@ export interface NewDirectoryMember {
   displayName: string;
   network: Network;
   attributes?: { name: string; value: string | null }[] | null;
+}
+
+const MAX_MATCHES = 10_000;
+
+/** A phone number or name asked about, and the one directory member it matches (null for none, or a name several have). */
+export interface DirectoryMatch {
+  query: string;
+  by: 'PHONE' | 'NAME';
+  member: DirectoryEntry | null;
+  candidates: number;
 }
 
 export interface DirectoryQuery {
@@ -129,6 +139,29 @@ export class DirectoryService {
     }
     const rows = (await qb.getMany()).map((row) => Object.assign(row, { phoneVisible: seesPhones }));
     return pageFrom(rows, limit, (r) => [r.nameKey, r.userId], Boolean(query.after));
+  }
+
+  /**
+   * Directory members by phone numbers (E.164, exactly) and by names (whole, in any case), for matching the authors
+   * of an imported chat to people: a name matches only when exactly one member has it. Admins only.
+   */
+  async matches(caller: Caller, orgId: string, phones: readonly string[], names: readonly string[]): Promise<DirectoryMatch[]> {
+    if (phones.length + names.length > MAX_MATCHES) throw badInput('phones', `Ask for at most ${MAX_MATCHES} numbers and names at once.`);
+    await requireOrgAdmin(this.dataSource.manager, caller, orgId);
+    const repo = this.dataSource.getRepository(OrganizationMemberEntity);
+    const byPhone = new Map((phones.length > 0 ? await repo.findBy({ orgId, phone: In([...new Set(phones)]) }) : []).map((m) => [m.phone, m]));
+    const keys = [...new Set(names.map((n) => n.trim().toLowerCase()))];
+    const named = keys.length > 0 ? await repo.findBy({ orgId, nameKey: In(keys) }) : [];
+    const byName = new Map<string, OrganizationMemberEntity[]>();
+    for (const member of named) byName.set(member.nameKey, [...(byName.get(member.nameKey) ?? []), member]);
+    const entry = (member: OrganizationMemberEntity | undefined): DirectoryEntry | null => (member ? Object.assign(member, { phoneVisible: true }) : null);
+    return [
+      ...phones.map((phone) => ({ query: phone, by: 'PHONE' as const, member: entry(byPhone.get(phone)), candidates: byPhone.has(phone) ? 1 : 0 })),
+      ...names.map((name) => {
+        const found = byName.get(name.trim().toLowerCase()) ?? [];
+        return { query: name, by: 'NAME' as const, member: found.length === 1 ? entry(found[0]) : null, candidates: found.length };
+      }),
+    ];
   }
 
   private phone(raw: string): string {

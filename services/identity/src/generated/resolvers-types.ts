@@ -260,6 +260,21 @@ export type DirectoryImportStatus =
   /** Already in the directory; their record changed. */
   | 'UPDATED';
 
+export type DirectoryMatch = {
+  __typename?: 'DirectoryMatch';
+  by: DirectoryMatchKind;
+  /** How many members have the number or name. */
+  candidates: Scalars['Int']['output'];
+  /** The member it matches; null when none does or, for a name, when several do. */
+  member?: Maybe<DirectoryEntry>;
+  /** The number or name asked about, as asked. */
+  query: Scalars['String']['output'];
+};
+
+export type DirectoryMatchKind =
+  | 'NAME'
+  | 'PHONE';
+
 export type DirectoryMemberInput = {
   attributes?: InputMaybe<Array<AttributeValueInput>>;
   displayName: Scalars['String']['input'];
@@ -563,6 +578,12 @@ export type Organization = {
    * employees and connectors granted ORGANIZATION_DATA.
    */
   directory: DirectoryConnection;
+  /**
+   * Directory members matching phone numbers (E.164, exactly) and names (whole, in any case; only when exactly one
+   * member has the name), one answer per number or name asked, in order: how the authors of an imported chat are
+   * matched to people. At most 10,000 at once. Admins only.
+   */
+  directoryMatches: Array<DirectoryMatch>;
   id: Scalars['ID']['output'];
   /** Days its messages are kept before they are deleted; null: for ever. Admins only. */
   messageRetentionDays?: Maybe<Scalars['Int']['output']>;
@@ -584,6 +605,12 @@ export type OrganizationDirectoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   network?: InputMaybe<Network>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type OrganizationDirectoryMatchesArgs = {
+  names: Array<Scalars['String']['input']>;
+  phones: Array<Scalars['String']['input']>;
 };
 
 export type OrganizationMemberPayload = {
@@ -956,6 +983,8 @@ export type ResolversTypes = {
   DirectoryEntry: ResolverTypeWrapper<DirectoryEntryRecord>;
   DirectoryImportOutcome: ResolverTypeWrapper<DirectoryImportRecord>;
   DirectoryImportStatus: DirectoryImportStatus;
+  DirectoryMatch: ResolverTypeWrapper<Omit<DirectoryMatch, 'member'> & { member?: Maybe<ResolversTypes['DirectoryEntry']> }>;
+  DirectoryMatchKind: DirectoryMatchKind;
   DirectoryMemberInput: DirectoryMemberInput;
   ExchangeImportGrantInput: ExchangeImportGrantInput;
   ImportDirectoryMembersInput: ImportDirectoryMembersInput;
@@ -1037,6 +1066,7 @@ export type ResolversParentTypes = {
   DirectoryEdge: Omit<DirectoryEdge, 'node'> & { node: ResolversParentTypes['DirectoryEntry'] };
   DirectoryEntry: DirectoryEntryRecord;
   DirectoryImportOutcome: DirectoryImportRecord;
+  DirectoryMatch: Omit<DirectoryMatch, 'member'> & { member?: Maybe<ResolversParentTypes['DirectoryEntry']> };
   DirectoryMemberInput: DirectoryMemberInput;
   ExchangeImportGrantInput: ExchangeImportGrantInput;
   ImportDirectoryMembersInput: ImportDirectoryMembersInput;
@@ -1199,6 +1229,13 @@ export type DirectoryImportOutcomeResolvers<ContextType = IdentityContext, Paren
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
+export type DirectoryMatchResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DirectoryMatch'] = ResolversParentTypes['DirectoryMatch']> = {
+  by?: Resolver<ResolversTypes['DirectoryMatchKind'], ParentType, ContextType>;
+  candidates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['DirectoryEntry']>, ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ImportDirectoryMembersPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ImportDirectoryMembersPayload'] = ResolversParentTypes['ImportDirectoryMembersPayload']> = {
   outcomes?: Resolver<Array<ResolversTypes['DirectoryImportOutcome']>, ParentType, ContextType>;
   receipt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1249,6 +1286,7 @@ export type OrganizationResolvers<ContextType = IdentityContext, ParentType exte
   connectors?: Resolver<Array<ResolversTypes['Connector']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   directory?: Resolver<ResolversTypes['DirectoryConnection'], ParentType, ContextType, RequireFields<OrganizationDirectoryArgs, 'first'>>;
+  directoryMatches?: Resolver<Array<ResolversTypes['DirectoryMatch']>, ParentType, ContextType, RequireFields<OrganizationDirectoryMatchesArgs, 'names' | 'phones'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   messageRetentionDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   myRole?: Resolver<Maybe<ResolversTypes['OrganizationRole']>, ParentType, ContextType>;
@@ -1369,6 +1407,7 @@ export type Resolvers<ContextType = IdentityContext> = {
   DirectoryEdge?: DirectoryEdgeResolvers<ContextType>;
   DirectoryEntry?: DirectoryEntryResolvers<ContextType>;
   DirectoryImportOutcome?: DirectoryImportOutcomeResolvers<ContextType>;
+  DirectoryMatch?: DirectoryMatchResolvers<ContextType>;
   ImportDirectoryMembersPayload?: ImportDirectoryMembersPayloadResolvers<ContextType>;
   ImportGrantPayload?: ImportGrantPayloadResolvers<ContextType>;
   LeaveOrganizationPayload?: LeaveOrganizationPayloadResolvers<ContextType>;

@@ -30,6 +30,7 @@ export const organizationResolvers: Pick<Resolvers, 'Organization'> = {
     },
     messageRetentionDays: async (org, _, ctx) => ((await ctx.services.organizations.administers(ctx.caller, org.id)) ? org.messageRetentionDays : null),
     directory: (org, args, ctx) => ctx.services.directory.list(ctx.caller, org.id, args),
+    directoryMatches: (org, args, ctx) => ctx.services.directory.matches(ctx.caller, org.id, args.phones, args.names),
     attributeDefinitions: (org, _, ctx) => ctx.services.attributes.list(ctx.caller, org.id),
     connectors: (org, _, ctx) => ctx.services.connectors.list(ctx.caller, org.id),
     auditLog: async (org, args, ctx) => {

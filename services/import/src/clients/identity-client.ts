@@ -1,4 +1,11 @@
-import type { AttributeColumn, DirectoryImportCall, DirectoryImportResult, OrganizationForImport, PeopleDirectory } from '../domain/peers/people-directory';
+import type {
+  AttributeColumn,
+  DirectoryImportCall,
+  DirectoryImportResult,
+  DirectoryMatch,
+  OrganizationForImport,
+  PeopleDirectory,
+} from '../domain/peers/people-directory';
 import { SubgraphClient } from './subgraph-client';
 
 /** The people directory as the identity subgraph serves it over GraphQL. */
@@ -50,5 +57,23 @@ export class IdentityClient implements PeopleDirectory {
       token,
     );
     return data.importDirectoryMembers;
+  }
+
+  async directoryMatches(token: string, orgId: string, phones: readonly string[], names: readonly string[]): Promise<DirectoryMatch[]> {
+    if (phones.length + names.length === 0) return [];
+    const data = await this.identity.request<{
+      organization: { directoryMatches: { query: string; by: 'PHONE' | 'NAME'; member: { user: { id: string }; displayName: string } | null }[] } | null;
+    }>(
+      `query ($id: ID!, $phones: [String!]!, $names: [String!]!) {
+        organization(id: $id) { directoryMatches(phones: $phones, names: $names) { query by member { user { id } displayName } } }
+      }`,
+      { id: orgId, phones, names },
+      token,
+    );
+    return (data.organization?.directoryMatches ?? []).map((m) => ({
+      query: m.query,
+      by: m.by,
+      member: m.member ? { userId: m.member.user.id, displayName: m.member.displayName } : null,
+    }));
   }
 }

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 export { IMPORT_STATUSES, FINAL_IMPORT_STATUSES as FINAL_STATUSES, type ImportStatus } from '@kz/events';
 export type ImportMode = 'DRY_RUN' | 'APPLY';
+/** People into the directory and groups (a CSV file), or a chat's history into a group (a WhatsApp export). */
+export type ImportKind = 'MEMBERS' | 'CHAT';
 export type ExistingUsers = 'SKIP' | 'UPDATE';
 
 const bigint = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
@@ -13,6 +15,7 @@ export class ImportJobEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'org_id', type: 'uuid' }) orgId!: string;
   @Column({ name: 'started_by', type: 'uuid' }) startedBy!: string;
+  @Column({ type: 'text', default: 'MEMBERS' }) kind!: ImportKind;
   @Column('text') status!: ImportStatus;
   @Column('text') mode!: ImportMode;
   @Column({ name: 'existing_users', type: 'text' }) existingUsers!: ExistingUsers;

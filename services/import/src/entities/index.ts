@@ -1,4 +1,5 @@
+import { ChatImportEntity } from './chat-import.entity';
 import { ExportJobEntity, ExportPartEntity } from './export-job.entity';
 import { ImportJobEntity } from './import-job.entity';
 
-export const importEntities = [ImportJobEntity, ExportJobEntity, ExportPartEntity];
+export const importEntities = [ImportJobEntity, ChatImportEntity, ExportJobEntity, ExportPartEntity];

@@ -1,6 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ImportJobEntity } from '../entities/import-job.entity';
 import type { ExportJobEntity } from '../entities/export-job.entity';
+import type { ChatImportEntity } from '../entities/chat-import.entity';
+import type { ChatPreview, PreviewAuthor, AuthorMatch, ChatSample } from '../domain/chat-export/chat-preview';
+import type { ChatFormat } from '../domain/chat-export/whatsapp-parser';
 import type { ImportContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -36,6 +39,117 @@ export type CancelImportInput = {
 export type CancelImportPayload = {
   __typename?: 'CancelImportPayload';
   import: ImportJob;
+};
+
+export type ChatAuthor = {
+  __typename?: 'ChatAuthor';
+  /** The directory member the author matches: by number, or by a name only one member has; null when unsure. */
+  match?: Maybe<ChatAuthorMatch>;
+  messages: Scalars['Int']['output'];
+  /** The author as the export names them. */
+  name: Scalars['String']['output'];
+  /** The number the export shows instead of a name, in E.164 when it can be read so; null for a name. */
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChatAuthorMatch = {
+  __typename?: 'ChatAuthorMatch';
+  by: ChatAuthorMatchKind;
+  /** The member's name in the directory. */
+  displayName: Scalars['String']['output'];
+  user: User;
+};
+
+export type ChatAuthorMatchKind =
+  | 'NAME'
+  | 'PHONE';
+
+export type ChatClock =
+  | 'H12'
+  | 'H24';
+
+export type ChatDateOrder =
+  | 'DAY_FIRST'
+  | 'MONTH_FIRST';
+
+export type ChatDateOrderSource =
+  | 'DEFAULT'
+  | 'FILE'
+  | 'SETTING';
+
+export type ChatExportDateOrder =
+  | 'DAY_FIRST'
+  | 'MONTH_FIRST'
+  | 'YEAR_FIRST';
+
+export type ChatExportFormat = {
+  __typename?: 'ChatExportFormat';
+  clock: ChatClock;
+  dateOrder: ChatExportDateOrder;
+  /** Where the date order came from: the file itself (a day above 12), the import's setting, or the default (day first). */
+  dateOrderFrom: ChatDateOrderSource;
+  platform: ChatPlatform;
+};
+
+export type ChatFileKind =
+  /** A .txt export (without media). */
+  | 'TEXT'
+  /** The .zip WhatsApp makes when exporting with media. */
+  | 'ZIP';
+
+/** A chat import's target, settings and, once its file is read, its preview. */
+export type ChatImport = {
+  __typename?: 'ChatImport';
+  /** How dates the file cannot settle (no day above 12) are read, as asked; null: day first. */
+  dateOrder?: Maybe<ChatDateOrder>;
+  /** The group the history goes into; null when a new organisation group is made for it. */
+  group?: Maybe<Group>;
+  /** The new group's name: as given, or from the export's file name once it is uploaded. */
+  newGroupName?: Maybe<Scalars['String']['output']>;
+  /** What the file holds and whom its authors match; null until it is uploaded and read. */
+  preview?: Maybe<ChatImportPreview>;
+  /** The exporting phone's time zone (IANA): the export's times are read in it. */
+  timeZone: Scalars['String']['output'];
+};
+
+/** What a chat export holds, before anything is written. */
+export type ChatImportPreview = {
+  __typename?: 'ChatImportPreview';
+  /** Each distinct author, most messages first, with the directory member they match. */
+  authors: Array<ChatAuthor>;
+  fileKind: ChatFileKind;
+  firstAt?: Maybe<Scalars['DateTime']['output']>;
+  format: ChatExportFormat;
+  lastAt?: Maybe<Scalars['DateTime']['output']>;
+  media: ChatMediaCounts;
+  messages: Scalars['Int']['output'];
+  /** The first few messages, as they will read. */
+  samples: Array<ChatSampleMessage>;
+  /** Lines that are none of these (and not part of a message): in the import's report with the reason. */
+  skippedLines: Scalars['Int']['output'];
+  /** WhatsApp's own notices (group created, people added or left, subject changed…), kept as system events. */
+  systemEvents: Scalars['Int']['output'];
+};
+
+/** Messages that name a file: those whose file is in the .zip, and those without it (left out of the export, or missing). */
+export type ChatMediaCounts = {
+  __typename?: 'ChatMediaCounts';
+  inArchive: Scalars['Int']['output'];
+  missing: Scalars['Int']['output'];
+  referenced: Scalars['Int']['output'];
+};
+
+export type ChatPlatform =
+  | 'ANDROID'
+  | 'IOS';
+
+export type ChatSampleMessage = {
+  __typename?: 'ChatSampleMessage';
+  author: Scalars['String']['output'];
+  /** The line of the file the message starts on. */
+  line: Scalars['Int']['output'];
+  sentAt: Scalars['DateTime']['output'];
+  text: Scalars['String']['output'];
 };
 
 export type ExistingUsers =
@@ -126,9 +240,11 @@ export type ImportCounts = {
   updated: Scalars['Int']['output'];
 };
 
-/** A bulk upload (CSV to the directory or to groups) and how far it has got. */
+/** A bulk upload (a member CSV to the directory or to groups, or a chat's history) and how far it has got. */
 export type ImportJob = {
   __typename?: 'ImportJob';
+  /** For a chat import: where its history goes and what its file holds; null for a member import. */
+  chat?: Maybe<ChatImport>;
   counts: ImportCounts;
   createdAt: Scalars['DateTime']['output'];
   /** Country of numbers written without a prefix. */
@@ -146,6 +262,7 @@ export type ImportJob = {
   /** Groups the people are added to; empty when only the directory is filled. */
   groups: Array<Group>;
   id: Scalars['ID']['output'];
+  kind: ImportKind;
   mode: ImportMode;
   /** The organisation the rows are imported into. */
   organization: Organization;
@@ -171,6 +288,12 @@ export type ImportJobEdge = {
   cursor: Scalars['String']['output'];
   node: ImportJob;
 };
+
+export type ImportKind =
+  /** A chat's history into a group, from a WhatsApp export (.txt, or .zip with media). */
+  | 'CHAT'
+  /** People into the organisation's directory and groups, from a CSV file. */
+  | 'MEMBERS';
 
 export type ImportMode =
   | 'APPLY'
@@ -216,6 +339,12 @@ export type Mutation = {
   /** Stops an import at its next chunk; rows already applied stay applied and counted. */
   cancelImport: CancelImportPayload;
   /**
+   * Starts importing a WhatsApp chat export into an organisation group: organisation admins only, who must administer
+   * the group when it exists. Upload the export (.txt, or the .zip with media) to uploadUrl next; the answer, and
+   * ImportJob.chat.preview, say what it holds and whom its authors match. Nothing is written to the group yet.
+   */
+  startChatImport: StartImportPayload;
+  /**
    * Starts an export of an organisation's data (its directory, groups, memberships, and the messages, polls, votes and
    * attachments of the range) to one archive; its admins only, one export at a time per organisation. Follow it with
    * exportJob or the exportProgress subscription, then download the archive at downloadUrl.
@@ -237,6 +366,11 @@ export type MutationCancelExportArgs = {
 
 export type MutationCancelImportArgs = {
   input: CancelImportInput;
+};
+
+
+export type MutationStartChatImportArgs = {
+  input: StartChatImportInput;
 };
 
 
@@ -301,6 +435,20 @@ export type QueryImportJobArgs = {
 
 export type QueryImportTemplateArgs = {
   organizationId: Scalars['ID']['input'];
+};
+
+export type StartChatImportInput = {
+  /** How to read dates the file cannot settle (no day above 12 anywhere in it); left out: day first. */
+  dateOrder?: InputMaybe<ChatDateOrder>;
+  /** ISO country for numbers the export shows without a prefix (authors outside the exporter's contacts). */
+  defaultCountry: Scalars['String']['input'];
+  /** An organisation group the caller owns or administers; left out, a new organisation group is made. */
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  /** The new group's name; left out, it is taken from the export's file name (WhatsApp Chat with <name>.txt). */
+  newGroupName?: InputMaybe<Scalars['String']['input']>;
+  organizationId: Scalars['ID']['input'];
+  /** The exporting phone's time zone, by its IANA name (e.g. Asia/Kolkata): export times carry no offset. */
+  timeZone: Scalars['String']['input'];
 };
 
 export type StartExportInput = {
@@ -447,20 +595,35 @@ export type ResolversTypes = {
   CancelExportPayload: ResolverTypeWrapper<Omit<CancelExportPayload, 'export'> & { export: ResolversTypes['ExportJob'] }>;
   CancelImportInput: CancelImportInput;
   CancelImportPayload: ResolverTypeWrapper<Omit<CancelImportPayload, 'import'> & { import: ResolversTypes['ImportJob'] }>;
+  ChatAuthor: ResolverTypeWrapper<PreviewAuthor>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ChatAuthorMatch: ResolverTypeWrapper<AuthorMatch>;
+  ChatAuthorMatchKind: ChatAuthorMatchKind;
+  ChatClock: ChatClock;
+  ChatDateOrder: ChatDateOrder;
+  ChatDateOrderSource: ChatDateOrderSource;
+  ChatExportDateOrder: ChatExportDateOrder;
+  ChatExportFormat: ResolverTypeWrapper<ChatFormat>;
+  ChatFileKind: ChatFileKind;
+  ChatImport: ResolverTypeWrapper<ChatImportEntity>;
+  ChatImportPreview: ResolverTypeWrapper<ChatPreview>;
+  ChatMediaCounts: ResolverTypeWrapper<ChatMediaCounts>;
+  ChatPlatform: ChatPlatform;
+  ChatSampleMessage: ResolverTypeWrapper<ChatSample>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExistingUsers: ExistingUsers;
   ExportJob: ResolverTypeWrapper<ExportJobEntity>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ExportJobConnection: ResolverTypeWrapper<Omit<ExportJobConnection, 'edges'> & { edges: Array<ResolversTypes['ExportJobEdge']> }>;
   ExportJobEdge: ResolverTypeWrapper<Omit<ExportJobEdge, 'node'> & { node: ResolversTypes['ExportJob'] }>;
   ExportStatus: ExportStatus;
   Group: ResolverTypeWrapper<Group>;
   ImportCounts: ResolverTypeWrapper<ImportCounts>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ImportJob: ResolverTypeWrapper<ImportJobEntity>;
   ImportJobConnection: ResolverTypeWrapper<Omit<ImportJobConnection, 'edges'> & { edges: Array<ResolversTypes['ImportJobEdge']> }>;
   ImportJobEdge: ResolverTypeWrapper<Omit<ImportJobEdge, 'node'> & { node: ResolversTypes['ImportJob'] }>;
+  ImportKind: ImportKind;
   ImportMode: ImportMode;
   ImportStatus: ImportStatus;
   ImportTemplate: ResolverTypeWrapper<ImportTemplate>;
@@ -470,6 +633,7 @@ export type ResolversTypes = {
   Organization: ResolverTypeWrapper<{ id: string }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  StartChatImportInput: StartChatImportInput;
   StartExportInput: StartExportInput;
   StartExportPayload: ResolverTypeWrapper<Omit<StartExportPayload, 'export'> & { export: ResolversTypes['ExportJob'] }>;
   StartImportInput: StartImportInput;
@@ -485,15 +649,22 @@ export type ResolversParentTypes = {
   CancelExportPayload: Omit<CancelExportPayload, 'export'> & { export: ResolversParentTypes['ExportJob'] };
   CancelImportInput: CancelImportInput;
   CancelImportPayload: Omit<CancelImportPayload, 'import'> & { import: ResolversParentTypes['ImportJob'] };
+  ChatAuthor: PreviewAuthor;
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  ChatAuthorMatch: AuthorMatch;
+  ChatExportFormat: ChatFormat;
+  ChatImport: ChatImportEntity;
+  ChatImportPreview: ChatPreview;
+  ChatMediaCounts: ChatMediaCounts;
+  ChatSampleMessage: ChatSample;
   DateTime: Scalars['DateTime']['output'];
   ExportJob: ExportJobEntity;
   Float: Scalars['Float']['output'];
-  String: Scalars['String']['output'];
   ExportJobConnection: Omit<ExportJobConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExportJobEdge']> };
   ExportJobEdge: Omit<ExportJobEdge, 'node'> & { node: ResolversParentTypes['ExportJob'] };
   Group: Group;
   ImportCounts: ImportCounts;
-  Int: Scalars['Int']['output'];
   ImportJob: ImportJobEntity;
   ImportJobConnection: Omit<ImportJobConnection, 'edges'> & { edges: Array<ResolversParentTypes['ImportJobEdge']> };
   ImportJobEdge: Omit<ImportJobEdge, 'node'> & { node: ResolversParentTypes['ImportJob'] };
@@ -504,6 +675,7 @@ export type ResolversParentTypes = {
   Organization: { id: string };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  StartChatImportInput: StartChatImportInput;
   StartExportInput: StartExportInput;
   StartExportPayload: Omit<StartExportPayload, 'export'> & { export: ResolversParentTypes['ExportJob'] };
   StartImportInput: StartImportInput;
@@ -518,6 +690,60 @@ export type CancelExportPayloadResolvers<ContextType = ImportContext, ParentType
 
 export type CancelImportPayloadResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['CancelImportPayload'] = ResolversParentTypes['CancelImportPayload']> = {
   import?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType>;
+};
+
+export type ChatAuthorResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ChatAuthor'] = ResolversParentTypes['ChatAuthor']> = {
+  match?: Resolver<Maybe<ResolversTypes['ChatAuthorMatch']>, ParentType, ContextType>;
+  messages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChatAuthorMatchResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ChatAuthorMatch'] = ResolversParentTypes['ChatAuthorMatch']> = {
+  by?: Resolver<ResolversTypes['ChatAuthorMatchKind'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type ChatExportFormatResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ChatExportFormat'] = ResolversParentTypes['ChatExportFormat']> = {
+  clock?: Resolver<ResolversTypes['ChatClock'], ParentType, ContextType>;
+  dateOrder?: Resolver<ResolversTypes['ChatExportDateOrder'], ParentType, ContextType>;
+  dateOrderFrom?: Resolver<ResolversTypes['ChatDateOrderSource'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['ChatPlatform'], ParentType, ContextType>;
+};
+
+export type ChatImportResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ChatImport'] = ResolversParentTypes['ChatImport']> = {
+  dateOrder?: Resolver<Maybe<ResolversTypes['ChatDateOrder']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
+  newGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preview?: Resolver<Maybe<ResolversTypes['ChatImportPreview']>, ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChatImportPreviewResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ChatImportPreview'] = ResolversParentTypes['ChatImportPreview']> = {
+  authors?: Resolver<Array<ResolversTypes['ChatAuthor']>, ParentType, ContextType>;
+  fileKind?: Resolver<ResolversTypes['ChatFileKind'], ParentType, ContextType>;
+  firstAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ChatExportFormat'], ParentType, ContextType>;
+  lastAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  media?: Resolver<ResolversTypes['ChatMediaCounts'], ParentType, ContextType>;
+  messages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  samples?: Resolver<Array<ResolversTypes['ChatSampleMessage']>, ParentType, ContextType>;
+  skippedLines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  systemEvents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChatMediaCountsResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ChatMediaCounts'] = ResolversParentTypes['ChatMediaCounts']> = {
+  inArchive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  referenced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChatSampleMessageResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ChatSampleMessage'] = ResolversParentTypes['ChatSampleMessage']> = {
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -570,6 +796,7 @@ export type ImportCountsResolvers<ContextType = ImportContext, ParentType extend
 
 export type ImportJobResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob'], FederationReferenceType extends FederationReferenceTypes['ImportJob'] = FederationReferenceTypes['ImportJob']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ImportJob']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  chat?: Resolver<Maybe<ResolversTypes['ChatImport']>, ParentType, ContextType>;
   counts?: Resolver<ResolversTypes['ImportCounts'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   defaultCountry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -581,6 +808,7 @@ export type ImportJobResolvers<ContextType = ImportContext, ParentType extends R
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImportKind'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['ImportMode'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -614,6 +842,7 @@ export type ImportTemplateColumnResolvers<ContextType = ImportContext, ParentTyp
 export type MutationResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelExport?: Resolver<ResolversTypes['CancelExportPayload'], ParentType, ContextType, RequireFields<MutationCancelExportArgs, 'input'>>;
   cancelImport?: Resolver<ResolversTypes['CancelImportPayload'], ParentType, ContextType, RequireFields<MutationCancelImportArgs, 'input'>>;
+  startChatImport?: Resolver<ResolversTypes['StartImportPayload'], ParentType, ContextType, RequireFields<MutationStartChatImportArgs, 'input'>>;
   startExport?: Resolver<ResolversTypes['StartExportPayload'], ParentType, ContextType, RequireFields<MutationStartExportArgs, 'input'>>;
   startImport?: Resolver<ResolversTypes['StartImportPayload'], ParentType, ContextType, RequireFields<MutationStartImportArgs, 'input'>>;
 };
@@ -659,6 +888,13 @@ export type UserResolvers<ContextType = ImportContext, ParentType extends Resolv
 export type Resolvers<ContextType = ImportContext> = {
   CancelExportPayload?: CancelExportPayloadResolvers<ContextType>;
   CancelImportPayload?: CancelImportPayloadResolvers<ContextType>;
+  ChatAuthor?: ChatAuthorResolvers<ContextType>;
+  ChatAuthorMatch?: ChatAuthorMatchResolvers<ContextType>;
+  ChatExportFormat?: ChatExportFormatResolvers<ContextType>;
+  ChatImport?: ChatImportResolvers<ContextType>;
+  ChatImportPreview?: ChatImportPreviewResolvers<ContextType>;
+  ChatMediaCounts?: ChatMediaCountsResolvers<ContextType>;
+  ChatSampleMessage?: ChatSampleMessageResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   ExportJob?: ExportJobResolvers<ContextType>;
   ExportJobConnection?: ExportJobConnectionResolvers<ContextType>;

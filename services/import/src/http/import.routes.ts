@@ -3,6 +3,7 @@ import { bearerToken, type Caller } from '@kz/auth';
 import { DomainError } from '@kz/errors';
 import { sendJson, type HttpRoute } from '@kz/server';
 import { viewerOf, type ImportJobsService } from '../domain/import-jobs.service';
+import type { ChatImportsService } from '../domain/chat-export/chat-imports.service';
 import type { MemberImportsService } from '../domain/members/member-imports.service';
 import type { ImportJobEntity } from '../entities/import-job.entity';
 
@@ -19,12 +20,13 @@ const methodNotAllowed = (res: ServerResponse, allow: string) =>
 
 /**
  * GET  /imports/template.csv?organizationId=…  the organisation's template
- * PUT  /imports/<id>/file                       the upload (POST works too), streamed
+ * PUT  /imports/<id>/file                       the upload (POST works too), streamed: a member CSV or a chat export
  * GET  /imports/<id>/errors.csv                 the failed rows
  * Errors answer in the GraphQL error shape, with the same codes.
  */
 export function importRoutes(
   imports: MemberImportsService,
+  chats: ChatImportsService,
   jobs: ImportJobsService,
   authenticate: (req: IncomingMessage) => Promise<Caller>,
   summary: (job: ImportJobEntity) => object,
@@ -43,8 +45,12 @@ export function importRoutes(
       if (file === 'file') {
         if (req.method !== 'PUT' && req.method !== 'POST') return methodNotAllowed(res, 'PUT, POST');
         const caller = await authenticate(req);
-        const job = await imports.receiveFile(caller, bearerToken(req.headers.authorization), importId ?? '', url.searchParams.get('filename'), req);
-        return sendJson(res, 200, summary(job));
+        const bearer = bearerToken(req.headers.authorization);
+        const fileName = url.searchParams.get('filename');
+        const job = await imports.uploaderJob(caller, importId ?? '');
+        const received =
+          job.kind === 'CHAT' ? await chats.receiveFile(job, bearer, fileName, req) : await imports.receiveFile(caller, bearer, job, fileName, req);
+        return sendJson(res, 200, summary(received));
       }
       if (file === 'errors.csv') {
         if (req.method !== 'GET') return methodNotAllowed(res, 'GET');

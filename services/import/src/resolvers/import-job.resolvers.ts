@@ -3,6 +3,7 @@ import { viewerOf } from '../domain/import-jobs.service';
 import { jobProgress } from '../domain/members/job-progress';
 import type { ImportJobEntity } from '../entities/import-job.entity';
 import type { Resolvers } from '../generated/resolvers-types';
+import { loadChatImport } from './chat-import.resolvers';
 
 /** An import job the caller may see, or null; batched across a request. */
 export function loadVisibleImportJob(ctx: ImportContext, id: string): Promise<ImportJobEntity | null> {
@@ -20,6 +21,7 @@ export const importJobResolvers: Pick<Resolvers, 'ImportJob'> = {
   ImportJob: {
     __resolveReference: (ref, ctx) => loadVisibleImportJob(ctx, ref.id),
     organization: (job) => ({ id: job.orgId }),
+    chat: (job, _, ctx) => (job.kind === 'CHAT' ? loadChatImport(ctx, job.id) : null),
     startedBy: (job) => ({ id: job.startedBy }),
     counts: (job) => ({
       total: job.rowsTotal,
@@ -33,6 +35,6 @@ export const importJobResolvers: Pick<Resolvers, 'ImportJob'> = {
     percent: (job) => jobProgress(job, new Date()).percent,
     rowsPerSecond: (job) => jobProgress(job, new Date()).rowsPerSecond,
     estimatedSecondsLeft: (job) => jobProgress(job, new Date()).estimatedSecondsLeft,
-    errorReportUrl: (job, _, ctx) => (job.rowsFailed > 0 ? ctx.services.links.errorReport(job.id) : null),
+    errorReportUrl: (job, _, ctx) => (job.kind === 'MEMBERS' && job.rowsFailed > 0 ? ctx.services.links.errorReport(job.id) : null),
   },
 };

@@ -1,5 +1,6 @@
 import { DateTimeScalar, UrlScalar } from '@kz/server';
 import type { Resolvers } from '../generated/resolvers-types';
+import { chatImportResolvers } from './chat-import.resolvers';
 import { exportJobResolvers } from './export-job.resolvers';
 import { importJobResolvers } from './import-job.resolvers';
 import { mutationResolvers } from './mutation.resolvers';
@@ -13,5 +14,6 @@ export const importResolvers: Resolvers = {
   ...mutationResolvers,
   ...importJobResolvers,
   ...exportJobResolvers,
+  ...chatImportResolvers,
   ...organizationResolvers,
 };

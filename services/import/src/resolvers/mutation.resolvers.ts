@@ -6,6 +6,17 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
       const job = await ctx.services.memberImports.start(ctx.caller, ctx.bearer, { ...input, orgId: input.organizationId });
       return { import: job, uploadUrl: ctx.services.links.upload(job.id), maxUploadBytes: ctx.services.maxUploadBytes };
     },
+    startChatImport: async (_, { input }, ctx) => {
+      const job = await ctx.services.chatImports.start(ctx.caller, ctx.bearer, {
+        orgId: input.organizationId,
+        groupId: input.groupId ?? null,
+        newGroupName: input.newGroupName ?? null,
+        dateOrder: input.dateOrder ?? null,
+        timeZone: input.timeZone,
+        defaultCountry: input.defaultCountry,
+      });
+      return { import: job, uploadUrl: ctx.services.links.upload(job.id), maxUploadBytes: ctx.services.chatMaxUploadBytes };
+    },
     cancelImport: async (_, { input }, ctx) => ({
       import: await ctx.services.memberImports.cancel(ctx.caller, input.importId),
     }),

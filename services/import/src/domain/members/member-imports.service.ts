@@ -7,7 +7,7 @@ import { isCountryCode } from '@kz/phone';
 import type { DataSource } from 'typeorm';
 import { ImportJobEntity, type ExistingUsers, type ImportMode } from '../../entities/import-job.entity';
 import type { GroupDirectory } from '../peers/group-directory';
-import { PeerCallError } from '../peers/peer-call-error';
+import { asOwnError } from '../peers/peer-call-error';
 import type { PeopleDirectory } from '../peers/people-directory';
 import type { ChunkQueue } from './chunk-queue';
 import type { ChunkStore } from './chunk-store';
@@ -62,7 +62,7 @@ export class MemberImportsService {
     if (groupIds.length > MAX_TARGET_GROUPS) throw badInput('groupIds', `An import can add people to at most ${MAX_TARGET_GROUPS} groups.`);
     await this.requireOrgAdmin(caller, bearer, input.orgId);
     for (const groupId of groupIds) {
-      const group = isUuid(groupId) ? await this.call(() => this.groups.group(bearer!, groupId)) : null;
+      const group = isUuid(groupId) ? await asOwnError(() => this.groups.group(bearer!, groupId)) : null;
       if (!group) throw new DomainError('NOT_FOUND', `Group ${groupId} was not found.`, 'groupIds');
       if (group.myRole !== 'OWNER' && group.myRole !== 'ADMIN') {
         throw new DomainError('FORBIDDEN', `Only the owner and admins of group ${groupId} can import members into it.`, 'groupIds');
@@ -72,7 +72,7 @@ export class MemberImportsService {
       }
     }
     const id = uuidv7();
-    const actingGrant = await this.call(() => this.authority.grant(bearer!, input.orgId, id));
+    const actingGrant = await asOwnError(() => this.authority.grant(bearer!, input.orgId, id));
     await this.outbox.transaction(async (m, emit) => {
       await m.getRepository(ImportJobEntity).insert({
         id,
@@ -99,15 +99,21 @@ export class MemberImportsService {
     return this.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id });
   }
 
+  /** An import the caller started, to upload its file; anyone else's is NOT_FOUND. */
+  async uploaderJob(caller: Caller, importId: string): Promise<ImportJobEntity> {
+    const userId = requireUser(caller).userId;
+    const job = isUuid(importId) ? await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id: importId, startedBy: userId }) : null;
+    if (!job) throw notFound('Import');
+    return job;
+  }
+
   /**
    * The upload: the file is checked and cut into chunks as it streams in,
    * then the chunks are queued. A file that cannot be read at all fails the
    * import at once with the reason, which is also the answer.
    */
-  async receiveFile(caller: Caller, bearer: string | null, importId: string, fileName: string | null, body: Readable): Promise<ImportJobEntity> {
-    const userId = requireUser(caller).userId;
-    const job = isUuid(importId) ? await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id: importId, startedBy: userId }) : null;
-    if (!job) throw notFound('Import');
+  async receiveFile(caller: Caller, bearer: string | null, job: ImportJobEntity, fileName: string | null, body: Readable): Promise<ImportJobEntity> {
+    const importId = job.id;
     const claimed = (await this.dataSource.query(
       `WITH claimed AS (UPDATE import_jobs SET status = 'VALIDATING', file_name = $2 WHERE id = $1 AND status = 'QUEUED' AND file_bytes IS NULL RETURNING id)
        SELECT id FROM claimed`,
@@ -207,7 +213,7 @@ export class MemberImportsService {
 
   /** The organisation's attribute names, as the uploader reads them now. */
   private async attributesFor(job: ImportJobEntity, bearer: string | null): Promise<string[]> {
-    const org = await this.call(() => this.people.organization(bearer ?? '', job.orgId)).catch(async (err: Error) => {
+    const org = await asOwnError(() => this.people.organization(bearer ?? '', job.orgId)).catch(async (err: Error) => {
       await this.fail(job.id, `The organisation could not be read: ${err.message}`);
       throw err;
     });
@@ -220,19 +226,9 @@ export class MemberImportsService {
 
   private async requireOrgAdmin(caller: Caller, bearer: string | null, orgId: string) {
     requireUser(caller);
-    const org = isUuid(orgId) ? await this.call(() => this.people.organization(bearer!, orgId)) : null;
+    const org = isUuid(orgId) ? await asOwnError(() => this.people.organization(bearer!, orgId)) : null;
     if (!org) throw notFound('Organisation');
     if (!org.isAdmin) throw new DomainError('FORBIDDEN', "Only the organisation's admins can import members.");
     return org;
-  }
-
-  /** Another service's refusal becomes ours, with its code. */
-  private async call<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (err instanceof PeerCallError) throw err.toDomainError();
-      throw err;
-    }
   }
 }

@@ -21,3 +21,13 @@ export class PeerCallError extends Error {
     return new DomainError(this.code === 'NETWORK' ? 'UNAVAILABLE' : this.code, this.message);
   }
 }
+
+/** Runs a call to another service; its refusal becomes the caller's own domain error, with its code. */
+export async function asOwnError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof PeerCallError) throw err.toDomainError();
+    throw err;
+  }
+}

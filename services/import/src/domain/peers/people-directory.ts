@@ -43,4 +43,12 @@ export interface PeopleDirectory {
   /** A few minutes' access token for an import's grant. */
   exchangeImportGrant(grant: string): Promise<{ accessToken: string; expiresInSeconds: number }>;
   importDirectoryMembers(token: string, call: DirectoryImportCall): Promise<DirectoryImportResult>;
+  /** Directory members by E.164 numbers and by whole names (only when one member has the name), one answer per number or name. */
+  directoryMatches(token: string, orgId: string, phones: readonly string[], names: readonly string[]): Promise<DirectoryMatch[]>;
+}
+
+export interface DirectoryMatch {
+  query: string;
+  by: 'PHONE' | 'NAME';
+  member: { userId: string; displayName: string } | null;
 }

@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually } from '@kz/testing';
+import { ZipFile } from 'yazl';
+import { parseWhatsAppExport, type ChatMessage } from '../services/import/src/domain/chat-export/whatsapp-parser';
+import { errorCode, specStack } from './support/spec-stack';
+
+const { stack, gql } = specStack();
+
+const ok = <T extends { errors?: unknown; data?: any }>(res: T) => {
+  expect(res.errors).toBeUndefined();
+  return res.data!;
+};
+
+const FIXTURES = join(__dirname, '..', 'services', 'import', 'src', 'domain', 'chat-export', 'fixtures');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+
+const START = `mutation($i: StartChatImportInput!) { startChatImport(input: $i) { uploadUrl maxUploadBytes import { id kind status } } }`;
+const PREVIEW = `query($id: ID!) { importJob(id: $id) {
+  kind status failureReason fileName counts { total processed failed }
+  chat { group { id } newGroupName dateOrder timeZone preview {
+    fileKind format { platform dateOrder clock dateOrderFrom } messages systemEvents skippedLines media { referenced inArchive missing }
+    firstAt lastAt authors { name phone messages match { user { id } displayName by } } samples { line sentAt author text } } } } }`;
+
+/** A .zip as WhatsApp makes it when exporting with media. */
+function zipOf(files: Record<string, Buffer>): Promise<Buffer> {
+  const zip = new ZipFile();
+  for (const [name, bytes] of Object.entries(files)) zip.addBuffer(bytes, name);
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
+  });
+}
+
+async function upload(uploadUrl: string, token: string, fileName: string, body: Buffer) {
+  const res = await fetch(`${uploadUrl}?filename=${encodeURIComponent(fileName)}`, { method: 'PUT', headers: { authorization: `Bearer ${token}` }, body });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+/** What the parser makes of a fixture: the figures the preview must show. */
+function expected(text: string, timeZone: string) {
+  const parsed = parseWhatsAppExport(text, { timeZone });
+  const messages = parsed.entries.filter((e): e is ChatMessage => e.kind === 'MESSAGE');
+  const perAuthor = new Map<string, number>();
+  for (const m of messages) perAuthor.set(m.author, (perAuthor.get(m.author) ?? 0) + 1);
+  return { parsed, messages, perAuthor };
+}
+
+describe('chat imports: start, upload and preview', () => {
+  it('reads an Android export into a preview whose authors match the directory by number and by name, writing nothing', async () => {
+    const admin = await stack.signIn('+14155558101', 'Alice Smith');
+    const member = await stack.signIn('+14155558102', 'Mina Member');
+    const orgId = ok(await gql(`mutation { createOrganization(input: { name: "Hikers" }) { organization { id } } }`, {}, admin.token)).createOrganization
+      .organization.id as string;
+    const addToDirectory = (phone: string, displayName: string) =>
+      gql(
+        `mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { user { id } } } }`,
+        { i: { organizationId: orgId, phone, displayName } },
+        admin.token,
+      );
+    const bob = ok(await addToDirectory('+14155558103', 'Bob Jones')).addDirectoryMember.member.user.id as string;
+    const newcomer = ok(await addToDirectory('+447911123456', 'Nia Newcomer')).addDirectoryMember.member.user.id as string;
+    ok(await addToDirectory('+14155558102', 'Mina Member'));
+    // Two Carols: a name several members have matches none of them.
+    ok(await addToDirectory('+14155558104', 'Carol'));
+    ok(await addToDirectory('+14155558105', 'carol'));
+    const asked = ok(
+      await gql(
+        `query($o: ID!) { organization(id: $o) { directoryMatches(phones: ["+14155558103", "+14155550000"], names: ["CAROL", "bob jones"]) {
+          query by candidates member { user { id } } } } }`,
+        { o: orgId },
+        admin.token,
+      ),
+    ).organization.directoryMatches;
+    expect(asked).toEqual([
+      { query: '+14155558103', by: 'PHONE', candidates: 1, member: { user: { id: bob } } },
+      { query: '+14155550000', by: 'PHONE', candidates: 0, member: null },
+      { query: 'CAROL', by: 'NAME', candidates: 2, member: null },
+      { query: 'bob jones', by: 'NAME', candidates: 1, member: { user: { id: bob } } },
+    ]);
+    expect(
+      errorCode(await gql(`query($o: ID!) { organization(id: $o) { directoryMatches(names: ["Bob Jones"]) { query } } }`, { o: orgId }, member.token)),
+    ).toBe('FORBIDDEN');
+
+    // Refusals read as sentences about the field at fault.
+    const input = { organizationId: orgId, timeZone: 'Europe/London', defaultCountry: 'GB' };
+    expect(errorCode(await gql(START, { i: input }, member.token))).toBe('FORBIDDEN');
+    const badZone = await gql(START, { i: { ...input, timeZone: 'Mars/Olympus' } }, admin.token);
+    expect(badZone.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'timeZone' });
+    expect(badZone.errors?.[0]?.message).toMatch(/IANA name/);
+
+    const started = ok(await gql(START, { i: input }, admin.token)).startChatImport;
+    expect(started.import).toMatchObject({ kind: 'CHAT', status: 'QUEUED' });
+    // The fixture's number is of the UK's range for drama, which no phone has: a real one here.
+    const text = Buffer.from(fixture('android-24h-day-first.txt').toString('utf8').replaceAll('+44 7700 900123', '+44 7911 123456'));
+    const answer = await upload(started.uploadUrl, admin.token, 'WhatsApp Chat with Hiking Club.txt', text);
+    expect(answer.status).toBe(200);
+    expect(answer.body.status).toBe('COMPLETED');
+
+    const job = ok(await gql(PREVIEW, { id: started.import.id }, admin.token)).importJob;
+    const { parsed, messages, perAuthor } = expected(text.toString('utf8'), 'Europe/London');
+    expect(job).toMatchObject({ kind: 'CHAT', status: 'COMPLETED', fileName: 'WhatsApp Chat with Hiking Club.txt' });
+    expect(job.chat).toMatchObject({ group: null, newGroupName: 'Hiking Club', dateOrder: null, timeZone: 'Europe/London' });
+    const preview = job.chat.preview;
+    expect(preview).toMatchObject({
+      fileKind: 'TEXT',
+      format: { platform: 'ANDROID', dateOrder: 'DAY_FIRST', clock: 'H24', dateOrderFrom: 'FILE' },
+      messages: messages.length,
+      systemEvents: parsed.entries.length - messages.length,
+      skippedLines: parsed.skipped.length,
+      media: { referenced: messages.filter((m) => m.media).length, inArchive: 0, missing: messages.filter((m) => m.media).length },
+    });
+    expect(job.counts).toEqual({ total: parsed.entries.length, processed: parsed.entries.length, failed: parsed.skipped.length });
+    const byName = Object.fromEntries(preview.authors.map((a: { name: string }) => [a.name, a]));
+    expect(Object.keys(byName).sort()).toEqual([...perAuthor.keys()].sort());
+    for (const [name, count] of perAuthor) expect(byName[name].messages).toBe(count);
+    expect(byName['Alice Smith'].match).toEqual({ user: { id: admin.userId }, displayName: 'Alice Smith', by: 'NAME' });
+    expect(byName['Bob Jones'].match).toEqual({ user: { id: bob }, displayName: 'Bob Jones', by: 'NAME' });
+    expect(byName['+44 7911 123456']).toMatchObject({ phone: '+447911123456', match: { user: { id: newcomer }, displayName: 'Nia Newcomer', by: 'PHONE' } });
+    expect(byName['Carol'].match).toBeNull();
+    expect(preview.samples[0]).toMatchObject({ author: 'Alice Smith', text: 'Welcome everyone!' });
+    expect(preview.samples[1].text).toBe("Clocks went forward\nLine two of Bob's message\n\nLine four, after a blank line");
+
+    // A preview is a dry run: nothing was created or written.
+    const groups = ok(await gql(`query($o: ID!) { organization(id: $o) { groups(first: 50) { edges { node { name } } } } }`, { o: orgId }, admin.token));
+    expect(groups.organization.groups.edges.map((e: { node: { name: string } }) => e.node.name)).not.toContain('Hiking Club');
+  });
+
+  it('reads an iPhone .zip with its media into an existing group’s preview, and refuses what is not a chat export at once', async () => {
+    const admin = await stack.signIn('+14155558201', 'Alice');
+    const orgId = ok(await gql(`mutation { createOrganization(input: { name: "Family office" }) { organization { id } } }`, {}, admin.token)).createOrganization
+      .organization.id as string;
+    const groupId = await eventually(
+      async () =>
+        ok(
+          await gql(
+            `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+            { i: { name: 'Family', organizationId: orgId } },
+            admin.token,
+          ),
+        ).createGroup.group.id as string,
+    );
+    const input = { organizationId: orgId, groupId, timeZone: 'Europe/Berlin', defaultCountry: 'DE', dateOrder: 'DAY_FIRST' };
+    const both = await gql(START, { i: { ...input, newGroupName: 'Another' } }, admin.token);
+    expect(both.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'newGroupName' });
+
+    const chat = fixture('ios-bom-mixed-line-ends.txt');
+    const photo = Buffer.from('a photo of a puppy');
+    const zipped = await zipOf({ '_chat.txt': chat, '00000012-PHOTO-2024-01-05-09-03-15.jpg': photo });
+    const started = ok(await gql(START, { i: input }, admin.token)).startChatImport;
+    const answer = await upload(started.uploadUrl, admin.token, 'WhatsApp Chat - Family.zip', zipped);
+    expect(answer.status).toBe(200);
+    const job = ok(await gql(PREVIEW, { id: started.import.id }, admin.token)).importJob;
+    const { messages } = expected(chat.toString('utf8'), 'Europe/Berlin');
+    expect(job.chat).toMatchObject({ group: { id: groupId }, newGroupName: null, dateOrder: 'DAY_FIRST' });
+    expect(job.chat.preview).toMatchObject({
+      fileKind: 'ZIP',
+      format: { platform: 'IOS' },
+      messages: messages.length,
+      media: { referenced: messages.filter((m) => m.media).length, inArchive: 1, missing: messages.filter((m) => m.media).length - 1 },
+    });
+    // The BOM does not cost the first entry, and the first message's time is read in the phone's zone.
+    expect(job.chat.preview.firstAt).toBe('2024-01-05T08:00:00.000Z');
+    expect(job.chat.preview.samples[0]).toMatchObject({ author: 'Alice', text: 'Morning all!', sentAt: '2024-01-05T08:01:30.000Z' });
+
+    // Not a chat export: refused at once with the reason, the import FAILED with it.
+    for (const [name, body, reason] of [
+      ['members.csv', fixture('not-a-chat.csv'), /does not look like a WhatsApp chat export|not a WhatsApp chat export/i],
+      ['photos.zip', await zipOf({ 'IMG-1.jpg': photo }), /holds no chat text/],
+    ] as const) {
+      const refused = ok(await gql(START, { i: input }, admin.token)).startChatImport;
+      const res = await upload(refused.uploadUrl, admin.token, name, body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
+      expect(res.body.errors[0].message).toMatch(reason);
+      const failed = ok(await gql(PREVIEW, { id: refused.import.id }, admin.token)).importJob;
+      expect(failed.status).toBe('FAILED');
+      expect(failed.failureReason).toBe(res.body.errors[0].message);
+      expect(failed.chat.preview).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,220 @@
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { requireUser, type Caller } from '@kz/auth';
+import { badInput, DomainError, notFound } from '@kz/errors';
+import { auditActor, auditEvent, type Outbox } from '@kz/events';
+import { isUuid, uuidv7 } from '@kz/db';
+import { isCountryCode, normalisePhone } from '@kz/phone';
+import type { DataSource } from 'typeorm';
+import { ChatImportEntity } from '../../entities/chat-import.entity';
+import { ImportJobEntity } from '../../entities/import-job.entity';
+import { finishImport, progressEvent } from '../members/member-csv-import.job';
+import type { GroupDirectory } from '../peers/group-directory';
+import { asOwnError } from '../peers/peer-call-error';
+import type { PeopleDirectory } from '../peers/people-directory';
+import type { ChatFileStore } from './chat-file';
+import { ChatPreviewTally, type AuthorMatch, type ChatPreview } from './chat-preview';
+import { WhatsAppExportReader, type DateOrder } from './whatsapp-parser';
+
+export interface StartChatImportInput {
+  orgId: string;
+  /** An existing group the caller administers; null to make a new organisation group. */
+  groupId: string | null;
+  /** The new group's name; null to take it from the export's file name. */
+  newGroupName: string | null;
+  dateOrder: DateOrder | null;
+  timeZone: string;
+  defaultCountry: string;
+}
+
+/** "WhatsApp Chat with Team Alpha.txt" → "Team Alpha"; the name a new group gets when none is given. */
+export function groupNameFromFileName(fileName: string | null): string | null {
+  const base = (fileName ?? '').split(/[\\/]/u).pop() ?? '';
+  const name = base
+    .replace(/\.(txt|zip)$/iu, '')
+    .replace(/^whatsapp chat( with| -)?\s*/iu, '')
+    .trim()
+    .slice(0, 100);
+  return name.length > 0 && name !== '_chat' ? name : null;
+}
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+};
+
+const MAX_GROUP_NAME = 100;
+
+/**
+ * Chat imports from start to preview: who may start one (an organisation's
+ * admins, into a group they administer or a new organisation group), the
+ * export's upload (a .txt, or the .zip WhatsApp makes with media), read
+ * whole into its preview: counts, dates, format, authors with the
+ * directory members they match, samples. Nothing is written to the group.
+ */
+export class ChatImportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly people: PeopleDirectory,
+    private readonly groups: GroupDirectory,
+    private readonly files: ChatFileStore,
+    private readonly maxUploadBytes: number,
+  ) {}
+
+  async start(caller: Caller, bearer: string | null, input: StartChatImportInput): Promise<ImportJobEntity> {
+    const userId = requireUser(caller).userId;
+    const country = input.defaultCountry.trim().toUpperCase();
+    if (!isCountryCode(country)) throw badInput('defaultCountry', `"${input.defaultCountry}" is not a two-letter ISO country code such as US or IN.`);
+    if (!isTimeZone(input.timeZone)) {
+      throw badInput('timeZone', `"${input.timeZone}" is not a time zone; use the exporting phone's, by its IANA name such as Asia/Kolkata or Europe/London.`);
+    }
+    const newGroupName = input.newGroupName?.trim() || null;
+    if (newGroupName && newGroupName.length > MAX_GROUP_NAME) throw badInput('newGroupName', `A group name needs at most ${MAX_GROUP_NAME} characters.`);
+    if (input.groupId && newGroupName) throw badInput('newGroupName', 'Give either the group to import into or the name of a new group, not both.');
+    const org = isUuid(input.orgId) ? await asOwnError(() => this.people.organization(bearer!, input.orgId)) : null;
+    if (!org) throw notFound('Organisation');
+    if (!org.isAdmin) throw new DomainError('FORBIDDEN', "Only the organisation's admins can import chats.", 'organizationId');
+    if (input.groupId) {
+      const group = isUuid(input.groupId) ? await asOwnError(() => this.groups.group(bearer!, input.groupId!)) : null;
+      if (!group) throw new DomainError('NOT_FOUND', `Group ${input.groupId} was not found.`, 'groupId');
+      if (group.orgId !== input.orgId) throw badInput('groupId', "A chat is imported into one of the organisation's groups; this group is not one.");
+      if (group.myRole !== 'OWNER' && group.myRole !== 'ADMIN') {
+        throw new DomainError('FORBIDDEN', 'Only the owner and admins of the group can import a chat into it.', 'groupId');
+      }
+    }
+    const id = uuidv7();
+    await this.outbox.transaction(async (m, emit) => {
+      await m.getRepository(ImportJobEntity).insert({
+        id,
+        orgId: input.orgId,
+        startedBy: userId,
+        kind: 'CHAT',
+        status: 'QUEUED',
+        mode: 'DRY_RUN',
+        existingUsers: 'SKIP',
+        defaultCountry: country,
+        groupIds: input.groupId ? [input.groupId] : [],
+      });
+      await m.getRepository(ChatImportEntity).insert({
+        importId: id,
+        groupId: input.groupId,
+        newGroupName,
+        dateOrder: input.dateOrder,
+        timeZone: input.timeZone,
+      });
+      emit([
+        await progressEvent(m, id),
+        auditEvent({
+          orgId: input.orgId,
+          action: 'import.started',
+          actor: auditActor(caller),
+          target: { type: 'import', id },
+          after: { kind: 'CHAT', groupId: input.groupId, newGroupName, timeZone: input.timeZone, dateOrder: input.dateOrder },
+        }),
+      ]);
+    });
+    return this.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id });
+  }
+
+  async chatOf(importIds: readonly string[]): Promise<Map<string, ChatImportEntity>> {
+    const rows = importIds.length > 0 ? await this.dataSource.getRepository(ChatImportEntity).findBy(importIds.map((importId) => ({ importId }))) : [];
+    return new Map(rows.map((r) => [r.importId, r]));
+  }
+
+  /**
+   * The upload: stored as it streams in (up to the size limit), then read
+   * whole into the preview, its authors matched to the directory as the
+   * uploader sees it. A file that is not a chat export fails the import at
+   * once with the reason, which is also the answer.
+   */
+  async receiveFile(job: ImportJobEntity, bearer: string | null, fileName: string | null, body: Readable): Promise<ImportJobEntity> {
+    const claimed = (await this.dataSource.query(
+      `WITH claimed AS (UPDATE import_jobs SET status = 'VALIDATING', file_name = $2 WHERE id = $1 AND status = 'QUEUED' AND file_bytes IS NULL RETURNING id)
+       SELECT id FROM claimed`,
+      [job.id, fileName?.slice(0, 255) ?? null],
+    )) as unknown[];
+    if (claimed.length === 0) throw new DomainError('CONFLICT', 'This import already has its file (or has ended); start a new import to upload another.');
+    await this.outbox.transaction(async (m, emit) => emit(await progressEvent(m, job.id)));
+    const chat = await this.dataSource.getRepository(ChatImportEntity).findOneByOrFail({ importId: job.id });
+    let preview: ChatPreview;
+    let stored;
+    try {
+      stored = await this.files.store(job.id, body, this.maxUploadBytes);
+      preview = await this.read(stored, chat);
+      preview = { ...preview, authors: await this.matchAuthors(job, bearer, preview.authors) };
+    } catch (err) {
+      await this.files.remove(job.id);
+      const reason = err instanceof DomainError ? err.message : 'The upload broke off before the whole file arrived; start a new import and upload it again.';
+      await this.outbox.transaction(async (m, emit) => {
+        if (await finishImport(m, job.id, 'FAILED', reason)) emit(await progressEvent(m, job.id));
+      });
+      throw err;
+    }
+    await this.outbox.transaction(async (m, emit) => {
+      await m
+        .getRepository(ChatImportEntity)
+        .update(
+          { importId: job.id },
+          {
+            preview,
+            fileKind: stored.kind,
+            fileSha256: stored.sha256,
+            newGroupName: chat.groupId ? null : (chat.newGroupName ?? groupNameFromFileName(fileName)),
+          },
+        );
+      const entries = preview.messages + preview.systemEvents;
+      await m.query(
+        `UPDATE import_jobs SET file_bytes = $2, rows_total = $3, rows_processed = $3, rows_failed = $4, processing_started_at = now()
+          WHERE id = $1 AND status = 'VALIDATING'`,
+        [job.id, stored.bytes, entries, preview.skippedLines],
+      );
+      await finishImport(m, job.id, 'COMPLETED', null);
+      emit(await progressEvent(m, job.id));
+    });
+    return this.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: job.id });
+  }
+
+  /** The whole export through the parser, streamed: memory holds the tally, never the chat. */
+  private async read(stored: Parameters<ChatFileStore['open']>[0], chat: ChatImportEntity): Promise<ChatPreview> {
+    const opened = await this.files.open(stored);
+    try {
+      const reader = new WhatsAppExportReader({ timeZone: chat.timeZone, ...(chat.dateOrder ? { dateOrder: chat.dateOrder } : {}) });
+      const tally = new ChatPreviewTally(opened.hasMedia);
+      const decoder = new StringDecoder('utf8');
+      for await (const chunk of await opened.text()) tally.add(reader.write(decoder.write(chunk as Buffer)));
+      tally.add(reader.write(decoder.end()));
+      const end = reader.end();
+      tally.add(end.entries);
+      return tally.preview(stored.kind, end.format, end.skipped.length);
+    } finally {
+      opened.close();
+    }
+  }
+
+  /** Each author to a directory member: by number when the export shows one (in the import's country), else by name when only one member has it. */
+  private async matchAuthors(job: ImportJobEntity, bearer: string | null, authors: ChatPreview['authors']): Promise<ChatPreview['authors']> {
+    const phoneOf = (raw: string | null) => {
+      if (raw === null) return null;
+      try {
+        return normalisePhone(raw, job.defaultCountry);
+      } catch {
+        return null;
+      }
+    };
+    const phones = authors.map((a) => phoneOf(a.phone));
+    const askPhones = [...new Set(phones.filter((p): p is string => p !== null))];
+    const askNames = [...new Set(authors.filter((_, i) => phones[i] === null).map((a) => a.name))];
+    const found = await asOwnError(() => this.people.directoryMatches(bearer ?? '', job.orgId, askPhones, askNames));
+    const byQuery = new Map(found.filter((f) => f.member).map((f) => [`${f.by}:${f.query}`, f]));
+    return authors.map((author, i) => {
+      const hit = phones[i] !== null ? byQuery.get(`PHONE:${phones[i]}`) : byQuery.get(`NAME:${author.name}`);
+      const match: AuthorMatch | null = hit?.member ? { userId: hit.member.userId, displayName: hit.member.displayName, by: hit.by } : null;
+      return { ...author, phone: phones[i] ?? author.phone, match };
+    });
+  }
+}
