@@ -5,7 +5,7 @@ import { ZipFile } from 'yazl';
 import { parseWhatsAppExport, type ChatMessage } from '../services/import/src/domain/chat-export/whatsapp-parser';
 import { errorCode, specStack } from './support/spec-stack';
 
-const { stack, gql } = specStack();
+const { stack, gql, follow } = specStack();
 
 const ok = <T extends { errors?: unknown; data?: any }>(res: T) => {
   expect(res.errors).toBeUndefined();
@@ -181,5 +181,103 @@ describe('chat imports: start, upload and preview', () => {
       expect(failed.failureReason).toBe(res.body.errors[0].message);
       expect(failed.chat.preview).toBeNull();
     }
+  });
+
+  it('applies a preview: the history lands in a new group in the file’s order with original times, mapped or placeholder authors, never unread, once', async () => {
+    const admin = await stack.signIn('+14155558301', 'Alice Smith');
+    const bobSession = await stack.signIn('+14155558302', 'Bob Jones');
+    const orgId = ok(await gql(`mutation { createOrganization(input: { name: "Trail club" }) { organization { id } } }`, {}, admin.token)).createOrganization
+      .organization.id as string;
+    ok(
+      await gql(
+        `mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { user { id } } } }`,
+        { i: { organizationId: orgId, phone: '+14155558302', displayName: 'Bob Jones' } },
+        admin.token,
+      ),
+    );
+    await stack.knownToGroups(bobSession.userId);
+    const everything = follow(admin.token, `subscription { messageEvents { kind groupId count message { id } } }`);
+    const text = fixture('android-24h-day-first.txt').toString('utf8');
+    const { parsed, messages } = expected(text, 'Europe/London');
+    const started = ok(await gql(START, { i: { organizationId: orgId, timeZone: 'Europe/London', defaultCountry: 'GB' } }, admin.token)).startChatImport;
+    expect((await upload(started.uploadUrl, admin.token, 'WhatsApp Chat with Trail Talk.txt', Buffer.from(text))).status).toBe(200);
+
+    const APPLY = `mutation($i: ApplyChatImportInput!) { applyChatImport(input: $i) { import { id kind status } } }`;
+    const unknownAuthor = await gql(APPLY, { i: { importId: started.import.id, authors: [{ name: 'Zed', phone: null }] } }, admin.token);
+    expect(unknownAuthor.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'authors' });
+    const notInDirectory = await gql(APPLY, { i: { importId: started.import.id, authors: [{ name: 'Carol', phone: '+14155550199' }] } }, admin.token);
+    expect(notInDirectory.errors?.[0]?.message).toMatch(/No one in the organisation's directory has the number/);
+
+    // Alice and Bob match by name; Carol and the number stay placeholders; Bob becomes a member.
+    const APPLIED = `query($id: ID!) { importJob(id: $id) { status failureReason counts { total processed created unchanged failed }
+      chat { group { id } source { id } addAuthorsAsMembers mapping { name user { id } } } } }`;
+    const runApply = async () => {
+      const applied = ok(await gql(APPLY, { i: { importId: started.import.id, addAuthorsAsMembers: true } }, admin.token)).applyChatImport.import;
+      expect(applied).toMatchObject({ kind: 'CHAT', status: 'RUNNING' });
+      return eventually(
+        async () => {
+          const job = ok(await gql(APPLIED, { id: applied.id }, admin.token)).importJob;
+          expect(job.status).toBe('COMPLETED');
+          return job;
+        },
+        { timeoutMs: 60_000 },
+      );
+    };
+    const first = await runApply();
+    const entries = parsed.entries.length;
+    expect(first.counts).toEqual({ total: entries, processed: entries, created: entries, unchanged: 0, failed: 0 });
+    expect(first.chat).toMatchObject({ source: { id: started.import.id }, addAuthorsAsMembers: true });
+    expect(first.chat.mapping).toEqual(
+      expect.arrayContaining([
+        { name: 'Alice Smith', user: { id: admin.userId } },
+        { name: 'Bob Jones', user: { id: bobSession.userId } },
+        { name: 'Carol', user: null },
+      ]),
+    );
+    const groupId = first.chat.group.id as string;
+
+    const HISTORY = `query($g: ID!) { group(id: $g) { name unreadCount messages(first: 100) { edges { node {
+      id kind text sentAt deleted editedAt author { id } systemEvent { kind text } imported { originalAuthor placeholderAuthor importJob { id } } } } } } }`;
+    const group = ok(await gql(HISTORY, { g: groupId }, admin.token)).group;
+    expect(group.name).toBe('Trail Talk');
+    const imported = group.messages.edges.map((e: any) => e.node).filter((m: any) => m.imported || m.systemEvent?.kind === 'IMPORTED_NOTICE');
+    expect(imported).toHaveLength(entries);
+    // The file's order, each with its original time.
+    expect(imported.map((m: any) => m.sentAt)).toEqual(parsed.entries.map((e) => e.sentAt.toISOString()));
+    const people = imported.filter((m: any) => m.kind === 'TEXT');
+    expect(people).toHaveLength(messages.length);
+    const welcome = people.find((m: any) => m.text === 'Welcome everyone!');
+    expect(welcome).toMatchObject({
+      author: { id: admin.userId },
+      imported: { originalAuthor: 'Alice Smith', placeholderAuthor: false, importJob: { id: expect.any(String) } },
+    });
+    const carol = people.find((m: any) => m.imported.originalAuthor === 'Carol');
+    expect(carol).toMatchObject({ deleted: true, text: null, author: { id: admin.userId }, imported: { placeholderAuthor: true } });
+    expect(people.find((m: any) => m.imported.originalAuthor === 'Bob Jones' && m.editedAt)).toMatchObject({
+      author: { id: bobSession.userId },
+      text: 'See you at 10:30',
+    });
+    expect(people.find((m: any) => m.text?.startsWith('[File not imported: IMG-20231231-WA0001.jpg]'))).toBeDefined();
+    expect(imported.filter((m: any) => m.kind === 'SYSTEM').every((m: any) => m.systemEvent.kind === 'IMPORTED_NOTICE' && m.systemEvent.text)).toBe(true);
+
+    // Bob is a member now; nothing imported is unread to him, and it is found by search.
+    const asBob = ok(await gql(`query($g: ID!) { group(id: $g) { myRole unreadCount } }`, { g: groupId }, bobSession.token)).group;
+    expect(asBob).toEqual({ myRole: 'MEMBER', unreadCount: 0 });
+    const found = ok(await gql(`query { searchMessages(query: "Welcome everyone") { edges { node { message { id } } } } }`, {}, bobSession.token));
+    expect(found.searchMessages.edges.map((e: any) => e.node.message.id)).toContain(welcome.id);
+
+    // Live subscribers hear one HISTORY_IMPORTED event for the chunk, not one message each.
+    const ofGroup = await eventually(() => {
+      const events = everything.received.map((r) => r.data?.['messageEvents']).filter((e: any) => e?.groupId === groupId);
+      expect(events.filter((e: any) => e.kind === 'HISTORY_IMPORTED')).toEqual([{ kind: 'HISTORY_IMPORTED', groupId, count: entries, message: null }]);
+      return events;
+    });
+    expect(ofGroup.filter((e: any) => e.kind === 'SENT' && imported.some((m: any) => m.id === e.message?.id))).toEqual([]);
+
+    // The same preview applied again goes to the same group, and writes nothing twice.
+    const again = await runApply();
+    expect(again.counts).toEqual({ total: entries, processed: entries, created: 0, unchanged: entries, failed: 0 });
+    expect(again.chat.group.id).toBe(groupId);
+    expect(ok(await gql(HISTORY, { g: groupId }, admin.token)).group.messages.edges.length).toBe(group.messages.edges.length);
   });
 });

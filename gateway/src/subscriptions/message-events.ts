@@ -23,7 +23,7 @@ const MISSED_CHANGES = `query KzMissedChanges($id: ID!, $after: String!) {
 }`;
 
 interface MessageEventPayload {
-  kind: 'SENT' | 'EDITED' | 'DELETED' | 'POLL_UPDATED' | 'ACCESS_ENDED';
+  kind: 'SENT' | 'EDITED' | 'DELETED' | 'POLL_UPDATED' | 'HISTORY_IMPORTED' | 'ACCESS_ENDED';
   groupId: string;
   messageId: string | null;
   /** The event's envelope id: answers shared between subscribers are per event. */
@@ -32,6 +32,8 @@ interface MessageEventPayload {
   changeSeq: string | null;
   /** A SENT event's message as the event carries it, when the event says every reader of the group reads it. */
   sent: SentMessage | null;
+  /** HISTORY_IMPORTED: how many messages arrived in the group's history at once. */
+  count?: number;
 }
 
 const MESSAGE_KINDS = {
@@ -70,6 +72,20 @@ function selectMessageEvent(event: AnyEnvelope): { groupId: string; item: Messag
           eventId: event.id,
           changeSeq: event.payload.changeSeq ?? null,
           sent: null,
+        },
+      };
+    // An imported chat's history: one event per chunk, so a subscriber reloads history rather than hearing old messages as new.
+    case 'messaging.history.imported':
+      return {
+        groupId: event.payload.groupId,
+        item: {
+          kind: 'HISTORY_IMPORTED',
+          groupId: event.payload.groupId,
+          messageId: null,
+          eventId: event.id,
+          changeSeq: null,
+          sent: null,
+          count: event.payload.count,
         },
       };
     default:
@@ -168,6 +184,7 @@ export function wireMessageEvents(schema: GraphQLSchema): void {
   event['groupId']!.resolve = (e: MessageEventPayload) => e.groupId;
   event['messageId']!.resolve = (e: MessageEventPayload) => e.messageId;
   event['cursor']!.resolve = (e: MessageEventPayload) => (e.changeSeq === null ? null : encodeCursor([e.changeSeq]));
+  event['count']!.resolve = (e: MessageEventPayload) => e.count ?? null;
   event['message']!.resolve = sharedMessage(entityThroughSupergraph('message', (e: MessageEventPayload) => e.messageId)) as GraphQLFieldResolver<
     unknown,
     unknown

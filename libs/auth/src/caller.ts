@@ -49,10 +49,10 @@ export function connectorMay(caller: Caller, orgId: string | null, permission: C
   return caller.kind === 'connector' && orgId !== null && caller.orgId === orgId && caller.permissions.includes(permission);
 }
 
-const IMPORT_ONLY = "An import's credential only adds people to its organisation's directory and groups.";
+const IMPORT_ONLY = "An import's credential only adds people to its organisation's directory and groups, and imported chats' history to its groups.";
 
 /**
- * For the two bulk adds an import may make: the uploader it acts for, when the
+ * For the bulk calls an import may make (people to the directory and groups, a chat's history): the uploader it acts for, when the
  * call is for the import's organisation (FORBIDDEN otherwise). Other callers
  * pass unchanged.
  */

@@ -292,6 +292,15 @@ export const EventCatalogue = {
     payload: z.object({ groupId: id, change: z.enum(['ADDED', 'REMOVED']), userIds: z.array(id).min(1).max(2_000) }),
   },
   /**
+   * Part of an imported chat's history was written into the group (one event per chunk of up to 1,000 entries, never
+   * one per message): subscribers refresh the group's history instead of hearing each old message as new.
+   */
+  'messaging.history.imported': {
+    version: 1,
+    topic: 'messagingMessages',
+    payload: z.object({ groupId: id, importId: id, count: z.number().int().min(1) }),
+  },
+  /**
    * Notifications messaging stored for people (mentions, replies, group adds, join requests, finished imports): person
    * userIds[i] has notification notificationIds[i]. At most 2,000 per event, keyed by what they are about (a group or
    * an import); the gateway streams each to its person.

@@ -35,7 +35,10 @@ export function importTokenScope<TContext extends { caller: Caller }>(allowed: r
           >;
           const selected = operation ? rootFields(operation, fragments) : [];
           if (operation?.operation !== 'mutation' || selected.some((name) => !fields.has(name))) {
-            throw new DomainError('FORBIDDEN', "An import's credential only adds people to its organisation's directory and groups.");
+            throw new DomainError(
+              'FORBIDDEN',
+              "An import's credential only adds people to its organisation's directory and groups, and imported chats' history to its groups.",
+            );
           }
         },
       };

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { closeRedis, createSubgraphApp, openRedis, redisReachable, type Logger, type SubgraphApp } from '@kz/server';
 import { ExportSourceClient } from './clients/export-source-client';
+import { MessagingClient } from './clients/messaging-client';
 import { ChatFileStore } from './domain/chat-export/chat-file';
+import { ChatHistoryImportJob } from './domain/chat-export/chat-history-import.job';
 import { ChatImportsService } from './domain/chat-export/chat-imports.service';
 import { GroupsClient } from './clients/groups-client';
 import { IdentityClient } from './clients/identity-client';
@@ -24,6 +26,7 @@ import { exportRoutes } from './http/export.routes';
 import { importRoutes } from './http/import.routes';
 import { OrganizationExportQueue } from './jobs/export-queue';
 import { ExportSweep } from './jobs/export-sweep';
+import { importWork } from './jobs/import-work';
 import { LostChunkSweep } from './jobs/lost-chunk-sweep';
 import { MemberImportQueue } from './jobs/member-import-queue';
 import { importMigrations } from './migrations';
@@ -59,6 +62,7 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
       const people = new IdentityClient(config.identityUrl, config.subgraphSecret);
       const groups = new GroupsClient(config.groupsUrl, config.subgraphSecret);
       const chunks = new ChunkStore(config.storageDir);
+      const chatFiles = new ChatFileStore(join(config.storageDir, 'chats'));
       const authority = new ImportAuthority(people, config.subgraphSecret);
       const queue = new MemberImportQueue(
         redis,
@@ -97,13 +101,17 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         links: new ImportLinks(config.publicUrl),
         maxUploadBytes: config.maxUploadBytes,
         chatMaxUploadBytes: config.chatMaxUploadBytes,
-        chatImports: new ChatImportsService(dataSource, outbox, people, groups, new ChatFileStore(join(config.storageDir, 'chats')), config.chatMaxUploadBytes),
+        chatImports: new ChatImportsService(dataSource, outbox, people, groups, chatFiles, authority, queue, config.chatMaxUploadBytes),
+        importWork: importWork(
+          dataSource,
+          new MemberCsvImportJob(dataSource, outbox, chunks, people, groups, authority),
+          new ChatHistoryImportJob(dataSource, outbox, chatFiles, new MessagingClient(config.messagingUrl, config.subgraphSecret), authority),
+        ),
         importJobs: new ImportJobsService(dataSource, isOrgAdmin),
         memberImports: new MemberImportsService(dataSource, outbox, people, groups, authority, chunks, queue, {
           maxUploadBytes: config.maxUploadBytes,
           chunkRows: config.chunkRows,
         }),
-        memberImportJob: new MemberCsvImportJob(dataSource, outbox, chunks, people, groups, authority),
       };
     },
     routes: ({ memberImports, chatImports, importJobs, exports }, _runtime, authenticate) => ({
@@ -120,13 +128,9 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
       queue.onJobDone = (seconds, outcome) => durations.observe({ queue: 'member-csv-import', outcome }, seconds);
       exportQueue.onJobDone = (seconds, outcome) => durations.observe({ queue: 'organization-export', outcome }, seconds);
     },
-    onStart: async ({ queue, memberImportJob, memberImports, lostChunkSweep, exportQueue, exportJob, exportSweep }) => {
+    onStart: async ({ queue, importWork, memberImports, lostChunkSweep, exportQueue, exportJob, exportSweep }) => {
       if (!config.workers) return;
-      queue.startWorker(
-        (data) => memberImportJob.run(data),
-        (data, reason) => memberImports.fail(data.importId, reason),
-        isPermanent,
-      );
+      queue.startWorker(importWork, (data, reason) => memberImports.fail(data.importId, reason), isPermanent);
       exportQueue.startWorker(
         (data) => exportJob.run(data),
         (data, reason) => exportJob.fail(data.exportId, reason),

@@ -4,7 +4,7 @@ import type { ChatImportsService } from './domain/chat-export/chat-imports.servi
 import type { ExportsService } from './domain/exports/exports.service';
 import type { OrganizationExportJob } from './domain/exports/organization-export.job';
 import type { ImportJobsService } from './domain/import-jobs.service';
-import type { MemberCsvImportJob } from './domain/members/member-csv-import.job';
+import type { ChunkJobData } from './domain/members/member-csv-import.job';
 import type { MemberImportsService } from './domain/members/member-imports.service';
 import type { ImportLinks } from './http/import-links';
 import type { OrganizationExportQueue } from './jobs/export-queue';
@@ -16,7 +16,8 @@ export interface ImportServices {
   importJobs: ImportJobsService;
   memberImports: MemberImportsService;
   chatImports: ChatImportsService;
-  memberImportJob: MemberCsvImportJob;
+  /** What the import queue's workers do with a job: a member import's chunk, or an applied chat import. */
+  importWork: (data: ChunkJobData) => Promise<void>;
   queue: MemberImportQueue;
   /** Queues again the chunks of running imports that Redis lost; runs in processes with workers. */
   lostChunkSweep: LostChunkSweep;

@@ -18,6 +18,7 @@ import { importEventHandlers } from './events/import-events.handlers';
 import { webhooksEventHandlers } from './events/webhooks-events.handlers';
 import { identityEventHandlers } from './events/identity-events.handlers';
 import { RetentionSweeper } from './domain/retention';
+import { HistoryImportService } from './domain/history-import';
 import { attachmentRoutes } from './http/attachment.routes';
 import { exportRoutes } from './http/export.routes';
 import { messagingMigrations } from './migrations';
@@ -67,6 +68,7 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
         polls: new PollsService(dataSource, outbox, messages),
         attachments: new AttachmentsService(dataSource, store, { maxBytes: config.attachmentsMaxBytes, contentTypes: config.attachmentTypes }, messages),
         conversations: new ConversationsService(dataSource),
+        historyImport: new HistoryImportService(outbox),
         notifications: new NotificationsService(dataSource),
         attachmentUrl: (id) => `${config.attachmentsPublicUrl}/attachments/${id}`,
         retention: new RetentionSweeper(
@@ -78,6 +80,8 @@ export function createMessagingApp(config: MessagingConfig, logger: Logger): Pro
         ),
       };
     },
+    // A chat import writes history with its import's credential, and only that.
+    importTokenFields: ['importGroupHistory'],
     onStart: async ({ retention }) => retention.start(),
     beforeStop: ({ retention }) => retention.stop(),
     routes: (services, runtime, authenticate) => ({

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@kz/server';
 import type { AttachmentsService } from './domain/attachments.service';
 import type { ConversationsService } from './domain/conversations.service';
+import type { HistoryImportService } from './domain/history-import';
 import type { MessagesService } from './domain/messages.service';
 import type { NotificationsService } from './domain/notifications.service';
 import type { PollsService } from './domain/polls.service';
@@ -19,6 +20,7 @@ export interface MessagingServices {
   /** Where clients download an attachment. */
   attachmentUrl(id: string): string;
   retention: RetentionSweeper;
+  historyImport: HistoryImportService;
 }
 
 export type MessagingContext = SubgraphContext<MessagingServices>;

@@ -18,6 +18,15 @@ export class GroupsClient implements GroupDirectory {
     return data.group ? { id: data.group.id, myRole: data.group.myRole, orgId: data.group.organization?.id ?? null } : null;
   }
 
+  async createGroup(token: string, orgId: string, name: string): Promise<{ id: string }> {
+    const data = await this.groups.request<{ createGroup: { group: { id: string } } }>(
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id } } }`,
+      { input: { name, organizationId: orgId } },
+      token,
+    );
+    return data.createGroup.group;
+  }
+
   async addGroupMembers(
     token: string,
     groupId: string,

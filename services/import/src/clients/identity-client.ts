@@ -62,10 +62,12 @@ export class IdentityClient implements PeopleDirectory {
   async directoryMatches(token: string, orgId: string, phones: readonly string[], names: readonly string[]): Promise<DirectoryMatch[]> {
     if (phones.length + names.length === 0) return [];
     const data = await this.identity.request<{
-      organization: { directoryMatches: { query: string; by: 'PHONE' | 'NAME'; member: { user: { id: string }; displayName: string } | null }[] } | null;
+      organization: {
+        directoryMatches: { query: string; by: 'PHONE' | 'NAME'; member: { user: { id: string }; displayName: string; phone: string } | null }[];
+      } | null;
     }>(
       `query ($id: ID!, $phones: [String!]!, $names: [String!]!) {
-        organization(id: $id) { directoryMatches(phones: $phones, names: $names) { query by member { user { id } displayName } } }
+        organization(id: $id) { directoryMatches(phones: $phones, names: $names) { query by member { user { id } displayName phone } } }
       }`,
       { id: orgId, phones, names },
       token,
@@ -73,7 +75,7 @@ export class IdentityClient implements PeopleDirectory {
     return (data.organization?.directoryMatches ?? []).map((m) => ({
       query: m.query,
       by: m.by,
-      member: m.member ? { userId: m.member.user.id, displayName: m.member.displayName } : null,
+      member: m.member ? { userId: m.member.user.id, displayName: m.member.displayName, phone: m.member.phone } : null,
     }));
   }
 }

@@ -17,4 +17,11 @@ export class ChatImportEntity {
   @Column({ name: 'file_sha256', type: 'text', nullable: true }) fileSha256!: string | null;
   /** What the file holds and whom its authors match, once it is read. */
   @Column({ type: 'jsonb', nullable: true }) preview!: ChatPreview | null;
+  /** For an applied import: the preview (dry run) whose file it writes. */
+  @Column({ name: 'source_import_id', type: 'uuid', nullable: true }) sourceImportId!: string | null;
+  /** For an applied import: each author as the export names them, to a person's id, or null for a named placeholder. */
+  @Column({ name: 'author_map', type: 'jsonb', nullable: true }) authorMap!: Record<string, string | null> | null;
+  @Column({ name: 'add_authors_as_members', type: 'boolean', default: false }) addAuthorsAsMembers!: boolean;
+  /** Entries of the export written so far, in file order: where a worker that takes over goes on. */
+  @Column({ name: 'entries_done', type: 'int', default: 0 }) entriesDone!: number;
 }

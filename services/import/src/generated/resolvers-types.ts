@@ -23,6 +23,21 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+export type ApplyChatImportInput = {
+  /** Add the people the authors are mapped to as members of the group. */
+  addAuthorsAsMembers: Scalars['Boolean']['input'];
+  /** Changes to the preview's matches; authors not named keep the person the preview matched (or stay placeholders). */
+  authors: Array<ChatAuthorMappingInput>;
+  /** The chat import whose preview is applied. */
+  importId: Scalars['ID']['input'];
+};
+
+export type ApplyChatImportPayload = {
+  __typename?: 'ApplyChatImportPayload';
+  /** The import that writes the history into the group; follow it as any import (importJob, importProgress). */
+  import: ImportJob;
+};
+
 export type CancelExportInput = {
   exportId: Scalars['ID']['input'];
 };
@@ -50,6 +65,19 @@ export type ChatAuthor = {
   name: Scalars['String']['output'];
   /** The number the export shows instead of a name, in E.164 when it can be read so; null for a name. */
   phone?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChatAuthorMapping = {
+  __typename?: 'ChatAuthorMapping';
+  name: Scalars['String']['output'];
+  user?: Maybe<User>;
+};
+
+export type ChatAuthorMappingInput = {
+  /** The author as the preview lists them. */
+  name: Scalars['String']['input'];
+  /** A directory member's number: the author's messages become theirs. Null or left out: kept as a named placeholder (not a member). */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ChatAuthorMatch = {
@@ -100,14 +128,20 @@ export type ChatFileKind =
 /** A chat import's target, settings and, once its file is read, its preview. */
 export type ChatImport = {
   __typename?: 'ChatImport';
+  /** For an applied import: whether the mapped people were added to the group. */
+  addAuthorsAsMembers: Scalars['Boolean']['output'];
   /** How dates the file cannot settle (no day above 12) are read, as asked; null: day first. */
   dateOrder?: Maybe<ChatDateOrder>;
   /** The group the history goes into; null when a new organisation group is made for it. */
   group?: Maybe<Group>;
+  /** For an applied import: each author and the person their messages are written as (null: a named placeholder). */
+  mapping?: Maybe<Array<ChatAuthorMapping>>;
   /** The new group's name: as given, or from the export's file name once it is uploaded. */
   newGroupName?: Maybe<Scalars['String']['output']>;
   /** What the file holds and whom its authors match; null until it is uploaded and read. */
   preview?: Maybe<ChatImportPreview>;
+  /** For an applied import: the preview (dry run) it applies. */
+  source?: Maybe<ImportJob>;
   /** The exporting phone's time zone (IANA): the export's times are read in it. */
   timeZone: Scalars['String']['output'];
 };
@@ -334,6 +368,12 @@ export type ImportTemplateColumn = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Applies a chat import's preview: the export's messages land in the group (made now, when the preview asked for a
+   * new one) in their original order and times, marked as imported, with each author as mapped. A new import of its own
+   * does it, in chunks; importing the same export into the same group again writes nothing twice.
+   */
+  applyChatImport: ApplyChatImportPayload;
   /** Stops an export; nothing of it is kept. */
   cancelExport: CancelExportPayload;
   /** Stops an import at its next chunk; rows already applied stay applied and counted. */
@@ -356,6 +396,11 @@ export type Mutation = {
    * file to uploadUrl next.
    */
   startImport: StartImportPayload;
+};
+
+
+export type MutationApplyChatImportArgs = {
+  input: ApplyChatImportInput;
 };
 
 
@@ -590,14 +635,19 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CancelExportInput: CancelExportInput;
+  ApplyChatImportInput: ApplyChatImportInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ApplyChatImportPayload: ResolverTypeWrapper<Omit<ApplyChatImportPayload, 'import'> & { import: ResolversTypes['ImportJob'] }>;
+  CancelExportInput: CancelExportInput;
   CancelExportPayload: ResolverTypeWrapper<Omit<CancelExportPayload, 'export'> & { export: ResolversTypes['ExportJob'] }>;
   CancelImportInput: CancelImportInput;
   CancelImportPayload: ResolverTypeWrapper<Omit<CancelImportPayload, 'import'> & { import: ResolversTypes['ImportJob'] }>;
   ChatAuthor: ResolverTypeWrapper<PreviewAuthor>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ChatAuthorMapping: ResolverTypeWrapper<ChatAuthorMapping>;
+  ChatAuthorMappingInput: ChatAuthorMappingInput;
   ChatAuthorMatch: ResolverTypeWrapper<AuthorMatch>;
   ChatAuthorMatchKind: ChatAuthorMatchKind;
   ChatClock: ChatClock;
@@ -628,7 +678,6 @@ export type ResolversTypes = {
   ImportStatus: ImportStatus;
   ImportTemplate: ResolverTypeWrapper<ImportTemplate>;
   ImportTemplateColumn: ResolverTypeWrapper<ImportTemplateColumn>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<{ id: string }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -644,14 +693,19 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CancelExportInput: CancelExportInput;
+  ApplyChatImportInput: ApplyChatImportInput;
+  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
+  ApplyChatImportPayload: Omit<ApplyChatImportPayload, 'import'> & { import: ResolversParentTypes['ImportJob'] };
+  CancelExportInput: CancelExportInput;
   CancelExportPayload: Omit<CancelExportPayload, 'export'> & { export: ResolversParentTypes['ExportJob'] };
   CancelImportInput: CancelImportInput;
   CancelImportPayload: Omit<CancelImportPayload, 'import'> & { import: ResolversParentTypes['ImportJob'] };
   ChatAuthor: PreviewAuthor;
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  ChatAuthorMapping: ChatAuthorMapping;
+  ChatAuthorMappingInput: ChatAuthorMappingInput;
   ChatAuthorMatch: AuthorMatch;
   ChatExportFormat: ChatFormat;
   ChatImport: ChatImportEntity;
@@ -670,7 +724,6 @@ export type ResolversParentTypes = {
   ImportJobEdge: Omit<ImportJobEdge, 'node'> & { node: ResolversParentTypes['ImportJob'] };
   ImportTemplate: ImportTemplate;
   ImportTemplateColumn: ImportTemplateColumn;
-  Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
   Organization: { id: string };
   PageInfo: PageInfo;
@@ -682,6 +735,10 @@ export type ResolversParentTypes = {
   StartImportPayload: Omit<StartImportPayload, 'import'> & { import: ResolversParentTypes['ImportJob'] };
   URL: Scalars['URL']['output'];
   User: User;
+};
+
+export type ApplyChatImportPayloadResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ApplyChatImportPayload'] = ResolversParentTypes['ApplyChatImportPayload']> = {
+  import?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType>;
 };
 
 export type CancelExportPayloadResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['CancelExportPayload'] = ResolversParentTypes['CancelExportPayload']> = {
@@ -699,6 +756,11 @@ export type ChatAuthorResolvers<ContextType = ImportContext, ParentType extends 
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ChatAuthorMappingResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ChatAuthorMapping'] = ResolversParentTypes['ChatAuthorMapping']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
 export type ChatAuthorMatchResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ChatAuthorMatch'] = ResolversParentTypes['ChatAuthorMatch']> = {
   by?: Resolver<ResolversTypes['ChatAuthorMatchKind'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -713,10 +775,13 @@ export type ChatExportFormatResolvers<ContextType = ImportContext, ParentType ex
 };
 
 export type ChatImportResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['ChatImport'] = ResolversParentTypes['ChatImport']> = {
+  addAuthorsAsMembers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dateOrder?: Resolver<Maybe<ResolversTypes['ChatDateOrder']>, ParentType, ContextType>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
+  mapping?: Resolver<Maybe<Array<ResolversTypes['ChatAuthorMapping']>>, ParentType, ContextType>;
   newGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   preview?: Resolver<Maybe<ResolversTypes['ChatImportPreview']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -840,6 +905,7 @@ export type ImportTemplateColumnResolvers<ContextType = ImportContext, ParentTyp
 };
 
 export type MutationResolvers<ContextType = ImportContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  applyChatImport?: Resolver<ResolversTypes['ApplyChatImportPayload'], ParentType, ContextType, RequireFields<MutationApplyChatImportArgs, 'input'>>;
   cancelExport?: Resolver<ResolversTypes['CancelExportPayload'], ParentType, ContextType, RequireFields<MutationCancelExportArgs, 'input'>>;
   cancelImport?: Resolver<ResolversTypes['CancelImportPayload'], ParentType, ContextType, RequireFields<MutationCancelImportArgs, 'input'>>;
   startChatImport?: Resolver<ResolversTypes['StartImportPayload'], ParentType, ContextType, RequireFields<MutationStartChatImportArgs, 'input'>>;
@@ -886,9 +952,11 @@ export type UserResolvers<ContextType = ImportContext, ParentType extends Resolv
 };
 
 export type Resolvers<ContextType = ImportContext> = {
+  ApplyChatImportPayload?: ApplyChatImportPayloadResolvers<ContextType>;
   CancelExportPayload?: CancelExportPayloadResolvers<ContextType>;
   CancelImportPayload?: CancelImportPayloadResolvers<ContextType>;
   ChatAuthor?: ChatAuthorResolvers<ContextType>;
+  ChatAuthorMapping?: ChatAuthorMappingResolvers<ContextType>;
   ChatAuthorMatch?: ChatAuthorMatchResolvers<ContextType>;
   ChatExportFormat?: ChatExportFormatResolvers<ContextType>;
   ChatImport?: ChatImportResolvers<ContextType>;

@@ -14,7 +14,12 @@ export class ChatImports1766131200000 implements MigrationInterface {
       time_zone text NOT NULL,
       file_kind text CHECK (file_kind IN ('TEXT', 'ZIP')),
       file_sha256 text,
-      preview jsonb
+      preview jsonb,
+      -- An applied import: the preview whose file it writes, each author's person (null: a placeholder), how far it got.
+      source_import_id uuid REFERENCES import_jobs(id),
+      author_map jsonb,
+      add_authors_as_members boolean NOT NULL DEFAULT false,
+      entries_done int NOT NULL DEFAULT 0
     )`);
   }
 

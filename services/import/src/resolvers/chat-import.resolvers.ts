@@ -1,6 +1,7 @@
 import type { ImportContext } from '../context';
 import type { ChatImportEntity } from '../entities/chat-import.entity';
 import type { Resolvers } from '../generated/resolvers-types';
+import { loadVisibleImportJob } from './import-job.resolvers';
 
 /** A chat import's own row, batched across a request; null for a member import. */
 export function loadChatImport(ctx: ImportContext, importId: string): Promise<ChatImportEntity | null> {
@@ -17,6 +18,8 @@ const DATE_ORDER_FROM = { FROM_FILE: 'FILE', FROM_SETTING: 'SETTING', DEFAULT: '
 export const chatImportResolvers: Pick<Resolvers, 'ChatImport' | 'ChatExportFormat' | 'ChatAuthorMatch'> = {
   ChatImport: {
     group: (chat) => (chat.groupId ? { id: chat.groupId } : null),
+    source: (chat, _, ctx) => (chat.sourceImportId ? loadVisibleImportJob(ctx, chat.sourceImportId) : null),
+    mapping: (chat) => (chat.authorMap ? Object.entries(chat.authorMap).map(([name, userId]) => ({ name, user: userId ? { id: userId } : null })) : null),
   },
   ChatExportFormat: {
     clock: (format) => (format.clock === '12H' ? 'H12' : 'H24'),

@@ -17,6 +17,13 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
       });
       return { import: job, uploadUrl: ctx.services.links.upload(job.id), maxUploadBytes: ctx.services.chatMaxUploadBytes };
     },
+    applyChatImport: async (_, { input }, ctx) => ({
+      import: await ctx.services.chatImports.apply(ctx.caller, ctx.bearer, {
+        previewId: input.importId,
+        authors: input.authors.map((a) => ({ name: a.name, phone: a.phone ?? null })),
+        addAuthorsAsMembers: input.addAuthorsAsMembers,
+      }),
+    }),
     cancelImport: async (_, { input }, ctx) => ({
       import: await ctx.services.memberImports.cancel(ctx.caller, input.importId),
     }),

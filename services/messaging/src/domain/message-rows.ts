@@ -1,7 +1,7 @@
 import { MessageEntity } from '../entities/message.entity';
 
 export const MESSAGE_COLUMNS =
-  'id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, system_event, reply_to_id, mentions, edited_at, deleted_at, deleted_by, change_seq, change_kind';
+  'id, group_id, author_id, text, idempotency_key, sent_at, audience, kind, system_event, reply_to_id, mentions, edited_at, deleted_at, deleted_by, change_seq, change_kind, imported_from, original_author, placeholder_author';
 
 export interface MessageRow {
   id: string;
@@ -20,6 +20,9 @@ export interface MessageRow {
   deleted_by: string | null;
   change_seq: string;
   change_kind: MessageEntity['changeKind'];
+  imported_from: string | null;
+  original_author: string | null;
+  placeholder_author: boolean;
 }
 
 /** The entity of a row read or written with raw SQL (MESSAGE_COLUMNS), where TypeORM's query building would cost more than the statement. */
@@ -41,5 +44,8 @@ export function messageFromRow(row: MessageRow): MessageEntity {
     deletedBy: row.deleted_by,
     changeSeq: row.change_seq,
     changeKind: row.change_kind,
+    importedFrom: row.imported_from,
+    originalAuthor: row.original_author,
+    placeholderAuthor: row.placeholder_author,
   });
 }

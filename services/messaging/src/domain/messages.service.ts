@@ -141,6 +141,7 @@ export class MessagesService {
       const message = await this.lockedMessage(m, caller, messageId);
       if (message.kind === 'SYSTEM') throw badInput('messageId', 'This is an entry about the group (who joined, left, was added...); it cannot be edited.');
       if (message.authorId !== userId) throw forbidden('Only the sender can edit a message.');
+      if (message.importedFrom) throw badInput('messageId', 'This message was imported from a chat export; it stays as it was written.');
       if (message.deletedAt) throw new DomainError('CONFLICT', 'This message was deleted; it cannot be edited.');
       const editedAt = new Date();
       await m.getRepository(MessageEntity).update({ id: message.id }, { text, editedAt });

@@ -24,7 +24,7 @@ const UNREAD_IN_GROUPS = prepared(`WITH RECURSIVE asked AS (
      SELECT s.root AS group_id, s.reads,
             (SELECT count(*)::int FROM (
                SELECT 1 FROM messages m
-                WHERE m.group_id = s.root AND m.author_id <> $2 AND m.deleted_at IS NULL AND m.kind <> 'SYSTEM'
+                WHERE m.group_id = s.root AND m.author_id <> $2 AND m.deleted_at IS NULL AND m.kind <> 'SYSTEM' AND m.imported_from IS NULL
                   AND m.id > coalesce((SELECT last_read_id FROM read_receipts WHERE group_id = s.root AND user_id = $2), '${NO_MESSAGE_YET}')
                   AND ${visibleTo('m', '$2', 's.admin')}
                 LIMIT $3) unread) AS n
@@ -90,7 +90,7 @@ export class ReceiptsService {
     const rows = (await this.dataSource.query(
       `SELECT count(*)::int AS n FROM (
          SELECT 1 FROM messages m
-          WHERE m.group_id = $1 AND m.author_id <> $2 AND m.deleted_at IS NULL AND m.kind <> 'SYSTEM'
+          WHERE m.group_id = $1 AND m.author_id <> $2 AND m.deleted_at IS NULL AND m.kind <> 'SYSTEM' AND m.imported_from IS NULL
             AND m.id > coalesce((SELECT last_read_id FROM read_receipts WHERE group_id = $1 AND user_id = $2), '${NO_MESSAGE_YET}')
             AND ${visibleTo('m', '$2', '$3')}
           LIMIT $4) unread`,

@@ -20,7 +20,9 @@ export type SystemEventKind =
   | 'ROLE_CHANGED'
   | 'GROUP_RENAMED'
   | 'SUBGROUP_ATTACHED'
-  | 'SUBGROUP_DETACHED';
+  | 'SUBGROUP_DETACHED'
+  /** A notice of an imported chat (WhatsApp's own line: people added, subject changed…), worded as the export has it. */
+  | 'IMPORTED_NOTICE';
 
 export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
 
@@ -44,6 +46,8 @@ export interface SystemEventRecord {
   role: MemberRole | null;
   /** SUBGROUP_*: the sub-group. */
   subgroupId: string | null;
+  /** IMPORTED_NOTICE: the notice as the export words it. */
+  text?: string | null;
   /** When the groups service made the change (its event's occurredAt, ISO 8601): consecutive batches merge by it. */
   at: string;
 }

@@ -21,6 +21,12 @@ export class MessageEntity {
   /** A deleted message stays as a tombstone: its place in history, not its text. */
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   @Column({ name: 'deleted_by', type: 'uuid', nullable: true }) deletedBy!: string | null;
+  /** The chat import that brought the message over from another app's export; null for messages sent here. */
+  @Column({ name: 'imported_from', type: 'uuid', nullable: true }) importedFrom!: string | null;
+  /** An imported message's author as the export named them. */
+  @Column({ name: 'original_author', type: 'text', nullable: true }) originalAuthor!: string | null;
+  /** An imported message whose author is no one here: authorId is then the admin who imported it. */
+  @Column({ name: 'placeholder_author', type: 'boolean', default: false }) placeholderAuthor!: boolean;
   /** The position of the message's latest change in the group's change log (message-changes.ts); a bigint as a string. */
   @Column({ name: 'change_seq', type: 'bigint', insert: false, update: false }) changeSeq!: string;
   @Column({ name: 'change_kind', type: 'text', insert: false, update: false }) changeKind!: MessageChangeKind;

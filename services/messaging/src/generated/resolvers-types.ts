@@ -114,9 +114,54 @@ export type GroupRole =
   | 'MEMBER'
   | 'OWNER';
 
+/** An imported chat's entries, for a group's history: the import service's call (with its import's credential). */
+export type ImportGroupHistoryInput = {
+  entries: Array<ImportedEntryInput>;
+  groupId: Scalars['ID']['input'];
+};
+
+export type ImportGroupHistoryPayload = {
+  __typename?: 'ImportGroupHistoryPayload';
+  /** Entries already in the history (the same export imported before), left as they were. */
+  alreadyThere: Scalars['Int']['output'];
+  /** Entries written now. */
+  written: Scalars['Int']['output'];
+};
+
 export type ImportJob = {
   __typename?: 'ImportJob';
   id: Scalars['ID']['output'];
+};
+
+export type ImportedEntryInput = {
+  authorId?: InputMaybe<Scalars['ID']['input']>;
+  /** The export marked it deleted: it is written as a tombstone. */
+  deleted: Scalars['Boolean']['input'];
+  /** The export marked it edited (its last form is the text). */
+  edited: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  kind: ImportedEntryKind;
+  originalAuthor?: InputMaybe<Scalars['String']['input']>;
+  sentAt: Scalars['DateTime']['input'];
+  text: Scalars['String']['input'];
+};
+
+export type ImportedEntryKind =
+  | 'SYSTEM'
+  | 'TEXT';
+
+/** Where an imported message came from. Imported messages keep their original times and order, and are never unread. */
+export type ImportedMessage = {
+  __typename?: 'ImportedMessage';
+  /** The chat import that wrote it. */
+  importJob: ImportJob;
+  /** The author as the export named them. */
+  originalAuthor?: Maybe<Scalars['String']['output']>;
+  /**
+   * True when the author is no one here (a name the importing admin kept as it was): the message's author is then the
+   * admin who imported it, and originalAuthor is who wrote it.
+   */
+  placeholderAuthor: Scalars['Boolean']['output'];
 };
 
 export type MarkNotificationsReadInput = {
@@ -158,6 +203,8 @@ export type Message = {
   editedAt?: Maybe<Scalars['DateTime']['output']>;
   group: Group;
   id: Scalars['ID']['output'];
+  /** For a message brought over from another app's chat export: its author as the export named it; null for messages sent here. */
+  imported?: Maybe<ImportedMessage>;
   kind: MessageKind;
   mentions: Array<User>;
   /** For a POLL message. */
@@ -264,6 +311,11 @@ export type Mutation = {
   deleteMessage: MessagePayload;
   /** The sender changes the text of their message. */
   editMessage: MessagePayload;
+  /**
+   * Writes up to 1,000 entries of an imported chat into a group's history; the import service's call only (an import's
+   * credential, for its organisation's group), never the public API's.
+   */
+  importGroupHistory: ImportGroupHistoryPayload;
   /** Marks the signed-in user's notifications read, up to and including one, or all of them. */
   markNotificationsRead: MarkNotificationsReadPayload;
   /** Moves the signed-in user's read pointer forward to a message. */
@@ -293,6 +345,11 @@ export type MutationDeleteMessageArgs = {
 
 export type MutationEditMessageArgs = {
   input: EditMessageInput;
+};
+
+
+export type MutationImportGroupHistoryArgs = {
+  input: ImportGroupHistoryInput;
 };
 
 
@@ -484,6 +541,8 @@ export type SystemEvent = {
   role?: Maybe<GroupRole>;
   /** SUBGROUP_ATTACHED, SUBGROUP_DETACHED: the sub-group. */
   subgroup?: Maybe<Group>;
+  /** IMPORTED_NOTICE: the notice as the export words it. */
+  text?: Maybe<Scalars['String']['output']>;
   userCount: Scalars['Int']['output'];
   /** The people it is about, the first 20 of them (userCount counts them all). */
   users: Array<User>;
@@ -494,6 +553,8 @@ export type SystemEventKind =
   | 'GROUP_CREATED'
   /** actor renamed the group to name. */
   | 'GROUP_RENAMED'
+  /** A notice of an imported chat (WhatsApp's own line: people added, the subject changed…), worded in text as the export has it. */
+  | 'IMPORTED_NOTICE'
   /** users joined by themselves (actor: they, by an invite link), or became members on signing up after their phone number was added (actor null). */
   | 'JOINED'
   /** actor added users. */
@@ -631,7 +692,12 @@ export type ResolversTypes = {
   EditMessageInput: EditMessageInput;
   Group: ResolverTypeWrapper<{ id: string }>;
   GroupRole: GroupRole;
+  ImportGroupHistoryInput: ImportGroupHistoryInput;
+  ImportGroupHistoryPayload: ResolverTypeWrapper<ImportGroupHistoryPayload>;
   ImportJob: ResolverTypeWrapper<ImportJob>;
+  ImportedEntryInput: ImportedEntryInput;
+  ImportedEntryKind: ImportedEntryKind;
+  ImportedMessage: ResolverTypeWrapper<ImportedMessage>;
   MarkNotificationsReadInput: MarkNotificationsReadInput;
   MarkNotificationsReadPayload: ResolverTypeWrapper<MarkNotificationsReadPayload>;
   MarkReadInput: MarkReadInput;
@@ -684,7 +750,11 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   EditMessageInput: EditMessageInput;
   Group: { id: string };
+  ImportGroupHistoryInput: ImportGroupHistoryInput;
+  ImportGroupHistoryPayload: ImportGroupHistoryPayload;
   ImportJob: ImportJob;
+  ImportedEntryInput: ImportedEntryInput;
+  ImportedMessage: ImportedMessage;
   MarkNotificationsReadInput: MarkNotificationsReadInput;
   MarkNotificationsReadPayload: MarkNotificationsReadPayload;
   MarkReadInput: MarkReadInput;
@@ -753,8 +823,19 @@ export type GroupResolvers<ContextType = MessagingContext, ParentType extends Re
   unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ImportGroupHistoryPayloadResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['ImportGroupHistoryPayload'] = ResolversParentTypes['ImportGroupHistoryPayload']> = {
+  alreadyThere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  written?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ImportJobResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ImportedMessageResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['ImportedMessage'] = ResolversParentTypes['ImportedMessage']> = {
+  importJob?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType>;
+  originalAuthor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  placeholderAuthor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type MarkNotificationsReadPayloadResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['MarkNotificationsReadPayload'] = ResolversParentTypes['MarkNotificationsReadPayload']> = {
@@ -776,6 +857,7 @@ export type MessageResolvers<ContextType = MessagingContext, ParentType extends 
   editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   group?: Resolver<ResolversTypes['Group'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imported?: Resolver<Maybe<ResolversTypes['ImportedMessage']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MessageKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   poll?: Resolver<Maybe<ResolversTypes['Poll']>, ParentType, ContextType>;
@@ -835,6 +917,7 @@ export type MutationResolvers<ContextType = MessagingContext, ParentType extends
   createPoll?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationCreatePollArgs, 'input'>>;
   deleteMessage?: Resolver<ResolversTypes['MessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
   editMessage?: Resolver<ResolversTypes['MessagePayload'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'input'>>;
+  importGroupHistory?: Resolver<ResolversTypes['ImportGroupHistoryPayload'], ParentType, ContextType, RequireFields<MutationImportGroupHistoryArgs, 'input'>>;
   markNotificationsRead?: Resolver<ResolversTypes['MarkNotificationsReadPayload'], ParentType, ContextType, RequireFields<MutationMarkNotificationsReadArgs, 'input'>>;
   markRead?: Resolver<ResolversTypes['MarkReadPayload'], ParentType, ContextType, RequireFields<MutationMarkReadArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
@@ -910,6 +993,7 @@ export type SystemEventResolvers<ContextType = MessagingContext, ParentType exte
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['GroupRole']>, ParentType, ContextType>;
   subgroup?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 };
@@ -929,7 +1013,9 @@ export type Resolvers<ContextType = MessagingContext> = {
   ConversationEdge?: ConversationEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Group?: GroupResolvers<ContextType>;
+  ImportGroupHistoryPayload?: ImportGroupHistoryPayloadResolvers<ContextType>;
   ImportJob?: ImportJobResolvers<ContextType>;
+  ImportedMessage?: ImportedMessageResolvers<ContextType>;
   MarkNotificationsReadPayload?: MarkNotificationsReadPayloadResolvers<ContextType>;
   MarkReadPayload?: MarkReadPayloadResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;

@@ -10,6 +10,7 @@ import { Notifications1765267200000 } from './1765267200000-notifications';
 import { SystemEvents1765353600000 } from './1765353600000-system-events';
 import { WebhookNotifications1765440000000 } from './1765440000000-webhook-notifications';
 import { MessageRetention1765785600000 } from './1765785600000-message-retention';
+import { ImportedHistory1766217600000 } from './1766217600000-imported-history';
 
 export const messagingMigrations = [
   InitialMessaging1764144000000,
@@ -24,4 +25,5 @@ export const messagingMigrations = [
   SystemEvents1765353600000,
   WebhookNotifications1765440000000,
   MessageRetention1765785600000,
+  ImportedHistory1766217600000,
 ];

@@ -41,6 +41,10 @@ export const messageResolvers: Pick<Resolvers, 'Query' | 'Message' | 'SystemEven
     author: (message) => ({ id: message.authorId }),
     text: (message) => (message.deletedAt || message.kind === 'SYSTEM' ? null : message.text),
     systemEvent: (message) => (message.kind === 'SYSTEM' ? message.systemEvent : null),
+    imported: (message) =>
+      message.importedFrom
+        ? { importJob: { id: message.importedFrom }, originalAuthor: message.originalAuthor, placeholderAuthor: message.placeholderAuthor }
+        : null,
     deleted: (message) => message.deletedAt !== null,
     replyTo: (message, _, ctx) => (message.replyToId ? loadVisibleMessage(ctx, message.replyToId) : null),
     mentions: (message) => message.mentions.map((id) => ({ id })),
@@ -82,5 +86,6 @@ export const messageResolvers: Pick<Resolvers, 'Query' | 'Message' | 'SystemEven
     actor: (event) => (event.actorId ? { id: event.actorId } : null),
     users: (event) => event.userIds.map((id) => ({ id })),
     subgroup: (event) => (event.subgroupId ? { id: event.subgroupId } : null),
+    text: (event) => event.text ?? null,
   },
 };

@@ -2,6 +2,12 @@ import type { Resolvers } from '../generated/resolvers-types';
 
 export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
   Mutation: {
+    importGroupHistory: (_, { input }, ctx) =>
+      ctx.services.historyImport.write(
+        ctx.caller,
+        input.groupId,
+        input.entries.map((e) => ({ ...e, authorId: e.authorId ?? null, originalAuthor: e.originalAuthor ?? null })),
+      ),
     sendMessage: async (_, { input }, ctx) => ({
       message: await ctx.services.messages.send(ctx.caller, input),
     }),

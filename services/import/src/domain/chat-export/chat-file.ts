@@ -51,6 +51,11 @@ export class ChatFileStore {
     return join(this.root, importId);
   }
 
+  /** The stored upload of an import, as store() described it. */
+  storedFile(importId: string, kind: StoredChatFile['kind'], sha256: string): StoredChatFile {
+    return { path: join(this.dir(importId), 'upload'), kind, bytes: 0, sha256 };
+  }
+
   /** Streams the upload to disk (refusing it past `maxBytes`), answering its size, SHA-256 and kind. */
   async store(importId: string, body: Readable, maxBytes: number): Promise<StoredChatFile> {
     await rm(this.dir(importId), { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { requireUser, type Caller } from '@kz/auth';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { auditActor, auditEvent, type Outbox } from '@kz/events';
@@ -12,9 +11,25 @@ import { finishImport, progressEvent } from '../members/member-csv-import.job';
 import type { GroupDirectory } from '../peers/group-directory';
 import { asOwnError } from '../peers/peer-call-error';
 import type { PeopleDirectory } from '../peers/people-directory';
-import type { ChatFileStore } from './chat-file';
+import type { ChunkQueue } from '../members/chunk-queue';
+import type { ImportAuthority } from '../members/import-authority';
+import type { ChatFileStore, StoredChatFile } from './chat-file';
 import { ChatPreviewTally, type AuthorMatch, type ChatPreview } from './chat-preview';
-import { WhatsAppExportReader, type DateOrder } from './whatsapp-parser';
+import { readChat } from './chat-reading';
+import type { DateOrder } from './whatsapp-parser';
+
+/** An author of the preview mapped by the admin: to a directory member by number, or (no number) kept as a named placeholder. */
+export interface AuthorMapping {
+  name: string;
+  phone: string | null;
+}
+
+export interface ApplyChatImportInput {
+  /** The chat import whose preview is applied. */
+  previewId: string;
+  authors: readonly AuthorMapping[];
+  addAuthorsAsMembers: boolean;
+}
 
 export interface StartChatImportInput {
   orgId: string;
@@ -63,6 +78,8 @@ export class ChatImportsService {
     private readonly people: PeopleDirectory,
     private readonly groups: GroupDirectory,
     private readonly files: ChatFileStore,
+    private readonly authority: ImportAuthority,
+    private readonly queue: ChunkQueue,
     private readonly maxUploadBytes: number,
   ) {}
 
@@ -121,6 +138,153 @@ export class ChatImportsService {
     return this.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id });
   }
 
+  /**
+   * Applies a preview: a new import (of its own, in the history) writes the
+   * export into the group, with each author mapped as the preview matched
+   * them unless the admin says otherwise. The group is made now when the
+   * preview asked for a new one, and mapped people are added to it when
+   * asked; the history itself is written by the workers, in chunks.
+   */
+  async apply(caller: Caller, bearer: string | null, input: ApplyChatImportInput): Promise<ImportJobEntity> {
+    const userId = requireUser(caller).userId;
+    const preview = isUuid(input.previewId)
+      ? await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id: input.previewId, startedBy: userId, kind: 'CHAT' })
+      : null;
+    if (!preview) throw new DomainError('NOT_FOUND', 'Chat import was not found.', 'importId');
+    const chat = await this.dataSource.getRepository(ChatImportEntity).findOneByOrFail({ importId: preview.id });
+    if (preview.mode !== 'DRY_RUN' || preview.status !== 'COMPLETED' || !chat.preview || !chat.fileSha256 || !chat.fileKind) {
+      throw new DomainError('CONFLICT', 'Only a chat import whose file was read into a preview can be applied; upload the export first.', 'importId');
+    }
+    const org = await asOwnError(() => this.people.organization(bearer ?? '', preview.orgId));
+    if (!org?.isAdmin) throw new DomainError('FORBIDDEN', "Only the organisation's admins can import chats.");
+    const { authorMap, phones } = await this.mapAuthors(preview, bearer, chat.preview.authors, input.authors);
+    const groupId = chat.groupId ?? (await this.newGroupFor(preview, chat, bearer));
+    if (chat.groupId) {
+      const group = await asOwnError(() => this.groups.group(bearer ?? '', groupId));
+      if (group?.myRole !== 'OWNER' && group?.myRole !== 'ADMIN')
+        throw new DomainError('FORBIDDEN', 'Only the owner and admins of the group can import a chat into it.');
+    }
+    const id = uuidv7();
+    if (input.addAuthorsAsMembers && phones.length > 0) {
+      await asOwnError(() =>
+        this.groups.addGroupMembers(
+          bearer ?? '',
+          groupId,
+          phones.map((phone) => ({ phone, role: 'MEMBER' as const })),
+          `${id}:members`,
+          null,
+        ),
+      );
+    }
+    const actingGrant = await asOwnError(() => this.authority.grant(bearer ?? '', preview.orgId, id));
+    const entries = chat.preview.messages + chat.preview.systemEvents;
+    await this.outbox.transaction(async (m, emit) => {
+      await m.getRepository(ImportJobEntity).insert({
+        id,
+        orgId: preview.orgId,
+        startedBy: userId,
+        kind: 'CHAT',
+        status: 'RUNNING',
+        mode: 'APPLY',
+        existingUsers: 'SKIP',
+        defaultCountry: preview.defaultCountry,
+        groupIds: [groupId],
+        actingGrant,
+        fileName: preview.fileName,
+        fileBytes: preview.fileBytes,
+        rowsTotal: entries,
+        chunkCount: 1,
+        processingStartedAt: new Date(),
+      });
+      await m.getRepository(ChatImportEntity).insert({
+        importId: id,
+        groupId,
+        newGroupName: null,
+        dateOrder: chat.dateOrder,
+        timeZone: chat.timeZone,
+        fileKind: chat.fileKind,
+        fileSha256: chat.fileSha256,
+        preview: chat.preview,
+        sourceImportId: preview.id,
+        authorMap,
+        addAuthorsAsMembers: input.addAuthorsAsMembers,
+      });
+      const mapped = Object.values(authorMap).filter((v) => v !== null).length;
+      emit([
+        await progressEvent(m, id),
+        auditEvent({
+          orgId: preview.orgId,
+          action: 'import.started',
+          actor: auditActor(caller),
+          target: { type: 'import', id, name: preview.fileName },
+          after: {
+            kind: 'CHAT',
+            preview: preview.id,
+            groupId,
+            authorsMapped: mapped,
+            placeholders: Object.keys(authorMap).length - mapped,
+            addAuthorsAsMembers: input.addAuthorsAsMembers,
+          },
+          count: entries,
+        }),
+      ]);
+    });
+    await this.queue.enqueueChunks(id, 1);
+    return this.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id });
+  }
+
+  /** The group a preview asked to be made, made now; the preview keeps it, so that applying it again writes to the same group. */
+  private async newGroupFor(preview: ImportJobEntity, chat: ChatImportEntity, bearer: string | null): Promise<string> {
+    const { id } = await asOwnError(() => this.groups.createGroup(bearer ?? '', preview.orgId, chat.newGroupName ?? 'Imported chat'));
+    await this.dataSource.getRepository(ChatImportEntity).update({ importId: preview.id }, { groupId: id });
+    return id;
+  }
+
+  /** The preview's matches, with the admin's changes: each author to a directory member's id (and number), or null for a placeholder. */
+  private async mapAuthors(
+    preview: ImportJobEntity,
+    bearer: string | null,
+    authors: ChatPreview['authors'],
+    changes: readonly AuthorMapping[],
+  ): Promise<{ authorMap: Record<string, string | null>; phones: string[] }> {
+    const chosen = new Map<string, { userId: string; phone: string } | null>(
+      authors.map((a) => [a.name, a.match ? { userId: a.match.userId, phone: a.match.phone } : null]),
+    );
+    const asked = changes.filter((c) => c.phone !== null && c.phone.trim() !== '');
+    const phoneOf = (raw: string) => {
+      try {
+        return normalisePhone(raw, preview.defaultCountry);
+      } catch {
+        throw badInput('authors', `"${raw}" is not a phone number; give a member's number, e.g. +14155550123.`);
+      }
+    };
+    const numbers = asked.map((c) => phoneOf(c.phone!));
+    const found = numbers.length > 0 ? await asOwnError(() => this.people.directoryMatches(bearer ?? '', preview.orgId, numbers, [])) : [];
+    const members = new Map(found.filter((f) => f.member).map((f) => [f.query, f.member!]));
+    for (const change of changes) {
+      if (!chosen.has(change.name)) throw badInput('authors', `"${change.name}" is not an author of this chat; use a name as the preview lists it.`);
+      if (change.phone === null || change.phone.trim() === '') {
+        chosen.set(change.name, null);
+        continue;
+      }
+      const member = members.get(phoneOf(change.phone));
+      if (!member)
+        throw badInput(
+          'authors',
+          `No one in the organisation's directory has the number ${change.phone}; add them first, or keep "${change.name}" as a placeholder.`,
+        );
+      chosen.set(change.name, { userId: member.userId, phone: member.phone });
+    }
+    const authorMap = Object.fromEntries([...chosen].map(([name, person]) => [name, person?.userId ?? null]));
+    const phones = [...new Set([...chosen.values()].filter((p): p is { userId: string; phone: string } => p !== null).map((p) => p.phone))];
+    return { authorMap, phones };
+  }
+
+  /** The stored export a chat import reads: its own upload, or for an applied import its preview's. */
+  fileOf(chat: ChatImportEntity): StoredChatFile {
+    return this.files.storedFile(chat.sourceImportId ?? chat.importId, chat.fileKind ?? 'TEXT', chat.fileSha256 ?? '');
+  }
+
   async chatOf(importIds: readonly string[]): Promise<Map<string, ChatImportEntity>> {
     const rows = importIds.length > 0 ? await this.dataSource.getRepository(ChatImportEntity).findBy(importIds.map((importId) => ({ importId }))) : [];
     return new Map(rows.map((r) => [r.importId, r]));
@@ -156,17 +320,15 @@ export class ChatImportsService {
       throw err;
     }
     await this.outbox.transaction(async (m, emit) => {
-      await m
-        .getRepository(ChatImportEntity)
-        .update(
-          { importId: job.id },
-          {
-            preview,
-            fileKind: stored.kind,
-            fileSha256: stored.sha256,
-            newGroupName: chat.groupId ? null : (chat.newGroupName ?? groupNameFromFileName(fileName)),
-          },
-        );
+      await m.getRepository(ChatImportEntity).update(
+        { importId: job.id },
+        {
+          preview,
+          fileKind: stored.kind,
+          fileSha256: stored.sha256,
+          newGroupName: chat.groupId ? null : (chat.newGroupName ?? groupNameFromFileName(fileName)),
+        },
+      );
       const entries = preview.messages + preview.systemEvents;
       await m.query(
         `UPDATE import_jobs SET file_bytes = $2, rows_total = $3, rows_processed = $3, rows_failed = $4, processing_started_at = now()
@@ -180,20 +342,13 @@ export class ChatImportsService {
   }
 
   /** The whole export through the parser, streamed: memory holds the tally, never the chat. */
-  private async read(stored: Parameters<ChatFileStore['open']>[0], chat: ChatImportEntity): Promise<ChatPreview> {
-    const opened = await this.files.open(stored);
-    try {
-      const reader = new WhatsAppExportReader({ timeZone: chat.timeZone, ...(chat.dateOrder ? { dateOrder: chat.dateOrder } : {}) });
-      const tally = new ChatPreviewTally(opened.hasMedia);
-      const decoder = new StringDecoder('utf8');
-      for await (const chunk of await opened.text()) tally.add(reader.write(decoder.write(chunk as Buffer)));
-      tally.add(reader.write(decoder.end()));
-      const end = reader.end();
-      tally.add(end.entries);
-      return tally.preview(stored.kind, end.format, end.skipped.length);
-    } finally {
-      opened.close();
-    }
+  private async read(stored: StoredChatFile, chat: ChatImportEntity): Promise<ChatPreview> {
+    let tally: ChatPreviewTally | null = null;
+    const end = await readChat(this.files, stored, chat, (entries, hasMedia) => {
+      tally ??= new ChatPreviewTally(hasMedia);
+      tally.add(entries);
+    });
+    return (tally ?? new ChatPreviewTally(() => false)).preview(stored.kind, end.format, end.skipped.length);
   }
 
   /** Each author to a directory member: by number when the export shows one (in the import's country), else by name when only one member has it. */
@@ -213,7 +368,7 @@ export class ChatImportsService {
     const byQuery = new Map(found.filter((f) => f.member).map((f) => [`${f.by}:${f.query}`, f]));
     return authors.map((author, i) => {
       const hit = phones[i] !== null ? byQuery.get(`PHONE:${phones[i]}`) : byQuery.get(`NAME:${author.name}`);
-      const match: AuthorMatch | null = hit?.member ? { userId: hit.member.userId, displayName: hit.member.displayName, by: hit.by } : null;
+      const match: AuthorMatch | null = hit?.member ? { ...hit.member, by: hit.by } : null;
       return { ...author, phone: phones[i] ?? author.phone, match };
     });
   }

@@ -12,6 +12,8 @@ export interface PreviewAuthor {
 export interface AuthorMatch {
   userId: string;
   displayName: string;
+  /** The member's number, to add them to the group. */
+  phone: string;
   by: 'PHONE' | 'NAME';
 }
 

@@ -11,6 +11,8 @@ export interface GroupForImport {
 export interface GroupDirectory {
   /** Null when the caller cannot see the group. */
   group(token: string, groupId: string): Promise<GroupForImport | null>;
+  /** A new organisation group, made by `token`'s holder (who owns it). */
+  createGroup(token: string, orgId: string, name: string): Promise<{ id: string }>;
   /**
    * One outcome per member, in the order given. `directoryReceipt` vouches for
    * people just added to the directory; repeating a call with the same

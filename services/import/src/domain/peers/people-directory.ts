@@ -50,5 +50,5 @@ export interface PeopleDirectory {
 export interface DirectoryMatch {
   query: string;
   by: 'PHONE' | 'NAME';
-  member: { userId: string; displayName: string } | null;
+  member: { userId: string; displayName: string; phone: string } | null;
 }
