@@ -53,6 +53,11 @@ export const DESIGN_TARGETS: readonly { what: string; target: string; scenarios:
     target: '500 events/s to 50 endpoints: commit → delivered p99 ≤ 1 s; 10 failing endpoints cost the healthy ones ≤ 1.5× p99',
     scenarios: ['webhooks'],
   },
+  {
+    what: 'organisation export',
+    target: '1,000,000 messages and 100,000 members in ≤ 60 s, every process under 300 MB',
+    scenarios: ['export'],
+  },
 ];
 
 /** The parts of the runner's results JSON this page reads. */

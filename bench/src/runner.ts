@@ -19,6 +19,7 @@ import { stopLoad } from './load';
 import { formatScenario, machineInfo, softwareInfo } from './report';
 import { writeResultsMarkdown } from './results-md';
 import type { RunSettings, Scenario, ScenarioResult } from './scenario';
+import { exportScenario } from './scenarios/export';
 import { fanOut } from './scenarios/fan-out';
 import { federatedQuery } from './scenarios/federated-query';
 import { history } from './scenarios/history';
@@ -31,7 +32,7 @@ import { CHAT_PARTS, type ChatPart, webAppChat } from './scenarios/web-app-chat'
 import { webhooks } from './scenarios/webhooks';
 import { BenchStack, REPO_ROOT } from './stack';
 
-const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, retention, fanOut, history, webhooks, webApp, webAppChat];
+const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, retention, exportScenario, fanOut, history, webhooks, webApp, webAppChat];
 
 const USAGE = `usage: npm run bench -- [options] [scenario...]
 
@@ -61,7 +62,11 @@ webhooks sizes from the environment (its targets are then not judged):
   BENCH_WEBHOOK_RATE N       webhooks: messages per second (default 500; smoke 10)
   BENCH_WEBHOOK_SECONDS S    webhooks: measured seconds of each phase (default 300; smoke 2)
   BENCH_WEBHOOK_ENDPOINTS N  webhooks: endpoints (default 50; smoke 3)
-  BENCH_WEBHOOK_FAILING N    webhooks: endpoints failing in phase B (default 10, or a fifth of BENCH_WEBHOOK_ENDPOINTS; smoke 1)`;
+  BENCH_WEBHOOK_FAILING N    webhooks: endpoints failing in phase B (default 10, or a fifth of BENCH_WEBHOOK_ENDPOINTS; smoke 1)
+
+export sizes from the environment (its targets are then not judged):
+  BENCH_EXPORT_MEMBERS N     export: people imported into the directory (default 100,000; smoke 2,000)
+  BENCH_EXPORT_MESSAGES N    export: messages seeded over its 10 groups (default 1,000,000; smoke 20,000)`;
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 

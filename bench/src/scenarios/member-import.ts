@@ -1,9 +1,9 @@
-import { createReadStream, createWriteStream, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
-import { eventually, isFinalImportStatus, memoryMiB, mustQuery, SUBGRAPHS } from '@kz/stack';
+import type { Client } from 'pg';
+import { eventually, isFinalImportStatus, mustQuery } from '@kz/stack';
+import { checkMembersArrived, connectServiceDbs, localNumber, startMemberImport, uploadMemberCsv, writeMemberCsv } from '../member-imports';
+import { peakProcesses, peaksMiB, resetPeaks, TARGET_PEAK_MB, TARGET_PEAK_MIB } from '../peak-memory';
 import { copyFrom } from '../pg-copy';
 import { round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { cpuDelta, cpuSnapshot } from '../system-cpu';
@@ -22,51 +22,7 @@ import { stackClassifier } from '../process-cpu';
 const SIZES = [10_000, 100_000, 1_000_000];
 const SMOKE_SIZES = [2_000];
 const TARGET_100K_SECONDS = 10;
-/** The design's "under 300 MB", read as decimal megabytes (the stricter reading); peaks are shown in MiB. */
-const TARGET_PEAK_MB = 300;
-const TARGET_PEAK_MIB = (TARGET_PEAK_MB * 1e6) / 2 ** 20;
-const INVALID_EVERY = 100;
-const EXISTING_SHARE = 0.05;
 const ADMIN_PHONE = '+14155559100';
-
-/** Row i of the numbering shared by all files: a valid Indian mobile number written locally. */
-const localNumber = (i: number) => `98${String(i).padStart(8, '0')}`;
-
-interface CsvFile {
-  path: string;
-  rows: number;
-  valid: number;
-  /** Valid rows whose people an earlier file already put in the directory. */
-  existing: number;
-  bytes: number;
-}
-
-/** Writes a member file: the first 5 % of rows repeat people of the previous file, every 100th row is invalid. */
-async function writeCsv(path: string, rows: number, firstNumber: number, existingFrom: number): Promise<CsvFile> {
-  const out = createWriteStream(path);
-  const existingRows = Math.floor(rows * EXISTING_SHARE);
-  let valid = 0;
-  let existing = 0;
-  let buffer = 'Phone,Name,Network,Group role\n';
-  for (let i = 0; i < rows; i++) {
-    if (i % INVALID_EVERY === INVALID_EVERY - 1) {
-      buffer += i % 200 === 199 ? `12345,Bad Number ${i},Employee,\n` : `${localNumber(firstNumber + i)},,Employee,\n`;
-    } else {
-      const isExisting = i < existingRows && existingFrom >= 0;
-      const n = isExisting ? existingFrom + i : firstNumber + i;
-      buffer += `${localNumber(n)},Import Person ${n},${i % 10 === 0 ? 'Other' : 'Employee'},${i === 0 ? 'Admin' : 'Member'}\n`;
-      valid++;
-      if (isExisting) existing++;
-    }
-    if (buffer.length > 1 << 16) {
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
-    }
-  }
-  out.end(buffer);
-  await once(out, 'finish');
-  return { path, rows, valid, existing, bytes: statSync(path).size };
-}
 
 interface SizeResult {
   rows: number;
@@ -84,15 +40,6 @@ interface SizeResult {
   status: string;
   peakMiB: Record<string, number>;
   cpuSeconds: Record<string, number>;
-}
-
-/** Resets a process's peak-RSS mark (VmHWM) so the next reading is this import's peak. */
-function resetPeak(pid: number): void {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  } catch {
-    // Without the right to reset it, the reading is the peak since the process started: still an upper bound.
-  }
 }
 
 /** The file's rows, as many and numbered as the file numbers them, COPYed as id, E.164 number, name and network. */
@@ -126,27 +73,18 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const admin = await stack.signIn(ADMIN_PHONE, 'Import Bench Admin');
   const org = await mustQuery(gateway, `mutation { createOrganization(input: { name: "Import bench" }) { organization { id } } }`, {}, admin.token);
   const orgId = org.createOrganization.organization.id as string;
-  const dbs = Object.fromEntries(
-    await Promise.all(
-      (['identity', 'groups', 'messaging', 'import'] as const).map(async (name) => {
-        const client = new Client({ connectionString: stack.databaseUrl(name) });
-        await client.connect();
-        return [name, client] as const;
-      }),
-    ),
-  ) as Record<'identity' | 'groups' | 'messaging' | 'import', Client>;
+  const dbs = await connectServiceDbs(stack);
   const benchBackends = new Set<number>();
   for (const client of Object.values(dbs)) benchBackends.add(((await client.query('SELECT pg_backend_pid() AS pid')).rows[0] as { pid: number }).pid);
   const classify = stackClassifier(stack, benchBackends);
-  const processes: [string, number][] = SUBGRAPHS.map((name) => [name, stack.service(name).proc.pid]);
-  processes.push(['gateway', stack.gateway('ours').proc.pid]);
+  const processes = peakProcesses(stack);
   const problems: string[] = [];
   const results: SizeResult[] = [];
   let firstNumber = 0;
   let previousFirst = -1;
   try {
     for (const rows of sizes) {
-      const file = await writeCsv(join(stack.workDir, `members-${rows}.csv`), rows, firstNumber, previousFirst);
+      const file = await writeMemberCsv(join(stack.workDir, `members-${rows}.csv`), { rows, firstNumber, existingFrom: previousFirst });
       ctx.log(`${rows.toLocaleString('en')} rows (${(file.bytes / 1024 / 1024).toFixed(1)} MiB, ${file.valid} valid, ${file.existing} existing)`);
       const group = await eventually('an organisation group (groups hears of the admin)', () =>
         mustQuery(
@@ -157,23 +95,11 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         ),
       );
       const groupId = group.createGroup.group.id as string;
-      const started = await mustQuery(
-        gateway,
-        `mutation($i: StartImportInput!) { startImport(input: $i) { uploadUrl import { id } } }`,
-        { i: { organizationId: orgId, groupIds: [groupId], defaultCountry: 'IN' } },
-        admin.token,
-      );
-      const importId = started.startImport.import.id as string;
-      for (const [, pid] of processes) resetPeak(pid);
+      const { importId, uploadUrl } = await startMemberImport(gateway, admin.token, orgId, [groupId]);
+      resetPeaks(processes);
       const cpu0 = cpuSnapshot(classify);
       const t0 = performance.now();
-      const upload = await fetch(started.startImport.uploadUrl, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' },
-        body: createReadStream(file.path) as unknown as BodyInit,
-        duplex: 'half',
-      } as RequestInit);
-      if (upload.status !== 200) throw new Error(`upload answered HTTP ${upload.status}: ${(await upload.text()).slice(0, 300)}`);
+      await uploadMemberCsv(uploadUrl, admin.token, file.path);
       const uploadSeconds = (performance.now() - t0) / 1000;
       let importFinishedSeconds = NaN;
       let job: { status: string; counts: Record<string, number> } | null = null;
@@ -194,24 +120,14 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
             );
             job = res.importJob;
           }
-          const [groupCount, messagingCount, ...outboxes] = await Promise.all([
-            dbs.groups.query(`SELECT member_count::int AS n FROM groups WHERE id = $1`, [groupId]),
-            dbs.messaging.query(`SELECT count(*)::int AS n FROM group_members WHERE group_id = $1`, [groupId]),
-            ...(['identity', 'groups', 'import'] as const).map((s) => dbs[s].query(`SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL`)),
-          ]);
-          const pending = outboxes.reduce((sum, r) => sum + (r.rows[0] as { n: number }).n, 0);
-          const inGroup = (groupCount.rows[0] as { n: number }).n;
-          const inMessaging = (messagingCount.rows[0] as { n: number }).n;
-          if (inGroup !== expectedMembers || inMessaging !== expectedMembers || pending > 0) {
-            throw new Error(`group ${inGroup}, messaging ${inMessaging} of ${expectedMembers}; ${pending} events unpublished`);
-          }
+          await checkMembersArrived(dbs, groupId, expectedMembers);
         },
         Math.max(120_000, rows * 2),
         50,
       );
       const endToEndSeconds = (performance.now() - t0) / 1000;
       const cpu = cpuDelta(cpu0, cpuSnapshot(classify));
-      const peakMiB = Object.fromEntries(processes.map(([name, pid]) => [name, round(memoryMiB(pid).peak, 1)]));
+      const peakMiB = peaksMiB(processes);
       const finished = job as unknown as { status: string; counts: Record<string, number> };
       const expectedFailed = rows - file.valid;
       if (finished.counts['failed'] !== expectedFailed || finished.counts['processed'] !== rows) {
