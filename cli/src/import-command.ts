@@ -70,10 +70,11 @@ export async function importCommand(api: ApiClient, opts: ImportOptions, out: No
     const line = progressLine({
       status: job.status,
       percent: job.percent,
-      processed: job.counts.processed,
+      done: job.counts.processed,
       total: job.counts.total,
-      rowsPerSecond: job.rowsPerSecond,
+      perSecond: job.rowsPerSecond,
       secondsLeft: job.estimatedSecondsLeft,
+      unit: 'rows',
     });
     err.write(err.isTTY ? `\r${line}\x1b[K` : `${line}\n`);
     if (FINAL.has(job.status)) break;

@@ -5,7 +5,7 @@ import { eventually, graphql } from '@kz/testing';
 import { jsonLines, sha256, unpackArchive } from './support/export-archive';
 import { Stack } from './support/stack';
 
-// The stack's own import service runs no workers: exports are worked by separate processes this test kills.
+// The stack's own import service runs no workers: exports and chat imports are worked by separate processes these tests kill.
 const stack = new Stack(undefined, { IMPORT_WORKERS: 'false', EXPORT_PAGE_RECORDS: '100' });
 const workers: ChildProcess[] = [];
 beforeAll(() => stack.start());
@@ -23,7 +23,7 @@ const START = `mutation($i: StartExportInput!) { startExport(input: $i) { export
 const JOB = `query($id: ID!) { exportJob(id: $id) { status recordsWritten recordsTotal failureReason archiveSha256 } }`;
 const SEEDED = 30_000;
 
-/** An import service process, built as production runs it, that works exports (its HTTP port is free and unused here). */
+/** An import service process, built as production runs it, that works exports and imports (its HTTP port is free and unused here). */
 function startWorker(): ChildProcess {
   const worker = spawn(process.execPath, [join(__dirname, '..', 'services', 'import', 'dist', 'main.js')], {
     env: { ...process.env, ...stack.importEnv({ IMPORT_WORKERS: 'true', LOG_LEVEL: 'warn' }) },
@@ -39,7 +39,7 @@ const written = async (exportId: string) =>
       .records_written,
   );
 
-describe('export workers', () => {
+describe('import service workers', () => {
   it('a queued export can be cancelled, and one whose worker is killed with SIGKILL is finished by another, every record once', async () => {
     const admin = await stack.signIn('+14155557201', 'Kit Killer');
     const orgId = ok(await gql(`mutation { createOrganization(input: { name: "Resumers" }) { organization { id } } }`, {}, admin.token)).createOrganization
@@ -110,5 +110,64 @@ describe('export workers', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([...source].sort());
     expect(source.length).toBeGreaterThan(SEEDED);
+  });
+
+  it('a chat import is cancelled at once, and one whose worker is killed with SIGKILL is finished by another, every entry once and in order', async () => {
+    const admin = await stack.signIn('+14155557301', 'Chat Killer');
+    const orgId = ok(await gql(`mutation { createOrganization(input: { name: "Long chats" }) { organization { id } } }`, {}, admin.token)).createOrganization
+      .organization.id as string;
+    // A long Android export: 30,000 messages of two people over a few days.
+    const lines: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const day = String(1 + Math.floor(i / 10_000)).padStart(2, '0');
+      const minute = Math.floor((i % 10_000) / 10);
+      lines.push(
+        `${day}/02/2024, ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} - ${i % 2 ? 'Ann' : 'Bo'}: message ${i}`,
+      );
+    }
+    const START_CHAT = `mutation($i: StartChatImportInput!) { startChatImport(input: $i) { uploadUrl import { id } } }`;
+    const preview = ok(await gql(START_CHAT, { i: { organizationId: orgId, timeZone: 'UTC', defaultCountry: 'GB' } }, admin.token)).startChatImport;
+    const uploaded = await fetch(`${preview.uploadUrl}?filename=${encodeURIComponent('WhatsApp Chat with Long Chat.txt')}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin.token}` },
+      body: lines.join('\n'),
+    });
+    expect(uploaded.status).toBe(200);
+    const APPLY = `mutation($i: ApplyChatImportInput!) { applyChatImport(input: $i) { import { id status } } }`;
+    const IMPORT = `query($id: ID!) { importJob(id: $id) { status counts { total processed created unchanged } chat { group { id } } } }`;
+
+    // With no worker yet, an applied import waits; cancelled, it ends with nothing written.
+    const waiting = ok(await gql(APPLY, { i: { importId: preview.import.id } }, admin.token)).applyChatImport.import;
+    ok(await gql(`mutation($i: CancelImportInput!) { cancelImport(input: $i) { import { status } } }`, { i: { importId: waiting.id } }, admin.token));
+    expect(ok(await gql(IMPORT, { id: waiting.id }, admin.token)).importJob).toMatchObject({ status: 'CANCELLED', counts: { processed: 0 } });
+
+    const { id } = ok(await gql(APPLY, { i: { importId: preview.import.id } }, admin.token)).applyChatImport.import;
+    const done = async () =>
+      Number(
+        ((await stack.import.runtime.dataSource.query(`SELECT entries_done FROM chat_imports WHERE import_id = $1`, [id])) as { entries_done: number }[])[0]!
+          .entries_done,
+      );
+    const first = startWorker();
+    await eventually(async () => expect(await done()).toBeGreaterThanOrEqual(2_000), { timeoutMs: 60_000, intervalMs: 20 });
+    first.kill('SIGKILL');
+    await once(first, 'exit');
+    expect(ok(await gql(IMPORT, { id }, admin.token)).importJob.status).toBe('RUNNING');
+    startWorker();
+    const job = await eventually(
+      async () => {
+        const now = ok(await gql(IMPORT, { id }, admin.token)).importJob;
+        expect(now.status).toBe('COMPLETED');
+        return now;
+      },
+      { timeoutMs: 90_000 },
+    );
+    expect(job.counts.total).toBe(30_000);
+    expect(job.counts.processed).toBe(30_000);
+    // Every entry is in the group once, in the file's order (the chunk the killed worker was writing, if any, was not written twice).
+    const rows = (await stack.messaging.runtime.dataSource.query(`SELECT text FROM messages WHERE group_id = $1 AND imported_from IS NOT NULL ORDER BY id`, [
+      job.chat.group.id,
+    ])) as { text: string }[];
+    expect(rows.map((r) => r.text)).toEqual(lines.map((_, i) => `message ${i}`));
+    expect(job.counts.created + job.counts.unchanged).toBe(30_000);
   });
 });
