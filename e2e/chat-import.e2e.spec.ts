@@ -166,6 +166,32 @@ describe('chat imports: start, upload and preview', () => {
     expect(job.chat.preview.firstAt).toBe('2024-01-05T08:00:00.000Z');
     expect(job.chat.preview.samples[0]).toMatchObject({ author: 'Alice', text: 'Morning all!', sentAt: '2024-01-05T08:01:30.000Z' });
 
+    // Applied, the photo the .zip holds becomes the message's attachment; files it lacks are noted on their messages.
+    const applied = ok(
+      await gql(`mutation($i: ApplyChatImportInput!) { applyChatImport(input: $i) { import { id } } }`, { i: { importId: started.import.id } }, admin.token),
+    ).applyChatImport.import.id as string;
+    await eventually(async () => expect(ok(await gql(PREVIEW, { id: applied }, admin.token)).importJob.status).toBe('COMPLETED'), { timeoutMs: 60_000 });
+    const history = ok(
+      await gql(
+        `query($g: ID!) { group(id: $g) { messages(first: 100) { edges { node { text imported { originalAuthor } attachments { id filename contentType size } } } } } }`,
+        { g: groupId },
+        admin.token,
+      ),
+    ).group.messages.edges.map((e: any) => e.node);
+    const puppy = history.find((m: any) => m.attachments.length > 0);
+    expect(puppy).toMatchObject({
+      text: 'Our new puppy',
+      attachments: [{ id: expect.any(String), filename: '00000012-PHOTO-2024-01-05-09-03-15.jpg', contentType: 'image/jpeg', size: photo.length }],
+    });
+    // Through the gateway's origin, as the web app downloads it (this stack's attachment URLs name messaging's default port).
+    const file = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/attachments/${puppy.attachments[0].id}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(Buffer.from(await file.arrayBuffer()).equals(photo)).toBe(true);
+    expect(history.map((m: any) => m.text)).toEqual(
+      expect.arrayContaining(['[Media was left out of the export]', expect.stringContaining('[File not in the export: 00000020-Report.pdf]')]),
+    );
+
     // Not a chat export: refused at once with the reason, the import FAILED with it.
     for (const [name, body, reason] of [
       ['members.csv', fixture('not-a-chat.csv'), /does not look like a WhatsApp chat export|not a WhatsApp chat export/i],
@@ -257,12 +283,17 @@ describe('chat imports: start, upload and preview', () => {
       author: { id: bobSession.userId },
       text: 'See you at 10:30',
     });
-    expect(people.find((m: any) => m.text?.startsWith('[File not imported: IMG-20231231-WA0001.jpg]'))).toBeDefined();
+    expect(people.find((m: any) => m.text === '[File not in the export: IMG-20231231-WA0001.jpg]\nView from the top')).toBeDefined();
     expect(imported.filter((m: any) => m.kind === 'SYSTEM').every((m: any) => m.systemEvent.kind === 'IMPORTED_NOTICE' && m.systemEvent.text)).toBe(true);
 
     // Bob is a member now; nothing imported is unread to him, and it is found by search.
-    const asBob = ok(await gql(`query($g: ID!) { group(id: $g) { myRole unreadCount } }`, { g: groupId }, bobSession.token)).group;
-    expect(asBob).toEqual({ myRole: 'MEMBER', unreadCount: 0 });
+    // (Messaging hears of his membership through the groups service's events.)
+    await eventually(async () =>
+      expect(ok(await gql(`query($g: ID!) { group(id: $g) { myRole unreadCount } }`, { g: groupId }, bobSession.token)).group).toEqual({
+        myRole: 'MEMBER',
+        unreadCount: 0,
+      }),
+    );
     const found = ok(await gql(`query { searchMessages(query: "Welcome everyone") { edges { node { message { id } } } } }`, {}, bobSession.token));
     expect(found.searchMessages.edges.map((e: any) => e.node.message.id)).toContain(welcome.id);
 

@@ -5,6 +5,7 @@ import { isUuid, uuidv7 } from '@kz/db';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { AttachmentEntity } from '../entities/attachment.entity';
 import { posterIn } from './message-access';
+import { requireHistoryImporter } from './history-import';
 import type { MessagesService } from './messages.service';
 import type { ObjectStore } from './object-store';
 
@@ -53,7 +54,7 @@ export async function attachToMessage(m: EntityManager, uploaderId: string, grou
 export class AttachmentsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: ObjectStore,
+    private readonly objects: ObjectStore,
     private readonly limits: AttachmentLimits,
     private readonly messages: MessagesService,
   ) {}
@@ -68,23 +69,59 @@ export class AttachmentsService {
     body: Readable,
   ): Promise<AttachmentEntity> {
     const { authorId: uploaderId } = await posterIn(this.dataSource.manager, caller, groupId);
+    return this.storeFile(uploaderId, groupId, uuidv7(), rawFilename, contentType, declaredBytes, body);
+  }
+
+  /**
+   * A file of an imported chat, for the message it will be sent with (importGroupHistory's attachmentIds): only an
+   * import's credential, for its organisation's group whose owner or admin started it. The id is the import's, made
+   * from the entry: a file uploaded again (a worker that took over) is the same attachment, stored once.
+   */
+  async uploadForImport(
+    caller: Caller,
+    groupId: string,
+    attachmentId: string,
+    rawFilename: string | null,
+    contentType: string,
+    declaredBytes: number | null,
+    body: Readable,
+  ): Promise<AttachmentEntity> {
+    await requireHistoryImporter(this.dataSource.manager, caller, groupId);
+    if (!isUuid(attachmentId)) throw badInput('id', 'id must be a UUID.');
+    const existing = await this.dataSource.getRepository(AttachmentEntity).findOneBy({ id: attachmentId });
+    if (existing) {
+      if (existing.groupId !== groupId) throw new DomainError('CONFLICT', 'This attachment id is taken.');
+      body.resume();
+      return existing;
+    }
+    return this.storeFile(caller.kind === 'import' ? caller.userId : '', groupId, attachmentId, rawFilename, contentType, declaredBytes, body);
+  }
+
+  private async storeFile(
+    uploaderId: string,
+    groupId: string,
+    id: string,
+    rawFilename: string | null,
+    contentType: string,
+    declaredBytes: number | null,
+    body: Readable,
+  ): Promise<AttachmentEntity> {
     const type = contentType.split(';')[0]!.trim().toLowerCase();
     if (!this.limits.contentTypes.includes(type)) {
       throw badInput('contentType', `Files of type "${type || 'unknown'}" cannot be attached; allowed: ${this.limits.contentTypes.join(', ')}.`);
     }
     if (declaredBytes !== null && declaredBytes > this.limits.maxBytes) throw new PayloadTooLargeError(this.limits.maxBytes);
-    const id = uuidv7();
     const storageKey = `${groupId}/${id}`;
     const seen = { bytes: 0 };
     try {
-      await this.store.put(storageKey, body.pipe(sizeLimit(this.limits.maxBytes, seen)), type);
+      await this.objects.put(storageKey, body.pipe(sizeLimit(this.limits.maxBytes, seen)), type);
     } catch (err) {
       // Partial bytes of a refused or broken upload are never kept.
-      await this.store.delete(storageKey).catch(() => undefined);
+      await this.objects.delete(storageKey).catch(() => undefined);
       throw err;
     }
     if (seen.bytes === 0) {
-      await this.store.delete(storageKey);
+      await this.objects.delete(storageKey);
       throw badInput('file', 'The file is empty.');
     }
     const repo = this.dataSource.getRepository(AttachmentEntity);
@@ -114,6 +151,6 @@ export class AttachmentsService {
       ? (await this.messages.visibleByIds(caller, [attachment.messageId])).some((m) => m.deletedAt === null)
       : caller.kind === 'user' && caller.userId === attachment.uploaderId;
     if (!mayRead) throw notFound('Attachment');
-    return { attachment, body: await this.store.get(attachment.storageKey) };
+    return { attachment, body: await this.objects.get(attachment.storageKey) };
   }
 }

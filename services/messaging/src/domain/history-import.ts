@@ -1,4 +1,5 @@
-import type { Caller } from '@kz/auth';
+import type { Caller, ImportCaller } from '@kz/auth';
+import type { EntityManager } from 'typeorm';
 import { badInput, DomainError, notFound } from '@kz/errors';
 import { createEvent, type Outbox } from '@kz/events';
 import { isUuid } from '@kz/db';
@@ -23,9 +24,24 @@ export interface ImportedEntry {
   deleted: boolean;
   /** Marked edited in the export: written edited (when is not known; its time is the message's). */
   edited: boolean;
+  /** Files of the message, uploaded first by the import (POST /import-files). */
+  attachmentIds: readonly string[];
 }
 
 export const MAX_IMPORTED_ENTRIES = 1_000;
+
+/**
+ * Who may write a chat's history (and its files) into a group: an import's credential only, for its organisation's
+ * group, whose owner or admin started the import. Answers the group and the import.
+ */
+export async function requireHistoryImporter(m: EntityManager, caller: Caller, groupId: string): Promise<{ group: KnownGroupEntity; importer: ImportCaller }> {
+  if (caller.kind !== 'import') throw new DomainError('FORBIDDEN', "A chat's history is written by a chat import only; start one with startChatImport.");
+  const group = isUuid(groupId) ? await m.getRepository(KnownGroupEntity).findOneBy({ id: groupId }) : null;
+  if (!group || group.orgId !== caller.orgId) throw notFound('Group');
+  const [standing] = (await m.query(`SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2`, [groupId, caller.userId])) as { role: string }[];
+  if (!standing || !isAdminRole(standing.role)) throw new DomainError('FORBIDDEN', 'Only the owner and admins of the group can import a chat into it.');
+  return { group, importer: caller };
+}
 
 /**
  * A chat's history written into a group, on the import service's behalf:
@@ -39,7 +55,6 @@ export class HistoryImportService {
   constructor(private readonly outbox: Outbox) {}
 
   async write(caller: Caller, groupId: string, entries: readonly ImportedEntry[]): Promise<{ written: number; alreadyThere: number }> {
-    if (caller.kind !== 'import') throw new DomainError('FORBIDDEN', "A chat's history is written by a chat import only; start one with startChatImport.");
     if (entries.length > MAX_IMPORTED_ENTRIES) throw badInput('entries', `Write at most ${MAX_IMPORTED_ENTRIES} entries at once.`);
     for (const entry of entries) {
       if (!isUuid(entry.id)) throw badInput('entries', `Entry id ${entry.id} is not a UUID.`);
@@ -47,10 +62,7 @@ export class HistoryImportService {
       if ([...entry.text].length > MAX_MESSAGE_LENGTH) throw badInput('entries', `An entry can have at most ${MAX_MESSAGE_LENGTH} characters.`);
     }
     return this.outbox.transaction(async (m, emit) => {
-      const group = isUuid(groupId) ? await m.getRepository(KnownGroupEntity).findOneBy({ id: groupId }) : null;
-      if (!group || group.orgId !== caller.orgId) throw notFound('Group');
-      const [standing] = (await m.query(`SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2`, [groupId, caller.userId])) as { role: string }[];
-      if (!standing || !isAdminRole(standing.role)) throw new DomainError('FORBIDDEN', 'Only the owner and admins of the group can import a chat into it.');
+      const { group, importer } = await requireHistoryImporter(m, caller, groupId);
       if (entries.length === 0) return { written: 0, alreadyThere: 0 };
       const notice = (entry: ImportedEntry): SystemEventRecord | null =>
         entry.kind === 'SYSTEM'
@@ -78,8 +90,8 @@ export class HistoryImportService {
          ON CONFLICT (id) DO NOTHING RETURNING id`,
         [
           groupId,
-          caller.userId,
-          caller.importId,
+          importer.userId,
+          importer.importId,
           entries.map((e) => e.id),
           entries.map((e) => e.authorId),
           entries.map((e) => e.text),
@@ -91,12 +103,20 @@ export class HistoryImportService {
           entries.map((e) => e.edited),
         ],
       )) as { id: string }[];
+      const filed = entries.flatMap((e) => e.attachmentIds.map((attachmentId) => [attachmentId, e.id] as const));
+      if (filed.length > 0) {
+        await m.query(
+          `UPDATE attachments a SET message_id = f.message_id FROM unnest($2::uuid[], $3::uuid[]) AS f(attachment_id, message_id)
+            WHERE a.id = f.attachment_id AND a.group_id = $1 AND a.uploader_id = $4 AND a.message_id IS NULL`,
+          [groupId, filed.map(([a]) => a), filed.map(([, messageId]) => messageId), importer.userId],
+        );
+      }
       if (written.length > 0) {
         emit(
           createEvent('messaging.history.imported', {
             key: groupId,
             orgId: group.orgId,
-            payload: { groupId, importId: caller.importId, count: written.length },
+            payload: { groupId, importId: importer.importId, count: written.length },
           }),
         );
       }

@@ -134,6 +134,8 @@ export type ImportJob = {
 };
 
 export type ImportedEntryInput = {
+  /** Its files, uploaded first to POST /import-files with the same credential. */
+  attachmentIds: Array<Scalars['ID']['input']>;
   authorId?: InputMaybe<Scalars['ID']['input']>;
   /** The export marked it deleted: it is written as a tombstone. */
   deleted: Scalars['Boolean']['input'];

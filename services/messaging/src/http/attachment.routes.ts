@@ -27,6 +27,23 @@ export function attachmentRoutes(attachments: AttachmentsService, authenticate: 
       );
       sendJson(res, 201, { id: attachment.id, filename: attachment.filename, contentType: attachment.contentType, size: Number(attachment.sizeBytes) });
     },
+    // A file of an imported chat: the import service's call, with its import's credential (attachments.uploadForImport).
+    '/import-files': async (req, res, url) => {
+      if (req.method !== 'POST')
+        return sendJson(res, 405, { errors: [{ message: 'Upload with POST.', extensions: { code: 'BAD_REQUEST' } }] }, { allow: 'POST' });
+      const caller = await authenticate(req);
+      const declared = req.headers['content-length'] ? Number(req.headers['content-length']) : null;
+      const attachment = await attachments.uploadForImport(
+        caller,
+        url.searchParams.get('groupId') ?? '',
+        url.searchParams.get('id') ?? '',
+        url.searchParams.get('filename'),
+        req.headers['content-type'] ?? '',
+        declared,
+        req,
+      );
+      sendJson(res, 201, { id: attachment.id, filename: attachment.filename, contentType: attachment.contentType, size: Number(attachment.sizeBytes) });
+    },
     '/attachments/*': async (req, res, url) => {
       if (req.method !== 'GET')
         return sendJson(res, 405, { errors: [{ message: 'Download with GET.', extensions: { code: 'BAD_REQUEST' } }] }, { allow: 'GET' });

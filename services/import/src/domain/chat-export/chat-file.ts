@@ -15,12 +15,21 @@ export interface StoredChatFile {
   sha256: string;
 }
 
+/** The media files a zipped export holds, by the names its messages use. */
+export interface ChatMediaFiles {
+  has: (fileName: string) => boolean;
+  /** A file's bytes and size; null when the export does not hold it. */
+  open: (fileName: string) => Promise<{ body: Readable; size: number } | null>;
+}
+
 /** A chat export opened for reading: its text as a stream of chunks, and the media files a .zip holds. */
 export interface OpenedChat {
   text: () => Promise<Readable>;
-  hasMedia: (fileName: string) => boolean;
+  media: ChatMediaFiles;
   close: () => void;
 }
+
+const NO_MEDIA: ChatMediaFiles = { has: () => false, open: async () => null };
 
 const ZIP_MAGIC = Buffer.from('PK\u0003\u0004', 'latin1');
 
@@ -84,7 +93,7 @@ export class ChatFileStore {
 
   /** Opens a stored export: a .txt as it is; a .zip by its chat text, with its other entries as the media. */
   async open(file: StoredChatFile): Promise<OpenedChat> {
-    if (file.kind === 'TEXT') return { text: async () => createReadStream(file.path), hasMedia: () => false, close: () => undefined };
+    if (file.kind === 'TEXT') return { text: async () => createReadStream(file.path), media: NO_MEDIA, close: () => undefined };
     const zip = await zipOf(file.path);
     const entries = new Map<string, Entry>();
     try {
@@ -101,10 +110,16 @@ export class ChatFileStore {
         'The .zip holds no chat text: WhatsApp puts it in _chat.txt (iPhone) or "WhatsApp Chat with ….txt" (Android). Upload the .zip WhatsApp made, as it made it.',
       );
     }
-    const media = new Set([...entries.keys()].filter((n) => n !== textName && !n.endsWith('/')).map((n) => posix.basename(n)));
+    const media = new Map([...entries].filter(([n]) => n !== textName && !n.endsWith('/')).map(([n, entry]) => [posix.basename(n), entry]));
     return {
       text: () => entryStream(zip, entries.get(textName)!),
-      hasMedia: (fileName) => media.has(fileName),
+      media: {
+        has: (fileName) => media.has(fileName),
+        open: async (fileName) => {
+          const entry = media.get(fileName);
+          return entry ? { body: await entryStream(zip, entry), size: entry.uncompressedSize } : null;
+        },
+      },
       close: () => zip.close(),
     };
   }

@@ -8,7 +8,9 @@ import type { GroupHistory } from '../peers/group-history';
 import { PeerCallError } from '../peers/peer-call-error';
 import type { ChatFileStore } from './chat-file';
 import { readChat } from './chat-reading';
-import { HistoryEntryMaker, type HistoryEntry } from './history-entries';
+import type { ChatMediaFiles } from './chat-file';
+import { HistoryEntryMaker, withFileNote, type HistoryEntry } from './history-entries';
+import { contentTypeOf } from './media-types';
 
 /** Entries per call to messaging, and per checkpoint. */
 export const HISTORY_CHUNK = 1_000;
@@ -60,23 +62,31 @@ export class ChatHistoryImportJob {
     const stored = this.files.storedFile(chat.sourceImportId ?? chat.importId, chat.fileKind ?? 'TEXT', chat.fileSha256 ?? '');
     let seen = 0;
     let batch: HistoryEntry[] = [];
+    let files: ChatMediaFiles | null = null;
     const flush = async () => {
       if (batch.length === 0) return;
+      for (const entry of batch) if (entry.file && files) await this.uploadFile(await token(), groupId, entry, files);
       const result = await this.history.write(await token(), groupId, batch);
       await this.checkpoint(importId, batch.length, result);
       batch = [];
     };
     try {
-      await readChat(this.files, stored, chat, async (entries) => {
-        for (const entry of entries) {
-          // Every entry goes through the maker, written before or not: ids follow the whole file's order.
-          const made = maker.make(entry);
-          if (seen++ < chat.entriesDone) continue;
-          batch.push(made);
-          if (batch.length === HISTORY_CHUNK) await flush();
-        }
-      });
-      await flush();
+      await readChat(
+        this.files,
+        stored,
+        chat,
+        async (entries, media) => {
+          files = media;
+          for (const entry of entries) {
+            // Every entry goes through the maker, written before or not: ids follow the whole file's order.
+            const made = maker.make(entry, media.has);
+            if (seen++ < chat.entriesDone) continue;
+            batch.push(made);
+            if (batch.length === HISTORY_CHUNK) await flush();
+          }
+        },
+        flush,
+      );
     } catch (err) {
       if (err instanceof ImportEnded) return;
       throw err;
@@ -89,6 +99,24 @@ export class ChatHistoryImportJob {
       );
       if (await finishImport(m, importId, 'COMPLETED', null)) emit(await progressEvent(m, importId));
     });
+  }
+
+  /**
+   * Uploads an entry's file from the export as its attachment. A file messaging refuses (its type, its size) is
+   * noted on the message instead, with the reason; anything else is retried with the chunk.
+   */
+  private async uploadFile(token: string, groupId: string, entry: HistoryEntry, files: ChatMediaFiles): Promise<void> {
+    const file = entry.file!;
+    const opened = await files.open(file.name);
+    try {
+      if (!opened) throw new PeerCallError('NOT_FOUND', 'The file is not in the export.', false);
+      await this.history.uploadFile(token, groupId, file.id, file.name, contentTypeOf(file.name), opened.body, opened.size);
+    } catch (err) {
+      opened?.body.destroy();
+      if (!(err instanceof PeerCallError) || err.retryable) throw err;
+      entry.attachmentIds = [];
+      entry.text = withFileNote(entry.text, `[File not imported: ${file.name} — ${err.message}]`);
+    }
   }
 
   /** A group made for the import reaches messaging through events: its first call waits for it (a call of no entries checks the same rights). */

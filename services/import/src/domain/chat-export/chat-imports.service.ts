@@ -344,8 +344,8 @@ export class ChatImportsService {
   /** The whole export through the parser, streamed: memory holds the tally, never the chat. */
   private async read(stored: StoredChatFile, chat: ChatImportEntity): Promise<ChatPreview> {
     let tally: ChatPreviewTally | null = null;
-    const end = await readChat(this.files, stored, chat, (entries, hasMedia) => {
-      tally ??= new ChatPreviewTally(hasMedia);
+    const end = await readChat(this.files, stored, chat, (entries, media) => {
+      tally ??= new ChatPreviewTally(media.has);
       tally.add(entries);
     });
     return (tally ?? new ChatPreviewTally(() => false)).preview(stored.kind, end.format, end.skipped.length);

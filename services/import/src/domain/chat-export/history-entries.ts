@@ -12,6 +12,10 @@ export interface HistoryEntry {
   text: string;
   deleted: boolean;
   edited: boolean;
+  /** Files of the message, uploaded before it is written. */
+  attachmentIds: string[];
+  /** The export's file to upload as the message's attachment (its id is attachmentIds[0]); null for none. */
+  file: { name: string; id: string } | null;
 }
 
 /** messaging's longest message, in characters as people count them. */
@@ -38,11 +42,21 @@ function clipped(text: string): string {
   return chars.length <= MAX_TEXT ? text : `${chars.slice(0, MAX_TEXT - 1).join('')}…`;
 }
 
-/** What a message says about its file, since files are not brought over yet: a note where the file was. */
-function withMediaNote(entry: Extract<ChatEntry, { kind: 'MESSAGE' }>): string {
-  if (!entry.media) return entry.text;
-  const note = entry.media.fileName ? `[File not imported: ${entry.media.fileName}]` : '[Media was left out of the export]';
-  return entry.text ? `${note}\n${entry.text}` : note;
+/** A message's text with a note where its file was, for files not brought over. */
+export function withFileNote(text: string, note: string): string {
+  return clipped(text ? `${note}\n${text}` : note);
+}
+
+/** The note for a file the export names but does not hold (left out when exporting, or missing from the .zip). */
+const missingFileNote = (fileName: string | null) => (fileName ? `[File not in the export: ${fileName}]` : '[Media was left out of the export]');
+
+/** The attachment id of an entry's file: as fixed as the entry's own. */
+function fileIdOf(entryId: string): string {
+  const bytes = createHash('sha256').update(`${entryId}:file`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /**
@@ -60,22 +74,40 @@ export class HistoryEntryMaker {
     private readonly authors: Readonly<Record<string, string | null>>,
   ) {}
 
-  make(entry: ChatEntry): HistoryEntry {
+  /** `inExport` tells whether the export holds a file of that name (a .zip with media). */
+  make(entry: ChatEntry, inExport: (fileName: string) => boolean = () => false): HistoryEntry {
     const ms = Math.max(entry.sentAt.getTime(), this.lastMs + 1);
     this.lastMs = ms;
     const id = importedEntryId(ms, this.seed, entry.line);
     if (entry.kind === 'SYSTEM') {
-      return { id, sentAt: entry.sentAt, kind: 'SYSTEM', authorId: null, originalAuthor: null, text: clipped(entry.text), deleted: false, edited: false };
+      const text = clipped(entry.text);
+      return {
+        id,
+        sentAt: entry.sentAt,
+        kind: 'SYSTEM',
+        authorId: null,
+        originalAuthor: null,
+        text,
+        deleted: false,
+        edited: false,
+        attachmentIds: [],
+        file: null,
+      };
     }
+    const fileName = entry.media?.fileName ?? null;
+    const file = !entry.deleted && fileName !== null && inExport(fileName) ? { name: fileName, id: fileIdOf(id) } : null;
+    const text = entry.deleted ? '' : entry.media && !file ? withFileNote(entry.text, missingFileNote(fileName)) : entry.text;
     return {
       id,
       sentAt: entry.sentAt,
       kind: 'TEXT',
       authorId: this.authors[entry.author] ?? null,
       originalAuthor: entry.author,
-      text: entry.deleted ? '' : clipped(withMediaNote(entry)),
+      text: clipped(text),
       deleted: entry.deleted,
       edited: entry.edited,
+      attachmentIds: file ? [file.id] : [],
+      file,
     };
   }
 }
