@@ -29,8 +29,11 @@ describe('history entries of an imported chat', () => {
     expect(maker.make(said(3, 1, 'Cy', 'x'))).toMatchObject({ authorId: null, originalAuthor: 'Cy' });
     expect(maker.make(said(4, 1, 'Ann', 'gone', { deleted: true }))).toMatchObject({ text: '', deleted: true });
     expect(maker.make(said(5, 1, 'Ann', 'the view', { media: { fileName: 'IMG-1.jpg', omitted: false } })).text).toBe(
-      '[File not imported: IMG-1.jpg]\nthe view',
+      '[File not in the export: IMG-1.jpg]\nthe view',
     );
+    const withFile = maker.make(said(9, 2, 'Ann', 'the view', { media: { fileName: 'IMG-1.jpg', omitted: false } }), (name) => name === 'IMG-1.jpg');
+    expect(withFile).toMatchObject({ text: 'the view', file: { name: 'IMG-1.jpg', id: withFile.attachmentIds[0] } });
+    expect(withFile.file!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(maker.make(said(6, 1, 'Ann', '', { media: { fileName: null, omitted: true } })).text).toBe('[Media was left out of the export]');
     expect(maker.make({ kind: 'SYSTEM', line: 7, sentAt: at(1), text: 'Ann added Bo', actor: 'Ann', systemKind: 'ADDED' } as ChatEntry)).toMatchObject({
       kind: 'SYSTEM',
