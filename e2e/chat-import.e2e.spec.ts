@@ -124,6 +124,30 @@ describe('chat imports: start, upload and preview', () => {
     expect(preview.samples[0]).toMatchObject({ author: 'Alice Smith', text: 'Welcome everyone!' });
     expect(preview.samples[1].text).toBe("Clocks went forward\nLine two of Bob's message\n\nLine four, after a blank line");
 
+    // The per-line report: each line of the file as written, and what became of it.
+    const report = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/imports/${started.import.id}/report.csv`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(report.status).toBe(200);
+    const rows = (await report.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(rows[0]).toBe('line,text,became,detail');
+    expect(rows).toContain('4,"26/03/2023, 00:59 - Alice Smith: Welcome everyone!",MESSAGE,by Alice Smith');
+    expect(rows).toContain("6,Line two of Bob's message,CONTINUATION,part of the entry on line 5");
+    expect(rows.filter((r) => r.includes(',SYSTEM_EVENT,'))).toHaveLength(parsed.entries.length - messages.length);
+    expect(rows.filter((r) => /^\d+,/.test(r))).toHaveLength(
+      text
+        .toString('utf8')
+        .split(/\r\n|\r|\n/)
+        .filter((l, i, all) => i < all.length - 1 || l !== '').length,
+    );
+    expect(
+      (
+        await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/imports/${started.import.id}/report.csv`, {
+          headers: { authorization: `Bearer ${member.token}` },
+        })
+      ).status,
+    ).toBe(404);
+
     // A preview is a dry run: nothing was created or written.
     const groups = ok(await gql(`query($o: ID!) { organization(id: $o) { groups(first: 50) { edges { node { name } } } } }`, { o: orgId }, admin.token));
     expect(groups.organization.groups.edges.map((e: { node: { name: string } }) => e.node.name)).not.toContain('Hiking Club');

@@ -22,6 +22,7 @@ const methodNotAllowed = (res: ServerResponse, allow: string) =>
  * GET  /imports/template.csv?organizationId=…  the organisation's template
  * PUT  /imports/<id>/file                       the upload (POST works too), streamed: a member CSV or a chat export
  * GET  /imports/<id>/errors.csv                 the failed rows
+ * GET  /imports/<id>/report.csv                 a chat import's export, line by line, with what became of each line
  * Errors answer in the GraphQL error shape, with the same codes.
  */
 export function importRoutes(
@@ -62,7 +63,21 @@ export function importRoutes(
         res.end();
         return;
       }
-      throw new DomainError('NOT_FOUND', 'No such import resource; use /imports/<id>/file or /imports/<id>/errors.csv.');
+      if (file === 'report.csv') {
+        if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
+        const caller = await authenticate(req);
+        const job = await jobs.getVisible(viewerOf(caller, bearerToken(req.headers.authorization)), importId ?? '');
+        const report = await chats.report(job);
+        res.writeHead(200, csvHeaders(`import-${importId}-report.csv`));
+        res.write(BOM);
+        for await (const text of report) if (!res.write(text)) await new Promise((resolve) => res.once('drain', resolve));
+        res.end();
+        return;
+      }
+      throw new DomainError(
+        'NOT_FOUND',
+        'No such import resource; use /imports/<id>/file, /imports/<id>/errors.csv or (a chat import) /imports/<id>/report.csv.',
+      );
     },
   };
 }

@@ -16,6 +16,7 @@ import type { ImportAuthority } from '../members/import-authority';
 import type { ChatFileStore, StoredChatFile } from './chat-file';
 import { ChatPreviewTally, type AuthorMatch, type ChatPreview } from './chat-preview';
 import { readChat } from './chat-reading';
+import { ChatOutcomes, numberedLines } from './chat-report';
 import type { DateOrder } from './whatsapp-parser';
 
 /** An author of the preview mapped by the admin: to a directory member by number, or (no number) kept as a named placeholder. */
@@ -278,6 +279,28 @@ export class ChatImportsService {
     const authorMap = Object.fromEntries([...chosen].map(([name, person]) => [name, person?.userId ?? null]));
     const phones = [...new Set([...chosen.values()].filter((p): p is { userId: string; phone: string } => p !== null).map((p) => p.phone))];
     return { authorMap, phones };
+  }
+
+  /**
+   * The per-line report of a chat import (its preview or its application): each line of the export as written, and
+   * what became of it (a message and its author, a system event, part of the entry above, skipped and why). The
+   * export is read twice, streamed; in between only a few bytes per entry are kept.
+   */
+  async report(job: ImportJobEntity): Promise<AsyncGenerator<string>> {
+    const chat = job.kind === 'CHAT' ? await this.dataSource.getRepository(ChatImportEntity).findOneBy({ importId: job.id }) : null;
+    if (!chat?.fileSha256) throw new DomainError('NOT_FOUND', 'This import has no chat export to report on: its file was never read.');
+    const stored = this.fileOf(chat);
+    const outcomes = new ChatOutcomes();
+    const end = await readChat(this.files, stored, chat, (entries) => outcomes.add(entries));
+    outcomes.skip(end.skipped);
+    const opened = await this.files.open(stored);
+    return (async function* () {
+      try {
+        yield* outcomes.report(numberedLines(await opened.text()));
+      } finally {
+        opened.close();
+      }
+    })();
   }
 
   /** The stored export a chat import reads: its own upload, or for an applied import its preview's. */
