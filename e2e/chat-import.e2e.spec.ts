@@ -18,7 +18,7 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 const START = `mutation($i: StartChatImportInput!) { startChatImport(input: $i) { uploadUrl maxUploadBytes import { id kind status } } }`;
 const PREVIEW = `query($id: ID!) { importJob(id: $id) {
   kind status failureReason fileName counts { total processed failed }
-  chat { group { id } newGroupName dateOrder timeZone preview {
+  chat { group { id } newGroupName dateOrder timeZone reportUrl preview {
     fileKind format { platform dateOrder clock dateOrderFrom } messages systemEvents skippedLines media { referenced inArchive missing }
     firstAt lastAt authors { name phone messages match { user { id } displayName by } } samples { line sentAt author text } } } } }`;
 
@@ -125,6 +125,7 @@ describe('chat imports: start, upload and preview', () => {
     expect(preview.samples[1].text).toBe("Clocks went forward\nLine two of Bob's message\n\nLine four, after a blank line");
 
     // The per-line report: each line of the file as written, and what became of it.
+    expect(job.chat.reportUrl).toMatch(new RegExp(`/imports/${started.import.id}/report.csv$`));
     const report = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/imports/${started.import.id}/report.csv`, {
       headers: { authorization: `Bearer ${admin.token}` },
     });

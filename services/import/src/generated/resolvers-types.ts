@@ -140,6 +140,8 @@ export type ChatImport = {
   newGroupName?: Maybe<Scalars['String']['output']>;
   /** What the file holds and whom its authors match; null until it is uploaded and read. */
   preview?: Maybe<ChatImportPreview>;
+  /** The export line by line with what became of each line (CSV: line, text, became, detail), downloaded with the same access token; null until the file is read. */
+  reportUrl?: Maybe<Scalars['URL']['output']>;
   /** For an applied import: the preview (dry run) it applies. */
   source?: Maybe<ImportJob>;
   /** The exporting phone's time zone (IANA): the export's times are read in it. */
@@ -781,6 +783,7 @@ export type ChatImportResolvers<ContextType = ImportContext, ParentType extends 
   mapping?: Resolver<Maybe<Array<ResolversTypes['ChatAuthorMapping']>>, ParentType, ContextType>;
   newGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   preview?: Resolver<Maybe<ResolversTypes['ChatImportPreview']>, ParentType, ContextType>;
+  reportUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

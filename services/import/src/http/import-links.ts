@@ -19,6 +19,10 @@ export class ImportLinks {
     return `${this.base}/imports/${importId}/errors.csv`;
   }
 
+  chatReport(importId: string): string {
+    return `${this.base}/imports/${importId}/report.csv`;
+  }
+
   exportArchive(exportId: string): string {
     return `${this.base}/exports/${exportId}/archive`;
   }

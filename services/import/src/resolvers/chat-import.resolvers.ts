@@ -19,6 +19,7 @@ export const chatImportResolvers: Pick<Resolvers, 'ChatImport' | 'ChatExportForm
   ChatImport: {
     group: (chat) => (chat.groupId ? { id: chat.groupId } : null),
     source: (chat, _, ctx) => (chat.sourceImportId ? loadVisibleImportJob(ctx, chat.sourceImportId) : null),
+    reportUrl: (chat, _, ctx) => (chat.fileSha256 ? ctx.services.links.chatReport(chat.importId) : null),
     mapping: (chat) => (chat.authorMap ? Object.entries(chat.authorMap).map(([name, userId]) => ({ name, user: userId ? { id: userId } : null })) : null),
   },
   ChatExportFormat: {
