@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually } from '@kz/testing';
+import { SUBGRAPH_SECRET_HEADER } from '@kz/server';
+import { eventually, graphql } from '@kz/testing';
 import { ZipFile } from 'yazl';
 import { parseWhatsAppExport, type ChatMessage } from '../services/import/src/domain/chat-export/whatsapp-parser';
 import { errorCode, specStack } from './support/spec-stack';
@@ -335,5 +336,26 @@ describe('chat imports: start, upload and preview', () => {
     expect(again.counts).toEqual({ total: entries, processed: entries, created: 0, unchanged: entries, failed: 0 });
     expect(again.chat.group.id).toBe(groupId);
     expect(ok(await gql(HISTORY, { g: groupId }, admin.token)).group.messages.edges.length).toBe(group.messages.edges.length);
+  });
+
+  it("keeps writing a group's history to chat imports: not in the public API, refused to people's tokens even from a peer", async () => {
+    const admin = await stack.signIn('+14155558401', 'Ida Intruder');
+    const groupId = await eventually(
+      async () => ok(await gql(`mutation { createGroup(input: { name: "Mine" }) { group { id } } }`, {}, admin.token)).createGroup.group.id as string,
+    );
+    const write = `mutation($i: ImportGroupHistoryInput!) { importGroupHistory(input: $i) { written } }`;
+    const entry = { id: '01900000-0000-7000-8000-000000000001', sentAt: '2024-01-01T00:00:00Z', kind: 'TEXT', text: 'forged history' };
+    const viaGateway = await gql(write, { i: { groupId, entries: [entry] } }, admin.token);
+    expect(viaGateway.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    const asPeer = await graphql(`${stack.messagingUrl}/graphql`, write, { i: { groupId, entries: [entry] } }, admin.token, {
+      [SUBGRAPH_SECRET_HEADER]: stack.subgraphSecret,
+    });
+    expect(asPeer.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const file = await fetch(`${stack.messagingUrl}/import-files?groupId=${groupId}&id=${entry.id}&filename=x.jpg`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'image/jpeg' },
+      body: Buffer.from('not yours'),
+    });
+    expect(file.status).toBe(403);
   });
 });
