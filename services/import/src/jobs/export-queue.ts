@@ -1,9 +1,10 @@
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@kz/server';
 import type { ExportQueue } from '../domain/exports/exports.service';
 import type { ExportJobData } from '../domain/exports/organization-export.job';
 import type { QueueSettings } from './member-import-queue';
+import { startQueueWorker } from './queue-worker';
 
 const QUEUE = 'organization-export';
 
@@ -60,40 +61,19 @@ export class OrganizationExportQueue implements ExportQueue {
     stopped: (data: ExportJobData, reason: string) => Promise<void>,
     isPermanent: (err: Error) => boolean,
   ): void {
-    this.worker = new Worker<ExportJobData>(
-      QUEUE,
-      async (job: Job<ExportJobData>) => {
-        const started = performance.now();
-        try {
-          await run(job.data);
-          this.onJobDone((performance.now() - started) / 1000, 'completed');
-        } catch (err) {
-          this.onJobDone((performance.now() - started) / 1000, 'failed');
-          if (isPermanent(err as Error)) throw new UnrecoverableError((err as Error).message);
-          throw err;
-        }
-      },
-      {
-        connection: (this.workerConnection = this.redis.duplicate()),
-        prefix: this.settings.prefix,
-        concurrency: 1,
-        lockDuration: this.settings.lockMs,
-        stalledInterval: Math.max(1_000, Math.floor(this.settings.lockMs / 2)),
-        maxStalledCount: 10,
-        runRetryDelay: 2_000,
-      },
-    );
-    this.worker.on('error', (err) => this.logger.warn({ err }, 'export worker error'));
-    this.worker.on('failed', (job, err) => {
-      if (!job) return;
-      const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-      this.logger.warn({ err, exportId: job.data.exportId, attempt: job.attemptsMade, final }, 'export failed');
-      if (final) {
-        stopped(job.data, `The export could not be finished: ${err.message}`).catch((e: Error) =>
-          this.logger.error({ err: e }, 'could not mark the export failed'),
-        );
-      }
-    });
+    ({ worker: this.worker, connection: this.workerConnection } = startQueueWorker<ExportJobData>({
+      queue: QUEUE,
+      redis: this.redis,
+      prefix: this.settings.prefix,
+      concurrency: 1,
+      lockMs: this.settings.lockMs,
+      maxStalledCount: 10,
+      logger: this.logger,
+      run,
+      isPermanent,
+      stopped: (job, err) => stopped(job.data, `The export could not be finished: ${err.message}`),
+      done: (seconds, outcome) => this.onJobDone(seconds, outcome),
+    }));
   }
 
   async close(): Promise<void> {

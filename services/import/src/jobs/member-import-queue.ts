@@ -1,8 +1,9 @@
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@kz/server';
 import type { ChunkQueue } from '../domain/members/chunk-queue';
 import type { ChunkJobData } from '../domain/members/member-csv-import.job';
+import { startQueueWorker } from './queue-worker';
 
 export interface QueueSettings {
   /** Keeps deployments (and test runs) sharing one Redis apart. */
@@ -70,10 +71,6 @@ export class MemberImportQueue implements ChunkQueue {
     for (let i = 0; i < jobs.length; i += 1_000) await this.queue.addBulk(jobs.slice(i, i + 1_000));
   }
 
-  /**
-   * Starts processing. `run` does a chunk; `stopped` fails the import when a
-   * chunk cannot be done (a permanent refusal, or the last attempt failed).
-   */
   /** Jobs in the queue by state (waiting, active, delayed, failed...), for the service's metrics. */
   async jobCounts(): Promise<Record<string, number>> {
     return this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
@@ -82,46 +79,28 @@ export class MemberImportQueue implements ChunkQueue {
   /** Told how long each chunk took and how it ended, once it has run. */
   onJobDone: (seconds: number, outcome: 'completed' | 'failed') => void = () => undefined;
 
+  /**
+   * Starts processing. `run` does a chunk; `stopped` fails the import when a
+   * chunk cannot be done (a permanent refusal, or the last attempt failed).
+   */
   startWorker(
     run: (data: ChunkJobData) => Promise<void>,
     stopped: (data: ChunkJobData, reason: string) => Promise<void>,
     isPermanent: (err: Error) => boolean,
   ): void {
-    this.worker = new Worker<ChunkJobData>(
-      QUEUE,
-      async (job: Job<ChunkJobData>) => {
-        const started = performance.now();
-        try {
-          await run(job.data);
-          this.onJobDone((performance.now() - started) / 1000, 'completed');
-        } catch (err) {
-          this.onJobDone((performance.now() - started) / 1000, 'failed');
-          if (isPermanent(err as Error)) throw new UnrecoverableError((err as Error).message);
-          throw err;
-        }
-      },
-      {
-        connection: (this.workerConnection = this.redis.duplicate()),
-        prefix: this.settings.prefix,
-        concurrency: this.settings.concurrency,
-        lockDuration: this.settings.lockMs,
-        stalledInterval: Math.max(1_000, Math.floor(this.settings.lockMs / 2)),
-        maxStalledCount: 5,
-        // After a lost Redis connection the worker waits this long before fetching again (BullMQ's default, 15 s, idles a restarted worker for that long).
-        runRetryDelay: 2_000,
-      },
-    );
-    this.worker.on('error', (err) => this.logger.warn({ err }, 'import worker error'));
-    this.worker.on('failed', (job, err) => {
-      if (!job) return;
-      const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-      this.logger.warn({ err, importId: job.data.importId, chunk: job.data.chunk, attempt: job.attemptsMade, final }, 'import chunk failed');
-      if (final) {
-        stopped(job.data, `Part ${job.data.chunk} of the file could not be applied: ${err.message}`).catch((e: Error) =>
-          this.logger.error({ err: e }, 'could not mark the import failed'),
-        );
-      }
-    });
+    ({ worker: this.worker, connection: this.workerConnection } = startQueueWorker<ChunkJobData>({
+      queue: QUEUE,
+      redis: this.redis,
+      prefix: this.settings.prefix,
+      concurrency: this.settings.concurrency,
+      lockMs: this.settings.lockMs,
+      maxStalledCount: 5,
+      logger: this.logger,
+      run,
+      isPermanent,
+      stopped: (job, err) => stopped(job.data, `Part ${job.data.chunk} of the file could not be applied: ${err.message}`),
+      done: (seconds, outcome) => this.onJobDone(seconds, outcome),
+    }));
   }
 
   async close(): Promise<void> {
