@@ -25,7 +25,7 @@ import { ImportLinks } from './http/import-links';
 import { exportRoutes } from './http/export.routes';
 import { importRoutes } from './http/import.routes';
 import { OrganizationExportQueue } from './jobs/export-queue';
-import { ExportSweep } from './jobs/export-sweep';
+import { StorageSweep } from './jobs/storage-sweep';
 import { importWork } from './jobs/import-work';
 import { LostChunkSweep } from './jobs/lost-chunk-sweep';
 import { MemberImportQueue } from './jobs/member-import-queue';
@@ -97,7 +97,15 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
           exportStore,
           { pageRecords: config.exportPageRecords, attachmentPageRecords: 100, keepSeconds: config.exportKeepHours * 3600 },
         ),
-        exportSweep: new ExportSweep(dataSource, exports, exportQueue, config.exportSweepIntervalMs, logger.child({ component: 'export-sweep' })),
+        storageSweep: new StorageSweep(
+          dataSource,
+          exports,
+          exportQueue,
+          chatFiles,
+          config.chatKeepHours * 3600 * 1000,
+          config.storageSweepIntervalMs,
+          logger.child({ component: 'storage-sweep' }),
+        ),
         links: new ImportLinks(config.publicUrl),
         maxUploadBytes: config.maxUploadBytes,
         chatMaxUploadBytes: config.chatMaxUploadBytes,
@@ -128,7 +136,7 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
       queue.onJobDone = (seconds, outcome) => durations.observe({ queue: 'member-csv-import', outcome }, seconds);
       exportQueue.onJobDone = (seconds, outcome) => durations.observe({ queue: 'organization-export', outcome }, seconds);
     },
-    onStart: async ({ queue, importWork, memberImports, lostChunkSweep, exportQueue, exportJob, exportSweep }) => {
+    onStart: async ({ queue, importWork, memberImports, lostChunkSweep, exportQueue, exportJob, storageSweep }) => {
       if (!config.workers) return;
       queue.startWorker(importWork, (data, reason) => memberImports.fail(data.importId, reason), isPermanent);
       exportQueue.startWorker(
@@ -137,11 +145,11 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
         isPermanent,
       );
       lostChunkSweep.start();
-      exportSweep.start();
+      storageSweep.start();
     },
-    beforeStop: async ({ queue, lostChunkSweep, exportQueue, exportSweep }) => {
+    beforeStop: async ({ queue, lostChunkSweep, exportQueue, storageSweep }) => {
       await lostChunkSweep.stop();
-      await exportSweep.stop();
+      await storageSweep.stop();
       await queue.close();
       await exportQueue.close();
     },

@@ -29,6 +29,11 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
         min: 1_024,
         max: 16 * 1024 ** 3,
       }),
+      chatKeepHours: int('IMPORT_CHAT_KEEP_HOURS', 'how long an uploaded chat export is kept to be applied and reported on before it is deleted', {
+        fallback: 7 * 24,
+        min: 1,
+        max: 365 * 24,
+      }),
       chunkRows: int('IMPORT_CHUNK_ROWS', 'rows per chunk job', { fallback: 5_000, min: 1, max: 5_000 }),
       workers: bool('IMPORT_WORKERS', 'run chunk workers in this process', { fallback: true }),
       workerConcurrency: int('IMPORT_WORKER_CONCURRENCY', 'chunks one process works on at once', { fallback: 3, min: 1, max: 64 }),
@@ -48,9 +53,9 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
         min: 100,
         max: 20_000,
       }),
-      exportSweepIntervalMs: int(
-        'EXPORT_SWEEP_INTERVAL_MS',
-        'how often worker processes delete expired export archives and queue again exports the job queue lost',
+      storageSweepIntervalMs: int(
+        'IMPORT_STORAGE_SWEEP_INTERVAL_MS',
+        'how often worker processes delete expired export archives and chat exports, and queue again exports the job queue lost',
         {
           fallback: 60_000,
           min: 1_000,

@@ -8,7 +8,7 @@ import type { ChunkJobData } from './domain/members/member-csv-import.job';
 import type { MemberImportsService } from './domain/members/member-imports.service';
 import type { ImportLinks } from './http/import-links';
 import type { OrganizationExportQueue } from './jobs/export-queue';
-import type { ExportSweep } from './jobs/export-sweep';
+import type { StorageSweep } from './jobs/storage-sweep';
 import type { LostChunkSweep } from './jobs/lost-chunk-sweep';
 import type { MemberImportQueue } from './jobs/member-import-queue';
 
@@ -24,8 +24,8 @@ export interface ImportServices {
   exports: ExportsService;
   exportJob: OrganizationExportJob;
   exportQueue: OrganizationExportQueue;
-  /** Deletes expired archives and queues again exports Redis lost; runs in processes with workers. */
-  exportSweep: ExportSweep;
+  /** Deletes expired archives and chat exports, and queues again exports Redis lost; runs in processes with workers. */
+  storageSweep: StorageSweep;
   links: ImportLinks;
   maxUploadBytes: number;
   chatMaxUploadBytes: number;

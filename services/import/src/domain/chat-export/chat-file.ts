@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -93,6 +93,12 @@ export class ChatFileStore {
 
   /** Opens a stored export: a .txt as it is; a .zip by its chat text, with its other entries as the media. */
   async open(file: StoredChatFile): Promise<OpenedChat> {
+    if (!(await stat(file.path).catch(() => null))) {
+      throw new DomainError(
+        'NOT_FOUND',
+        'This chat export is no longer kept (uploads are deleted after a while); start a new chat import and upload it again.',
+      );
+    }
     if (file.kind === 'TEXT') return { text: async () => createReadStream(file.path), media: NO_MEDIA, close: () => undefined };
     const zip = await zipOf(file.path);
     const entries = new Map<string, Entry>();
@@ -122,6 +128,19 @@ export class ChatFileStore {
       },
       close: () => zip.close(),
     };
+  }
+
+  /** Deletes the uploads stored before `before` (epoch ms); answers their imports. */
+  async removeOlderThan(before: number): Promise<string[]> {
+    const removed: string[] = [];
+    for (const importId of await readdir(this.root).catch(() => [] as string[])) {
+      const stored = await stat(join(this.dir(importId), 'upload')).catch(() => null);
+      if (stored && stored.mtimeMs < before) {
+        await this.remove(importId);
+        removed.push(importId);
+      }
+    }
+    return removed;
   }
 
   async remove(importId: string): Promise<void> {
