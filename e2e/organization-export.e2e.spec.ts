@@ -146,6 +146,14 @@ describe("an organisation's export", () => {
       ok(await gql(`query($o: ID!) { organization(id: $o) { exports { edges { node { id status } } } } }`, { o: orgId }, admin.token)).organization.exports
         .edges,
     ).toEqual([{ node: { id: started.id, status: 'COMPLETED' } }]);
+    // The admin who started it is told it is ready.
+    await eventually(async () =>
+      expect(
+        ok(await gql(`query { notifications(first: 20) { edges { node { kind exportJob { id status } } } } }`, {}, admin.token)).notifications.edges.map(
+          (e: { node: unknown }) => e.node,
+        ),
+      ).toContainEqual({ kind: 'EXPORT_FINISHED', exportJob: { id: started.id, status: 'COMPLETED' } }),
+    );
     expect(errorCode(await gql(JOB, { id: started.id }, member.token))).toBe('NOT_FOUND');
     expect(errorCode(await gql(`query($o: ID!) { organization(id: $o) { exports { edges { node { id } } } } }`, { o: orgId }, member.token))).toBe('FORBIDDEN');
 

@@ -18,19 +18,20 @@ export interface NotificationSubject {
   actorId?: string | null;
   importId?: string | null;
   webhookEndpointId?: string | null;
+  exportId?: string | null;
   /** Where its event goes (messaging.notifications.created is keyed by what it is about). */
   key: string;
   orgId: string | null;
 }
 
 /** Any number of notifications about one subject in one statement; one that exists already (an import's end told twice) is skipped. */
-const INSERT_NOTIFICATIONS = prepared(`INSERT INTO notifications (id, user_id, kind, group_id, message_id, actor_id, import_id, webhook_endpoint_id)
-  SELECT n.id, n.user_id, n.kind, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8::uuid FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS n(id, user_id, kind)
+const INSERT_NOTIFICATIONS = prepared(`INSERT INTO notifications (id, user_id, kind, group_id, message_id, actor_id, import_id, webhook_endpoint_id, export_id)
+  SELECT n.id, n.user_id, n.kind, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8::uuid, $9::uuid FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS n(id, user_id, kind)
   ON CONFLICT DO NOTHING
   RETURNING id, user_id`);
 
 const COLUMNS = `id, user_id AS "userId", kind, group_id AS "groupId", message_id AS "messageId", actor_id AS "actorId",
-  import_id AS "importId", webhook_endpoint_id AS "webhookEndpointId", created_at AS "createdAt", read_at AS "readAt"`;
+  import_id AS "importId", webhook_endpoint_id AS "webhookEndpointId", export_id AS "exportId", created_at AS "createdAt", read_at AS "readAt"`;
 
 const PAGE = prepared(`SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3`);
 const BY_IDS = prepared(`SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND id = ANY($2::uuid[])`);
@@ -65,6 +66,7 @@ export async function storeNotifications(
     subject.actorId ?? null,
     subject.importId ?? null,
     subject.webhookEndpointId ?? null,
+    subject.exportId ?? null,
   ]);
   await insertOutboxRows(
     m,

@@ -70,6 +70,11 @@ export type EditMessageInput = {
   text: Scalars['String']['input'];
 };
 
+export type ExportJob = {
+  __typename?: 'ExportJob';
+  id: Scalars['ID']['output'];
+};
+
 export type Group = {
   __typename?: 'Group';
   /** The position of the group's latest message change: read history, then subscribe with messageEvents(groupId:, after:) from here to miss nothing across reconnects. */
@@ -375,6 +380,8 @@ export type Notification = {
   /** Who caused it. */
   actor?: Maybe<User>;
   createdAt: Scalars['DateTime']['output'];
+  /** The export it is about (EXPORT_FINISHED); null for someone no longer an admin of its organisation. */
+  exportJob?: Maybe<ExportJob>;
   /** The group it is about; null when the reader can no longer see it. */
   group?: Maybe<Group>;
   /** Time ordered: newer notifications have greater ids. */
@@ -402,6 +409,8 @@ export type NotificationEdge = {
 };
 
 export type NotificationKind =
+  /** An export the reader started ended: its archive is ready to download, or it failed or was cancelled (exportJob). */
+  | 'EXPORT_FINISHED'
   /** Someone added the reader to a group (group; actor: who added them, null when no one in particular). */
   | 'GROUP_ADDED'
   /** An import the reader started ended, one way or another (importJob). */
@@ -692,6 +701,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EditMessageInput: EditMessageInput;
+  ExportJob: ResolverTypeWrapper<ExportJob>;
   Group: ResolverTypeWrapper<{ id: string }>;
   GroupRole: GroupRole;
   ImportGroupHistoryInput: ImportGroupHistoryInput;
@@ -751,6 +761,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
   EditMessageInput: EditMessageInput;
+  ExportJob: ExportJob;
   Group: { id: string };
   ImportGroupHistoryInput: ImportGroupHistoryInput;
   ImportGroupHistoryPayload: ImportGroupHistoryPayload;
@@ -813,6 +824,10 @@ export type ConversationEdgeResolvers<ContextType = MessagingContext, ParentType
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type ExportJobResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['ExportJob'] = ResolversParentTypes['ExportJob']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
 
 export type GroupResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group'], FederationReferenceType extends FederationReferenceTypes['Group'] = FederationReferenceTypes['Group']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Group']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -928,6 +943,7 @@ export type MutationResolvers<ContextType = MessagingContext, ParentType extends
 export type NotificationResolvers<ContextType = MessagingContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
   actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  exportJob?: Resolver<Maybe<ResolversTypes['ExportJob']>, ParentType, ContextType>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType>;
@@ -1014,6 +1030,7 @@ export type Resolvers<ContextType = MessagingContext> = {
   ConversationConnection?: ConversationConnectionResolvers<ContextType>;
   ConversationEdge?: ConversationEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  ExportJob?: ExportJobResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   ImportGroupHistoryPayload?: ImportGroupHistoryPayloadResolvers<ContextType>;
   ImportJob?: ImportJobResolvers<ContextType>;

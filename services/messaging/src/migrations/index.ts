@@ -11,6 +11,7 @@ import { SystemEvents1765353600000 } from './1765353600000-system-events';
 import { WebhookNotifications1765440000000 } from './1765440000000-webhook-notifications';
 import { MessageRetention1765785600000 } from './1765785600000-message-retention';
 import { ImportedHistory1766217600000 } from './1766217600000-imported-history';
+import { ExportNotifications1766304000000 } from './1766304000000-export-notifications';
 
 export const messagingMigrations = [
   InitialMessaging1764144000000,
@@ -26,4 +27,5 @@ export const messagingMigrations = [
   WebhookNotifications1765440000000,
   MessageRetention1765785600000,
   ImportedHistory1766217600000,
+  ExportNotifications1766304000000,
 ];

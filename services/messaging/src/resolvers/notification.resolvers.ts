@@ -30,5 +30,6 @@ export const notificationResolvers: Pick<Resolvers, 'Query' | 'Mutation' | 'Noti
     actor: (n) => (n.actorId ? { id: n.actorId } : null),
     importJob: (n) => (n.importId ? { id: n.importId } : null),
     webhookEndpoint: (n) => (n.webhookEndpointId ? { id: n.webhookEndpointId } : null),
+    exportJob: (n) => (n.exportId ? { id: n.exportId } : null),
   },
 };

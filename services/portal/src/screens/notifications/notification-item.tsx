@@ -41,6 +41,13 @@ export const NotificationItemFragment = graphql(`
         id
       }
     }
+    exportJob {
+      id
+      status
+      organization {
+        id
+      }
+    }
   }
 `);
 
@@ -54,6 +61,7 @@ export function notificationFacts(n: NotificationItemData): NotificationFacts {
       ? { id: n.importJob.id, organizationId: n.importJob.organization.id, fileName: n.importJob.fileName, status: n.importJob.status }
       : null,
     webhookEndpoint: n.webhookEndpoint ? { id: n.webhookEndpoint.id, organizationId: n.webhookEndpoint.organization.id, url: n.webhookEndpoint.url } : null,
+    exportJob: n.exportJob ? { id: n.exportJob.id, organizationId: n.exportJob.organization.id, status: n.exportJob.status } : null,
   };
 }
 

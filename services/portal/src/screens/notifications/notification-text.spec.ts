@@ -49,6 +49,23 @@ describe('a disabled webhook endpoint', () => {
   });
 });
 
+describe('an ended export', () => {
+  it('says how it ended and leads to the organisation’s exports', () => {
+    const ended: NotificationFacts = {
+      ...base,
+      kind: 'EXPORT_FINISHED',
+      actorName: null,
+      group: null,
+      message: null,
+      exportJob: { id: 'e1', organizationId: 'o1', status: 'COMPLETED' },
+    };
+    expect(notificationText(ended)).toBe('Your export is ready to download');
+    expect(notificationText({ ...ended, exportJob: { id: 'e1', organizationId: 'o1', status: 'FAILED' } })).toBe('Your export failed');
+    expect(notificationText({ ...ended, exportJob: null })).toBe('Your export has ended');
+    expect(notificationLink(ended)).toBe('/orgs/o1/exports');
+  });
+});
+
 describe('notificationLink', () => {
   it('leads to the message, the group, the requests to decide, or the import', () => {
     expect(notificationLink(base)).toBe('/chat/g1?message=m1');

@@ -1,6 +1,6 @@
 /** What a notification says and where it leads, from its kind and what it is about. Pure: tested without a browser. */
 
-export type NotificationKindName = 'MENTION' | 'REPLY' | 'GROUP_ADDED' | 'JOIN_REQUEST' | 'IMPORT_FINISHED' | 'WEBHOOK_DISABLED';
+export type NotificationKindName = 'MENTION' | 'REPLY' | 'GROUP_ADDED' | 'JOIN_REQUEST' | 'IMPORT_FINISHED' | 'WEBHOOK_DISABLED' | 'EXPORT_FINISHED';
 
 export interface NotificationFacts {
   kind: NotificationKindName;
@@ -9,7 +9,14 @@ export interface NotificationFacts {
   message: { id: string; text: string | null } | null;
   importJob: { id: string; organizationId: string; fileName: string | null; status: string } | null;
   webhookEndpoint?: { id: string; organizationId: string; url: string } | null;
+  exportJob?: { id: string; organizationId: string; status: string } | null;
 }
+
+const EXPORT_OUTCOMES: Record<string, string> = {
+  COMPLETED: 'Your export is ready to download',
+  FAILED: 'Your export failed',
+  CANCELLED: 'Your export was cancelled',
+};
 
 const IMPORT_OUTCOMES: Record<string, string> = {
   COMPLETED: 'finished',
@@ -43,10 +50,12 @@ export function notificationText(n: NotificationFacts): string {
     }
     case 'WEBHOOK_DISABLED':
       return n.webhookEndpoint ? `The webhook endpoint ${n.webhookEndpoint.url} was disabled` : 'A webhook endpoint was disabled';
+    case 'EXPORT_FINISHED':
+      return EXPORT_OUTCOMES[n.exportJob?.status ?? ''] ?? 'Your export has ended';
   }
 }
 
-/** Where choosing a notification takes the person: the message in its conversation, the group, the requests to decide, the import. */
+/** Where choosing a notification takes the person: the message in its conversation, the group, the requests to decide, the import, the exports. */
 export function notificationLink(n: NotificationFacts): string | null {
   switch (n.kind) {
     case 'MENTION':
@@ -62,5 +71,7 @@ export function notificationLink(n: NotificationFacts): string | null {
       return n.importJob ? `/orgs/${n.importJob.organizationId}/imports/${n.importJob.id}` : null;
     case 'WEBHOOK_DISABLED':
       return n.webhookEndpoint ? `/orgs/${n.webhookEndpoint.organizationId}/webhooks/${n.webhookEndpoint.id}` : null;
+    case 'EXPORT_FINISHED':
+      return n.exportJob ? `/orgs/${n.exportJob.organizationId}/exports` : null;
   }
 }
