@@ -502,7 +502,7 @@ export type StartExportInput = {
   /** Export the messages sent from this time on; left out: from the first. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   organizationId: Scalars['ID']['input'];
-  /** Export the messages sent before this time; left out: until now. Cannot be in the future. */
+  /** Export the messages sent before this time; left out, or later than now: until now. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 

@@ -49,9 +49,9 @@ export class ExportsService {
     const userId = requireUser(caller).userId;
     await this.requireOrgAdmin(bearer, input.orgId);
     const now = new Date();
-    const to = input.to ?? now;
-    if (input.from && input.from >= to) throw badInput('from', 'from must be before to (or before now, when to is left out).');
-    if (to > now) throw badInput('to', 'to cannot be in the future: an export holds the messages sent until it starts at the latest.');
+    // An export holds the messages sent until it starts at the latest: a later end (the end of today, say) is now.
+    const to = input.to && input.to < now ? input.to : now;
+    if (input.from && input.from >= to) throw badInput('from', 'from must be before to (or before now, when to is left out or later).');
     const id = uuidv7();
     await this.outbox.transaction(async (m, emit) => {
       // One export at a time per organisation: two would only compete for the same services.
