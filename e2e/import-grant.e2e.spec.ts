@@ -105,7 +105,9 @@ describe("an import's authority: a grant for its bulk adds only, in its organisa
         ),
       ),
     ).toBe('FORBIDDEN');
-    expect(errorCode(await asPeer(stack.messagingUrl, `{ __typename }`, {}, token))).toBe('UNAUTHENTICATED');
+    // Messaging takes it for a chat import's history only (importGroupHistory); the import and webhooks services not at all.
+    expect(errorCode(await asPeer(stack.messagingUrl, `{ __typename }`, {}, token))).toBe('FORBIDDEN');
+    expect(errorCode(await asPeer(stack.webhooksUrl, `{ __typename }`, {}, token))).toBe('UNAUTHENTICATED');
     const atGateway = await gql(orgQuery, { id: a.orgId }, token);
     expect(atGateway.status).toBe(401);
     expect(errorCode(atGateway)).toBe('UNAUTHENTICATED');
