@@ -17,6 +17,7 @@ const SECTIONS = [
   { path: 'connectors', label: 'Connectors' },
   { path: 'webhooks', label: 'Webhooks' },
   { path: 'audit', label: 'Audit log' },
+  { path: 'exports', label: 'Exports' },
   { path: 'settings', label: 'Organisation settings' },
 ] as const;
 

@@ -66,6 +66,7 @@ export const router = createBrowserRouter([
                   { path: 'connectors', lazy: () => import('../screens/connectors/connectors.screen').then((m) => ({ Component: m.ConnectorsScreen })) },
                   { path: 'webhooks', lazy: () => import('../screens/webhooks/webhooks.screen').then((m) => ({ Component: m.WebhooksScreen })) },
                   { path: 'audit', lazy: () => import('../screens/audit/audit-log.screen').then((m) => ({ Component: m.AuditLogScreen })) },
+                  { path: 'exports', lazy: () => import('../screens/exports/exports.screen').then((m) => ({ Component: m.ExportsScreen })) },
                   {
                     path: 'webhooks/:endpointId',
                     lazy: () => import('../screens/webhooks/webhook-deliveries.screen').then((m) => ({ Component: m.WebhookDeliveriesScreen })),

@@ -65,6 +65,11 @@ type Documents = {
     "\n  mutation SetMemberNetwork($input: SetMemberNetworkInput!) {\n    setMemberNetwork(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": typeof types.SetMemberNetworkDocument,
     "\n  mutation SetMemberAttributes($input: SetMemberAttributesInput!) {\n    setMemberAttributes(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": typeof types.SetMemberAttributesDocument,
     "\n  mutation RemoveOrganizationMember($input: RemoveOrganizationMemberInput!) {\n    removeOrganizationMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.RemoveOrganizationMemberDocument,
+    "\n  fragment ExportRow on ExportJob {\n    id\n    status\n    createdAt\n    from\n    to\n    recordsWritten\n    recordsTotal\n    percent\n    expiresAt\n    failureReason\n    downloadUrl\n    archiveBytes\n    archiveSha256\n    startedBy {\n      id\n      displayName\n    }\n  }\n": typeof types.ExportRowFragmentDoc,
+    "\n  subscription ExportProgress($exportId: ID!) {\n    exportProgress(exportId: $exportId) {\n      exportId\n      status\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n": typeof types.ExportProgressDocument,
+    "\n  mutation CancelExport($input: CancelExportInput!) {\n    cancelExport(input: $input) {\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n": typeof types.CancelExportDocument,
+    "\n  query ExportsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      exports(first: 20) {\n        edges {\n          node {\n            id\n            ...ExportRow\n          }\n        }\n      }\n    }\n  }\n": typeof types.ExportsScreenDocument,
+    "\n  mutation StartExport($input: StartExportInput!) {\n    startExport(input: $input) {\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n": typeof types.StartExportDocument,
     "\n  fragment GroupBadges on Group {\n    kind\n    announcementOnly\n  }\n": typeof types.GroupBadgesFragmentDoc,
     "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n        myRole\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n      ...GroupRetention\n    }\n  }\n": typeof types.GroupSettingsDocument,
     "\n  query GroupFrame($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      memberCountWithSubgroups\n      ...GroupBadges\n      organization {\n        id\n        name\n      }\n      # Three levels of ancestors cover the breadcrumbs of nearly every tree without a request per level.\n      parent {\n        id\n        name\n        parent {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.GroupFrameDocument,
@@ -190,6 +195,11 @@ const documents: Documents = {
     "\n  mutation SetMemberNetwork($input: SetMemberNetworkInput!) {\n    setMemberNetwork(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": types.SetMemberNetworkDocument,
     "\n  mutation SetMemberAttributes($input: SetMemberAttributesInput!) {\n    setMemberAttributes(input: $input) {\n      member {\n        ...ChangedDirectoryEntry\n      }\n    }\n  }\n": types.SetMemberAttributesDocument,
     "\n  mutation RemoveOrganizationMember($input: RemoveOrganizationMemberInput!) {\n    removeOrganizationMember(input: $input) {\n      removed\n    }\n  }\n": types.RemoveOrganizationMemberDocument,
+    "\n  fragment ExportRow on ExportJob {\n    id\n    status\n    createdAt\n    from\n    to\n    recordsWritten\n    recordsTotal\n    percent\n    expiresAt\n    failureReason\n    downloadUrl\n    archiveBytes\n    archiveSha256\n    startedBy {\n      id\n      displayName\n    }\n  }\n": types.ExportRowFragmentDoc,
+    "\n  subscription ExportProgress($exportId: ID!) {\n    exportProgress(exportId: $exportId) {\n      exportId\n      status\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n": types.ExportProgressDocument,
+    "\n  mutation CancelExport($input: CancelExportInput!) {\n    cancelExport(input: $input) {\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n": types.CancelExportDocument,
+    "\n  query ExportsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      exports(first: 20) {\n        edges {\n          node {\n            id\n            ...ExportRow\n          }\n        }\n      }\n    }\n  }\n": types.ExportsScreenDocument,
+    "\n  mutation StartExport($input: StartExportInput!) {\n    startExport(input: $input) {\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n": types.StartExportDocument,
     "\n  fragment GroupBadges on Group {\n    kind\n    announcementOnly\n  }\n": types.GroupBadgesFragmentDoc,
     "\n  query GroupSettings($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      organization {\n        id\n        name\n        myRole\n      }\n      parent {\n        id\n        name\n      }\n      ...GroupDetailsForm\n      ...GroupRetention\n    }\n  }\n": types.GroupSettingsDocument,
     "\n  query GroupFrame($groupId: ID!) {\n    group(id: $groupId) {\n      id\n      name\n      memberCount\n      memberCountWithSubgroups\n      ...GroupBadges\n      organization {\n        id\n        name\n      }\n      # Three levels of ancestors cover the breadcrumbs of nearly every tree without a request per level.\n      parent {\n        id\n        name\n        parent {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.GroupFrameDocument,
@@ -482,6 +492,26 @@ export function graphql(source: "\n  mutation SetMemberAttributes($input: SetMem
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveOrganizationMember($input: RemoveOrganizationMemberInput!) {\n    removeOrganizationMember(input: $input) {\n      removed\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveOrganizationMember($input: RemoveOrganizationMemberInput!) {\n    removeOrganizationMember(input: $input) {\n      removed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ExportRow on ExportJob {\n    id\n    status\n    createdAt\n    from\n    to\n    recordsWritten\n    recordsTotal\n    percent\n    expiresAt\n    failureReason\n    downloadUrl\n    archiveBytes\n    archiveSha256\n    startedBy {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ExportRow on ExportJob {\n    id\n    status\n    createdAt\n    from\n    to\n    recordsWritten\n    recordsTotal\n    percent\n    expiresAt\n    failureReason\n    downloadUrl\n    archiveBytes\n    archiveSha256\n    startedBy {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ExportProgress($exportId: ID!) {\n    exportProgress(exportId: $exportId) {\n      exportId\n      status\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ExportProgress($exportId: ID!) {\n    exportProgress(exportId: $exportId) {\n      exportId\n      status\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelExport($input: CancelExportInput!) {\n    cancelExport(input: $input) {\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelExport($input: CancelExportInput!) {\n    cancelExport(input: $input) {\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      exports(first: 20) {\n        edges {\n          node {\n            id\n            ...ExportRow\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExportsScreen($orgId: ID!) {\n    organization(id: $orgId) {\n      id\n      name\n      exports(first: 20) {\n        edges {\n          node {\n            id\n            ...ExportRow\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartExport($input: StartExportInput!) {\n    startExport(input: $input) {\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartExport($input: StartExportInput!) {\n    startExport(input: $input) {\n      export {\n        id\n        ...ExportRow\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
