@@ -14,6 +14,7 @@ const SECTIONS = [
   { path: 'directory', label: 'Directory' },
   { path: 'attributes', label: 'User attributes' },
   { path: 'imports', label: 'Bulk upload' },
+  { path: 'chat-import', label: 'Import a chat' },
   { path: 'connectors', label: 'Connectors' },
   { path: 'webhooks', label: 'Webhooks' },
   { path: 'audit', label: 'Audit log' },

@@ -62,6 +62,7 @@ export const router = createBrowserRouter([
                   { path: 'directory', lazy: () => import('../screens/directory/directory.screen').then((m) => ({ Component: m.DirectoryScreen })) },
                   { path: 'attributes', lazy: () => import('../screens/attributes/attributes.screen').then((m) => ({ Component: m.AttributesScreen })) },
                   { path: 'imports', lazy: () => import('../screens/imports/imports.screen').then((m) => ({ Component: m.ImportsScreen })) },
+                  { path: 'chat-import', lazy: () => import('../screens/chat-imports/chat-import.screen').then((m) => ({ Component: m.ChatImportScreen })) },
                   { path: 'imports/:importId', lazy: () => import('../screens/imports/import.screen').then((m) => ({ Component: m.ImportScreen })) },
                   { path: 'connectors', lazy: () => import('../screens/connectors/connectors.screen').then((m) => ({ Component: m.ConnectorsScreen })) },
                   { path: 'webhooks', lazy: () => import('../screens/webhooks/webhooks.screen').then((m) => ({ Component: m.WebhooksScreen })) },

@@ -10,6 +10,7 @@ import { ImportStatusBadge } from './import-status-badge';
 export const ImportHistoryRowFragment = graphql(`
   fragment ImportHistoryRow on ImportJob {
     id
+    kind
     fileName
     mode
     status
@@ -104,7 +105,17 @@ function ImportHistoryRow(props: { job: FragmentType<typeof ImportHistoryRowFrag
   return (
     <Table.Tr>
       <Table.Td miw={160}>
-        <Anchor component={Link} to={`/orgs/${props.organizationId}/imports/${job.id}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Anchor
+          component={Link}
+          // A chat import opens where it was made: its preview, or the import writing it.
+          to={
+            job.kind === 'CHAT'
+              ? `/orgs/${props.organizationId}/chat-import?${job.mode === 'DRY_RUN' ? 'preview' : 'import'}=${job.id}`
+              : `/orgs/${props.organizationId}/imports/${job.id}`
+          }
+          size="sm"
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {name}
         </Anchor>
       </Table.Td>
