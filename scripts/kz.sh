@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm run kz -- import FILE --org ORG [--group GROUP] [--dry-run]` and
-# `npm run kz -- export --org ORG [--out FILE]`: the administrators' command
-# line (cli/), built and run on the project's Node 24.
+# `npm run kz -- import FILE --org ORG [--group GROUP] [--dry-run]`,
+# `npm run kz -- export --org ORG [--out FILE]` and
+# `npm run kz -- import-chat FILE --org ORG [--dry-run] [--map "Name=+number"]`:
+# the administrators' command line (cli/), built and run on the project's Node 24.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-deps.sh >&2

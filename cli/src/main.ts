@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiClient, CliError } from './api-client';
 import { exportCommand, parseInstant } from './export-command';
+import { importChatCommand, parseAuthorMapping } from './import-chat-command';
 import { importCommand } from './import-command';
 import { signIn } from './sign-in';
 
@@ -9,8 +10,12 @@ const USAGE = `usage: npm run kz -- import FILE --org ORG_ID [--group GROUP_ID].
                      [--phone +NUMBER [--code CODE]] [--gateway URL]
        npm run kz -- export --org ORG_ID [--from DATE|INSTANT] [--to DATE|INSTANT] [--out FILE]
                      [--phone +NUMBER [--code CODE]] [--gateway URL]
+       npm run kz -- import-chat FILE (--group GROUP_ID | --org ORG_ID [--new-group NAME]) [--time-zone ZONE]
+                     [--country CC] [--date-order day-first|month-first] [--dry-run]
+                     [--map "Author Name=+NUMBER"]... [--placeholder "Author Name"]... [--add-members]
+                     [--phone +NUMBER [--code CODE]] [--gateway URL]
 
-  Both sign in with --phone (asking for the code sent to it unless --code is
+  All sign in with --phone (asking for the code sent to it unless --code is
   given), or use the access token in KZ_TOKEN.
 
   import  Uploads FILE as a member import into the organisation's directory
@@ -27,7 +32,18 @@ const USAGE = `usage: npm run kz -- import FILE --org ORG_ID [--group GROUP_ID].
           SHA-256 and prints where it is, its size and checksum. Ctrl-C stops
           waiting, not the export, and says how to download it later.
           Exit status: 0 completed, 1 failed, cancelled or checksum mismatch,
-          2 bad usage, 130 stopped with Ctrl-C.`;
+          2 bad usage, 130 stopped with Ctrl-C.
+
+  import-chat
+          Imports a WhatsApp chat export (the .txt, or the .zip made with media)
+          into an organisation group you administer, or a new one (named after
+          the export unless --new-group). --time-zone is the exporting phone's
+          (default: this machine's). Prints the preview (format, counts, each
+          author and whom they match), then, unless --dry-run, writes the
+          history with a progress bar: --map gives an author to the directory
+          member with that number, --placeholder keeps one as a named
+          placeholder, --add-members adds the mapped people to the group.
+          Exit status: 0 completed, 1 refused or failed, 2 bad usage.`;
 
 const SIGN_IN_OPTIONS = {
   phone: { type: 'string' },
@@ -43,6 +59,20 @@ const IMPORT_OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   country: { type: 'string', default: process.env.DEFAULT_PHONE_REGION ?? 'US' },
   'update-existing': { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+const IMPORT_CHAT_OPTIONS = {
+  ...SIGN_IN_OPTIONS,
+  org: { type: 'string' },
+  group: { type: 'string' },
+  'new-group': { type: 'string' },
+  'time-zone': { type: 'string', default: Intl.DateTimeFormat().resolvedOptions().timeZone },
+  country: { type: 'string', default: process.env.DEFAULT_PHONE_REGION ?? 'US' },
+  'date-order': { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  map: { type: 'string', multiple: true },
+  placeholder: { type: 'string', multiple: true },
+  'add-members': { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
 const EXPORT_OPTIONS = {
@@ -68,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function run(argv: string[]): Promise<number> {
   // The command is the first word that is not an option; each command then takes only its own options.
-  const loose = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { ...IMPORT_OPTIONS, ...EXPORT_OPTIONS } });
+  const loose = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { ...IMPORT_OPTIONS, ...EXPORT_OPTIONS, ...IMPORT_CHAT_OPTIONS } });
   const command = loose.positionals[0];
   if (command === 'import') {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: IMPORT_OPTIONS });
@@ -98,8 +128,46 @@ async function run(argv: string[]): Promise<number> {
     process.once('SIGINT', () => stop.abort());
     return exportCommand(api, { orgId: values.org, from, to, out: values.out ?? null }, process.stdout, process.stderr, stop.signal);
   }
+  if (command === 'import-chat') {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: IMPORT_CHAT_OPTIONS });
+    const [, file, ...extra] = positionals;
+    if (values.help) return help();
+    if (!file) throw new UsageError('import-chat needs a FILE.');
+    if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
+    if (Boolean(values.group) === Boolean(values.org)) throw new UsageError('import-chat needs --group, or --org (with --new-group if you like), not both.');
+    if (values.group && values['new-group']) throw new UsageError('--new-group goes with --org, not --group.');
+    const order = values['date-order'];
+    if (order !== undefined && order !== 'day-first' && order !== 'month-first') throw new UsageError('--date-order is day-first or month-first.');
+    const authors = [
+      ...(values.map ?? []).map((m) => parseAuthorMapping(m) ?? badMapping(m)),
+      ...(values.placeholder ?? []).map((name) => ({ name, phone: null })),
+    ];
+    const api = new ApiClient(values.gateway);
+    await signIn(api, values.phone, values.code, process.env);
+    return importChatCommand(
+      api,
+      {
+        file,
+        orgId: values.org ?? null,
+        groupId: values.group ?? null,
+        newGroup: values['new-group'] ?? null,
+        timeZone: values['time-zone'],
+        country: values.country,
+        dateOrder: order === 'month-first' ? 'MONTH_FIRST' : order === 'day-first' ? 'DAY_FIRST' : null,
+        dryRun: values['dry-run'],
+        authors,
+        addMembers: values['add-members'],
+      },
+      process.stdout,
+      process.stderr,
+    );
+  }
   if (loose.values.help) return help();
-  throw new UsageError(command ? `unknown command ${command}` : 'name a command: import or export.');
+  throw new UsageError(command ? `unknown command ${command}` : 'name a command: import, export or import-chat.');
+}
+
+function badMapping(value: string): never {
+  throw new UsageError(`--map ${value} is not "Author Name=+NUMBER".`);
 }
 
 function instantOption(name: string, value: string | undefined): string | null {
