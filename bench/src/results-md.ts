@@ -58,6 +58,11 @@ export const DESIGN_TARGETS: readonly { what: string; target: string; scenarios:
     target: '1,000,000 messages and 100,000 members in ≤ 60 s, every process under 300 MB',
     scenarios: ['export'],
   },
+  {
+    what: 'chat import',
+    target: '100,000 messages with 2,000 media files end to end in ≤ 20 s; 1,000,000 lines with every process under 300 MB',
+    scenarios: ['chat-import'],
+  },
 ];
 
 /** The parts of the runner's results JSON this page reads. */

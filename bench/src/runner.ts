@@ -19,6 +19,7 @@ import { stopLoad } from './load';
 import { formatScenario, machineInfo, softwareInfo } from './report';
 import { writeResultsMarkdown } from './results-md';
 import type { RunSettings, Scenario, ScenarioResult } from './scenario';
+import { chatImport } from './scenarios/chat-import';
 import { exportScenario } from './scenarios/export';
 import { fanOut } from './scenarios/fan-out';
 import { federatedQuery } from './scenarios/federated-query';
@@ -32,7 +33,20 @@ import { CHAT_PARTS, type ChatPart, webAppChat } from './scenarios/web-app-chat'
 import { webhooks } from './scenarios/webhooks';
 import { BenchStack, REPO_ROOT } from './stack';
 
-const SCENARIOS: Scenario[] = [federatedQuery, largeGroup, memberImport, sendReceive, retention, exportScenario, fanOut, history, webhooks, webApp, webAppChat];
+const SCENARIOS: Scenario[] = [
+  federatedQuery,
+  largeGroup,
+  memberImport,
+  sendReceive,
+  retention,
+  exportScenario,
+  chatImport,
+  fanOut,
+  history,
+  webhooks,
+  webApp,
+  webAppChat,
+];
 
 const USAGE = `usage: npm run bench -- [options] [scenario...]
 
