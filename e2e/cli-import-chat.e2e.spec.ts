@@ -39,6 +39,13 @@ describe('kz import-chat', () => {
         admin.token,
       ),
     ).addDirectoryMember.member.user.id as string;
+    ok(
+      await gql(
+        `mutation($i: AddDirectoryMemberInput!) { addDirectoryMember(input: $i) { member { user { id } } } }`,
+        { i: { organizationId: orgId, phone: '+447911123456', displayName: 'Nia Newcomer' } },
+        admin.token,
+      ),
+    );
     const file = join(dir, 'WhatsApp Chat with Ridge Walkers.txt');
     writeFileSync(file, readFileSync(join(FIXTURES, 'android-24h-day-first.txt'), 'utf8').replaceAll('+44 7700 900123', '+44 7911 123456'));
     const common = ['--org', orgId, '--time-zone', 'Europe/London', '--country', 'GB'];
@@ -47,7 +54,9 @@ describe('kz import-chat', () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('.txt export from Android');
     expect(dry.stdout).toContain('  Alice Smith (5): Alice Smith, by name');
+    expect(dry.stdout).toContain('  +44 7911 123456 (1): Nia Newcomer, by phone');
     expect(dry.stdout).toContain('  Carol (1): unmatched, kept as a placeholder');
+    expect(dry.stdout).toContain('first messages (times in Europe/London):\n  [2023-03-26 00:59] Alice Smith: Welcome everyone!\n');
     expect(dry.stdout).toContain('into: a new group, Ridge Walkers');
     const groupsNow = async () =>
       ok(await gql(`query($o: ID!) { organization(id: $o) { groups { edges { node { id name } } } } }`, { o: orgId }, admin.token)).organization.groups.edges;
@@ -73,6 +82,13 @@ describe('kz import-chat', () => {
     expect(history.filter((m: any) => m.imported?.originalAuthor === 'Carol')).toEqual([
       { author: { id: carol }, imported: { originalAuthor: 'Carol', placeholderAuthor: false } },
     ]);
+    // --add-members: the member Carol's messages went to is in the group now.
+    await eventually(async () => {
+      const members = ok(
+        await gql(`query($g: ID!) { group(id: $g) { members(first: 50) { edges { node { user { id } } } } } }`, { g: groupId }, admin.token),
+      ).group.members.edges.map((e: any) => e.node.user.id);
+      expect(members).toContain(carol);
+    });
 
     const csv = join(dir, 'members.csv');
     writeFileSync(csv, 'Phone,Name\n+14155550100,Ann\n');

@@ -41,20 +41,20 @@ export function parseAuthorMapping(value: string): { name: string; phone: string
   return at > 0 && name && phone ? { name, phone } : null;
 }
 
-/** The preview as a person reads it in a terminal. */
-export function previewText(p: ChatPreview, target: string): string {
+/** The preview as a person reads it in a terminal, with times as the exporting phone showed them (in `timeZone`). */
+export function previewText(p: ChatPreview, target: string, timeZone: string): string {
   const lines = [
     `${p.fileKind === 'ZIP' ? '.zip' : '.txt'} export from ${p.format.platform === 'IOS' ? 'an iPhone' : 'Android'}, dates ${p.format.dateOrder.toLowerCase().replace('_', '-')} (${p.format.dateOrderFrom.toLowerCase()}), ${p.format.clock === 'H12' ? '12' : '24'}-hour clock`,
-    `${p.messages.toLocaleString('en')} messages and ${p.systemEvents.toLocaleString('en')} WhatsApp notices${p.firstAt && p.lastAt ? `, ${p.firstAt.slice(0, 10)} to ${p.lastAt.slice(0, 10)}` : ''}; ${p.skippedLines} lines skipped`,
+    `${p.messages.toLocaleString('en')} messages and ${p.systemEvents.toLocaleString('en')} WhatsApp notices${p.firstAt && p.lastAt ? `, ${localTime(p.firstAt, timeZone).slice(0, 10)} to ${localTime(p.lastAt, timeZone).slice(0, 10)}` : ''}; ${p.skippedLines} lines skipped`,
     `files: ${p.media.inArchive} of ${p.media.referenced} in the export`,
     `into: ${target}`,
     'authors:',
     ...p.authors.map(
       (a) =>
-        `  ${a.name} (${a.messages.toLocaleString('en')}): ${a.match ? `${a.match.displayName}, by ${a.match.by === 'PHONE' ? 'number' : 'name'}` : 'unmatched, kept as a placeholder'}`,
+        `  ${a.name} (${a.messages.toLocaleString('en')}): ${a.match ? `${a.match.displayName}, by ${a.match.by === 'PHONE' ? 'phone' : 'name'}` : 'unmatched, kept as a placeholder'}`,
     ),
-    'first messages:',
-    ...p.samples.map((s) => `  [${s.sentAt.slice(0, 16).replace('T', ' ')}] ${s.author}: ${s.text.split('\n')[0]}`),
+    `first messages (times in ${timeZone}):`,
+    ...p.samples.map((s) => `  [${localTime(s.sentAt, timeZone)}] ${s.author}: ${s.text.split('\n')[0]}`),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -82,14 +82,16 @@ export async function importChatCommand(api: ApiClient, opts: ImportChatOptions,
   const previewId = started.startChatImport.import.id;
   if (size > maxUploadBytes) throw new CliError(`${opts.file} is ${size} bytes; the largest chat export accepted is ${maxUploadBytes}.`);
   err.write(`chat import ${previewId}: uploading ${basename(opts.file)} (${(size / 1024 / 1024).toFixed(1)} MB) and reading it\n`);
-  await uploadToImport(api, uploadUrl, opts.file, opts.file.toLowerCase().endsWith('.zip') ? 'application/zip' : 'text/plain');
+  await uploadToImport(api, uploadUrl, opts.file, opts.file.toLowerCase().endsWith('.zip') ? 'application/zip' : 'text/plain', err);
   const read = (
     await api.request<{
       importJob: { status: string; failureReason: string | null; chat: { newGroupName: string | null; reportUrl: string | null; preview: ChatPreview | null } };
     }>(PREVIEW, { id: previewId })
   ).importJob;
   if (!read.chat.preview) throw new CliError(read.failureReason ?? 'The export could not be read.');
-  out.write(previewText(read.chat.preview, opts.groupId ? `group ${opts.groupId}` : `a new group, ${read.chat.newGroupName ?? 'Imported chat'}`));
+  out.write(
+    previewText(read.chat.preview, opts.groupId ? `group ${opts.groupId}` : `a new group, ${read.chat.newGroupName ?? 'Imported chat'}`, opts.timeZone),
+  );
   if (read.chat.reportUrl) out.write(`line-by-line report: ${read.chat.reportUrl} (download with your access token)\n`);
   if (opts.dryRun) return 0;
   const applied = await api.request<{ applyChatImport: { import: { id: string } } }>(
@@ -108,6 +110,21 @@ export async function importChatCommand(api: ApiClient, opts: ImportChatOptions,
   out.write(`${job.status}: ${c.total} entries, ${c.created} written, ${c.unchanged} already there${group ? `, group ${group.id}` : ''}\n`);
   if (job.failureReason) out.write(`reason: ${job.failureReason}\n`);
   return job.status === 'COMPLETED' ? 0 : 1;
+}
+
+/** `2024-01-05 09:01`: an instant as a clock in `timeZone` shows it, which is how the export wrote it. */
+export function localTime(instant: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
 async function groupOrganization(api: ApiClient, groupId: string): Promise<string> {

@@ -30,7 +30,7 @@ export async function importCommand(api: ApiClient, opts: ImportOptions, out: No
   const importId = started.startImport.import.id;
   if (size > maxUploadBytes) throw new CliError(`${opts.file} is ${size} bytes; the largest upload allowed is ${maxUploadBytes}. Split the file.`);
   err.write(`import ${importId}: uploading ${basename(opts.file)} (${(size / 1024 / 1024).toFixed(1)} MB)${opts.dryRun ? ', dry run' : ''}\n`);
-  await uploadToImport(api, uploadUrl, opts.file, 'text/csv');
+  await uploadToImport(api, uploadUrl, opts.file, 'text/csv', err);
   const job = await followImport(api, importId, err, 'rows');
   const c = job.counts;
   out.write(
