@@ -14,6 +14,8 @@ import { contentTypeOf } from './media-types';
 
 /** Entries per call to messaging, and per checkpoint. */
 export const HISTORY_CHUNK = 1_000;
+/** Files uploaded at once while a chunk's files go to messaging. */
+const FILES_AT_ONCE = 6;
 /** How long a new group may take to reach messaging (its events) before the import gives up on it. */
 const GROUP_ARRIVAL_MS = 60_000;
 
@@ -65,7 +67,7 @@ export class ChatHistoryImportJob {
     let files: ChatMediaFiles | null = null;
     const flush = async () => {
       if (batch.length === 0) return;
-      for (const entry of batch) if (entry.file && files) await this.uploadFile(await token(), groupId, entry, files);
+      await this.uploadFiles(await token(), groupId, batch, files);
       const result = await this.history.write(await token(), groupId, batch);
       await this.checkpoint(importId, batch.length, result);
       batch = [];
@@ -99,6 +101,16 @@ export class ChatHistoryImportJob {
       );
       if (await finishImport(m, importId, 'COMPLETED', null)) emit(await progressEvent(m, importId));
     });
+  }
+
+  /** The chunk's files, a few at a time: one by one, a round trip each would set the pace of a chat with many photos. */
+  private async uploadFiles(token: string, groupId: string, batch: readonly HistoryEntry[], files: ChatMediaFiles | null): Promise<void> {
+    const waiting = batch.filter((entry) => entry.file);
+    if (!files || waiting.length === 0) return;
+    const worker = async () => {
+      for (let entry = waiting.shift(); entry; entry = waiting.shift()) await this.uploadFile(token, groupId, entry, files);
+    };
+    await Promise.all(Array.from({ length: FILES_AT_ONCE }, worker));
   }
 
   /**
