@@ -4,7 +4,7 @@ import { errorCode as code, specStack } from './support/spec-stack';
 const { stack, gql, follow } = specStack();
 
 const SEND = `mutation ($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`;
-const HISTORY = `query ($g: ID!) { group(id: $g) { messages(last: 5) { edges { node { text } } } } }`;
+const HISTORY = `query ($g: ID!) { group(id: $g) { messages(last: 100) { edges { node { text } } } } }`;
 const SEARCH = `query ($q: String!) { searchMessages(query: $q) { edges { node { message { id } } } } }`;
 const JOIN = `mutation ($i: JoinGroupByLinkInput!) { joinGroupByLink(input: $i) { outcome } }`;
 const PREVIEW = `query ($t: String!) { inviteLink(token: $t) { groupName } }`;
