@@ -266,6 +266,25 @@ describe('delivering events', () => {
     expect(receiver.at('/ordered')[0]!.id).toBe(receiver.at('/ordered')[1]!.id);
   });
 
+  it('sends a backlog down its lane in order, stopping at a failure until its retry succeeds, and logs each attempt', async () => {
+    const id = await endpointAt('/backlog', { eventTypes: ['MESSAGE_SENT'], groupIds: [support] });
+    // The first failure holds the lane while the rest queue up behind it; the third delivery then fails inside a run of them.
+    receiver.script('/backlog', { status: 503 }, { status: 200 }, { status: 200 }, { status: 500 }, { status: 200 });
+    const sent = Array.from({ length: 9 }, (_, i) => messageSent(support, `b${i}`));
+    for (const event of sent) await tap.publish(event);
+    await eventually(() => expect(receiver.at('/backlog')).toHaveLength(11));
+    const texts = receiver.at('/backlog').map((r) => (r.body.data.message as { text: string }).text);
+    expect(texts).toEqual(['b0', 'b0', 'b1', 'b2', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b8']);
+    const log = await eventually(async () => {
+      const current = await deliveriesOf(id);
+      expect(current.deliveries.edges.map((e: { node: { status: string } }) => e.node.status)).toEqual(Array(9).fill('DELIVERED'));
+      return current;
+    });
+    // Newest first: b8 … b0.
+    const attempts = log.deliveries.edges.map((e: { node: { attempts: { httpStatus: number }[] } }) => e.node.attempts.map((a) => a.httpStatus)).reverse();
+    expect(attempts).toEqual([[503, 200], [200], [500, 200], [200], [200], [200], [200], [200], [200]]);
+  });
+
   it('retries failures on the schedule, waits as long as Retry-After asks, and logs every attempt', async () => {
     const id = await endpointAt('/flaky', { eventTypes: ['MESSAGE_SENT'], groupIds: [sales] });
     receiver.script('/flaky', { status: 503, retryAfter: '2', body: 'busy' }, { status: 500 }, { status: 200 });

@@ -1,7 +1,7 @@
 import type { Caller } from '@kz/auth';
 import { decodeSeqCursor, encodeCursor, isUuid, prepared, rowsOf } from '@kz/db';
 import { badInput, notFound } from '@kz/errors';
-import { activeSigningSecrets, DestinationRefusedError, signedHeaders, type DestinationGuard, type RetrySchedule } from '@kz/webhooks';
+import { activeSigningSecrets, DestinationRefusedError, signedHeaders, type DestinationGuard, type RetryDecision, type RetrySchedule } from '@kz/webhooks';
 import { createEvent, type EmitEvents, type Outbox } from '@kz/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LOCK_LANES_SQL, type DeliveryScheduler, type DueDelivery } from './delivery-scheduler';
@@ -66,29 +66,41 @@ const DELIVERY_COLUMNS = `d.id, d.seq::text AS seq, d.endpoint_id, d.event_id, e
 
 const DELIVERY_SELECT = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id`;
 
+const SENDABLE_COLUMNS = `${DELIVERY_COLUMNS}, e.url, e.status AS endpoint_status, e.secret, e.previous_secret, e.previous_secret_expires_at`;
+const SENDABLE_FROM = `webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id JOIN webhook_endpoints e ON e.id = d.endpoint_id`;
+
 /** A delivery with its endpoint's address, state and secrets, and whether it heads its lane (is next to go there). */
 const SENDABLE_SELECT = prepared(`
-  SELECT ${DELIVERY_COLUMNS},
-         e.url, e.status AS endpoint_status, e.secret, e.previous_secret, e.previous_secret_expires_at,
+  SELECT ${SENDABLE_COLUMNS},
          NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.lane = d.lane AND p.status = 'PENDING' AND p.seq < d.seq) AS is_head
-  FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id JOIN webhook_endpoints e ON e.id = d.endpoint_id
+  FROM ${SENDABLE_FROM}
   WHERE d.id = $1`);
 
+/** A lane's next pending deliveries, in its order: the first heads it. */
+const LANE_SENDABLE_SELECT = prepared(`
+  SELECT ${SENDABLE_COLUMNS}, true AS is_head
+  FROM ${SENDABLE_FROM}
+  WHERE d.endpoint_id = $1 AND d.lane = $2 AND d.status = 'PENDING'
+  ORDER BY d.seq LIMIT $3`);
+
 /**
- * Records an attempt and where the delivery stands after it, in one statement; answers the lane's next pending
- * delivery once this one is finished (the statement's snapshot still shows this one pending, hence `n.id <> $1`).
+ * Records the attempts at some deliveries of one lane, sent in its order, and where each stands after its attempt, in
+ * one statement; answers the lane's next pending delivery once the last of them is finished (the statement's
+ * snapshot still shows them pending, hence `<> ALL`).
  */
-const RECORD_ATTEMPT_SQL = prepared(`
+const RECORD_ATTEMPTS_SQL = prepared(`
   WITH attempt AS (
-    INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6)
+    INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, response_excerpt, error)
+    SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::text[], $6::text[])
   ), updated AS (
-    UPDATE webhook_deliveries SET attempts = $7, status = $8::text, next_attempt_at = $9::timestamptz,
-      finished_at = CASE WHEN $8::text = 'PENDING' THEN NULL ELSE now() END
-    WHERE id = $1 RETURNING endpoint_id, lane
+    UPDATE webhook_deliveries d SET attempts = u.attempts, status = u.status, next_attempt_at = u.next_attempt_at,
+      finished_at = CASE WHEN u.status = 'PENDING' THEN NULL ELSE now() END
+    FROM unnest($1::uuid[], $7::int[], $8::text[], $9::timestamptz[]) AS u (id, attempts, status, next_attempt_at)
+    WHERE d.id = u.id
   )
   SELECT n.id, n.next_attempt_at AS at
-  FROM updated u JOIN webhook_deliveries n ON n.endpoint_id = u.endpoint_id AND n.lane = u.lane AND n.status = 'PENDING' AND n.id <> $1
-  WHERE $8::text <> 'PENDING'
+  FROM webhook_deliveries n
+  WHERE n.endpoint_id = $10 AND n.lane = $11 AND n.status = 'PENDING' AND n.id <> ALL ($1::uuid[]) AND $12::text <> 'PENDING'
   ORDER BY n.seq LIMIT 1`);
 
 const bodyOf = (row: DeliveryRow) =>
@@ -121,6 +133,31 @@ export interface EndpointSlots {
 
 /** How soon a delivery whose endpoint had no free slot is tried again. */
 const SLOT_WAIT_MS = 100;
+/** Deliveries of a lane read and sent at a time, the endpoint's slot held for them. */
+const DRAIN_BATCH = 50;
+/** How long, and how many deliveries, one job goes on down a busy lane before the lane queues up behind the others. */
+const DRAIN_BUDGET_MS = 500;
+const DRAIN_MAX_DELIVERIES = 500;
+
+/** One delivery sent: the attempt, and what the retry schedule made of it when it failed. */
+interface SentDelivery {
+  readonly row: SendableRow;
+  readonly at: Date;
+  readonly outcome: PostOutcome;
+  readonly attempt: number;
+  readonly decision: RetryDecision | null;
+}
+
+/** The deliveries of a lane's batch that can go now: up to the first that waits for a later attempt. */
+function dueInOrder(rows: readonly SendableRow[]): SendableRow[] {
+  const now = Date.now();
+  const due: SendableRow[] = [];
+  for (const row of rows) {
+    if (row.endpoint_status !== 'ACTIVE' || (row.next_attempt_at && row.next_attempt_at.getTime() > now + 50)) break;
+    due.push(row);
+  }
+  return due;
+}
 
 export interface SendSettings {
   readonly timeoutMs: number;
@@ -156,8 +193,10 @@ export class DeliveriesService {
   ) {}
 
   /**
-   * Makes one attempt at a delivery if it is due: pending, its endpoint active, first in its lane. Every attempt is
-   * logged; a failure is tried again on the schedule, and the last one disables the endpoint.
+   * Sends a delivery if it is due (pending, its endpoint active, first in its lane), then the lane's next ones in
+   * their order while they are due, up to a budget, so that a busy lane costs one job per batch rather than one per
+   * delivery. Every attempt is logged; a failure stops the lane until it is tried again on the schedule, and the last
+   * one disables the endpoint.
    */
   async send(deliveryId: string, now = new Date()): Promise<SendResult> {
     const [row] = await rowsOf<SendableRow>(this.dataSource.manager, SENDABLE_SELECT, [deliveryId]);
@@ -165,35 +204,79 @@ export class DeliveriesService {
     if (row.status !== 'PENDING' || row.endpoint_status !== 'ACTIVE' || !row.is_head) return { done: true };
     if (row.next_attempt_at && row.next_attempt_at.getTime() > now.getTime() + 50) return { retryAt: row.next_attempt_at };
 
-    const release = await this.slots.take(row.endpoint_id);
-    if (!release) return { retryAt: new Date(now.getTime() + SLOT_WAIT_MS) };
-    const outcome = await this.post(row, now).finally(release);
-    const attempt = row.attempts + 1;
-    const decision = outcome.failure ? this.schedule.afterFailure(attempt, outcome.failure, now) : null;
-    const status: DeliveryStatus = decision?.action === 'retry' ? 'PENDING' : decision ? 'FAILED' : 'DELIVERED';
-    const nextAttemptAt = decision?.action === 'retry' ? decision.at : null;
-    const next = await this.outbox.transaction(async (manager, emit) => {
-      await rowsOf(manager, LOCK_LANES_SQL, [[row.endpoint_id], row.lane]);
-      const [following] = await rowsOf<DueDelivery>(manager, RECORD_ATTEMPT_SQL, [
-        row.id,
-        now,
-        outcome.status,
-        outcome.latencyMs,
-        outcome.excerpt,
-        outcome.error,
-        attempt,
-        status,
-        nextAttemptAt,
-      ]);
-      if (decision?.action === 'give-up' && decision.disableEndpoint) {
-        await this.disableEndpoint(manager, emit, row.endpoint_id, decision.reason === 'ENDPOINT_GONE' ? DISABLED_BY_GONE : disabledByFailures(this.schedule));
-        return null;
+    const started = performance.now();
+    let batch: SendableRow[] = [row];
+    for (let sent = 0; ;) {
+      const release = await this.slots.take(row.endpoint_id);
+      if (!release) {
+        if (sent === 0) return { retryAt: new Date(now.getTime() + SLOT_WAIT_MS) };
+        // The lane goes on in a job of its own, behind the others waiting.
+        await this.scheduler.schedule([{ id: batch[0]!.id }]);
+        return { done: true };
       }
-      return following ?? null;
+      const outcomes = await this.postInOrder(batch).finally(release);
+      sent += outcomes.length;
+      const { retryAt, following } = await this.recordAttempts(row.endpoint_id, row.lane, outcomes);
+      if (retryAt) return { retryAt };
+      if (!following) return { done: true };
+      if (sent >= DRAIN_MAX_DELIVERIES || performance.now() - started >= DRAIN_BUDGET_MS || (following.at && following.at.getTime() > Date.now() + 50)) {
+        await this.scheduler.schedule([following]);
+        return { done: true };
+      }
+      batch = dueInOrder(await rowsOf<SendableRow>(this.dataSource.manager, LANE_SENDABLE_SELECT, [row.endpoint_id, row.lane, DRAIN_BATCH]));
+      if (batch.length === 0) {
+        // Paused, deleted, or the next one is not due: a job of its own sends it when it is.
+        await this.scheduler.schedule([following]);
+        return { done: true };
+      }
+    }
+  }
+
+  /** Posts deliveries of one lane one after the other, stopping at the first that fails (the lane waits for it). */
+  private async postInOrder(batch: readonly SendableRow[]): Promise<SentDelivery[]> {
+    const outcomes: SentDelivery[] = [];
+    for (const row of batch) {
+      const at = new Date();
+      const outcome = await this.post(row, at);
+      const attempt = row.attempts + 1;
+      const decision = outcome.failure ? this.schedule.afterFailure(attempt, outcome.failure, at) : null;
+      outcomes.push({ row, at, outcome, attempt, decision });
+      if (decision) break;
+    }
+    return outcomes;
+  }
+
+  /**
+   * Logs the attempts and where their deliveries stand, under the lane's lock; answers when the lane's failed
+   * delivery is tried again, or the lane's next pending delivery once these are finished.
+   */
+  private async recordAttempts(endpointId: string, lane: string, sent: readonly SentDelivery[]): Promise<{ retryAt?: Date; following?: DueDelivery }> {
+    const statusOf = ({ decision }: SentDelivery): DeliveryStatus => (decision?.action === 'retry' ? 'PENDING' : decision ? 'FAILED' : 'DELIVERED');
+    const last = sent.at(-1)!;
+    const following = await this.outbox.transaction(async (manager, emit) => {
+      await rowsOf(manager, LOCK_LANES_SQL, [[endpointId], lane]);
+      const [next] = await rowsOf<DueDelivery>(manager, RECORD_ATTEMPTS_SQL, [
+        sent.map((s) => s.row.id),
+        sent.map((s) => s.at),
+        sent.map((s) => s.outcome.status),
+        sent.map((s) => s.outcome.latencyMs),
+        sent.map((s) => s.outcome.excerpt),
+        sent.map((s) => s.outcome.error),
+        sent.map((s) => s.attempt),
+        sent.map(statusOf),
+        sent.map((s) => (s.decision?.action === 'retry' ? s.decision.at : null)),
+        endpointId,
+        lane,
+        statusOf(last),
+      ]);
+      const { decision } = last;
+      if (decision?.action === 'give-up' && decision.disableEndpoint) {
+        await this.disableEndpoint(manager, emit, endpointId, decision.reason === 'ENDPOINT_GONE' ? DISABLED_BY_GONE : disabledByFailures(this.schedule));
+        return undefined;
+      }
+      return next;
     });
-    if (decision?.action === 'retry') return { retryAt: decision.at };
-    if (next) await this.scheduler.schedule([next]);
-    return { done: true };
+    return last.decision?.action === 'retry' ? { retryAt: last.decision.at } : { following };
   }
 
   /** Disables an endpoint that failed for good, and tells its organisation's admins (an event naming them). */
