@@ -7,6 +7,7 @@ import { connectDb, CREATE_GROUP, outboxTimes, SEND, waitMembersInMessaging } fr
 import { cpuDelta, cpuSnapshot, type Classifier, type CpuDelta } from '../system-cpu';
 import { BenchWebhookReceiver, pauseEndpoints, probeEveryEndpoint, registerEndpoints } from '../webhook-receiver';
 import { openLoop, type OpenLoopRun } from '../open-loop';
+import { measureHttpsCeiling } from '../https-ceiling';
 
 /**
  * Webhook delivery under a steady load: an organisation's admin sends messages through the gateway at a fixed rate,
@@ -20,6 +21,8 @@ const TARGET_P50_MS = 100;
 const TARGET_P99_MS = 1_000;
 const TARGET_RATIO = 1.5;
 const ADMIN_PHONE = '+14155559300';
+/** About a message.sent payload's size, for the bare HTTPS ceiling. */
+const CEILING_BODY_BYTES = 600;
 
 interface Sizes {
   endpoints: number;
@@ -153,6 +156,13 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   let endpointIds: string[] = [];
   try {
     await waitMembersInMessaging(messagingDb, groupIds, sz.groups);
+    // What the machine carries with nothing but HTTPS to do, over as many connections as there are endpoints.
+    ctx.log(`setup (not timed): the bare HTTPS ceiling, a client process posting to a server in this process over ${sz.endpoints} connections`);
+    const ceiling = await measureHttpsCeiling(stack.receiverTls, {
+      connections: sz.endpoints,
+      bodyBytes: CEILING_BODY_BYTES,
+      seconds: settings.smoke ? 2 : 10,
+    });
     await receiver.start(stack.receiverTls);
     endpointIds = await registerEndpoints(gatewayUrl, admin.token, orgId, receiver);
     // Until a message of every group reaches every endpoint: each service then knows the groups' organisation.
@@ -241,6 +251,12 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         `they got ${failingRequests} requests in B, retries included`,
       phaseNote(a, deliveredA),
       phaseNote(b, deliveredB),
+      `the load asks for ${f(sz.rate * sz.endpoints, 0)} deliveries/s (${sz.rate} events/s × ${sz.endpoints} endpoints). The bare HTTPS ceiling of this machine, measured in ` +
+        `the same run before the phases: ${f(ceiling.requestsPerSecond, 0)} requests/s (a client process posting signed ${ceiling.bodyBytes}-byte JSON bodies over ` +
+        `${ceiling.connections} kept-alive connections to a bare HTTPS server in this process that reads each body and answers 200; no database, queue or broker; ` +
+        `${f(ceiling.clientCpuMsPerRequest, 3)} ms client CPU and at most ${f(ceiling.serverCpuMsPerRequest, 3)} ms server CPU per request, for ${f(ceiling.seconds, 1)} s), ` +
+        `so the load is ${f((sz.rate * sz.endpoints) / ceiling.requestsPerSecond)}× what the machine can post with nothing else running; phase A delivered ` +
+        `${f(deliveredA.deliveriesPerSecond / ceiling.requestsPerSecond, 3)}× the ceiling while sending`,
       "latency = the receiver's first sight of a delivery answered 200 (performance.timeOrigin + performance.now()) minus created_at of the message's row in messaging's outbox " +
         '(the send transaction\'s start, a little before its commit), same machine clock; the receiver looks at webhook-id only (no signature check) and keeps its CPU in "bench runner"',
       'CPU by process over phase A (from the first measured send until the last delivery):',
@@ -276,6 +292,16 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         overrides,
         failingModes: { error: sz.failing - hanging, hang: hanging },
         p99Ratio: round(ratio, 3),
+        httpsCeiling: {
+          requestsPerSecond: round(ceiling.requestsPerSecond, 0),
+          connections: ceiling.connections,
+          bodyBytes: ceiling.bodyBytes,
+          seconds: round(ceiling.seconds, 1),
+          clientCpuMsPerRequest: round(ceiling.clientCpuMsPerRequest, 3),
+          serverCpuMsPerRequest: round(ceiling.serverCpuMsPerRequest, 3),
+          failed: ceiling.failed,
+          offeredDeliveriesPerSecond: sz.rate * sz.endpoints,
+        },
         duplicates,
         failingRequestsInB: failingRequests,
         phaseA: phaseDetails(a, deliveredA),
