@@ -40,6 +40,8 @@ export class Stack {
     private readonly kafkaBrokers: readonly string[] = MACHINE_KAFKA_BROKERS,
     /** Settings of this stack's import service, e.g. small chunks or no workers. */
     private readonly importSettings: Record<string, string> = {},
+    /** Settings of this stack's messaging service, e.g. where attachments are stored. */
+    private readonly messagingSettings: Record<string, string> = {},
   ) {
     this.wiring = {
       base: (service) => {
@@ -85,7 +87,9 @@ export class Stack {
     await this.identity.start();
     this.groups = await createGroupsApp(loadGroupsConfig(this.env('groups')), logger);
     this.messaging = await createMessagingApp(
-      loadMessagingConfig(this.env('messaging', { ATTACHMENTS_DIR: this.attachmentsDir, ATTACHMENTS_MAX_BYTES: String(1024 * 1024) })),
+      loadMessagingConfig(
+        this.env('messaging', { ATTACHMENTS_DIR: this.attachmentsDir, ATTACHMENTS_MAX_BYTES: String(1024 * 1024), ...this.messagingSettings }),
+      ),
       logger,
     );
     // Webhook receivers of the tests listen on loopback.

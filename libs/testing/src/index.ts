@@ -5,3 +5,4 @@ export { silentLogger } from './logger';
 export { TestTokenIssuer } from './test-token-issuer';
 export { EventTap } from './event-tap';
 export { WebhookReceiver, type ReceivedWebhook, type Answer as WebhookAnswer } from './webhook-receiver';
+export { startS3Mock, type S3Mock } from './s3-mock';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { s3Settings } from '@kz/config';
 import { closeRedis, createSubgraphApp, openRedis, redisReachable, type Logger, type SubgraphApp } from '@kz/server';
 import { ExportSourceClient } from './clients/export-source-client';
 import { MessagingClient } from './clients/messaging-client';
@@ -13,7 +14,8 @@ import { ExportStore } from './domain/exports/export-store';
 import { ExportsService } from './domain/exports/exports.service';
 import { OrganizationExportJob } from './domain/exports/organization-export.job';
 import { ImportJobsService } from './domain/import-jobs.service';
-import { ChunkStore } from './domain/members/chunk-store';
+import { DiskChunkStore, type ChunkStore } from './domain/members/chunk-store';
+import { S3ChunkStore } from './domain/members/s3-chunk-store';
 import { ImportAuthority } from './domain/members/import-authority';
 import { jobProgress } from './domain/members/job-progress';
 import { ImportStoppedError, MemberCsvImportJob } from './domain/members/member-csv-import.job';
@@ -33,6 +35,11 @@ import { importMigrations } from './migrations';
 import { importResolvers } from './resolvers';
 
 export type ImportApp = SubgraphApp<ImportServices>;
+
+function chunkStore(config: ImportConfig): ChunkStore {
+  if (config.chunkStore === 'disk') return new DiskChunkStore(config.storageDir);
+  return new S3ChunkStore(s3Settings(config, 'IMPORT_CHUNK_STORE'));
+}
 
 /** What the upload answers: the import's state as the GraphQL type tells it. */
 function uploadSummary(job: ImportJobEntity) {
@@ -61,7 +68,7 @@ export async function createImportApp(config: ImportConfig, logger: Logger): Pro
       const redis = openRedis(config.redisUrl, logger.child({ component: 'redis' }));
       const people = new IdentityClient(config.identityUrl, config.subgraphSecret);
       const groups = new GroupsClient(config.groupsUrl, config.subgraphSecret);
-      const chunks = new ChunkStore(config.storageDir);
+      const chunks = chunkStore(config);
       const chatFiles = new ChatFileStore(join(config.storageDir, 'chats'));
       const authority = new ImportAuthority(people, config.subgraphSecret);
       const queue = new MemberImportQueue(

@@ -1,4 +1,4 @@
-import { authFields, bool, int, loadConfig, serviceFields, str, url } from '@kz/config';
+import { authFields, bool, int, loadConfig, oneOf, s3Fields, serviceFields, str, url } from '@kz/config';
 
 export type ImportConfig = ReturnType<typeof loadImportConfig>;
 
@@ -23,6 +23,15 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
       storageDir: str('IMPORT_STORAGE_DIR', "directory of uploaded files cut into chunks, shared by this service's processes", {
         fallback: 'tmp/imports',
       }),
+      chunkStore: oneOf(
+        'IMPORT_CHUNK_STORE',
+        "where a member file's chunks go between the upload and the workers: disk (IMPORT_STORAGE_DIR) or s3",
+        ['disk', 's3'] as const,
+        {
+          fallback: 'disk',
+        },
+      ),
+      ...s3Fields('chunk files', 'IMPORT_CHUNK_STORE'),
       maxUploadBytes: int('IMPORT_MAX_UPLOAD_BYTES', 'largest member file accepted, in bytes', { fallback: 200 * 1024 * 1024, min: 1_024, max: 4 * 1024 ** 3 }),
       chatMaxUploadBytes: int('IMPORT_CHAT_MAX_UPLOAD_BYTES', 'largest chat export (.txt or .zip with media) accepted, in bytes', {
         fallback: 2 * 1024 ** 3,

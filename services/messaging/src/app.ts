@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError } from '@kz/config';
+import { s3Settings } from '@kz/config';
 import { createSubgraphApp, type Logger, type SubgraphApp } from '@kz/server';
 import type { MessagingConfig } from './config';
 import type { MessagingServices } from './context';
@@ -28,19 +28,7 @@ export type MessagingApp = SubgraphApp<MessagingServices>;
 
 function objectStore(config: MessagingConfig): ObjectStore {
   if (config.attachmentsStore === 'disk') return new LocalDiskObjectStore(config.attachmentsDir);
-  const missing = [
-    ['S3_BUCKET', config.s3Bucket],
-    ['S3_ACCESS_KEY_ID', config.s3AccessKeyId],
-    ['S3_SECRET_ACCESS_KEY', config.s3SecretAccessKey],
-  ].filter(([, value]) => !value);
-  if (missing.length > 0) throw new ConfigError(missing.map(([name]) => `${name} is required with ATTACHMENTS_STORE=s3`));
-  return new S3ObjectStore({
-    endpoint: config.s3Endpoint || null,
-    region: config.s3Region,
-    bucket: config.s3Bucket,
-    accessKeyId: config.s3AccessKeyId,
-    secretAccessKey: config.s3SecretAccessKey,
-  });
+  return new S3ObjectStore(s3Settings(config, 'ATTACHMENTS_STORE'));
 }
 
 export function createMessagingApp(config: MessagingConfig, logger: Logger): Promise<MessagingApp> {

@@ -1,4 +1,4 @@
-import { authFields, int, list, loadConfig, oneOf, serviceFields, str, url } from '@kz/config';
+import { authFields, int, list, loadConfig, oneOf, s3Fields, serviceFields, str, url } from '@kz/config';
 
 export type MessagingConfig = ReturnType<typeof loadMessagingConfig>;
 
@@ -44,11 +44,7 @@ export function loadMessagingConfig(env: NodeJS.ProcessEnv = process.env) {
       attachmentsPublicUrl: url('ATTACHMENTS_PUBLIC_URL', 'base URL where clients download attachments (this service, or a route to it)', {
         fallback: 'http://127.0.0.1:4003',
       }),
-      s3Endpoint: str('S3_ENDPOINT', 'S3-compatible endpoint URL; empty for AWS', { fallback: '' }),
-      s3Region: str('S3_REGION', 'S3 region', { fallback: 'us-east-1' }),
-      s3Bucket: str('S3_BUCKET', 'S3 bucket for attachments, with ATTACHMENTS_STORE=s3', { fallback: '' }),
-      s3AccessKeyId: str('S3_ACCESS_KEY_ID', 'S3 access key id, with ATTACHMENTS_STORE=s3', { fallback: '' }),
-      s3SecretAccessKey: str('S3_SECRET_ACCESS_KEY', 'S3 secret key, with ATTACHMENTS_STORE=s3', { fallback: '' }),
+      ...s3Fields('attachments', 'ATTACHMENTS_STORE'),
     },
     env,
   );

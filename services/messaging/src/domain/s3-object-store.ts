@@ -1,21 +1,14 @@
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Readable } from 'node:stream';
+import type { S3Settings } from '@kz/config';
 import type { ObjectStore } from './object-store';
-
-export interface S3Options {
-  endpoint: string | null;
-  region: string;
-  bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-}
 
 /** Any S3-compatible store (AWS S3, MinIO, Ceph, ...), by configuration. */
 export class S3ObjectStore implements ObjectStore {
   private readonly client: S3Client;
 
-  constructor(private readonly opts: S3Options) {
+  constructor(private readonly opts: S3Settings) {
     this.client = new S3Client({
       region: opts.region,
       ...(opts.endpoint ? { endpoint: opts.endpoint, forcePathStyle: true } : {}),

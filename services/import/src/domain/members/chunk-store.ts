@@ -1,16 +1,35 @@
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import type { MemberRow } from './member-row';
 
 /**
- * The checked rows of an upload, cut into chunk files that workers read by
- * (import, chunk): jobs carry ids, not rows. A directory shared by the
- * service's processes (a volume when they run on several hosts).
+ * The checked rows of an upload, cut into chunk files that workers read by (import, chunk): jobs carry ids, not rows.
+ * Every process of the service must see the same files: one machine's disk, or an S3-compatible bucket.
  */
-export class ChunkStore {
+export interface ChunkStore {
+  /** Starts the import's chunk files afresh. */
+  writer(importId: string): Promise<ChunkWriter>;
+  read(importId: string, chunk: number): Promise<MemberRow[]>;
+  /** Forgets the import's chunk files, if any. */
+  remove(importId: string): Promise<void>;
+}
+
+/** The name of a chunk's file, under its import's directory or key prefix. */
+export const chunkFileName = (chunk: number) => `chunk-${String(chunk).padStart(6, '0')}.ndjson`;
+
+/** The rows of a chunk file, one JSON object a line. */
+export async function readChunkRows(input: Readable): Promise<MemberRow[]> {
+  const rows: MemberRow[] = [];
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) if (line) rows.push(JSON.parse(line) as MemberRow);
+  return rows;
+}
+
+/** Chunk files in a directory of this machine (a volume shared by the service's processes). */
+export class DiskChunkStore implements ChunkStore {
   constructor(private readonly root: string) {}
 
   private dir(importId: string): string {
@@ -18,7 +37,7 @@ export class ChunkStore {
   }
 
   private file(importId: string, chunk: number): string {
-    return join(this.dir(importId), `chunk-${String(chunk).padStart(6, '0')}.ndjson`);
+    return join(this.dir(importId), chunkFileName(chunk));
   }
 
   async writer(importId: string): Promise<ChunkWriter> {
@@ -27,11 +46,8 @@ export class ChunkStore {
     return new ChunkWriter((chunk) => createWriteStream(this.file(importId, chunk)));
   }
 
-  async read(importId: string, chunk: number): Promise<MemberRow[]> {
-    const rows: MemberRow[] = [];
-    const lines = createInterface({ input: createReadStream(this.file(importId, chunk)), crlfDelay: Infinity });
-    for await (const line of lines) if (line) rows.push(JSON.parse(line) as MemberRow);
-    return rows;
+  read(importId: string, chunk: number): Promise<MemberRow[]> {
+    return readChunkRows(createReadStream(this.file(importId, chunk)));
   }
 
   async remove(importId: string): Promise<void> {
@@ -39,14 +55,14 @@ export class ChunkStore {
   }
 }
 
-/** Appends rows to chunk files of `chunkRows` each, waiting when the disk is slower than the upload. */
+/** Appends rows to chunk files of `chunkRows` each, waiting when the store is slower than the upload. */
 export class ChunkWriter {
-  private current: WriteStream | null = null;
+  private current: Writable | null = null;
   private failure: Error | null = null;
   private rowsInChunk = 0;
   chunks = 0;
 
-  constructor(private readonly open: (chunk: number) => WriteStream) {}
+  constructor(private readonly open: (chunk: number) => Writable) {}
 
   async append(row: MemberRow, chunkRows: number): Promise<void> {
     if (this.failure) throw this.failure;

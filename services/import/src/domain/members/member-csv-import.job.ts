@@ -66,7 +66,10 @@ export class MemberCsvImportJob {
     });
     const rows = await this.chunks.read(importId, chunk);
     const result = await this.apply(job, token, chunk, rows);
-    await this.record(job, chunk, rows, result);
+    if (await this.record(job, chunk, rows, result)) {
+      // Its last chunk is done: the files are needed no more. One left behind by a failure here costs space, not a wrong count.
+      await this.chunks.remove(importId).catch(() => undefined);
+    }
   }
 
   private async apply(job: ImportJobEntity, token: string, chunk: number, rows: MemberRow[]): Promise<ChunkResult> {
@@ -107,16 +110,17 @@ export class MemberCsvImportJob {
     return { outcomes, reasons };
   }
 
-  private async record(job: ImportJobEntity, chunk: number, rows: MemberRow[], result: ChunkResult): Promise<void> {
+  /** Records a chunk's outcome once; answers whether it finished the import. */
+  private async record(job: ImportJobEntity, chunk: number, rows: MemberRow[], result: ChunkResult): Promise<boolean> {
     const count = (outcome: RowOutcome) => result.outcomes.filter((o) => o === outcome).length;
     const counts = { created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED'), failed: count('FAILED') };
-    await this.outbox.transaction(async (m, emit) => {
+    return this.outbox.transaction(async (m, emit) => {
       const inserted = (await m.query(
         `INSERT INTO import_chunks (import_id, chunk, rows_created, rows_updated, rows_unchanged, rows_failed)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING chunk`,
         [job.id, chunk, counts.created, counts.updated, counts.unchanged, counts.failed],
       )) as unknown[];
-      if (inserted.length === 0) return;
+      if (inserted.length === 0) return false;
       const failed = [...result.reasons.entries()];
       if (failed.length > 0) {
         await m.query(
@@ -135,11 +139,13 @@ export class MemberCsvImportJob {
          SELECT * FROM counted`,
         [job.id, rows.length, counts.created, counts.updated, counts.unchanged, counts.failed],
       )) as { status: ImportStatus; chunks_done: number; chunk_count: number; rows_failed: number }[];
-      if (!after) return;
-      if (after.status === 'RUNNING' && after.chunks_done === after.chunk_count) {
-        await finishImport(m, job.id, after.rows_failed > 0 ? 'COMPLETED_WITH_ERRORS' : 'COMPLETED', null);
-      }
+      if (!after) return false;
+      const finished =
+        after.status === 'RUNNING' &&
+        after.chunks_done === after.chunk_count &&
+        (await finishImport(m, job.id, after.rows_failed > 0 ? 'COMPLETED_WITH_ERRORS' : 'COMPLETED', null));
       emit(await progressEvent(m, job.id));
+      return finished;
     });
   }
 }

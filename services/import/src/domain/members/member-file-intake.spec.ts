@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DomainError } from '@kz/errors';
-import { ChunkStore } from './chunk-store';
+import { DiskChunkStore } from './chunk-store';
 import { intakeMemberFile, type RowError } from './member-file-intake';
 
 describe('intakeMemberFile', () => {
@@ -14,7 +14,7 @@ describe('intakeMemberFile', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   async function intake(text: string, opts: { maxBytes?: number; chunkRows?: number } = {}) {
-    const store = new ChunkStore(dir);
+    const store = new DiskChunkStore(dir);
     const errors: RowError[] = [];
     let header: string[] = [];
     const result = await intakeMemberFile(Readable.from([Buffer.from(text)]), {
