@@ -54,4 +54,42 @@ test.describe('exports', () => {
     await checkScreen(page, 'exports-390');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
+
+  test('an organisation with many exports shows the newest twenty, and older ones on request', async ({ page }) => {
+    await signIn(page, uniquePhone(), 'Ola Oldexports');
+    const org = await api<{ createOrganization: { organization: { id: string } } }>(
+      page,
+      `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+      { input: { name: 'Many Archives' } },
+    );
+    const orgId = org.createOrganization.organization.id;
+    // Twenty-one exports (from noon UTC of 1 … 21 January: the same day from UTC−12 to UTC+11). One may run at a time:
+    // each is cancelled, or has finished (an empty organisation's export takes moments), before the next starts.
+    for (let day = 1; day <= 21; day++) {
+      const started = await api<{ startExport: { export: { id: string } } }>(
+        page,
+        `mutation ($input: StartExportInput!) { startExport(input: $input) { export { id } } }`,
+        { input: { organizationId: orgId, from: `2026-01-${String(day).padStart(2, '0')}T12:00:00Z` } },
+      );
+      const exportId = started.startExport.export.id;
+      await api(page, `mutation ($input: CancelExportInput!) { cancelExport(input: $input) { export { id } } }`, { input: { exportId } }).catch(
+        (error: Error) => expect(error.message).toContain('has already ended (COMPLETED)'),
+      );
+      await expect
+        .poll(
+          async () =>
+            (await api<{ exportJob: { status: string } }>(page, `query ($id: ID!) { exportJob(id: $id) { status } }`, { id: exportId })).exportJob.status,
+        )
+        .toMatch(/^(CANCELLED|COMPLETED)$/);
+    }
+
+    await page.goto(`/orgs/${orgId}/exports`);
+    const list = page.getByRole('list', { name: 'Exports' });
+    await expect(list.getByRole('listitem')).toHaveCount(20);
+    await expect(list.getByRole('listitem').first()).toContainText('21 Jan 2026');
+    await page.getByRole('button', { name: 'Show older exports' }).click();
+    await expect(list.getByRole('listitem')).toHaveCount(21);
+    await expect(list.getByRole('listitem').last()).toContainText('1 Jan 2026');
+    await expect(page.getByRole('button', { name: 'Show older exports' })).toHaveCount(0);
+  });
 });

@@ -48,6 +48,7 @@ function cache(): InMemoryCache {
           groups: relayStylePagination(),
           directory: relayStylePagination(['search', 'network']),
           imports: relayStylePagination(),
+          exports: relayStylePagination(),
           auditLog: relayStylePagination(['filter']),
         },
       },

@@ -214,7 +214,7 @@ export class DeliveriesService {
         await this.scheduler.schedule([{ id: batch[0]!.id }]);
         return { done: true };
       }
-      const outcomes = await this.postInOrder(batch).finally(release);
+      const outcomes = await this.postInOrder(batch, started + DRAIN_BUDGET_MS).finally(release);
       sent += outcomes.length;
       const { retryAt, following } = await this.recordAttempts(row.endpoint_id, row.lane, outcomes);
       if (retryAt) return { retryAt };
@@ -232,10 +232,14 @@ export class DeliveriesService {
     }
   }
 
-  /** Posts deliveries of one lane one after the other, stopping at the first that fails (the lane waits for it). */
-  private async postInOrder(batch: readonly SendableRow[]): Promise<SentDelivery[]> {
+  /**
+   * Posts deliveries of one lane one after the other, stopping at the first that fails (the lane waits for it), or
+   * once the job's time is up (a slow endpoint's lane then waits its turn like the others).
+   */
+  private async postInOrder(batch: readonly SendableRow[], until: number): Promise<SentDelivery[]> {
     const outcomes: SentDelivery[] = [];
     for (const row of batch) {
+      if (outcomes.length > 0 && performance.now() >= until) break;
       const at = new Date();
       const outcome = await this.post(row, at);
       const attempt = row.attempts + 1;

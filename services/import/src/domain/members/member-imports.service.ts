@@ -188,8 +188,10 @@ export class MemberImportsService {
       }
       return ended;
     });
-    if (!cancelled) throw new DomainError('CONFLICT', `This import has already ended (${job.status}).`);
-    return this.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: importId });
+    const now = await this.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: importId });
+    // One that ended since it was read above is told as it ended.
+    if (!cancelled) throw new DomainError('CONFLICT', `This import has already ended (${now.status}).`);
+    return now;
   }
 
   /** Marks an import failed with a reason a person can act on; no-op when it had ended already. */

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Stack, Title } from '@mantine/core';
+import { Button, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
@@ -10,16 +11,20 @@ import { ExportRow } from './export-row';
 import { StartExportForm } from './start-export-form';
 
 const ExportsScreenQuery = graphql(`
-  query ExportsScreen($orgId: ID!) {
+  query ExportsScreen($orgId: ID!, $after: String) {
     organization(id: $orgId) {
       id
       name
-      exports(first: 20) {
+      exports(first: 20, after: $after) {
         edges {
           node {
             id
             ...ExportRow
           }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
@@ -29,7 +34,9 @@ const ExportsScreenQuery = graphql(`
 /** The organisation's data taken out: start an export, follow it, download its archive. Admins only. */
 export function ExportsScreen() {
   const { orgId = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(ExportsScreenQuery, { variables: { orgId } });
+  const { data, loading, error, refetch, fetchMore } = useQuery(ExportsScreenQuery, { variables: { orgId } });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [loadMoreError, setLoadMoreError] = useState<unknown>(null);
   if (loading && !data) return <Loading label="Loading the exports" />;
   const organization = data?.organization;
   if (!organization) {
@@ -40,6 +47,14 @@ export function ExportsScreen() {
     );
   }
   const exports = organization.exports.edges.map((e) => e.node);
+  const { hasNextPage, endCursor } = organization.exports.pageInfo;
+  const loadMore = (after: string) => {
+    setLoadingMore(true);
+    setLoadMoreError(null);
+    fetchMore({ variables: { orgId, after } })
+      .catch((e: unknown) => setLoadMoreError(e))
+      .finally(() => setLoadingMore(false));
+  };
   return (
     <Page
       title="Exports"
@@ -61,6 +76,12 @@ export function ExportsScreen() {
                 <ExportRow key={job.id} export={job} />
               ))}
             </Stack>
+          )}
+          <ErrorAlert error={loadMoreError} />
+          {hasNextPage && endCursor && (
+            <Button variant="default" onClick={() => loadMore(endCursor)} loading={loadingMore} style={{ alignSelf: 'flex-start' }}>
+              Show older exports
+            </Button>
           )}
         </Stack>
       </Stack>
