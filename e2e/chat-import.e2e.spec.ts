@@ -157,18 +157,7 @@ describe('chat imports: start, upload and preview', () => {
 
   it('reads an iPhone .zip with its media into an existing group’s preview, and refuses what is not a chat export at once', async () => {
     const admin = await stack.signIn('+14155558201', 'Alice');
-    const orgId = ok(await gql(`mutation { createOrganization(input: { name: "Family office" }) { organization { id } } }`, {}, admin.token)).createOrganization
-      .organization.id as string;
-    const groupId = await eventually(
-      async () =>
-        ok(
-          await gql(
-            `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
-            { i: { name: 'Family', organizationId: orgId } },
-            admin.token,
-          ),
-        ).createGroup.group.id as string,
-    );
+    const { orgId, groupId } = await stack.organizationWithGroup(admin.token, 'Family office', 'Family');
     const input = { organizationId: orgId, groupId, timeZone: 'Europe/Berlin', defaultCountry: 'DE', dateOrder: 'DAY_FIRST' };
     const both = await gql(START, { i: { ...input, newGroupName: 'Another' } }, admin.token);
     expect(both.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'newGroupName' });

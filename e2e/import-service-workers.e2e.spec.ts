@@ -42,18 +42,7 @@ const written = async (exportId: string) =>
 describe('import service workers', () => {
   it('a queued export can be cancelled, and one whose worker is killed with SIGKILL is finished by another, every record once', async () => {
     const admin = await stack.signIn('+14155557201', 'Kit Killer');
-    const orgId = ok(await gql(`mutation { createOrganization(input: { name: "Resumers" }) { organization { id } } }`, {}, admin.token)).createOrganization
-      .organization.id as string;
-    const groupId = await eventually(
-      async () =>
-        ok(
-          await gql(
-            `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
-            { i: { name: 'Long history', organizationId: orgId } },
-            admin.token,
-          ),
-        ).createGroup.group.id as string,
-    );
+    const { orgId, groupId } = await stack.organizationWithGroup(admin.token, 'Resumers', 'Long history');
     const messagingDb = stack.messaging.runtime.dataSource;
     await eventually(async () => expect(await messagingDb.query(`SELECT 1 FROM known_groups WHERE id = $1 AND org_id = $2`, [groupId, orgId])).toHaveLength(1));
     // A long history written straight into messaging's table: sending it one by one would take minutes.

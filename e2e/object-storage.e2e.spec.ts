@@ -70,18 +70,7 @@ function startWorker(): ChildProcess {
 describe('S3-compatible storage', () => {
   it("keeps an upload's chunk files in the bucket, where a worker process with a disk of its own reads them; they go once the import is done", async () => {
     const admin = await stack.signIn('+14155557601', 'Bucket Admin');
-    const orgId = ok(await gql(`mutation { createOrganization(input: { name: "Bucketed" }) { organization { id } } }`, {}, admin.token)).createOrganization
-      .organization.id as string;
-    const groupId = await eventually(
-      async () =>
-        ok(
-          await gql(
-            `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
-            { i: { name: 'Field team', organizationId: orgId } },
-            admin.token,
-          ),
-        ).createGroup.group.id as string,
-    );
+    const { orgId, groupId } = await stack.organizationWithGroup(admin.token, 'Bucketed', 'Field team');
     const started = ok(
       await gql(
         `mutation($i: StartImportInput!) { startImport(input: $i) { uploadUrl import { id } } }`,

@@ -143,6 +143,48 @@ export class Stack {
     });
   }
 
+  /**
+   * A new organisation of the admin's and one of its groups; the group is created once the groups service has heard
+   * that its creator administers the organisation.
+   */
+  async organizationWithGroup(adminToken: string, organizationName: string, groupName: string): Promise<{ orgId: string; groupId: string }> {
+    const org = await graphql(
+      this.gatewayUrl,
+      `
+        mutation ($n: String!) {
+          createOrganization(input: { name: $n }) {
+            organization {
+              id
+            }
+          }
+        }
+      `,
+      { n: organizationName },
+      adminToken,
+    );
+    if (org.errors) throw new Error(`createOrganization: ${JSON.stringify(org.errors)}`);
+    const orgId = org.data!.createOrganization.organization.id as string;
+    const groupId = await eventually(async () => {
+      const group = await graphql(
+        this.gatewayUrl,
+        `
+          mutation ($i: CreateGroupInput!) {
+            createGroup(input: $i) {
+              group {
+                id
+              }
+            }
+          }
+        `,
+        { i: { name: groupName, organizationId: orgId } },
+        adminToken,
+      );
+      if (group.errors) throw new Error(`createGroup: ${JSON.stringify(group.errors)}`);
+      return group.data!.createGroup.group.id as string;
+    });
+    return { orgId, groupId };
+  }
+
   /** Registers a connector of an organisation (as its admin) and issues it an access token, as a partner would. */
   async connectorToken(adminToken: string, organizationId: string, name: string, permissions: string[]): Promise<string> {
     const registered = await graphql(

@@ -87,6 +87,8 @@ test.describe('exports', () => {
     const list = page.getByRole('list', { name: 'Exports' });
     await expect(list.getByRole('listitem')).toHaveCount(20);
     await expect(list.getByRole('listitem').first()).toContainText('21 Jan 2026');
+    await page.mouse.move(0, 0);
+    await checkScreen(page, 'exports-many');
     await page.getByRole('button', { name: 'Show older exports' }).click();
     await expect(list.getByRole('listitem')).toHaveCount(21);
     await expect(list.getByRole('listitem').last()).toContainText('1 Jan 2026');

@@ -94,14 +94,12 @@ export class ExportsService {
       }
       return ended;
     });
-    if (!cancelled) {
-      // It ended since it was read above: say how it ended.
-      const now = await this.dataSource.getRepository(ExportJobEntity).findOneByOrFail({ id: exportId });
-      throw new DomainError('CONFLICT', `This export has already ended (${now.status}).`);
-    }
     // A worker still writing it stops at its next page, and removes nothing of another export.
-    await this.store.remove(exportId);
-    return this.dataSource.getRepository(ExportJobEntity).findOneByOrFail({ id: exportId });
+    if (cancelled) await this.store.remove(exportId);
+    const now = await this.dataSource.getRepository(ExportJobEntity).findOneByOrFail({ id: exportId });
+    // One that ended since it was read above is told as it ended.
+    if (!cancelled) throw new DomainError('CONFLICT', `This export has already ended (${now.status}).`);
+    return now;
   }
 
   /** The exports among `ids` the viewer may see: those of organisations they administer. */
