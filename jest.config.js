@@ -20,7 +20,7 @@ const swc = [
 const moduleNameMapper = {
   '^@kz/(identity|groups|messaging|import|webhooks)-service$': '<rootDir>/services/$1/src/index.ts',
   '^@kz/gateway$': '<rootDir>/gateway/src/index.ts',
-  '^@kz/(config|db|errors|events|auth|phone|server|testing|stack|webhooks)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@kz/(config|db|errors|events|auth|phone|server|testing|stack|webhooks|telemetry)$': '<rootDir>/libs/$1/src/index.ts',
 };
 
 // The web app's browser specs (*.browser.spec.ts) run in Playwright, not here.

@@ -16,8 +16,10 @@ bash scripts/ensure-debian-tool.sh /usr/bin/promtool prometheus
 # kubectl (Debian's kubernetes-client) renders the Kustomize packaging in deploy/kubernetes for its test.
 bash scripts/ensure-debian-tool.sh /usr/bin/kubectl kubernetes-client
 bash deploy/local/up.sh
-# S3Mock's jar (Maven Central), the S3-compatible server of the object-storage tests, fetched once into the cache.
-bash deploy/local/s3mock.sh jar >/dev/null
+# The jars (Maven Central) of S3Mock, the S3-compatible server of the object-storage tests, and of Zipkin, the
+# trace tests' collector, fetched once into the cache.
+bash deploy/local/server-jar.sh s3mock >/dev/null
+bash deploy/local/server-jar.sh zipkin >/dev/null
 PATH="$PWD/node_modules/.bin:$PATH"
 
 echo "test: type-checking every project and every test" >&2

@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, runProcess } from '@kz/server';
 import { createGatewayApp } from './app';
 import { loadGatewayConfig } from './config';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { kafkaTopic, parseEnvelope, RestartingConsumer, runCommittingPeriodically, Topics, type AnyEnvelope, type TopicKey } from '@kz/events';
+import { inSpanOf, traceParentIn } from '@kz/telemetry';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 
@@ -120,7 +121,7 @@ export class SubscriptionEventBus {
     await consumer.subscribe({ topics: [kafkaTopic(this.namespace, Topics[topic].name)], fromBeginning: false });
     await runCommittingPeriodically(consumer, {
       partitionsConsumedConcurrently: 4,
-      eachMessage: async ({ message }) => {
+      eachMessage: async ({ topic: topicName, message }) => {
         let event: AnyEnvelope;
         try {
           event = parseEnvelope(message.value);
@@ -130,7 +131,9 @@ export class SubscriptionEventBus {
         }
         if (this.recent.has(event.id)) return;
         this.remember(event.id);
-        this.deliver(event);
+        // Subscribers' streams capture this span as their deliveries' parent.
+        const attributes = { 'messaging.system': 'kafka', 'messaging.destination.name': topicName, 'messaging.message.id': event.id };
+        await inSpanOf(traceParentIn(message.headers), `process ${event.type}`, 'consumer', attributes, async () => this.deliver(event));
       },
     });
   }

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from
 import { decodeSeqCursor } from '@kz/db';
 import type { AnyEnvelope } from '@kz/events';
 import { ENTITY_ID_VARIABLE, entityQueryFor, type EntityRootField } from './entity-query';
-import { groupEventStream, type AccessChange } from './group-event-stream';
+import { deliveredWithin, groupEventStream, type AccessChange } from './group-event-stream';
 import type { SubscriberContext } from './subscriber-context';
 
 /** Answers of the supergraph that say "you may not", as opposed to "could not tell". */
@@ -65,6 +65,7 @@ export function followGroups<T extends { groupId: string }>(
       personalChange: subscription.personalChange,
       groupChange: subscription.groupChange,
       accessEnded: subscription.accessEnded,
+      deliveryName: `deliver ${rootField}`,
       maxQueue: ctx.limits.maxQueue,
       onTooSlow: ctx.dropAsTooSlow,
       missed: resume && groupId !== null && after !== null ? () => resume.missed(ctx, groupId, after) : undefined,
@@ -87,7 +88,7 @@ export function entityThroughSupergraph(rootField: EntityRootField, idOf: (event
   return async (event, _args, ctx, info: GraphQLResolveInfo) => {
     const id = idOf(event);
     if (!id) return null;
-    const result = await ctx.execute(entityQueryFor(info, rootField), { ...info.variableValues, [ENTITY_ID_VARIABLE]: id });
+    const result = await deliveredWithin(event, () => ctx.execute(entityQueryFor(info, rootField), { ...info.variableValues, [ENTITY_ID_VARIABLE]: id }));
     if (result.errors?.length) {
       const first = result.errors[0]!;
       throw new GraphQLError(first.message, { extensions: first.extensions });

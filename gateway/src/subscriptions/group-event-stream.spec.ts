@@ -31,6 +31,7 @@ function options(bus: SubscriptionEventBus, overrides: Partial<StreamOptions<str
         ? { groupId: e.payload.groupId, forget: 'group', followed: e.payload.change === 'REMOVED' ? 'asks' : 'continues' }
         : null,
     accessEnded: () => 'ENDED',
+    deliveryName: 'deliver test',
     maxQueue: 100,
     onTooSlow: () => undefined,
     ...overrides,

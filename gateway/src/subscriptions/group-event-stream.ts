@@ -1,4 +1,5 @@
 import type { AnyEnvelope } from '@kz/events';
+import { DeliverySpan, type TraceContext } from '@kz/telemetry';
 import type { SubscriptionEventBus } from './event-bus';
 
 /** What an event says about a subscriber's access to a group, as a fact already true where access is decided. */
@@ -29,6 +30,8 @@ export interface StreamOptions<T> {
   groupChange?: (event: AnyEnvelope) => AccessChange | null;
   /** The last item of a stream whose subscriber lost access to its group. */
   accessEnded: (groupId: string) => T;
+  /** The name of a delivery's span in a trace, e.g. "deliver messageEvents". */
+  deliveryName: string;
   /** Events waiting for a slow subscriber before it is dropped. */
   maxQueue: number;
   onTooSlow: (waiting: number) => void;
@@ -42,7 +45,17 @@ export interface StreamOptions<T> {
   positionOf?: (item: T) => bigint | null;
 }
 
-type Queued<T> = { groupId: string; item: T } | { change: AccessChange };
+/** An item waiting for its subscriber, with the trace it came in (the event's consumer span), when traced. */
+type Queued<T> = { groupId: string; item: T; trace?: TraceContext } | { change: AccessChange };
+
+/** Each item's delivery span while it is resolved for its subscriber (deliveredWithin). */
+const deliveries = new WeakMap<object, DeliverySpan>();
+
+/** Runs an item's resolution inside its delivery span, so that the supergraph fetch it makes joins the event's trace. */
+export function deliveredWithin<R>(item: object, work: () => R): R {
+  const span = deliveries.get(item);
+  return span ? span.within(work) : work();
+}
 
 /**
  * The events of one group (or of all a subscriber's groups), in Kafka order
@@ -78,7 +91,7 @@ export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerat
 
   const unlistenGroups = opts.bus.listen(opts.groupId === null ? { every: true } : { groupId: opts.groupId }, (event) => {
     const selected = opts.select(event);
-    if (selected && (opts.groupId === null || opts.groupId === selected.groupId)) push(selected);
+    if (selected && (opts.groupId === null || opts.groupId === selected.groupId)) push({ ...selected, trace: DeliverySpan.captureParent() });
     changed(opts.groupChange?.(event) ?? null);
   });
   const unlistenPerson = opts.bus.listen({ userId: opts.userId }, (event) => changed(opts.personalChange(event)));
@@ -127,7 +140,14 @@ export async function* groupEventStream<T>(opts: StreamOptions<T>): AsyncGenerat
         if (position !== null && position <= caughtUpTo) continue;
       }
       if (opts.groupId === null && !(await mayReadNow(next.groupId))) continue;
-      yield next.item;
+      const delivery = DeliverySpan.start(opts.deliveryName, next.trace);
+      if (delivery && typeof next.item === 'object' && next.item !== null) deliveries.set(next.item, delivery);
+      try {
+        yield next.item;
+      } finally {
+        // The subscriber asks for its next item once this one's answer is sent.
+        delivery?.end();
+      }
     }
   } finally {
     done = true;

@@ -3,7 +3,7 @@ import { decodeSeqCursor, encodeCursor } from '@kz/db';
 import type { AnyEnvelope } from '@kz/events';
 import { ENTITY_ID_VARIABLE, entityQueryFor } from './entity-query';
 import { entityThroughSupergraph, followGroups } from './follow-groups';
-import type { AccessChange } from './group-event-stream';
+import { deliveredWithin, type AccessChange } from './group-event-stream';
 import {
   AUDIENCE_ALIAS,
   AUDIENCE_FIELD,
@@ -155,7 +155,7 @@ function sharedMessage(perSubscriber: GraphQLFieldResolver<never, SubscriberCont
       if (query !== null) {
         const messageId = event.messageId;
         const answer = await shared.get(`${event.eventId}\n${query}`, async () => {
-          const result = await ctx.execute(query, { [ENTITY_ID_VARIABLE]: messageId });
+          const result = await deliveredWithin(event, () => ctx.execute(query, { [ENTITY_ID_VARIABLE]: messageId }));
           const entity = result.data?.['entity'] as Record<string, unknown> | null | undefined;
           return !result.errors?.length && entity && entity[AUDIENCE_ALIAS] === 'ALL' ? entity : null;
         });

@@ -21,6 +21,7 @@ export { InboxConsumer, type EventHandler, type EventHandlers, type InboxConsume
 export { createKafka, ensureTopics, KafkaProbe, type KafkaOptions } from './kafka';
 export { eventTablesUp, eventTablesDown } from './event-tables.sql';
 export { InboxEventAttempts1765008000000 } from './inbox-attempts.migration';
+export { OutboxTraceParent1766390400000 } from './outbox-trace.migration';
 export { RestartingConsumer } from './restarting-consumer';
 export { runCommittingPeriodically, COMMIT_INTERVAL_MS, type ConsumedMessage } from './periodic-commits';
 export { producerNeedsReplacing } from './kafka-faults';

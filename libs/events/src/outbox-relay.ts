@@ -1,4 +1,5 @@
 import { prepared } from '@kz/db';
+import { PublishSpans } from '@kz/telemetry';
 import type { Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, QueryRunner } from 'typeorm';
@@ -21,7 +22,7 @@ export interface OutboxRelayOptions {
 }
 
 // read_at (the database's clock, as text to keep its microseconds) becomes the rows' published_at.
-const READ_PENDING = `SELECT seq, topic, key, envelope::text AS envelope, now()::text AS read_at FROM outbox_events WHERE published_at IS NULL`;
+const READ_PENDING = `SELECT seq, topic, key, envelope::text AS envelope, trace_parent, now()::text AS read_at FROM outbox_events WHERE published_at IS NULL`;
 // Losing a mark in a crash only means its rows are published again, which every consumer drops by event id, so the
 // relay does not wait for the disk (the setting lasts until the statement's own transaction ends).
 const MARK = `UPDATE outbox_events SET published_at = $2::timestamptz WHERE seq = ANY($1::bigint[]) AND set_config('synchronous_commit', 'off', true) = 'off'`;
@@ -41,6 +42,8 @@ export interface OutboxRow {
   topic: string;
   key: string;
   envelope: string;
+  /** The traceparent of the action that wrote the row, if it was traced. */
+  trace_parent?: string | null;
 }
 
 /**
@@ -188,16 +191,23 @@ export class OutboxRelay {
       ) as (OutboxRow & { read_at: string })[];
       if (pending.length === 0) return 0;
       const rows = fitting(pending, this.maxBatchBytes);
-      const byTopic = new Map<string, { key: string; value: string }[]>();
+      const spans = new PublishSpans();
+      const byTopic = new Map<string, { key: string; value: string; headers?: Record<string, string> }[]>();
       for (const row of rows) {
         const messages = byTopic.get(row.topic) ?? [];
-        messages.push({ key: row.key, value: row.envelope });
+        messages.push({ key: row.key, value: row.envelope, headers: spans.headersFor(row.topic, row.trace_parent ?? null) });
         byTopic.set(row.topic, messages);
       }
-      await this.producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: kafkaTopic(this.namespace, topic), messages })),
-      });
+      try {
+        await this.producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: kafkaTopic(this.namespace, topic), messages })),
+        });
+        spans.end();
+      } catch (err) {
+        spans.end(err);
+        throw err;
+      }
       this.unmarked = { seqs: rows.map((r) => r.seq), readAt: pending[0]!.read_at };
       // A full slice means more may be waiting: the run loop comes straight back.
       return rows.length === pending.length ? rows.length : this.batchSize;

@@ -1,4 +1,5 @@
 import { prepared } from '@kz/db';
+import { currentTraceParent } from '@kz/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from './envelope';
 import { topicOf } from './catalogue';
@@ -41,16 +42,18 @@ export class Outbox {
 }
 
 /**
- * An event's outbox row as the parameters (id, topic, key, envelope JSON) of
- * `INSERT INTO outbox_events (id, topic, key, envelope)`, for a statement that
- * writes a change and its event at once, with no transaction around it.
+ * An event's outbox row as the parameters (id, topic, key, envelope JSON, trace
+ * parent) of `INSERT INTO outbox_events (id, topic, key, envelope, trace_parent)`,
+ * for a statement that writes a change and its event at once, with no
+ * transaction around it.
  */
-export function outboxRowParams(event: EventEnvelope): [string, string, string, string] {
-  return [event.id, topicOf(event.type), event.key, JSON.stringify(event)];
+export function outboxRowParams(event: EventEnvelope): [string, string, string, string, string | null] {
+  return [event.id, topicOf(event.type), event.key, JSON.stringify(event), currentTraceParent()];
 }
 
+// The rows share the writing action's trace parent (the relay publishes them within its trace).
 const INSERT_OUTBOX_ROWS = prepared(
-  `INSERT INTO outbox_events (id, topic, key, envelope) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`,
+  `INSERT INTO outbox_events (id, topic, key, envelope, trace_parent) SELECT *, $5::text FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`,
 );
 
 export async function insertOutboxRows(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
@@ -60,5 +63,6 @@ export async function insertOutboxRows(manager: EntityManager, events: readonly 
     events.map((e) => topicOf(e.type)),
     events.map((e) => e.key),
     events.map((e) => JSON.stringify(e)),
+    currentTraceParent(),
   ]);
 }

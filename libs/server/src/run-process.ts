@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { stopTracing } from '@kz/telemetry';
 import type { Logger } from 'pino';
 
 export interface Stoppable {
@@ -46,6 +47,8 @@ export function runProcess(name: string, start: () => Promise<Stoppable>, logger
     timer.unref();
     try {
       await running?.stop();
+      // The spans of the drain itself, and any still buffered, go before the exit.
+      await stopTracing().catch((err: unknown) => logger?.warn({ err }, 'could not send the last spans'));
       process.exit(0);
     } catch (err) {
       logger?.error({ err }, 'error during shutdown');

@@ -6,3 +6,4 @@ export { TestTokenIssuer } from './test-token-issuer';
 export { EventTap } from './event-tap';
 export { WebhookReceiver, type ReceivedWebhook, type Answer as WebhookAnswer } from './webhook-receiver';
 export { startS3Mock, type S3Mock } from './s3-mock';
+export { startZipkin, type Zipkin, type ZipkinSpan } from './zipkin';

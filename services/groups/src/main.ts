@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, runProcess } from '@kz/server';
 import { createGroupsApp } from './app';
 import { loadGroupsConfig } from './config';

@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, runProcess } from '@kz/server';
 import { createIdentityApp } from './app';
 import { loadIdentityConfig } from './config';

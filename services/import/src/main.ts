@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, runProcess } from '@kz/server';
 import { createImportApp } from './app';
 import { loadImportConfig } from './config';

@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, runProcess } from '@kz/server';
 import { createMessagingApp } from './app';
 import { loadMessagingConfig } from './config';

@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, runProcess } from '@kz/server';
 import { createWebhooksApp } from './app';
 import { loadWebhooksConfig } from './config';

@@ -1,4 +1,4 @@
-import { InboxEventAttempts1765008000000 } from '@kz/events';
+import { InboxEventAttempts1765008000000, OutboxTraceParent1766390400000 } from '@kz/events';
 import { IdempotentRequests1764748800000, IdempotentResponsesAsJson1764921600000 } from '@kz/db';
 import { InitialGroups1764144000000 } from './1764144000000-initial-groups';
 import { HierarchyInvitesLargeGroups1764230400000 } from './1764230400000-hierarchy-invites-large-groups';
@@ -17,4 +17,5 @@ export const groupsMigrations = [
   InboxEventAttempts1765008000000,
   OrgRemovals1765526400000,
   GroupRetention1765785600000,
+  OutboxTraceParent1766390400000,
 ];

@@ -1,4 +1,4 @@
-import { InboxEventAttempts1765008000000 } from '@kz/events';
+import { InboxEventAttempts1765008000000, OutboxTraceParent1766390400000 } from '@kz/events';
 import { IdempotentRequests1764748800000, IdempotentResponsesAsJson1764921600000 } from '@kz/db';
 import { InitialIdentity1764144000000 } from './1764144000000-initial-identity';
 import { SessionsDirectoryConnectors1764230400000 } from './1764230400000-sessions-directory-connectors';
@@ -21,4 +21,5 @@ export const identityMigrations = [
   ImportGrants1765612800000,
   AuditLog1765699200000,
   MessageRetention1765785600000,
+  OutboxTraceParent1766390400000,
 ];

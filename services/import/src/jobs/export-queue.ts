@@ -1,6 +1,7 @@
 import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@kz/server';
+import { jobTrace, type TracedJob } from '@kz/telemetry';
 import type { ExportQueue } from '../domain/exports/exports.service';
 import type { ExportJobData } from '../domain/exports/organization-export.job';
 import type { QueueSettings } from './member-import-queue';
@@ -14,7 +15,7 @@ const QUEUE = 'organization-export';
  * over and goes on from the export's last checkpoint.
  */
 export class OrganizationExportQueue implements ExportQueue {
-  private readonly queue: Queue<ExportJobData>;
+  private readonly queue: Queue<ExportJobData & TracedJob>;
   private worker: Worker<ExportJobData> | null = null;
   private workerConnection: Redis | null = null;
 
@@ -23,14 +24,14 @@ export class OrganizationExportQueue implements ExportQueue {
     private readonly settings: Omit<QueueSettings, 'concurrency'>,
     private readonly logger: Logger,
   ) {
-    this.queue = new Queue<ExportJobData>(QUEUE, { connection: redis, prefix: settings.prefix });
+    this.queue = new Queue<ExportJobData & TracedJob>(QUEUE, { connection: redis, prefix: settings.prefix });
     this.queue.on('error', (err) => this.logger.warn({ err }, 'export queue error'));
   }
 
   async enqueue(exportId: string): Promise<void> {
     await this.queue.add(
       'export',
-      { exportId },
+      { exportId, ...jobTrace() },
       {
         jobId: exportId,
         attempts: this.settings.attempts,

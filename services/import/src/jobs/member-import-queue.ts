@@ -1,6 +1,7 @@
 import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@kz/server';
+import { jobTrace, type TracedJob } from '@kz/telemetry';
 import type { ChunkQueue } from '../domain/members/chunk-queue';
 import type { ChunkJobData } from '../domain/members/member-csv-import.job';
 import { startQueueWorker } from './queue-worker';
@@ -21,7 +22,7 @@ export const chunkJobId = (importId: string, chunk: number) => `${importId}-${ch
 
 /** Chunks of member imports on BullMQ: queued by the upload, run by workers in any of the service's processes. */
 export class MemberImportQueue implements ChunkQueue {
-  private readonly queue: Queue<ChunkJobData>;
+  private readonly queue: Queue<ChunkJobData & TracedJob>;
   private worker: Worker<ChunkJobData> | null = null;
   private workerConnection: Redis | null = null;
 
@@ -30,7 +31,7 @@ export class MemberImportQueue implements ChunkQueue {
     private readonly settings: QueueSettings,
     private readonly logger: Logger,
   ) {
-    this.queue = new Queue<ChunkJobData>(QUEUE, { connection: redis, prefix: settings.prefix });
+    this.queue = new Queue<ChunkJobData & TracedJob>(QUEUE, { connection: redis, prefix: settings.prefix });
     this.queue.on('error', (err) => this.logger.warn({ err }, 'import queue error'));
   }
 
@@ -56,9 +57,10 @@ export class MemberImportQueue implements ChunkQueue {
   }
 
   private async add(importId: string, chunks: readonly number[]): Promise<void> {
+    const trace = jobTrace();
     const jobs = chunks.map((chunk) => ({
       name: 'chunk',
-      data: { importId, chunk },
+      data: { importId, chunk, ...trace },
       opts: {
         jobId: chunkJobId(importId, chunk),
         attempts: this.settings.attempts,

@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@kz/server';
+import { inSpanOf, type TracedJob } from '@kz/telemetry';
 
 /**
  * A BullMQ worker as the import service's queues run them: `run` does a job;
@@ -28,7 +29,9 @@ export function startQueueWorker<T>(opts: {
     async (job: Job<T>) => {
       const started = performance.now();
       try {
-        await opts.run(job.data);
+        const { traceParent } = job.data as TracedJob;
+        const attributes = { 'messaging.system': 'bullmq', 'messaging.destination.name': opts.queue, 'messaging.message.id': job.id ?? '', 'bullmq.attempt': job.attemptsMade + 1 };
+        await inSpanOf(traceParent, `job ${opts.queue}`, 'consumer', attributes, () => opts.run(job.data));
         opts.done((performance.now() - started) / 1000, 'completed');
       } catch (err) {
         opts.done((performance.now() - started) / 1000, 'failed');

@@ -20,11 +20,11 @@ const INSERT_MESSAGE =
   ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING ${MESSAGE_COLUMNS}`);
 
-/** INSERT_MESSAGE and the outbox row of its event ($11–$14, given the message's change position), committed together. */
+/** INSERT_MESSAGE and the outbox row of its event ($11–$15, given the message's change position), committed together. */
 const INSERT_MESSAGE_AND_EVENT = prepared(`WITH inserted AS (${INSERT_MESSAGE}),
   published AS (
-    INSERT INTO outbox_events (id, topic, key, envelope)
-    SELECT $11::uuid, $12::text, $13::text, jsonb_set($14::jsonb, '{payload,changeSeq}', to_jsonb(inserted.change_seq::text)) FROM inserted)
+    INSERT INTO outbox_events (id, topic, key, envelope, trace_parent)
+    SELECT $11::uuid, $12::text, $13::text, jsonb_set($14::jsonb, '{payload,changeSeq}', to_jsonb(inserted.change_seq::text)), $15::text FROM inserted)
   SELECT * FROM inserted`);
 
 export interface HistoryArgs {

@@ -150,10 +150,11 @@ const INSERT_ENTRY = prepared(`WITH entry AS (
        FROM entry e, ${inGroupChangeOrder('$2')}
       WHERE e.author_id IS NOT NULL
      RETURNING id, author_id, audience, change_seq)
-   INSERT INTO outbox_events (id, topic, key, envelope)
+   INSERT INTO outbox_events (id, topic, key, envelope, trace_parent)
    SELECT $8::uuid, $9::text, $10::text,
           jsonb_set(jsonb_set(jsonb_set($11::jsonb, '{payload,changeSeq}', to_jsonb(i.change_seq::text)),
-                              '{payload,authorId}', to_jsonb(i.author_id::text)), '{payload,audience}', to_jsonb(i.audience))
+                              '{payload,authorId}', to_jsonb(i.author_id::text)), '{payload,audience}', to_jsonb(i.audience)),
+          $12::text
      FROM inserted i`);
 
 /**

@@ -1,4 +1,4 @@
-import { InboxEventAttempts1765008000000 } from '@kz/events';
+import { InboxEventAttempts1765008000000, OutboxTraceParent1766390400000 } from '@kz/events';
 import { InitialMessaging1764144000000 } from './1764144000000-initial-messaging';
 import { KnownGroups1764230400000 } from './1764230400000-known-groups';
 import { HierarchyAndAudience1764316800000 } from './1764316800000-hierarchy-and-audience';
@@ -28,4 +28,5 @@ export const messagingMigrations = [
   MessageRetention1765785600000,
   ImportedHistory1766217600000,
   ExportNotifications1766304000000,
+  OutboxTraceParent1766390400000,
 ];

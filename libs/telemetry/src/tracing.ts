@@ -1,0 +1,68 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
+import { tracingSettings, type TracingSettings } from './settings';
+import { markTracingOn } from './spans';
+
+/** Paths probed by orchestrators and scrapers every few seconds: no trace is worth one each time. */
+const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+let provider: TracerProvider | undefined;
+
+/**
+ * Turns tracing on for this process when its environment asks for it
+ * (settings.ts); otherwise nothing is registered and every span call below is
+ * OpenTelemetry's no-op. Called first in a process's main: instrumentation
+ * hooks modules as they load, and HTTP, undici and pg must load after it.
+ */
+export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  let settings: TracingSettings;
+  try {
+    settings = tracingSettings(env);
+  } catch (err) {
+    // Before the service has a logger: stop as runProcess stops on a configuration error.
+    process.stderr.write(`${serviceName}: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  if (settings.exporter === 'none' || provider) return false;
+  const exporter: SpanExporter =
+    settings.exporter === 'zipkin' ? new ZipkinExporter({ url: settings.endpoint, serviceName }) : new OTLPTraceExporter({ url: settings.endpoint });
+  provider = new TracerProvider({
+    resource: resourceFromAttributes({ 'service.name': serviceName }),
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(settings.sampleRatio) }),
+    spanProcessors: [new BatchSpanProcessor({ exporter, scheduledDelayMillis: 1_000, maxQueueSize: 8_192 })],
+  });
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(provider);
+  registerInstrumentations({
+    tracerProvider: provider,
+    instrumentations: [
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]!),
+        // Outgoing calls outside any trace (Kafka's, the exporter's own) are noise.
+        requireParentforOutgoingSpans: true,
+      }),
+      new UndiciInstrumentation({ requireParentforSpans: true }),
+      // Statements outside a traced action (the relay's polls, clean-ups) make no trace; parameters never leave the process.
+      new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false, ignoreConnectSpans: true }),
+    ],
+  });
+  markTracingOn();
+  return true;
+}
+
+/** Sends the spans still buffered; at the end of a process's shutdown. */
+export async function stopTracing(): Promise<void> {
+  const stopping = provider;
+  provider = undefined;
+  await stopping?.shutdown();
+}
