@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, type ErrorCode } from '@kz/errors';
-import { nameActiveSpan, tracingOn } from '@kz/telemetry';
+import { nameServerSpan, tracingOn } from '@kz/telemetry';
 import { bracketNesting, decodeUtf8 } from './document-limits';
 import { formatError } from './format-error';
 import { fromPeer } from './peer-secret';
@@ -300,7 +300,7 @@ function operationSpanNames<TContext extends BaseContext>(): ApolloServerPlugin<
     requestDidStart: async () => ({
       didResolveOperation: async ({ operation, operationName }) => {
         const type = operation?.operation ?? 'graphql';
-        nameActiveSpan(`${type} ${operationName ?? 'anonymous'}`, { 'graphql.operation.type': type, 'graphql.operation.name': operationName ?? '' });
+        nameServerSpan(`${type} ${operationName ?? 'anonymous'}`, { 'graphql.operation.type': type, 'graphql.operation.name': operationName ?? '' });
       },
     }),
   };

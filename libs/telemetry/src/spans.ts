@@ -130,11 +130,15 @@ export class DeliverySpan {
   }
 }
 
-/** Names the active server span after what it does (a GraphQL operation rather than "POST"). */
-export function nameActiveSpan(name: string, attributes: Attributes = {}): void {
+/**
+ * Names the active span after what it does (a GraphQL operation rather than "POST"), when it is an HTTP server's
+ * span: an operation run inside another span (a subscriber's, through the supergraph) leaves that one's name alone.
+ */
+export function nameServerSpan(name: string, attributes: Attributes = {}): void {
   if (!on) return;
   const span = trace.getActiveSpan();
-  if (!span) return;
+  // The SDK's spans carry their kind; the API does not expose it.
+  if (!span || (span as unknown as { kind?: SpanKind }).kind !== SpanKind.SERVER) return;
   span.updateName(name);
   span.setAttributes(attributes);
 }

@@ -6,11 +6,11 @@ import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { tracingSettings, type TracingSettings } from './settings';
 import { markTracingOn } from './spans';
+import { traceUndiciRequests } from './undici-spans';
 
 /** Paths probed by orchestrators and scrapers every few seconds: no trace is worth one each time. */
 const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -21,7 +21,7 @@ let provider: TracerProvider | undefined;
  * Turns tracing on for this process when its environment asks for it
  * (settings.ts); otherwise nothing is registered and every span call below is
  * OpenTelemetry's no-op. Called first in a process's main: instrumentation
- * hooks modules as they load, and HTTP, undici and pg must load after it.
+ * hooks modules as they load, and HTTP and pg must load after it.
  */
 export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): boolean {
   let settings: TracingSettings;
@@ -51,11 +51,11 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
         // Outgoing calls outside any trace (Kafka's, the exporter's own) are noise.
         requireParentforOutgoingSpans: true,
       }),
-      new UndiciInstrumentation({ requireParentforSpans: true }),
       // Statements outside a traced action (the relay's polls, clean-ups) make no trace; parameters never leave the process.
       new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false, ignoreConnectSpans: true }),
     ],
   });
+  traceUndiciRequests();
   markTracingOn();
   return true;
 }

@@ -1,4 +1,4 @@
 import { startTracing } from '@kz/telemetry';
 
-// Imported first by main: instrumentation hooks HTTP, undici and pg as they load, so they must load after this.
+// Imported first by main: instrumentation hooks HTTP and pg as they load, so they must load after this.
 startTracing('kz-import');
