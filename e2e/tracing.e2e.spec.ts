@@ -114,7 +114,10 @@ describe('traces across the gateway, the subgraphs, the outbox, Kafka, workers a
     const messagingRequest = tree.find('kz-messaging', (s) => s.kind === 'SERVER')!;
     expect(serviceOf(tree.parentOf(messagingRequest)!)).toBe('kz-gateway');
     expect(tree.parentOf(messagingRequest)!.kind).toBe('CLIENT');
-    const insert = tree.find('kz-messaging', (s) => s.kind === 'CLIENT' && (s.tags?.['db.query.text'] ?? s.tags?.['db.statement'] ?? '').includes('INSERT INTO messages'));
+    const insert = tree.find(
+      'kz-messaging',
+      (s) => s.kind === 'CLIENT' && (s.tags?.['db.query.text'] ?? s.tags?.['db.statement'] ?? '').includes('INSERT INTO messages'),
+    );
     expect(insert).toBeDefined();
     expect(tree.ancestry(insert!)).toContain(`kz-messaging SERVER ${messagingRequest.name}`);
     // The outbox row kept the request's context: the relay's publish is the request's child, however much later it ran.
@@ -145,8 +148,13 @@ describe('traces across the gateway, the subgraphs, the outbox, Kafka, workers a
       .organization.id as string;
     const groupId = await eventually(
       async () =>
-        (await mustPost(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name: 'Traced crew', organizationId: orgId } }, admin.token))
-          .createGroup.group.id as string,
+        (
+          await mustPost(
+            `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+            { i: { name: 'Traced crew', organizationId: orgId } },
+            admin.token,
+          )
+        ).createGroup.group.id as string,
     );
     const started = (
       await mustPost(

@@ -116,7 +116,12 @@ export class InboxConsumer {
     const handler = this.opts.handlers[event.type] as EventHandler<EventType> | undefined;
     if (!handler) return;
     if (this.opts.needs && !(await this.opts.needs(event, this.opts.dataSource.manager).catch(() => true))) return;
-    const attributes = { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.consumer.group.name': this.opts.kafkaGroupId ?? this.opts.groupId, 'messaging.message.id': event.id };
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'messaging.consumer.group.name': this.opts.kafkaGroupId ?? this.opts.groupId,
+      'messaging.message.id': event.id,
+    };
     await inSpanOf(traceParentIn(message.headers), `process ${event.type}`, 'consumer', attributes, async () => {
       const outcome = await this.gate.shared(() => this.attempt(topic, partition, message, event, handler, false));
       if (outcome === 'run alone') await this.gate.alone(() => this.attempt(topic, partition, message, event, handler, true));

@@ -30,7 +30,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('has a service for every subgraph and the gateway, and no other app service', () => {
-    const infrastructure = ['postgres', 'redis', 'kafka'];
+    const infrastructure = ['postgres', 'redis', 'kafka', 'zipkin'];
     expect(
       Object.keys(compose.services)
         .filter((s) => !infrastructure.includes(s))

@@ -17,7 +17,11 @@ describe('tracingSettings', () => {
 
   it('refuses what it cannot use, naming the variable and what it expects', () => {
     expect(() => tracingSettings({ TRACING_EXPORTER: 'jaeger' })).toThrow(/TRACING_EXPORTER="jaeger" is invalid: expected one of none, zipkin, otlp/);
-    expect(() => tracingSettings({ TRACING_EXPORTER: 'zipkin', TRACING_SAMPLE_RATIO: '1.5' })).toThrow(/TRACING_SAMPLE_RATIO="1.5" is invalid: expected a number from 0 to 1/);
-    expect(() => tracingSettings({ TRACING_EXPORTER: 'zipkin', TRACING_ENDPOINT: 'collector 4318' })).toThrow(/TRACING_ENDPOINT="collector 4318" is invalid: expected an absolute URL/);
+    expect(() => tracingSettings({ TRACING_EXPORTER: 'zipkin', TRACING_SAMPLE_RATIO: '1.5' })).toThrow(
+      /TRACING_SAMPLE_RATIO="1.5" is invalid: expected a number from 0 to 1/,
+    );
+    expect(() => tracingSettings({ TRACING_EXPORTER: 'zipkin', TRACING_ENDPOINT: 'collector 4318' })).toThrow(
+      /TRACING_ENDPOINT="collector 4318" is invalid: expected an absolute URL/,
+    );
   });
 });

@@ -53,7 +53,13 @@ export function traceParentIn(headers: Carrier | undefined): string | null {
  * consumer handling an event, a worker running a job). Without a parent the
  * work is not traced: background work nobody asked for starts no trace.
  */
-export async function inSpanOf<R>(traceParent: string | null | undefined, name: string, kind: 'consumer' | 'internal', attributes: Attributes, work: () => Promise<R>): Promise<R> {
+export async function inSpanOf<R>(
+  traceParent: string | null | undefined,
+  name: string,
+  kind: 'consumer' | 'internal',
+  attributes: Attributes,
+  work: () => Promise<R>,
+): Promise<R> {
   if (!on || !traceParent) return work();
   const parent = remoteContext(traceParent);
   const span = tracer().startSpan(name, { kind: kind === 'consumer' ? SpanKind.CONSUMER : SpanKind.INTERNAL, attributes }, parent);

@@ -28,7 +28,10 @@ export function traceUndiciRequests(): void {
     const url = `${request.origin}${request.path}`;
     const span = tracer.startSpan(
       request.method,
-      { kind: SpanKind.CLIENT, attributes: { 'http.request.method': request.method, 'url.full': url.split('?')[0]!, 'server.address': new URL(request.origin).host } },
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'http.request.method': request.method, 'url.full': url.split('?')[0]!, 'server.address': new URL(request.origin).host },
+      },
       parent,
     );
     spans.set(request, span);

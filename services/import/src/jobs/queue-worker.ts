@@ -30,7 +30,12 @@ export function startQueueWorker<T>(opts: {
       const started = performance.now();
       try {
         const { traceParent } = job.data as TracedJob;
-        const attributes = { 'messaging.system': 'bullmq', 'messaging.destination.name': opts.queue, 'messaging.message.id': job.id ?? '', 'bullmq.attempt': job.attemptsMade + 1 };
+        const attributes = {
+          'messaging.system': 'bullmq',
+          'messaging.destination.name': opts.queue,
+          'messaging.message.id': job.id ?? '',
+          'bullmq.attempt': job.attemptsMade + 1,
+        };
         await inSpanOf(traceParent, `job ${opts.queue}`, 'consumer', attributes, () => opts.run(job.data));
         opts.done((performance.now() - started) / 1000, 'completed');
       } catch (err) {

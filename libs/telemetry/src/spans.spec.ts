@@ -1,0 +1,77 @@
+import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { currentTraceParent, DeliverySpan, inSpanOf, jobTrace, markTracingOn, PublishSpans, traceParentIn } from './spans';
+
+const PARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+describe('trace crossings with tracing off', () => {
+  it('carry nothing and run the work as it is', async () => {
+    expect(currentTraceParent()).toBeNull();
+    expect(jobTrace()).toEqual({});
+    const spans = new PublishSpans();
+    expect(spans.headersFor('kz.messaging.messages', PARENT)).toBeUndefined();
+    expect(await inSpanOf(PARENT, 'process x', 'consumer', {}, async () => currentTraceParent())).toBeNull();
+    expect(DeliverySpan.start('deliver x', DeliverySpan.captureParent())).toBeUndefined();
+  });
+});
+
+describe('trace crossings with tracing on', () => {
+  const exporter = new InMemorySpanExporter();
+  beforeAll(() => {
+    const provider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    trace.setGlobalTracerProvider(provider);
+    markTracingOn();
+  });
+  beforeEach(() => exporter.reset());
+
+  const traceIdOf = (traceParent: string | null | undefined) => traceParent?.split('-')[1];
+  const spanIdOf = (traceParent: string | null | undefined) => traceParent?.split('-')[2];
+
+  it('publishes each outbox row in a producer span under the action that wrote it, its context in the headers', () => {
+    const spans = new PublishSpans();
+    const headers = spans.headersFor('kz.messaging.messages', PARENT)!;
+    expect(spans.headersFor('kz.groups.groups', null)).toBeUndefined();
+    spans.end();
+    const [publish] = exporter.getFinishedSpans();
+    expect(publish!.name).toBe('publish kz.messaging.messages');
+    expect(publish!.kind).toBe(SpanKind.PRODUCER);
+    expect(publish!.parentSpanContext?.spanId).toBe(spanIdOf(PARENT));
+    expect(traceIdOf(traceParentIn(headers))).toBe(traceIdOf(PARENT));
+    expect(spanIdOf(traceParentIn({ traceparent: Buffer.from(headers['traceparent']!) }))).toBe(publish!.spanContext().spanId);
+  });
+
+  it('handles a consumed event in a consumer span, inside which new work carries that span on', async () => {
+    const inside = await inSpanOf(PARENT, 'process messaging.message.sent', 'consumer', { 'messaging.system': 'kafka' }, async () => ({
+      traceParent: currentTraceParent(),
+      job: jobTrace(),
+    }));
+    const [consumed] = exporter.getFinishedSpans();
+    expect(consumed!.kind).toBe(SpanKind.CONSUMER);
+    expect(consumed!.parentSpanContext?.spanId).toBe(spanIdOf(PARENT));
+    expect(spanIdOf(inside.traceParent)).toBe(consumed!.spanContext().spanId);
+    expect(inside.job).toEqual({ traceParent: inside.traceParent });
+  });
+
+  it('starts no trace for work without a parent, and marks a failed handling as an error', async () => {
+    await inSpanOf(null, 'process x', 'consumer', {}, async () => undefined);
+    expect(exporter.getFinishedSpans()).toHaveLength(0);
+    await expect(inSpanOf(PARENT, 'job member-csv-import', 'consumer', {}, async () => Promise.reject(new Error('chunk lost')))).rejects.toThrow('chunk lost');
+    const [failed] = exporter.getFinishedSpans();
+    expect(failed!.status.message).toBe('chunk lost');
+  });
+
+  it("delivers under the span that was active where the event was queued, and resolves within the delivery's span", async () => {
+    const queuedUnder = await inSpanOf(PARENT, 'process messaging.message.sent', 'consumer', {}, async () => DeliverySpan.captureParent());
+    const delivery = DeliverySpan.start('deliver messageEvents', queuedUnder)!;
+    const resolvedUnder = delivery.within(() => currentTraceParent());
+    delivery.end();
+    const [consumed, delivered] = exporter.getFinishedSpans();
+    expect(delivered!.name).toBe('deliver messageEvents');
+    expect(delivered!.parentSpanContext?.spanId).toBe(consumed!.spanContext().spanId);
+    expect(spanIdOf(resolvedUnder)).toBe(delivered!.spanContext().spanId);
+  });
+});
