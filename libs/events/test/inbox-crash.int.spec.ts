@@ -5,7 +5,16 @@ import { createDataSource, ensureDatabase } from '@kz/db';
 import { deleteTestTopics, dropTestDatabases, eventually, silentLogger, testDatabaseUrl, testNamespace } from '@kz/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { createEvent, createKafka, ensureTopics, eventTablesUp, InboxEventAttempts1765008000000, kafkaTopic, type EventEnvelope } from '../src';
+import {
+  createEvent,
+  createKafka,
+  ensureTopics,
+  eventTablesUp,
+  InboxEventAttempts1765008000000,
+  kafkaTopic,
+  OutboxTraceParent1766390400000,
+  type EventEnvelope,
+} from '../src';
 
 class TestTables1700000000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
@@ -77,7 +86,7 @@ beforeAll(async () => {
   dataSource = createDataSource({
     url,
     entities: [],
-    migrations: [TestTables1700000000000, InboxEventAttempts1765008000000],
+    migrations: [TestTables1700000000000, InboxEventAttempts1765008000000, OutboxTraceParent1766390400000],
     applicationName: 'kz-events-crash-test',
   });
   await dataSource.initialize();

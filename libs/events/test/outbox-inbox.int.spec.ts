@@ -9,6 +9,7 @@ import {
   ensureTopics,
   eventTablesUp,
   InboxEventAttempts1765008000000,
+  OutboxTraceParent1766390400000,
   InboxConsumer,
   kafkaTopic,
   Outbox,
@@ -43,7 +44,7 @@ beforeAll(async () => {
   dataSource = createDataSource({
     url,
     entities: [],
-    migrations: [TestTables1700000000000, InboxEventAttempts1765008000000],
+    migrations: [TestTables1700000000000, InboxEventAttempts1765008000000, OutboxTraceParent1766390400000],
     applicationName: 'kz-events-test',
   });
   await dataSource.initialize();
