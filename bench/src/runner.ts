@@ -30,6 +30,7 @@ import { retention } from './scenarios/retention';
 import { sendReceive } from './scenarios/send-receive';
 import { webApp } from './scenarios/web-app';
 import { CHAT_PARTS, type ChatPart, webAppChat } from './scenarios/web-app-chat';
+import { tracing } from './scenarios/tracing';
 import { webhooks } from './scenarios/webhooks';
 import { BenchStack, REPO_ROOT } from './stack';
 
@@ -44,6 +45,7 @@ const SCENARIOS: Scenario[] = [
   fanOut,
   history,
   webhooks,
+  tracing,
   webApp,
   webAppChat,
 ];

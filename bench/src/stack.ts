@@ -99,6 +99,15 @@ export class BenchStack extends ProcessStack {
     );
   }
 
+  /** Restarts one of the gateways gracefully on its port, with `env` on top of its environment. */
+  async restartGateway(id: GatewayId, env: NodeJS.ProcessEnv = {}): Promise<RunningGateway> {
+    const gw = GATEWAYS.find((g) => g.id === id)!;
+    const running = await this.restartInstance(this.gateway(id), { entry: gw.entry, env: { ...gw.env, ...env } });
+    const restarted = { ...running, id, label: gw.label };
+    this.gateways.set(id, restarted);
+    return restarted;
+  }
+
   gateway(id: GatewayId): RunningGateway {
     const gw = this.gateways.get(id);
     if (!gw) throw new Error(`gateway ${id} is not running`);

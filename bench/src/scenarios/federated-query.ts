@@ -4,7 +4,7 @@ import { busyPercentAtRest, failureCount, runLoad, type LoadResult } from '../lo
 import { median, round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { GATEWAYS, type GatewayId } from '../stack';
 
-const QUERY = `query($id: ID!) { group(id: $id) { name members(first: 50) { edges { node { role user { id displayName } } } } } }`;
+export const QUERY = `query($id: ID!) { group(id: $id) { name members(first: 50) { edges { node { role user { id displayName } } } } } }`;
 const GROUP_NAME = 'Bench – federated query';
 const TARGET_RPS_RATIO = 3;
 const TARGET_CPU_MS = 2.5;
@@ -20,7 +20,7 @@ interface Round {
 }
 
 /** The answer is right when it has the whole group: every member with a resolved profile. */
-function checkAnswer(data: any, members: number): string | null {
+export function checkAnswer(data: any, members: number): string | null {
   const group = data?.group;
   if (!group) return 'no group in the answer';
   if (group.name !== GROUP_NAME) return `group name is ${JSON.stringify(group.name)}`;
@@ -33,7 +33,7 @@ function checkAnswer(data: any, members: number): string | null {
 }
 
 /** Seeds one group of `members` registered users (the owner included) and returns the owner's token and the group id. */
-async function seed(ctx: ScenarioContext, members: number): Promise<{ token: string; groupId: string }> {
+export async function seed(ctx: ScenarioContext, members: number): Promise<{ token: string; groupId: string }> {
   const { stack } = ctx;
   const gateway = stack.gateway('ours').url;
   const owner = await stack.signIn(phoneOf(0), nameOf(0));

@@ -55,7 +55,7 @@ export interface Sizes {
 
 const EVENT_ONLY_CLIENTS = 10;
 
-function sizesFor(ctx: ScenarioContext): Sizes {
+export function sizesFor(ctx: ScenarioContext): Sizes {
   const sizes = ctx.settings.smoke
     ? { groups: 5, perGroup: 3, rate: 20, warmupSeconds: 0.5, seconds: 2, drainMs: 20_000, endpoints: 1 }
     : { groups: 100, perGroup: 10, rate: 200, warmupSeconds: 5, seconds: 30, drainMs: 30_000, endpoints: 1 };

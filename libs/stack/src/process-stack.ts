@@ -155,18 +155,38 @@ export class ProcessStack {
    * with the same database, Kafka consumer groups and files. Resolves once it is ready.
    */
   async startInstance(service: ServiceName, opts: InstanceOptions = {}): Promise<RunningProcess> {
-    const spec = serviceSpec(service);
     const list = this.running.get(service) ?? [];
     this.running.set(service, list);
     const port = list.length === 0 && this.ports.has(service) ? this.ports.get(service)! : await freePort();
     const name = opts.name ?? (list.length === 0 ? service : `${service}-${list.length + 1}`);
+    const instance = this.spawnInstance(service, port, name, opts);
+    list.push(instance);
+    await this.waitReady(serviceSpec(service), instance);
+    return instance;
+  }
+
+  /**
+   * Stops one process gracefully and starts it again on its port, under its name, with `opts.env` on top of the
+   * service's environment (a changed setting, as a rollout brings) and `opts.entry` if it runs another entry point.
+   * Resolves once it is ready.
+   */
+  async restartInstance(instance: RunningProcess, opts: InstanceOptions = {}): Promise<RunningProcess> {
+    const list = this.running.get(instance.service) ?? [];
+    await this.processes.stop(instance.proc);
+    const restarted = this.spawnInstance(instance.service, instance.port, opts.name ?? instance.proc.name, opts);
+    const index = list.findIndex((running) => running.proc === instance.proc);
+    if (index >= 0) list[index] = restarted;
+    else list.push(restarted);
+    await this.waitReady(serviceSpec(instance.service), restarted);
+    return restarted;
+  }
+
+  private spawnInstance(service: ServiceName, port: number, name: string, opts: InstanceOptions): RunningProcess {
+    const spec = serviceSpec(service);
     const env = this.environment(spec, port, opts.env);
     const proc = this.processes.start(name, join(REPO_ROOT, opts.entry ?? spec.entry), env, join(this.logDir, `${name}.log`));
     const base = `http://127.0.0.1:${port}`;
-    const instance: RunningProcess = { service, url: `${base}/graphql`, base, port, proc };
-    list.push(instance);
-    await this.waitReady(spec, instance);
-    return instance;
+    return { service, url: `${base}/graphql`, base, port, proc };
   }
 
   /** Signs a phone number in through the (first) gateway, reading the one-time code from identity's development SMS sink. */

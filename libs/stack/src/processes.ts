@@ -73,6 +73,20 @@ export class ProcessGroup {
     this.children.get(proc)?.kill(signal);
   }
 
+  /** Stops one process on purpose: SIGTERM, then SIGKILL if it has not exited after the grace period. */
+  async stop(proc: StackProcess, graceMs = 20_000): Promise<void> {
+    const child = this.children.get(proc);
+    if (!child || proc.exited) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    this.kill(proc, 'SIGTERM');
+    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
+    if ((await Promise.race([exited, timer])) === 'timeout') {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    this.children.delete(proc);
+  }
+
   /** SIGTERM to everything still running (newest first), SIGKILL to what is left after the grace period. */
   async stopAll(graceMs = 10_000): Promise<void> {
     this.stopping = true;
