@@ -49,7 +49,8 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const modes: Mode[] = settings.smoke ? ['off', 'on'] : ['off', 'on', 'off', 'on'];
   const members = settings.smoke ? 5 : 50;
   const problems: string[] = [];
-  const zipkin = await startZipkin();
+  // Zipkin keeps the last 100,000 spans: enough to look at, not enough to make its own heap the bottleneck.
+  const zipkin = await startZipkin({ maxSpans: 100_000, heapMiB: 512, optimised: true });
   await stack.ensureGateways(['ours']);
   const opened: Partial<LiveGroups> = {};
   let subscribers: BenchSubscriber[] = [];

@@ -24,18 +24,26 @@ export async function startJarServer(opts: {
   ready: () => Promise<boolean>;
   /** What the server is called in errors, and where it listens. */
   describe: string;
+  /** The JVM's heap ceiling (256 MiB by default). */
+  heapMiB?: number;
+  /** A server under load for minutes (a benchmark's) wants the optimising compiler; tests start faster without it. */
+  optimised?: boolean;
   cleanUp?: () => void;
 }): Promise<{ stop: () => Promise<void> }> {
   const { stdout } = await promisify(execFile)('bash', [join(REPO_ROOT, 'deploy', 'local', 'server-jar.sh'), opts.jar], { timeout: 300_000 });
   const jar = stdout.trim().split('\n').at(-1)!;
   const java = process.env['JAVA_HOME'] ? join(process.env['JAVA_HOME'], 'bin', 'java') : 'java';
-  const server: ChildProcess = spawn(java, ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-jar', jar, ...opts.args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const server: ChildProcess = spawn(java, [`-Xmx${opts.heapMiB ?? 256}m`, ...(opts.optimised ? [] : ['-XX:TieredStopAtLevel=1']), '-jar', jar, ...opts.args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   server.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4_000)));
   const stop = async () => {
     if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
+      // A JVM busy collecting a full heap may not get to its shutdown hooks.
+      const forced = setTimeout(() => server.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(forced);
     }
     opts.cleanUp?.();
   };

@@ -22,13 +22,20 @@ export interface Zipkin {
   stop(): Promise<void>;
 }
 
-export async function startZipkin(): Promise<Zipkin> {
+/**
+ * Starts Zipkin; `maxSpans` bounds what its in-memory storage keeps (oldest traces go first): under a benchmark's
+ * load the default 500,000 spans fill its heap and its collection pauses, not the traced processes, become what is
+ * measured.
+ */
+export async function startZipkin(opts: { maxSpans?: number; heapMiB?: number; optimised?: boolean } = {}): Promise<Zipkin> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const { stop } = await startJarServer({
     jar: 'zipkin',
     describe: `Zipkin on ${base}`,
-    args: [`--server.port=${port}`, '--server.address=127.0.0.1', '--logging.level.root=WARN'],
+    heapMiB: opts.heapMiB,
+    optimised: opts.optimised,
+    args: [`--server.port=${port}`, '--server.address=127.0.0.1', '--logging.level.root=WARN', `--zipkin.storage.mem.max-spans=${opts.maxSpans ?? 500_000}`],
     ready: async () => (await fetch(`${base}/health`)).ok,
   });
   return {
