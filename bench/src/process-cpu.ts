@@ -30,6 +30,8 @@ export function stackClassifier(stack: BenchStack, benchBackends: ReadonlySet<nu
       return 'postgres: background';
     }
     if (p.comm === 'java' && p.cmdline.includes('kafka.Kafka')) return 'kafka broker';
+    // The tracing scenario's span collector.
+    if (p.comm === 'java' && p.cmdline.includes('zipkin-server')) return 'zipkin server';
     // The queue of the import and webhooks services (BullMQ).
     if (p.comm === 'redis-server') return 'redis';
     return null;

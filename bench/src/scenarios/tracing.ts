@@ -1,5 +1,5 @@
 import { runLoad, failureCount, type LoadResult } from '../load';
-import { stackClassifier } from '../process-cpu';
+import { cpuLines, stackClassifier } from '../process-cpu';
 import { median, round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { SUBGRAPHS } from '@kz/stack';
 import { startZipkin, type Zipkin } from '@kz/testing';
@@ -156,6 +156,10 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       `each round: the federated query (${members} members with profiles) by ${settings.connections} connections for ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s measured, ` +
         `then send → receive at ${sz.rate} messages/s over ${sz.groups} groups of ${sz.perGroup} graphql-ws subscribers for ${sz.warmupSeconds} s warm-up + ${sz.seconds} s measured`,
       `medians: federated ${f(rps('off'), 0)} req/s off, ${f(rps('on'), 0)} on; send → receive p99 ${f(p99('off'))} ms off, ${f(p99('on'))} ms on`,
+      ...rounds.flatMap((r, i) => [
+        `CPU by process over round ${i + 1}'s (tracing ${r.mode}) measured sends and the wait for the last receipts (from /proc):`,
+        ...cpuLines(r.sendReceive.cpu, { n: r.sendReceive.messages, unit: 'message' }),
+      ]),
     ];
     return {
       name: 'tracing',
