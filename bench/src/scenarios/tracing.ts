@@ -1,4 +1,4 @@
-import { runLoad, failureCount, type LoadResult } from '../load';
+import { busyPercentAtRest, failureCount, runLoad, type LoadResult } from '../load';
 import { cpuLines, stackClassifier } from '../process-cpu';
 import { median, round, type Scenario, type ScenarioContext, type ScenarioResult, type Target } from '../scenario';
 import { SUBGRAPHS } from '@kz/stack';
@@ -81,6 +81,8 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
           ctx.log,
         );
       }
+      const busy = await busyPercentAtRest(settings.smoke ? 1_000 : 3_000);
+      if (busy > 15) ctx.log(`warning: the machine is ${busy.toFixed(0)} % busy at rest before round ${index + 1}; its figures will be disturbed`);
       const gateway = stack.gateway('ours');
       const load = {
         url: gateway.url,
