@@ -101,7 +101,14 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       await runLoad({ ...load, durationSeconds: settings.warmupSeconds, cpuOf: { gateway: gateway.proc.pid } });
       const federated = await runLoad({ ...load, durationSeconds: settings.durationSeconds, cpuOf: { gateway: gateway.proc.pid } });
       if (failureCount(federated) > 0) problems.push(`round ${index + 1} (tracing ${mode}): federated query failures ${JSON.stringify(federated.failures)}`);
-      const env = { gatewayUrl: gateway.url, groups: live.groups, subscribers: live.subscribers, eventOnly: [], messagingDb: live.messagingDb, classify: stackClassifier(stack) };
+      const env = {
+        gatewayUrl: gateway.url,
+        groups: live.groups,
+        subscribers: live.subscribers,
+        eventOnly: [],
+        messagingDb: live.messagingDb,
+        classify: stackClassifier(stack),
+      };
       const sendReceive = await measurePhase(`${index + 1} (tracing ${mode})`, ctx, sz, env, first, () => true);
       first += sendReceive.total;
       problems.push(...sendReceive.problems);

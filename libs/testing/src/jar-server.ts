@@ -33,7 +33,9 @@ export async function startJarServer(opts: {
   const { stdout } = await promisify(execFile)('bash', [join(REPO_ROOT, 'deploy', 'local', 'server-jar.sh'), opts.jar], { timeout: 300_000 });
   const jar = stdout.trim().split('\n').at(-1)!;
   const java = process.env['JAVA_HOME'] ? join(process.env['JAVA_HOME'], 'bin', 'java') : 'java';
-  const server: ChildProcess = spawn(java, [`-Xmx${opts.heapMiB ?? 256}m`, ...(opts.optimised ? [] : ['-XX:TieredStopAtLevel=1']), '-jar', jar, ...opts.args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const server: ChildProcess = spawn(java, [`-Xmx${opts.heapMiB ?? 256}m`, ...(opts.optimised ? [] : ['-XX:TieredStopAtLevel=1']), '-jar', jar, ...opts.args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let errors = '';
   server.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4_000)));
   const stop = async () => {
