@@ -1,4 +1,5 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 
 /**
  * Spans the instrumentation libraries cannot see: an event's trip through the
@@ -8,6 +9,10 @@ import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, ty
  * crossings cost nothing.
  */
 const tracer = () => trace.getTracer('@kz/telemetry');
+// The crossings below are the stack's own (outbox rows, Kafka headers, job data): they always carry the W3C context,
+// whatever the process does with requests' (TRACING_ACCEPT_REQUEST_CONTEXT).
+const w3c = new W3CTraceContextPropagator();
+const carrierSetter = { set: (carrier: Record<string, string>, key: string, value: string) => void (carrier[key] = value) };
 
 let on = false;
 
@@ -35,12 +40,12 @@ const carrierGetter = {
 export function currentTraceParent(): string | null {
   if (!on) return null;
   const carrier: Record<string, string> = {};
-  propagation.inject(context.active(), carrier);
+  w3c.inject(context.active(), carrier, carrierSetter);
   return carrier['traceparent'] ?? null;
 }
 
 function remoteContext(traceParent: string | null | undefined): Context {
-  return traceParent ? propagation.extract(ROOT_CONTEXT, { traceparent: traceParent }, carrierGetter) : ROOT_CONTEXT;
+  return traceParent ? w3c.extract(ROOT_CONTEXT, { traceparent: traceParent }, carrierGetter) : ROOT_CONTEXT;
 }
 
 /** The `traceparent` carried by Kafka or HTTP headers, if any. */
@@ -93,7 +98,7 @@ export class PublishSpans {
     );
     this.spans.push(span);
     const headers: Record<string, string> = {};
-    propagation.inject(trace.setSpan(parent, span), headers);
+    w3c.inject(trace.setSpan(parent, span), headers, carrierSetter);
     return headers;
   }
 

@@ -9,6 +9,7 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { tracingSettings, type TracingSettings } from './settings';
+import { InjectOnlyPropagator } from './request-propagator';
 import { markTracingOn } from './spans';
 import { traceUndiciRequests } from './undici-spans';
 
@@ -58,7 +59,8 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
     spanProcessors: [new BatchSpanProcessor({ exporter, scheduledDelayMillis: 1_000, maxQueueSize: 8_192 })],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  const w3c = new W3CTraceContextPropagator();
+  propagation.setGlobalPropagator(settings.acceptRequestContext ? w3c : new InjectOnlyPropagator(w3c));
   trace.setGlobalTracerProvider(new RecordingTracers(provider));
   registerInstrumentations({
     tracerProvider: provider,
