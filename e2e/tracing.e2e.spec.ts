@@ -79,14 +79,20 @@ describe('traces across the gateway, the subgraphs, the outbox, Kafka, workers a
   it('follows a message from the send through the outbox and Kafka to the subscriber it reaches, in one trace', async () => {
     const author = await stack.signIn('+14155558101', 'Traced Author');
     const groupId = (await mustPost(`mutation { createGroup(input: { name: "Traced" }) { group { id } } }`, {}, author.token)).createGroup.group.id as string;
+    // Messaging learns of the group from Kafka: a subscription asked for before then is refused.
+    await eventually(async () => mustPost(`query($g: ID!) { group(id: $g) { messages(last: 1) { edges { cursor } } } }`, { g: groupId }, author.token));
     const subscriber = new Subscriber(stack.service('gateway').url, author.token);
     await subscriber.ready();
     subscriber.subscribe(`subscription($g: ID!) { messageEvents(groupId: $g) { kind message { id text author { displayName } } } }`, { g: groupId });
     // The subscription is live once the stream has been asked for; a first message proves it.
-    await eventually(async () => {
-      await mustPost(`mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`, { i: { groupId, text: 'warm-up' } }, author.token);
-      expect(subscriber.received.length).toBeGreaterThan(0);
-    });
+    await eventually(
+      async () => {
+        expect(subscriber.problem).toBeUndefined();
+        await mustPost(`mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`, { i: { groupId, text: 'warm-up' } }, author.token);
+        expect(subscriber.payloads().some((p) => p['message']?.text === 'warm-up')).toBe(true);
+      },
+      { intervalMs: 300 },
+    );
 
     const { traceId, clientSpanId, traceparent } = clientTrace();
     const sent = await mustPost(
