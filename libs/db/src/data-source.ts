@@ -64,8 +64,10 @@ export async function ensureDatabase(url: string): Promise<void> {
       try {
         await client.query(`CREATE DATABASE "${name}"`);
       } catch (err) {
-        // Two processes starting together may race to create it.
-        if ((err as { code?: string }).code !== '42P04') throw err;
+        // Replicas starting together race to create it: the losers see it exist (42P04), or, when their CREATE ran
+        // alongside the winner's, a duplicate key in the catalogue (23505).
+        const { code, constraint } = err as { code?: string; constraint?: string };
+        if (code !== '42P04' && !(code === '23505' && constraint === 'pg_database_datname_index')) throw err;
       }
     }
   } finally {

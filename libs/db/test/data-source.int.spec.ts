@@ -1,5 +1,7 @@
+import { dropTestDatabases, testDatabaseUrl, testNamespace } from '@kz/testing';
+import { Client } from 'pg';
 import type { MigrationInterface } from 'typeorm';
-import { IdempotentRequests1764748800000, IdempotentResponsesAsJson1764921600000, prepared, rememberedResponse, rowsOf } from '../src';
+import { ensureDatabase, IdempotentRequests1764748800000, IdempotentResponsesAsJson1764921600000, prepared, rememberedResponse, rowsOf } from '../src';
 import { useScratchDataSource } from './scratch-data-source';
 
 const db = useScratchDataSource('ds', 2);
@@ -26,6 +28,24 @@ describe('data source', () => {
       'QUERY PLAN': { Plan: { 'Node Type': string } }[];
     }[];
     expect(plan[0]!['QUERY PLAN'][0]!.Plan['Node Type']).toBe('Index Scan');
+  });
+});
+
+describe('ensureDatabase', () => {
+  const ns = testNamespace();
+  afterAll(() => dropTestDatabases(ns));
+
+  it('creates the database once when several replicas start at the same moment', async () => {
+    const url = testDatabaseUrl(ns, 'race');
+    // The replicas' CREATE DATABASE statements overlap: all but one lose, and none of them fails.
+    await Promise.all(Array.from({ length: 6 }, () => ensureDatabase(url)));
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT current_database() AS name')).rows[0].name).toBe(new URL(url).pathname.slice(1));
+    } finally {
+      await client.end();
+    }
   });
 });
 
