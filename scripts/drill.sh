@@ -7,5 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/stack-setup.sh
+# HAProxy (Debian's package) balances the scale-out drill's replicas.
+bash scripts/ensure-debian-tool.sh /usr/sbin/haproxy haproxy
 tsc -b drill
 exec node drill/dist/runner.js "$@"

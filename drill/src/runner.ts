@@ -14,11 +14,12 @@ import { importWorkerKill } from './drills/import-worker-kill';
 import { kafkaOutage } from './drills/kafka-outage';
 import { postgresRestart } from './drills/postgres-restart';
 import { redisRestart } from './drills/redis-restart';
+import { scaleOut } from './drills/scale-out';
 import { soak } from './drills/soak';
 import { webhookDelivery } from './drills/webhook-delivery';
 import { onInterrupt } from './interrupt';
 
-const DRILLS: Drill[] = [hostileInput, postgresRestart, gatewayKill, kafkaOutage, importWorkerKill, redisRestart, webhookDelivery, soak];
+const DRILLS: Drill[] = [hostileInput, postgresRestart, gatewayKill, kafkaOutage, importWorkerKill, redisRestart, webhookDelivery, scaleOut, soak];
 
 const USAGE = `usage: npm run drill -- [--smoke] [drill...]
 

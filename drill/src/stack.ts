@@ -1,4 +1,4 @@
-import { eventually, mustQuery, ProcessStack, SUBGRAPHS, type RunningProcess, type ServiceName, type Subgraph } from '@kz/stack';
+import { eventually, mustQuery, ProcessStack, SUBGRAPHS, type BalancedPorts, type RunningProcess, type ServiceName, type Subgraph } from '@kz/stack';
 
 export { SUBGRAPHS, type RunningProcess, type Subgraph } from '@kz/stack';
 
@@ -11,6 +11,12 @@ export interface DrillStackOptions {
   kafkaBrokers?: string[];
   /** Redis of the import service (a private server); the machine's by default. */
   redisUrl?: string;
+  /** The services start() starts: the subgraphs by default, the drill starting gateways as it needs them. */
+  services?: readonly ServiceName[];
+  /** Processes per service, instead of the topology's count. */
+  replicas?: Partial<Record<ServiceName, number>>;
+  /** Services behind the drill's load balancer. */
+  balanced?: Partial<Record<ServiceName, BalancedPorts>>;
 }
 
 /**
@@ -23,7 +29,9 @@ export class DrillStack extends ProcessStack {
   constructor(opts: DrillStackOptions = {}) {
     super({
       label: 'drill',
-      services: SUBGRAPHS,
+      services: opts.services ?? SUBGRAPHS,
+      replicas: opts.replicas,
+      balanced: opts.balanced,
       nodeEnv: 'development',
       logLevel: process.env.DRILL_LOG_LEVEL,
       postgresUrl: opts.postgresUrl ?? process.env.DRILL_POSTGRES_URL,

@@ -58,7 +58,9 @@ export function createGatewayApp(config: GatewayConfig, logger: Logger): Gateway
     const target = urls[name];
     if (url && url !== target) logger.debug({ subgraph: name, composedUrl: url, url: target }, 'routing subgraph to its configured URL');
     routed.set(name, target);
-    return new SubgraphDataSource(target, fetcher, config.subgraphSecret, (seconds, outcome) => subgraphCalls.observe({ subgraph: name, outcome }, seconds));
+    return new SubgraphDataSource(name, target, fetcher, config.subgraphSecret, (seconds, outcome) =>
+      subgraphCalls.observe({ subgraph: name, outcome }, seconds),
+    );
   };
 
   const gatewayLogger = logger.child({ component: 'apollo-gateway' });

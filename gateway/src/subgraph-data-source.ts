@@ -11,6 +11,8 @@ import type { Fetcher } from './subgraph-fetcher';
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
+    /** The subgraph's name, as clients are told of it when it cannot be reached. */
+    private readonly serviceName: string,
     url: string,
     fetcher: Fetcher,
     /** The deployment's SUBGRAPH_SECRET, sent with every call (subgraphs refuse GraphQL without it); empty for none. */
@@ -29,8 +31,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return response;
     } catch (err) {
       this.observeCall((performance.now() - started) / 1000, 'failed');
+      // A replica dying mid-request, or none left behind the balancer: the client may try again (a mutation with
+      // its idempotency key, since it may have been applied).
+      if (unreachable(err)) return { errors: [this.unavailable()] };
+      // Refused with an HTTP error status (by the subgraph, or by its balancer for it) as unavailable: answered as
+      // the subgraph's errors are, which keeps the code for the client.
+      if (err instanceof GraphQLError && err.extensions['code'] === 'UNAVAILABLE') return { errors: [err] };
       throw err;
     }
+  }
+
+  private unavailable(): GraphQLError {
+    const message = `The ${this.serviceName} service did not answer; try again shortly (with the same idempotency key, where the operation takes one).`;
+    return new GraphQLError(message, { extensions: { code: 'UNAVAILABLE' } });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -50,7 +63,36 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const fallback = await super.errorFromResponse(response);
     const body = (fallback.extensions.response as { body?: unknown } | undefined)?.body;
     const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown; field?: unknown } }[] } | undefined)?.errors?.[0];
-    if (typeof first?.message !== 'string' || typeof first.extensions?.code !== 'string') return fallback;
+    if (typeof first?.message !== 'string' || typeof first.extensions?.code !== 'string') {
+      // A balancer in front of the subgraph answering for it: no replica could take the request.
+      return UNAVAILABLE_STATUSES.has(response.status) ? this.unavailable() : fallback;
+    }
     return new GraphQLError(first.message, { extensions: { code: first.extensions.code, field: first.extensions.field } });
   }
+}
+
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+/** Node's and undici's codes for a connection refused, cut or timed out. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+/** Looks through causes, and not by `instanceof Error`: Node's socket errors may come from another realm. */
+function unreachable(err: unknown): boolean {
+  let current = err as { code?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+    if (typeof current.code === 'string' && UNREACHABLE_CODES.has(current.code)) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
 }

@@ -9,9 +9,17 @@ export function readinessUrl(subgraphUrl: string): string {
   return url.toString();
 }
 
-/** True when the subgraph answers its /readyz with 200 within the deadline. */
+/**
+ * True when the subgraph answers its /readyz with 200 within the deadline. Behind a balancer, a replica that is
+ * shutting down answers 503 until the balancer takes it out: asking once more reaches another replica, so that one
+ * replica's restart does not take every gateway out of its own balancer at once.
+ */
 export async function subgraphReady(dispatcher: Dispatcher, subgraphUrl: string, timeoutMs = 2_000): Promise<boolean> {
   const url = new URL(readinessUrl(subgraphUrl));
+  return (await answersReady(dispatcher, url, timeoutMs)) || answersReady(dispatcher, url, timeoutMs);
+}
+
+async function answersReady(dispatcher: Dispatcher, url: URL, timeoutMs: number): Promise<boolean> {
   try {
     const res = await dispatcher.request({
       origin: url.origin,

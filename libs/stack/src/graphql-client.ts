@@ -110,12 +110,19 @@ export interface SignedIn {
  * Signs a phone number in through a gateway, reading the one-time code from
  * identity's development SMS sink at `identityBase` (its URL without /graphql).
  */
-export async function signInWithDevCode(gatewayUrl: string, identityBase: string, phone: string, displayName: string): Promise<SignedIn> {
+export async function signInWithDevCode(gatewayUrl: string, identityBases: string | readonly string[], phone: string, displayName: string): Promise<SignedIn> {
   await mustQuery(gatewayUrl, `mutation($p: PhoneNumber!) { requestSignInCode(input: { phone: $p }) { expiresInSeconds } }`, { p: phone });
-  const res = await fetch(`${identityBase}/dev/sms?phone=${encodeURIComponent(phone)}`);
-  const sms = (await res.json()) as { body?: string };
-  const code = /(\d{6})/.exec(sms.body ?? '')?.[1];
-  if (!code) throw new Error(`no sign-in code for ${phone} at the development SMS sink (HTTP ${res.status})`);
+  // Each identity process keeps what it texted: behind a balancer, the code is at whichever process sent it.
+  const statuses: number[] = [];
+  let code: string | undefined;
+  for (const base of typeof identityBases === 'string' ? [identityBases] : identityBases) {
+    const res = await fetch(`${base}/dev/sms?phone=${encodeURIComponent(phone)}`);
+    statuses.push(res.status);
+    const sms = (await res.json().catch(() => ({}))) as { body?: string };
+    code = /(\d{6})/.exec(sms.body ?? '')?.[1];
+    if (code) break;
+  }
+  if (!code) throw new Error(`no sign-in code for ${phone} at the development SMS sink (HTTP ${statuses.join(', ')})`);
   const data = await mustQuery(
     gatewayUrl,
     `mutation($p: PhoneNumber!, $c: String!, $n: String) { signIn(input: { phone: $p, code: $c, displayName: $n }) { accessToken refreshToken user { id } } }`,

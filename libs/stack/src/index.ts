@@ -19,6 +19,7 @@ export {
   type ProcessStackOptions,
   type RunningProcess,
   type InstanceOptions,
+  type BalancedPorts,
 } from './process-stack';
 export { ProcessGroup, freePort, logTail, type StackProcess, type ProcessGroupOptions } from './processes';
 export { cpuMillis, memoryMiB, machineTicks, ticksPerSecond } from './process-stats';

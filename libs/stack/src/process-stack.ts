@@ -48,6 +48,11 @@ export interface ProcessStackOptions {
   env?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
   /** Processes per service, instead of the topology's count. */
   replicas?: Partial<Record<ServiceName, number>>;
+  /**
+   * Services behind a load balancer the harness runs (configured before any process starts): the others and the
+   * clients are told of the balancer's port, and the service's processes listen on the ports given, in order.
+   */
+  balanced?: Partial<Record<ServiceName, BalancedPorts>>;
   /** The services start() starts, in the topology's order; all by default. */
   services?: readonly ServiceName[];
   /** Where the processes log; the stack's own directory by default (logs/ under it). */
@@ -58,6 +63,14 @@ export interface ProcessStackOptions {
   detached?: boolean;
   /** Called when a process ends while the stack is not stopping. */
   onUnexpectedExit?: (proc: StackProcess) => void;
+}
+
+/** A service's ports behind a load balancer. */
+export interface BalancedPorts {
+  /** The balancer's: what the other services and the clients are told of. */
+  front: number;
+  /** Its processes', in the order they start (at least as many as its replicas). */
+  processes: readonly number[];
 }
 
 /** One process of a service. */
@@ -141,7 +154,9 @@ export class ProcessStack {
   /** Starts the services stage by stage (identity; groups, messaging, import and webhooks; the gateway), each stage ready before the next. */
   async start(): Promise<this> {
     const wanted = stages().map((stage) => stage.filter((spec) => !this.opts.services || this.opts.services.includes(spec.name)));
-    for (const spec of wanted.flat()) this.ports.set(spec.name, this.fixed ? fixedPort(spec) : await freePort());
+    for (const spec of wanted.flat()) {
+      this.ports.set(spec.name, this.opts.balanced?.[spec.name]?.front ?? (this.fixed ? fixedPort(spec) : await freePort()));
+    }
     if (!this.fixed) this.writeSupergraph();
     for (const stage of wanted) {
       const starts = stage.flatMap((spec) => Array.from({ length: this.opts.replicas?.[spec.name] ?? spec.replicas }, () => this.startInstance(spec.name)));
@@ -152,12 +167,15 @@ export class ProcessStack {
 
   /**
    * One more process of a service: its first on the port the others are told of, further ones on free ports
-   * with the same database, Kafka consumer groups and files. Resolves once it is ready.
+   * with the same database, Kafka consumer groups and files (behind a balancer, each on its own port of those
+   * given). Resolves once it is ready.
    */
   async startInstance(service: ServiceName, opts: InstanceOptions = {}): Promise<RunningProcess> {
     const list = this.running.get(service) ?? [];
     this.running.set(service, list);
-    const port = list.length === 0 && this.ports.has(service) ? this.ports.get(service)! : await freePort();
+    const balanced = this.opts.balanced?.[service];
+    const port = balanced ? balanced.processes[list.length] : list.length === 0 && this.ports.has(service) ? this.ports.get(service)! : await freePort();
+    if (port === undefined) throw new Error(`${service} has no port left behind its balancer for process ${list.length + 1}`);
     const name = opts.name ?? (list.length === 0 ? service : `${service}-${list.length + 1}`);
     const instance = this.spawnInstance(service, port, name, opts);
     list.push(instance);
@@ -189,9 +207,10 @@ export class ProcessStack {
     return { service, url: `${base}/graphql`, base, port, proc };
   }
 
-  /** Signs a phone number in through the (first) gateway, reading the one-time code from identity's development SMS sink. */
-  signIn(phone: string, displayName: string, gateway = this.service('gateway')): Promise<SignedIn> {
-    return signInWithDevCode(gateway.url, this.service('identity').base, phone, displayName);
+  /** Signs a phone number in through the (first) gateway or a GraphQL URL, reading the one-time code from identity's development SMS sink. */
+  signIn(phone: string, displayName: string, gateway: RunningProcess | string = this.service('gateway')): Promise<SignedIn> {
+    const identities = this.instances('identity').map((identity) => identity.base);
+    return signInWithDevCode(typeof gateway === 'string' ? gateway : gateway.url, identities, phone, displayName);
   }
 
   /** Stops every process; on free ports also drops the databases, deletes the Kafka topics and consumer groups, and removes the files. */
