@@ -133,7 +133,7 @@ export class SubscriptionEventBus {
         this.remember(event.id);
         // Subscribers' streams capture this span as their deliveries' parent.
         const attributes = { 'messaging.system': 'kafka', 'messaging.destination.name': topicName, 'messaging.message.id': event.id };
-        await inSpanOf(traceParentIn(message.headers), `process ${event.type}`, 'consumer', attributes, async () => this.deliver(event));
+        await inSpanOf(traceParentIn(message.headers), `process ${event.type}`, attributes, async () => this.deliver(event));
       },
     });
   }

@@ -122,7 +122,7 @@ export class InboxConsumer {
       'messaging.consumer.group.name': this.opts.kafkaGroupId ?? this.opts.groupId,
       'messaging.message.id': event.id,
     };
-    await inSpanOf(traceParentIn(message.headers), `process ${event.type}`, 'consumer', attributes, async () => {
+    await inSpanOf(traceParentIn(message.headers), `process ${event.type}`, attributes, async () => {
       const outcome = await this.gate.shared(() => this.attempt(topic, partition, message, event, handler, false));
       if (outcome === 'run alone') await this.gate.alone(() => this.attempt(topic, partition, message, event, handler, true));
     });

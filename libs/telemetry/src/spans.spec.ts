@@ -12,7 +12,7 @@ describe('trace crossings with tracing off', () => {
     expect(jobTrace()).toEqual({});
     const spans = new PublishSpans();
     expect(spans.headersFor('kz.messaging.messages', PARENT)).toBeUndefined();
-    expect(await inSpanOf(PARENT, 'process x', 'consumer', {}, async () => currentTraceParent())).toBeNull();
+    expect(await inSpanOf(PARENT, 'process x', {}, async () => currentTraceParent())).toBeNull();
     expect(DeliverySpan.start('deliver x', DeliverySpan.captureParent())).toBeUndefined();
   });
 });
@@ -45,7 +45,7 @@ describe('trace crossings with tracing on', () => {
   });
 
   it('handles a consumed event in a consumer span, inside which new work carries that span on', async () => {
-    const inside = await inSpanOf(PARENT, 'process messaging.message.sent', 'consumer', { 'messaging.system': 'kafka' }, async () => ({
+    const inside = await inSpanOf(PARENT, 'process messaging.message.sent', { 'messaging.system': 'kafka' }, async () => ({
       traceParent: currentTraceParent(),
       job: jobTrace(),
     }));
@@ -57,15 +57,15 @@ describe('trace crossings with tracing on', () => {
   });
 
   it('starts no trace for work without a parent, and marks a failed handling as an error', async () => {
-    await inSpanOf(null, 'process x', 'consumer', {}, async () => undefined);
+    await inSpanOf(null, 'process x', {}, async () => undefined);
     expect(exporter.getFinishedSpans()).toHaveLength(0);
-    await expect(inSpanOf(PARENT, 'job member-csv-import', 'consumer', {}, async () => Promise.reject(new Error('chunk lost')))).rejects.toThrow('chunk lost');
+    await expect(inSpanOf(PARENT, 'job member-csv-import', {}, async () => Promise.reject(new Error('chunk lost')))).rejects.toThrow('chunk lost');
     const [failed] = exporter.getFinishedSpans();
     expect(failed!.status.message).toBe('chunk lost');
   });
 
   it("delivers under the span that was active where the event was queued, and resolves within the delivery's span", async () => {
-    const queuedUnder = await inSpanOf(PARENT, 'process messaging.message.sent', 'consumer', {}, async () => DeliverySpan.captureParent());
+    const queuedUnder = await inSpanOf(PARENT, 'process messaging.message.sent', {}, async () => DeliverySpan.captureParent());
     const delivery = DeliverySpan.start('deliver messageEvents', queuedUnder)!;
     const resolvedUnder = delivery.within(() => currentTraceParent());
     delivery.end();

@@ -54,20 +54,14 @@ export function traceParentIn(headers: Carrier | undefined): string | null {
 }
 
 /**
- * Runs `work` in a span whose parent is the context `traceParent` names (a
- * consumer handling an event, a worker running a job). Without a parent the
+ * Runs `work` in a CONSUMER span whose parent is the context `traceParent`
+ * names (a consumer handling an event, a worker running a job). Without a parent the
  * work is not traced: background work nobody asked for starts no trace.
  */
-export async function inSpanOf<R>(
-  traceParent: string | null | undefined,
-  name: string,
-  kind: 'consumer' | 'internal',
-  attributes: Attributes,
-  work: () => Promise<R>,
-): Promise<R> {
+export async function inSpanOf<R>(traceParent: string | null | undefined, name: string, attributes: Attributes, work: () => Promise<R>): Promise<R> {
   if (!on || !traceParent) return work();
   const parent = remoteContext(traceParent);
-  const span = tracer().startSpan(name, { kind: kind === 'consumer' ? SpanKind.CONSUMER : SpanKind.INTERNAL, attributes }, parent);
+  const span = tracer().startSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent);
   try {
     return await context.with(trace.setSpan(parent, span), work);
   } catch (err) {
@@ -86,11 +80,14 @@ function failed(span: Span, err: unknown): void {
 /** Producer spans of one Kafka send: each message's own, child of the action that wrote it, its context put in the message's headers. */
 export class PublishSpans {
   private readonly spans: Span[] = [];
+  /** The rows one action wrote share its traceparent: read once per send. */
+  private readonly parents = new Map<string, Context>();
 
   /** Headers for a message whose outbox row stored `traceParent`; undefined when it stored none. */
   headersFor(topic: string, traceParent: string | null): Record<string, string> | undefined {
     if (!on || !traceParent) return undefined;
-    const parent = remoteContext(traceParent);
+    let parent = this.parents.get(traceParent);
+    if (!parent) this.parents.set(traceParent, (parent = remoteContext(traceParent)));
     const span = tracer().startSpan(
       `publish ${topic}`,
       { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.destination.name': topic } },
@@ -108,6 +105,7 @@ export class PublishSpans {
       span.end();
     }
     this.spans.length = 0;
+    this.parents.clear();
   }
 }
 

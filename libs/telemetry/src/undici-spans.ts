@@ -21,6 +21,13 @@ interface UndiciRequest {
 export function traceUndiciRequests(): void {
   const tracer = trace.getTracer('@kz/telemetry/undici');
   const spans = new WeakMap<UndiciRequest, Span>();
+  // A process calls a handful of origins: each parsed once.
+  const hosts = new Map<string, string>();
+  const hostOf = (origin: string) => {
+    let host = hosts.get(origin);
+    if (host === undefined) hosts.set(origin, (host = new URL(origin).host));
+    return host;
+  };
   subscribe('undici:request:create', (message) => {
     const { request } = message as { request: UndiciRequest };
     const parent = context.active();
@@ -30,7 +37,7 @@ export function traceUndiciRequests(): void {
       request.method,
       {
         kind: SpanKind.CLIENT,
-        attributes: { 'http.request.method': request.method, 'url.full': url.split('?')[0]!, 'server.address': new URL(request.origin).host },
+        attributes: { 'http.request.method': request.method, 'url.full': url.split('?')[0]!, 'server.address': hostOf(request.origin) },
       },
       parent,
     );

@@ -36,7 +36,7 @@ export function startQueueWorker<T>(opts: {
           'messaging.message.id': job.id ?? '',
           'bullmq.attempt': job.attemptsMade + 1,
         };
-        await inSpanOf(traceParent, `job ${opts.queue}`, 'consumer', attributes, () => opts.run(job.data));
+        await inSpanOf(traceParent, `job ${opts.queue}`, attributes, () => opts.run(job.data));
         opts.done((performance.now() - started) / 1000, 'completed');
       } catch (err) {
         opts.done((performance.now() - started) / 1000, 'failed');
