@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { postJson, ProcessStack, Subscriber, type ServiceName } from '@kz/stack';
-import { eventually, startZipkin, type Zipkin, type ZipkinSpan } from '@kz/testing';
+import { eventually, startZipkin, WebhookReceiver, type Zipkin, type ZipkinSpan } from '@kz/testing';
 
 /**
  * Traces as a platform team reads them in Zipkin (a real server, from its jar): every process of the stack runs as
@@ -145,6 +145,61 @@ describe('traces across the gateway, the subgraphs, the outbox, Kafka, workers a
     ]);
     // The delivery resolved the author's name through the supergraph (identity) inside its span.
     expect(tree.find('kz-identity', (s) => s.kind === 'SERVER' && tree.ancestry(s).includes('kz-gateway LOCAL deliver messageevents'))).toBeDefined();
+  });
+
+  it('follows a message to the webhook it causes, sent to the partner in the same trace', async () => {
+    const receiver = new WebhookReceiver();
+    await receiver.start();
+    try {
+      const admin = await stack.signIn('+14155558103', 'Traced Partner Admin');
+      const orgId = (await mustPost(`mutation { createOrganization(input: { name: "Traced Partner" }) { organization { id } } }`, {}, admin.token))
+        .createOrganization.organization.id as string;
+      // The webhooks service and groups learn who administers the organisation from identity's events.
+      await eventually(() =>
+        mustPost(
+          `mutation($i: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $i) { endpoint { id } } }`,
+          { i: { organizationId: orgId, url: receiver.url('/traced'), eventTypes: ['MESSAGE_SENT'] } },
+          admin.token,
+        ),
+      );
+      const groupId = await eventually(
+        async () =>
+          (
+            await mustPost(
+              `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`,
+              { i: { name: 'Traced hooks', organizationId: orgId } },
+              admin.token,
+            )
+          ).createGroup.group.id as string,
+      );
+      await eventually(() => mustPost(`query($g: ID!) { group(id: $g) { messages(last: 1) { edges { cursor } } } }`, { g: groupId }, admin.token));
+
+      const { traceId, clientSpanId, traceparent } = clientTrace();
+      const sent = await mustPost(
+        `mutation TracedHook($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`,
+        { i: { groupId, text: 'to the partner' } },
+        admin.token,
+        { traceparent },
+      );
+      const messageId = sent.sendMessage.message.id as string;
+      await eventually(() => expect(receiver.at('/traced').some((r) => (r.body.data['message'] as { id?: string } | undefined)?.id === messageId)).toBe(true));
+
+      const tree = await traceWhere(traceId, (t) => {
+        expect(t.find('kz-webhooks', (s) => s.name === 'deliver webhook message.sent')).toBeDefined();
+      });
+      // Sent by a delivery job, after the event was taken in by the webhooks service's consumer: in the send's trace.
+      const delivery = tree.find('kz-webhooks', (s) => s.name === 'deliver webhook message.sent')!;
+      expect(delivery.kind).toBe('PRODUCER');
+      expect(delivery.tags?.['webhook.attempt']).toBe('1');
+      const ancestry = tree.ancestry(delivery);
+      expect(ancestry[0]).toBe('kz-gateway SERVER mutation tracedhook');
+      expect(tree.find('kz-gateway', (s) => s.kind === 'SERVER')!.parentId).toBe(clientSpanId);
+      expect(ancestry.slice(-2)).toEqual(['kz-webhooks CONSUMER process messaging.message.sent', 'kz-webhooks PRODUCER deliver webhook message.sent']);
+      // The partner's POST itself, under the delivery.
+      expect(tree.find('kz-webhooks', (s) => s.kind === 'CLIENT' && s.parentId === delivery.id)).toBeDefined();
+    } finally {
+      await receiver.stop();
+    }
   });
 
   it("follows an import's upload through the queue's jobs to the services they call and the events they cause", async () => {

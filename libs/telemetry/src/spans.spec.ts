@@ -56,6 +56,25 @@ describe('trace crossings with tracing on', () => {
     expect(inside.job).toEqual({ traceParent: inside.traceParent });
   });
 
+  it('sends what an event caused (a webhook) in a producer span under the span that took the event in', async () => {
+    await inSpanOf(PARENT, 'deliver webhook message.sent', { 'webhook.attempt': 1 }, async () => undefined, 'producer');
+    const [sent] = exporter.getFinishedSpans();
+    expect(sent!.kind).toBe(SpanKind.PRODUCER);
+    expect(sent!.parentSpanContext?.spanId).toBe(spanIdOf(PARENT));
+    expect(sent!.attributes['webhook.attempt']).toBe(1);
+  });
+
+  it('reads a traceparent shared by several rows of one send once, and each row still gets a span of its own', () => {
+    const spans = new PublishSpans();
+    const first = traceParentIn(spans.headersFor('kz.groups.memberships', PARENT));
+    const second = traceParentIn(spans.headersFor('kz.groups.memberships', PARENT));
+    spans.end();
+    const published = exporter.getFinishedSpans();
+    expect(published).toHaveLength(2);
+    expect(published.every((span) => span.parentSpanContext?.spanId === spanIdOf(PARENT))).toBe(true);
+    expect(spanIdOf(first)).not.toBe(spanIdOf(second));
+  });
+
   it('starts no trace for work without a parent, and marks a failed handling as an error', async () => {
     await inSpanOf(null, 'process x', {}, async () => undefined);
     expect(exporter.getFinishedSpans()).toHaveLength(0);

@@ -54,14 +54,21 @@ export function traceParentIn(headers: Carrier | undefined): string | null {
 }
 
 /**
- * Runs `work` in a CONSUMER span whose parent is the context `traceParent`
- * names (a consumer handling an event, a worker running a job). Without a parent the
- * work is not traced: background work nobody asked for starts no trace.
+ * Runs `work` in a span whose parent is the context `traceParent` names: a
+ * consumer handling an event, a worker running a job (CONSUMER), or sending
+ * what an event caused to a partner (PRODUCER, a webhook). Without a parent
+ * the work is not traced: background work nobody asked for starts no trace.
  */
-export async function inSpanOf<R>(traceParent: string | null | undefined, name: string, attributes: Attributes, work: () => Promise<R>): Promise<R> {
+export async function inSpanOf<R>(
+  traceParent: string | null | undefined,
+  name: string,
+  attributes: Attributes,
+  work: () => Promise<R>,
+  kind: 'consumer' | 'producer' = 'consumer',
+): Promise<R> {
   if (!on || !traceParent) return work();
   const parent = remoteContext(traceParent);
-  const span = tracer().startSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent);
+  const span = tracer().startSpan(name, { kind: kind === 'consumer' ? SpanKind.CONSUMER : SpanKind.PRODUCER, attributes }, parent);
   try {
     return await context.with(trace.setSpan(parent, span), work);
   } catch (err) {

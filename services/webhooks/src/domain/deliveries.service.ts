@@ -3,12 +3,13 @@ import { decodeSeqCursor, encodeCursor, isUuid, prepared, rowsOf } from '@kz/db'
 import { badInput, notFound } from '@kz/errors';
 import { activeSigningSecrets, DestinationRefusedError, signedHeaders, type DestinationGuard, type RetryDecision, type RetrySchedule } from '@kz/webhooks';
 import { createEvent, type EmitEvents, type Outbox } from '@kz/events';
+import { inSpanOf } from '@kz/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LOCK_LANES_SQL, type DeliveryScheduler, type DueDelivery } from './delivery-scheduler';
 import type { EndpointsService } from './endpoints.service';
 import { addDeliveries } from './event-intake';
 import type { PostJson, PostOutcome } from './webhook-transport';
-import { webhookBody, type WebhookEventType } from './webhook-events';
+import { WEBHOOK_EVENT_NAMES, webhookBody, type WebhookEventType } from './webhook-events';
 
 export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
 
@@ -49,6 +50,8 @@ interface DeliveryRow {
   data: Record<string, unknown>;
   lane: string;
   attempts: number;
+  /** The trace its event came in (the intake's consumer span), when traced. */
+  trace_parent: string | null;
 }
 
 /** Everything sending one delivery needs: it, its event, and its endpoint's address, state and secrets. */
@@ -62,7 +65,7 @@ interface SendableRow extends DeliveryRow {
 }
 
 const DELIVERY_COLUMNS = `d.id, d.seq::text AS seq, d.endpoint_id, d.event_id, ev.type, d.status, d.redelivery, d.created_at, d.next_attempt_at,
-  ev.org_id, ev.group_id, ev.occurred_at, ev.data, d.lane, d.attempts`;
+  ev.org_id, ev.group_id, ev.occurred_at, ev.data, d.lane, d.attempts, ev.trace_parent`;
 
 const DELIVERY_SELECT = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id`;
 
@@ -304,7 +307,18 @@ export class DeliveriesService {
     }
   }
 
-  private async post(row: SendableRow, now: Date): Promise<PostOutcome> {
+  /** One attempt, in the trace of the action that caused its event, however much later it is made. */
+  private post(row: SendableRow, now: Date): Promise<PostOutcome> {
+    const attributes = {
+      'webhook.endpoint.id': row.endpoint_id,
+      'webhook.delivery.id': row.id,
+      'webhook.attempt': row.attempts + 1,
+      'webhook.redelivery': row.redelivery,
+    };
+    return inSpanOf(row.trace_parent, `deliver webhook ${WEBHOOK_EVENT_NAMES[row.type]}`, attributes, () => this.postSigned(row, now), 'producer');
+  }
+
+  private async postSigned(row: SendableRow, now: Date): Promise<PostOutcome> {
     const body = bodyOf(row);
     const secrets = activeSigningSecrets(
       {

@@ -11,8 +11,8 @@ import type { WebhookEvent } from './webhook-events';
  */
 const RECORD_AND_MATCH_SQL = prepared(`
   WITH RECURSIVE recorded AS (
-    INSERT INTO webhook_events (id, org_id, group_id, type, occurred_at, data)
-    SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::timestamptz, $6::jsonb WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE org_id = $2)
+    INSERT INTO webhook_events (id, org_id, group_id, type, occurred_at, data, trace_parent)
+    SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::timestamptz, $6::jsonb, $7::text WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE org_id = $2)
     ON CONFLICT (id) DO NOTHING
   ), ancestors (id, depth) AS (
     SELECT $3::uuid, 0 WHERE $3::uuid IS NOT NULL
@@ -52,9 +52,10 @@ const ADD_DELIVERIES_SQL = prepared(
 /**
  * Turns an event into deliveries, in the transaction that records the event as consumed: one per endpoint that wants
  * it, each in the lane of its group (or of the organisation). Answers the deliveries that head their lane, to send
- * now; the others wait for those before them.
+ * now; the others wait for those before them. `traceParent` (the intake's, when traced) is kept with the event for
+ * its deliveries' spans.
  */
-export async function takeInEvent(manager: EntityManager, event: WebhookEvent): Promise<DueDelivery[]> {
+export async function takeInEvent(manager: EntityManager, event: WebhookEvent, traceParent: string | null = null): Promise<DueDelivery[]> {
   const endpoints = await rowsOf<{ id: string }>(manager, RECORD_AND_MATCH_SQL, [
     event.id,
     event.orgId,
@@ -62,6 +63,7 @@ export async function takeInEvent(manager: EntityManager, event: WebhookEvent): 
     event.type,
     event.occurredAt,
     JSON.stringify(event.data),
+    traceParent,
   ]);
   if (endpoints.length === 0) return [];
   return addDeliveries(

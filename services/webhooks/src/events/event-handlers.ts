@@ -1,5 +1,6 @@
 import { EventCatalogue, type EventEnvelope, type EventHandler, type EventHandlers, type EventType } from '@kz/events';
 import { rowsOf } from '@kz/db';
+import { currentTraceParent } from '@kz/telemetry';
 import type { EntityManager } from 'typeorm';
 import type { DueDelivery } from '../domain/delivery-scheduler';
 import { organizationHasEndpoints, takeInEvent } from '../domain/event-intake';
@@ -64,7 +65,7 @@ export function webhookEventHandlers(due: (deliveries: DueDelivery[]) => void): 
     await update?.(event.payload, manager);
     const webhookEvent = webhookEventOf(event);
     if (!webhookEvent) return;
-    const deliveries = await takeInEvent(manager, webhookEvent);
+    const deliveries = await takeInEvent(manager, webhookEvent, currentTraceParent());
     if (deliveries.length > 0) due(deliveries);
   };
   return Object.fromEntries((Object.keys(EventCatalogue) as EventType[]).map((type) => [type, handle])) as EventHandlers;
