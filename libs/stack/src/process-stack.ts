@@ -157,7 +157,8 @@ export class ProcessStack {
     for (const spec of wanted.flat()) {
       this.ports.set(spec.name, this.opts.balanced?.[spec.name]?.front ?? (this.fixed ? fixedPort(spec) : await freePort()));
     }
-    if (!this.fixed) this.writeSupergraph();
+    // Gateways (started now or later) route to every subgraph: a stack of some services only has none.
+    if (!this.fixed && SUBGRAPHS.every((subgraph) => this.ports.has(subgraph))) this.writeSupergraph();
     for (const stage of wanted) {
       const starts = stage.flatMap((spec) => Array.from({ length: this.opts.replicas?.[spec.name] ?? spec.replicas }, () => this.startInstance(spec.name)));
       await Promise.all(starts);
