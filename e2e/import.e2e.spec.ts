@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -235,6 +235,8 @@ describe('member CSV imports through the gateway', () => {
     });
     expect(job.status).toBe('CANCELLED');
     expect(job.counts.processed).toBeLessThan(2_000);
+    // The chunks no job will read are not kept.
+    expect(existsSync(join(stack.importsDir, id))).toBe(false);
     const again = await gql(`mutation($i: CancelImportInput!) { cancelImport(input: $i) { import { status } } }`, { i: { importId: id } }, admin.token);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });

@@ -191,14 +191,26 @@ export class MemberImportsService {
     const now = await this.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: importId });
     // One that ended since it was read above is told as it ended.
     if (!cancelled) throw new DomainError('CONFLICT', `This import has already ended (${now.status}).`);
+    await this.forgetChunks(importId);
     return now;
   }
 
   /** Marks an import failed with a reason a person can act on; no-op when it had ended already. */
   async fail(importId: string, reason: string): Promise<void> {
-    await this.outbox.transaction(async (m, emit) => {
-      if (await finishImport(m, importId, 'FAILED', reason)) emit(await progressEvent(m, importId));
+    const failed = await this.outbox.transaction(async (m, emit) => {
+      const ended = await finishImport(m, importId, 'FAILED', reason);
+      if (ended) emit(await progressEvent(m, importId));
+      return ended;
     });
+    if (failed) await this.forgetChunks(importId);
+  }
+
+  /**
+   * An import that ended before its last chunk leaves chunk files no job will read (a chunk job already running
+   * finds the import ended, or its file gone, and stops). One left behind by a failure here costs space, not a count.
+   */
+  private async forgetChunks(importId: string): Promise<void> {
+    await this.chunks.remove(importId).catch(() => undefined);
   }
 
   private async publishProgress(importId: string): Promise<void> {
