@@ -33,3 +33,18 @@ export class Follower extends Subscriber {
     return this.eventErrors[0] ?? super.problem;
   }
 }
+
+/** One subscription of a client that may subscribe again: every answer goes to the client's callback. */
+export class Leg extends Subscriber {
+  constructor(
+    url: string,
+    token: string,
+    private readonly onValue: (value: Omit<Received, 'at'>) => void,
+  ) {
+    super(url, token);
+  }
+
+  protected override receive(value: Omit<Received, 'at'>): void {
+    this.onValue(value);
+  }
+}

@@ -1,5 +1,6 @@
-import { eventually, graphql, mustQuery, Subscriber, type Received } from '@kz/stack';
+import { eventually, graphql, mustQuery, type Received, type Subscriber } from '@kz/stack';
 import { ms, percentile, sleep, type Drill, type DrillResult } from '../drill';
+import { Leg } from '../follower';
 import { onCleanup } from '../interrupt';
 import { DrillStack, type RunningProcess } from '../stack';
 
@@ -88,21 +89,6 @@ class ResumingSubscriber {
 
   async close(): Promise<void> {
     await this.client?.close();
-  }
-}
-
-/** One subscription of a resuming client, on one gateway: every event goes to the client. */
-class Leg extends Subscriber {
-  constructor(
-    url: string,
-    token: string,
-    private readonly onValue: (value: Omit<Received, 'at'>) => void,
-  ) {
-    super(url, token);
-  }
-
-  protected override receive(value: Omit<Received, 'at'>): void {
-    this.onValue(value);
   }
 }
 

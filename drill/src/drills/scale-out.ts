@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, isFinalImportStatus, postJson, Subscriber, type GraphQLResult, type Received, type ServiceName } from '@kz/stack';
+import { eventually, isFinalImportStatus, postJson, type GraphQLResult, type Received, type Subscriber, type ServiceName } from '@kz/stack';
 import { Balancer, type ServerCounters } from '../balancer';
 import { sleep, type Drill, type DrillResult } from '../drill';
+import { Leg } from '../follower';
 import { memberCsv } from '../imports';
 import { onCleanup } from '../interrupt';
 import { DrillStack, SUBGRAPHS } from '../stack';
@@ -124,34 +125,6 @@ class ResumingFollower {
   async close(): Promise<void> {
     this.closed = true;
     await this.client?.close();
-  }
-}
-
-/** One subscription of a resuming client: every answer goes to the client, and it hears when the stream ends. */
-class Leg extends Subscriber {
-  onEnded: (() => void) | undefined;
-
-  constructor(
-    url: string,
-    token: string,
-    private readonly onValue: (value: Omit<Received, 'at'>) => void,
-  ) {
-    super(url, token);
-  }
-
-  protected override receive(value: Omit<Received, 'at'>): void {
-    this.onValue(value);
-  }
-
-  override subscribe(query: string, variables: Record<string, unknown> = {}): this {
-    super.subscribe(query, variables);
-    const watch = setInterval(() => {
-      if (this.ended) {
-        clearInterval(watch);
-        this.onEnded?.();
-      }
-    }, 100);
-    return this;
   }
 }
 
@@ -329,12 +302,15 @@ export const scaleOut: Drill = {
         restarts.killed++;
         await sleep(settleMs);
         await stack.restartInstance(victim);
+        await balancer.awaitEveryServerUp();
         await sleep(settleMs / 2);
       }
       log('rolling restart: every process of every service, one at a time');
       for (const service of SERVICES) {
         for (const instance of [...stack.instances(service)]) {
           await stack.restartInstance(instance);
+          // As a rollout waits for a new pod's readiness: the next goes once the balancer sends to this one again.
+          await balancer.awaitEveryServerUp();
           restarts.rolled++;
           await sleep(settleMs / 4);
         }

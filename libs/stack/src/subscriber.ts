@@ -23,6 +23,8 @@ export class Subscriber {
   closes = 0;
   /** Called when the connection closes, for whatever reason. */
   onClosed: ((code: number, reason: string) => void) | undefined;
+  /** Called when the subscription's stream ends (completed, or with an error) while the connection may stay open. */
+  onEnded: (() => void) | undefined;
   private readonly client: Client;
   private readonly connected: Promise<void>;
   private unsubscribe: (() => void) | undefined;
@@ -69,9 +71,12 @@ export class Subscriber {
         error: (err) => {
           this.ended = 'error';
           this.error = err;
+          this.onEnded?.();
         },
         complete: () => {
-          if (!this.ended) this.ended = 'complete';
+          if (this.ended) return;
+          this.ended = 'complete';
+          this.onEnded?.();
         },
       },
     );
