@@ -281,7 +281,9 @@ describe('chat imports: start, upload and preview', () => {
       id kind text sentAt deleted editedAt author { id } systemEvent { kind text } imported { originalAuthor placeholderAuthor importJob { id } } } } } } }`;
     const group = ok(await gql(HISTORY, { g: groupId }, admin.token)).group;
     expect(group.name).toBe('Trail Talk');
-    const imported = group.messages.edges.map((e: any) => e.node).filter((m: any) => m.imported || m.systemEvent?.kind === 'IMPORTED_NOTICE');
+    const importedOf = (history: any) =>
+      history.messages.edges.map((e: any) => e.node).filter((m: any) => m.imported || m.systemEvent?.kind === 'IMPORTED_NOTICE');
+    const imported = importedOf(group);
     expect(imported).toHaveLength(entries);
     // The file's order, each with its original time.
     expect(imported.map((m: any) => m.sentAt)).toEqual(parsed.entries.map((e) => e.sentAt.toISOString()));
@@ -324,7 +326,9 @@ describe('chat imports: start, upload and preview', () => {
     const again = await runApply();
     expect(again.counts).toEqual({ total: entries, processed: entries, created: 0, unchanged: entries, failed: 0 });
     expect(again.chat.group.id).toBe(groupId);
-    expect(ok(await gql(HISTORY, { g: groupId }, admin.token)).group.messages.edges.length).toBe(group.messages.edges.length);
+    // (The group's own notices, such as Bob's joining, may still be arriving: only what the import wrote is compared.)
+    const importedAgain = importedOf(ok(await gql(HISTORY, { g: groupId }, admin.token)).group);
+    expect(importedAgain.map((m: any) => m.id)).toEqual(imported.map((m: any) => m.id));
   });
 
   it("keeps writing a group's history to chat imports: not in the public API, refused to people's tokens even from a peer", async () => {
