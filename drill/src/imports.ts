@@ -58,17 +58,21 @@ export function memberCsv(rows: number, namePrefix: string, firstNumber = 0): st
   return `${lines.join('\n')}\n`;
 }
 
-/** startImport (APPLY, SKIP existing, country IN) then the upload; resolves when the file is accepted and its chunks queued. */
-export async function startMemberImport(stack: DrillStack, admin: OrgAdmin, csv: string): Promise<{ id: string; uploadMs: number }> {
+/**
+ * startImport (APPLY, SKIP existing, country IN) then the upload; resolves when the file is accepted and its chunks
+ * queued. Through the stack's first gateway, or through `via` (a gateway origin, e.g. a balancer's) for both.
+ */
+export async function startMemberImport(stack: DrillStack, admin: OrgAdmin, csv: string, via?: string): Promise<{ id: string; uploadMs: number }> {
   const res = await mustQuery(
-    stack.gateway.url,
+    via ? `${via}/graphql` : stack.gateway.url,
     `mutation($i: StartImportInput!) { startImport(input: $i) { uploadUrl import { id } } }`,
     { i: { organizationId: admin.orgId, groupIds: [admin.groupId], defaultCountry: 'IN', mode: 'APPLY', existingUsers: 'SKIP' } },
     admin.token,
   );
   const id = res.startImport.import.id as string;
+  const uploadUrl = res.startImport.uploadUrl as string;
   const started = performance.now();
-  const upload = await fetch(`${res.startImport.uploadUrl as string}?filename=drill.csv`, {
+  const upload = await fetch(`${via ? `${via}${new URL(uploadUrl).pathname}` : uploadUrl}?filename=drill.csv`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' },
     body: csv,

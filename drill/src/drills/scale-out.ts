@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, isFinalImportStatus, postJson, type GraphQLResult, type Received, type Subscriber, type ServiceName } from '@kz/stack';
+import { eventually, postJson, type GraphQLResult, type Received, type Subscriber, type ServiceName } from '@kz/stack';
 import { Balancer, type ServerCounters } from '../balancer';
 import { sleep, type Drill, type DrillResult } from '../drill';
 import { Leg } from '../follower';
-import { memberCsv } from '../imports';
+import { awaitImportEnd, memberCount, memberCsv, orgAdminWithGroup, startMemberImport } from '../imports';
 import { onCleanup } from '../interrupt';
 import { DrillStack, SUBGRAPHS } from '../stack';
 
@@ -22,21 +22,26 @@ const HISTORY = `query($g: ID!) { group(id: $g) { messages(last: 20) { edges { n
 const PAGE = `query($g: ID!, $before: String) { group(id: $g) { messages(last: 100, before: $before) { edges { node { id text } } pageInfo { hasPreviousPage startCursor } } } }`;
 const FOLLOW = `subscription($g: ID, $after: String) { messageEvents(groupId: $g, after: $after) { kind messageId cursor } }`;
 
-/** Why an answer may be retried: the service was unavailable (a balancer's 5xx, a refused or cut connection, UNAVAILABLE); null when it may not. */
-function unavailability(status: number, text: string): string | null {
-  if (status === 0) return 'connection failed';
-  let code: string | undefined;
+type Data = NonNullable<GraphQLResult['data']>;
+type Body = Pick<GraphQLResult, 'data' | 'errors'>;
+
+/** The answer's GraphQL body; null for one that is not JSON (HAProxy's own answers are HTML). */
+function bodyOf(text: string): Body | null {
   try {
-    code = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+    return JSON.parse(text) as Body;
   } catch {
-    // HAProxy's own answers are HTML.
+    return null;
   }
+}
+
+/** Why an answer may be retried: the service was unavailable (a balancer's 5xx, a refused or cut connection, UNAVAILABLE); null when it may not. */
+function unavailability(status: number, body: Body | null): string | null {
+  if (status === 0) return 'connection failed';
+  const code = body?.errors?.[0]?.extensions?.code;
   if (code === 'UNAVAILABLE') return 'UNAVAILABLE';
   if (code === undefined && (status === 502 || status === 503 || status === 504)) return `HTTP ${status} from the balancer`;
   return null;
 }
-
-type Data = NonNullable<GraphQLResult['data']>;
 
 /**
  * Requests as an application sends them through the balancer: an answer saying the service was unavailable is
@@ -54,11 +59,9 @@ class RetryingClient {
     this.requests.set(kind, (this.requests.get(kind) ?? 0) + 1);
     for (let attempt = 1; ; attempt++) {
       const answer = await postJson(this.url, JSON.stringify({ query, variables }), token).catch((err: Error) => ({ status: 0, text: err.message }));
-      if (answer.status === 200) {
-        const body = JSON.parse(answer.text) as Pick<GraphQLResult, 'data' | 'errors'>;
-        if (body.data && !body.errors?.length) return body.data;
-      }
-      const cause = unavailability(answer.status, answer.text);
+      const body = answer.status === 0 ? null : bodyOf(answer.text);
+      if (answer.status === 200 && body?.data && !body.errors?.length) return body.data;
+      const cause = unavailability(answer.status, body);
       if (cause === null || attempt === MAX_ATTEMPTS) {
         this.failures.push(`${kind}${cause ? ` (unavailable ${attempt} times)` : ''}: HTTP ${answer.status} ${answer.text.slice(0, 200)}`);
         return undefined;
@@ -202,25 +205,6 @@ async function storedMessages(client: RetryingClient, token: string, groupId: st
   }
 }
 
-/** startImport and the upload through the gateway's origin on the balancer, retried while the import service is unavailable. */
-async function startImport(client: RetryingClient, gatewayBase: string, token: string, orgId: string, groupId: string, csv: string): Promise<string> {
-  const started = await client.run(
-    'import',
-    `mutation($i: StartImportInput!) { startImport(input: $i) { uploadUrl import { id } } }`,
-    { i: { organizationId: orgId, groupIds: [groupId], defaultCountry: 'IN', mode: 'APPLY', existingUsers: 'SKIP' } },
-    token,
-  );
-  if (!started) throw new Error(`startImport failed: ${client.failures.at(-1)}`);
-  const uploadPath = new URL(started.startImport.uploadUrl as string).pathname;
-  const upload = await fetch(`${gatewayBase}${uploadPath}?filename=scale-out.csv`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-    body: csv,
-  });
-  if (upload.status !== 200) throw new Error(`the upload was refused: HTTP ${upload.status}: ${(await upload.text()).slice(0, 300)}`);
-  return started.startImport.import.id as string;
-}
-
 /**
  * Two processes of every service and of the gateway behind HAProxy, under mixed load through it (sends with
  * idempotency keys, history reads, followers resuming from their cursor, an import): one process of each service
@@ -254,23 +238,16 @@ export const scaleOut: Drill = {
       await balancer.awaitEveryServerUp();
       const gatewayBase = balancer.base('gateway');
       const gatewayUrl = `${gatewayBase}/graphql`;
-      const admin = await stack.signIn('+14155550190', 'Scale-out Admin', gatewayUrl);
+      // The organisation's admin and its group, the import's target; then the group the load chats in.
+      const admin = await orgAdminWithGroup(stack, '+14155550190', 'Scale-out');
       const setup = new RetryingClient(gatewayUrl);
       const must = async (query: string, variables: Record<string, unknown>) =>
         (await setup.run('setup', query, variables, admin.token)) ?? Promise.reject(new Error(`setup failed: ${setup.failures.at(-1)}`));
-      const orgId = (await must(`mutation { createOrganization(input: { name: "Scale-out" }) { organization { id } } }`, {})).createOrganization.organization
-        .id as string;
-      const createGroup = (name: string) =>
-        eventually(
-          'groups hearing of the organisation admin',
-          async () =>
-            (await must(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: { name, organizationId: orgId } })).createGroup
-              .group.id as string,
-          60_000,
-          250,
-        );
-      const chatId = await createGroup('Scale-out chat');
-      const importGroupId = await createGroup('Scale-out import');
+      const chatId = (
+        await must(`mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, {
+          i: { name: 'Scale-out chat', organizationId: admin.orgId },
+        })
+      ).createGroup.group.id as string;
       await eventually('messaging learning the group', () => must(HISTORY, { g: chatId }), 60_000, 250);
 
       load = new MixedLoad(gatewayUrl, admin.token, chatId);
@@ -293,7 +270,7 @@ export const scaleOut: Drill = {
       let importId: string | undefined;
       for (const service of SERVICES) {
         if (service === 'import') {
-          importId = await startImport(load.client, gatewayBase, admin.token, orgId, importGroupId, memberCsv(importRows, 'Scale-out member'));
+          importId = (await startMemberImport(stack, admin, memberCsv(importRows, 'Scale-out member'), gatewayBase)).id;
           log(`import ${importId} of ${importRows} rows uploaded; its workers are busy`);
         }
         const victim = stack.instances(service)[0]!;
@@ -332,17 +309,8 @@ export const scaleOut: Drill = {
         90_000,
         500,
       ).catch(() => undefined);
-      const importJob = await eventually(
-        'the import ending',
-        async () => {
-          const data = await must(`query($id: ID!) { importJob(id: $id) { status counts { total created updated unchanged failed } } }`, { id: importId });
-          if (!isFinalImportStatus(data.importJob.status as string)) throw new Error(`still ${data.importJob.status}`);
-          return data.importJob as { status: string; counts: { total: number; created: number; updated: number; unchanged: number; failed: number } };
-        },
-        180_000,
-        1_000,
-      );
-      const members = (await must(`query($id: ID!) { group(id: $id) { memberCount } }`, { id: importGroupId })).group.memberCount as number;
+      const { state: importJob } = await awaitImportEnd(stack, admin.token, importId!, { timeoutMs: 180_000, stallMs: 120_000 });
+      const members = await memberCount(stack, admin.token, admin.groupId);
       const stored = await storedMessages(setup, admin.token, chatId);
       const counters = await balancer.counters();
 

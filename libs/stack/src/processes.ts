@@ -76,14 +76,7 @@ export class ProcessGroup {
   /** Stops one process on purpose: SIGTERM, then SIGKILL if it has not exited after the grace period. */
   async stop(proc: StackProcess, graceMs = 20_000): Promise<void> {
     const child = this.children.get(proc);
-    if (!child || proc.exited) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    this.kill(proc, 'SIGTERM');
-    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
-    if ((await Promise.race([exited, timer])) === 'timeout') {
-      child.kill('SIGKILL');
-      await exited;
-    }
+    if (child && !proc.exited) await this.terminate(proc, child, graceMs);
     this.children.delete(proc);
   }
 
@@ -91,19 +84,18 @@ export class ProcessGroup {
   async stopAll(graceMs = 10_000): Promise<void> {
     this.stopping = true;
     const running = [...this.children].reverse().filter(([proc]) => !proc.exited);
-    const exits = running.map(([proc, child]) => new Promise<void>((resolve) => (proc.exited ? resolve() : child.once('exit', () => resolve()))));
-    for (const [, child] of running) child.kill('SIGTERM');
-    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
-    if ((await Promise.race([Promise.all(exits), timer])) === 'timeout') {
-      for (const [proc, child] of running) {
-        if (!proc.exited) {
-          process.stderr.write(`${this.opts.label}: ${proc.name} did not stop within ${graceMs} ms; killing it\n`);
-          child.kill('SIGKILL');
-        }
-      }
-      await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 2_000).unref())]);
-    }
+    await Promise.all(running.map(([proc, child]) => this.terminate(proc, child, graceMs)));
     this.children.clear();
+  }
+
+  private async terminate(proc: StackProcess, child: ChildProcess, graceMs: number): Promise<void> {
+    const exited = new Promise<void>((resolve) => (proc.exited ? resolve() : child.once('exit', () => resolve())));
+    this.kill(proc, 'SIGTERM');
+    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
+    if ((await Promise.race([exited, timer])) !== 'timeout') return;
+    process.stderr.write(`${this.opts.label}: ${proc.name} did not stop within ${graceMs} ms; killing it\n`);
+    child.kill('SIGKILL');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2_000).unref())]);
   }
 }
 

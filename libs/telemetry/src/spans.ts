@@ -44,8 +44,8 @@ export function currentTraceParent(): string | null {
   return carrier['traceparent'] ?? null;
 }
 
-function remoteContext(traceParent: string | null | undefined): Context {
-  return traceParent ? w3c.extract(ROOT_CONTEXT, { traceparent: traceParent }, carrierGetter) : ROOT_CONTEXT;
+function remoteContext(traceParent: string): Context {
+  return w3c.extract(ROOT_CONTEXT, { traceparent: traceParent }, carrierGetter);
 }
 
 /** The `traceparent` carried by Kafka or HTTP headers, if any. */
