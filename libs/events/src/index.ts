@@ -17,7 +17,15 @@ export {
 export { createEvent, validateEnvelope, parseEnvelope, InvalidEventError, type EventEnvelope, type AnyEnvelope } from './envelope';
 export { Outbox, insertOutboxRows, outboxRowParams, type EmitEvents } from './outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
-export { InboxConsumer, type EventHandler, type EventHandlers, type InboxConsumerOptions } from './inbox-consumer';
+export {
+  InboxConsumer,
+  type BatchedEvent,
+  type BatchEventHandler,
+  type EventHandler,
+  type EventHandlers,
+  type InboxBatchOptions,
+  type InboxConsumerOptions,
+} from './inbox-consumer';
 export { createKafka, ensureTopics, KafkaProbe, type KafkaOptions } from './kafka';
 export { eventTablesUp, eventTablesDown } from './event-tables.sql';
 export { InboxEventAttempts1765008000000 } from './inbox-attempts.migration';

@@ -19,7 +19,15 @@ export interface ConsumedMessage {
  */
 export function runCommittingPeriodically(
   consumer: Consumer,
-  opts: { partitionsConsumedConcurrently: number; eachMessage: (consumed: ConsumedMessage) => Promise<void> },
+  opts: {
+    partitionsConsumedConcurrently: number;
+    /** Handles one message; the next waits for it. */
+    eachMessage?: (consumed: ConsumedMessage) => Promise<void>;
+    /** Handles a partition's fetched messages a run at a time, each in their order (instead of `eachMessage`). */
+    eachRun?: (run: readonly ConsumedMessage[]) => Promise<void>;
+    /** The most messages in one run. */
+    runSize?: number;
+  },
 ): Promise<void> {
   return consumer.run({
     autoCommit: false,
@@ -27,10 +35,13 @@ export function runCommittingPeriodically(
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently,
     eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-      for (const message of batch.messages) {
+      const runSize = opts.eachRun ? (opts.runSize ?? 100) : 1;
+      for (let i = 0; i < batch.messages.length; i += runSize) {
         if (!isRunning() || isStale()) break;
-        await opts.eachMessage({ topic: batch.topic, partition: batch.partition, message });
-        resolveOffset(message.offset);
+        const run = batch.messages.slice(i, i + runSize);
+        if (opts.eachRun) await opts.eachRun(run.map((message) => ({ topic: batch.topic, partition: batch.partition, message })));
+        else await opts.eachMessage!({ topic: batch.topic, partition: batch.partition, message: run[0]! });
+        resolveOffset(run.at(-1)!.offset);
         await heartbeat();
       }
       await commitOffsetsIfNecessary();

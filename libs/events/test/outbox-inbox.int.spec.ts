@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createDataSource, ensureDatabase } from '@kz/db';
 import { deleteTestTopics, dropTestDatabases, eventually, EventTap, silentLogger, testDatabaseUrl, testNamespace } from '@kz/testing';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import {
   createEvent,
   createKafka,
@@ -20,7 +20,7 @@ import {
 class TestTables1700000000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     for (const sql of eventTablesUp) await q.query(sql);
-    await q.query('CREATE TABLE effects (event_id uuid NOT NULL, group_id text NOT NULL)');
+    await q.query('CREATE TABLE effects (seq bigserial PRIMARY KEY, consumer text NOT NULL, event_id uuid NOT NULL, group_id text NOT NULL)');
   }
   async down(): Promise<void> {}
 }
@@ -32,7 +32,9 @@ const tap = new EventTap(ns);
 let dataSource: DataSource;
 let producer: Producer;
 let relay: OutboxRelay;
-let consumer: InboxConsumer;
+/** The same handler consumed one event at a time, and in batches. */
+const CONSUMERS = ['events-test', 'events-test-batched'] as const;
+let consumers: InboxConsumer[];
 
 function membershipEvent(groupId: string): EventEnvelope {
   return createEvent('groups.memberships.added', { key: groupId, orgId: null, payload: { groupId, members: [{ userId: randomUUID(), role: 'MEMBER' }] } });
@@ -55,28 +57,39 @@ beforeAll(async () => {
   relay = new OutboxRelay(dataSource, producer, ns, logger, { pollIntervalMs: 100 });
   relay.start();
   await tap.listen(['groupsMemberships']);
-  consumer = new InboxConsumer({
-    kafka,
-    dataSource,
-    namespace: ns,
-    groupId: 'events-test',
-    topics: ['groupsMemberships'],
-    logger,
-    maxAttempts: 2,
-    // Events of the group 'passed-over' are of no concern to this consumer.
-    needs: async (event) => event.key !== 'passed-over',
-    handlers: {
-      'groups.memberships.added': async (event, m) => {
-        if (event.payload.groupId === 'poison') throw new Error('this handler always fails for poison');
-        await m.query('INSERT INTO effects (event_id, group_id) VALUES ($1, $2)', [event.id, event.payload.groupId]);
-      },
-    },
-  });
-  await consumer.start();
+  const apply = async (consumerId: string, event: EventEnvelope<'groups.memberships.added'>, m: EntityManager) => {
+    if (event.payload.groupId === 'poison') throw new Error('this handler always fails for poison');
+    await m.query('INSERT INTO effects (consumer, event_id, group_id) VALUES ($1, $2, $3)', [consumerId, event.id, event.payload.groupId]);
+  };
+  consumers = CONSUMERS.map(
+    (groupId) =>
+      new InboxConsumer({
+        kafka,
+        dataSource,
+        namespace: ns,
+        groupId,
+        topics: ['groupsMemberships'],
+        logger,
+        maxAttempts: 2,
+        // Events of the group 'passed-over' are of no concern to this consumer.
+        needs: async (event) => event.key !== 'passed-over',
+        handlers: { 'groups.memberships.added': (event, m) => apply(groupId, event, m) },
+        ...(groupId.endsWith('batched')
+          ? {
+              batch: {
+                handle: async (events, m) => {
+                  for (const { event } of events) await apply(groupId, event as EventEnvelope<'groups.memberships.added'>, m);
+                },
+              },
+            }
+          : {}),
+      }),
+  );
+  for (const consumer of consumers) await consumer.start();
 });
 
 afterAll(async () => {
-  await consumer.stop();
+  for (const consumer of consumers) await consumer.stop();
   await relay.stop();
   await producer.disconnect();
   await tap.stop();
@@ -156,24 +169,58 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
     });
     await raw.disconnect();
 
-    await eventually(async () => {
-      const rows = await dataSource.query(`SELECT event_id FROM effects WHERE group_id = 'same-key' ORDER BY event_id`);
-      expect(rows.map((r: { event_id: string }) => r.event_id)).toEqual([twice.id, after.id].sort());
-    });
-    const parked = await dataSource.query(`SELECT event_id, error, attempts FROM inbox_parked_events ORDER BY id`);
-    expect(parked).toEqual([
-      { event_id: null, error: expect.stringMatching(/malformed envelope/), attempts: 1 },
-      { event_id: poison.id, error: 'this handler always fails for poison', attempts: 2 },
-    ]);
-    // Thrown failures are counted as started and finished attempts; the redelivered event was not attempted again.
+    for (const consumer of CONSUMERS) {
+      await eventually(async () => {
+        const rows = await dataSource.query(`SELECT event_id FROM effects WHERE consumer = $1 AND group_id = 'same-key' ORDER BY event_id`, [consumer]);
+        expect(rows.map((r: { event_id: string }) => r.event_id)).toEqual([twice.id, after.id].sort());
+      });
+      const parked = await dataSource.query(`SELECT event_id, error, attempts FROM inbox_parked_events WHERE consumer = $1 ORDER BY id`, [consumer]);
+      expect(parked).toEqual([
+        { event_id: null, error: expect.stringMatching(/malformed envelope/), attempts: 1 },
+        { event_id: poison.id, error: 'this handler always fails for poison', attempts: 2 },
+      ]);
+      // Thrown failures are counted as started and finished attempts; the redelivered event was not attempted again.
+      // A batch given back to be handled one by one counts nothing of its own.
+      const attempts = await dataSource.query(
+        `SELECT event_id, started_attempts, finished_attempts, parked_at IS NOT NULL AS parked FROM inbox_event_attempts
+         WHERE consumer = $1 AND event_id = ANY($2) ORDER BY started_attempts`,
+        [consumer, [twice.id, poison.id]],
+      );
+      expect(attempts).toEqual([
+        { event_id: twice.id, started_attempts: 1, finished_attempts: 1, parked: false },
+        { event_id: poison.id, started_attempts: 2, finished_attempts: 2, parked: true },
+      ]);
+    }
+  });
+
+  it('handles events of many partitions in batches, each once and in its order per key', async () => {
+    const outbox = new Outbox(dataSource);
+    outbox.onWritten(() => relay.nudge());
+    const keys = Array.from({ length: 8 }, (_, k) => `ordered-${k}`);
+    const events = Array.from({ length: 400 }, (_, i) => membershipEvent(keys[i % keys.length]!));
+    for (let i = 0; i < events.length; i += 50) await outbox.transaction(async (_m, emit) => events.slice(i, i + 50).forEach((e) => emit(e)));
+
+    for (const consumer of CONSUMERS) {
+      await eventually(async () => {
+        const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE consumer = $1 AND group_id LIKE 'ordered-%'`, [consumer]);
+        expect(n).toBe(events.length);
+      }, { timeoutMs: 30_000 });
+      for (const key of keys) {
+        const rows = await dataSource.query(`SELECT event_id FROM effects WHERE consumer = $1 AND group_id = $2 ORDER BY seq`, [consumer, key]);
+        expect(rows.map((r: { event_id: string }) => r.event_id)).toEqual(events.filter((e) => e.key === key).map((e) => e.id));
+      }
+    }
     const attempts = await dataSource.query(
-      `SELECT event_id, started_attempts, finished_attempts, parked_at IS NOT NULL AS parked FROM inbox_event_attempts WHERE event_id = ANY($1) ORDER BY started_attempts`,
-      [[twice.id, poison.id]],
+      `SELECT DISTINCT started_attempts, finished_attempts FROM inbox_event_attempts WHERE consumer = 'events-test-batched' AND event_id = ANY($1)`,
+      [events.map((e) => e.id)],
     );
-    expect(attempts).toEqual([
-      { event_id: twice.id, started_attempts: 1, finished_attempts: 1, parked: false },
-      { event_id: poison.id, started_attempts: 2, finished_attempts: 2, parked: true },
-    ]);
+    expect(attempts).toEqual([{ started_attempts: 1, finished_attempts: 1 }]);
+    // An inbox row's time is its transaction's start: the batched consumer took many events in each.
+    const [{ transactions }] = await dataSource.query(
+      `SELECT count(DISTINCT processed_at)::int AS transactions FROM inbox_processed_events WHERE consumer = 'events-test-batched' AND event_id = ANY($1)`,
+      [events.map((e) => e.id)],
+    );
+    expect(transactions).toBeLessThanOrEqual(events.length / 5);
   });
 
   it('passes over, without a trace in the inbox, events its handlers would not change anything for', async () => {
@@ -183,7 +230,11 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
     const needed = membershipEvent('needed');
     for (const e of [...ignored, needed]) await outbox.transaction(async (_m, emit) => emit(e));
 
-    await eventually(async () => expect(await dataSource.query(`SELECT event_id FROM effects WHERE group_id = 'needed'`)).toEqual([{ event_id: needed.id }]));
+    for (const consumer of CONSUMERS) {
+      await eventually(async () =>
+        expect(await dataSource.query(`SELECT event_id FROM effects WHERE consumer = $1 AND group_id = 'needed'`, [consumer])).toEqual([{ event_id: needed.id }]),
+      );
+    }
     const ids = ignored.map((e) => e.id);
     expect(await dataSource.query(`SELECT event_id FROM effects WHERE event_id = ANY($1)`, [ids])).toEqual([]);
     expect(await dataSource.query(`SELECT event_id FROM inbox_processed_events WHERE event_id = ANY($1)`, [ids])).toEqual([]);

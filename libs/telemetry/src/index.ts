@@ -1,6 +1,7 @@
 export { startTracing, stopTracing } from './tracing';
 export { tracingSettings, type TracingSettings } from './settings';
 export {
+  BatchedConsumerSpan,
   currentTraceParent,
   DeliverySpan,
   inSpanOf,

@@ -79,6 +79,31 @@ export async function inSpanOf<R>(
   }
 }
 
+/**
+ * A consumer's span for one event handled among others in a single transaction, where no one context can be active:
+ * started before the batch, ended after it. Its `traceParent` is what the event's handler stores for later work.
+ */
+export class BatchedConsumerSpan {
+  private constructor(private readonly span: Span) {}
+
+  /** Undefined when tracing is off or the event came without a trace: then the event starts none. */
+  static start(traceParent: string | null | undefined, name: string, attributes: Attributes): BatchedConsumerSpan | undefined {
+    if (!on || !traceParent) return undefined;
+    return new BatchedConsumerSpan(tracer().startSpan(name, { kind: SpanKind.CONSUMER, attributes }, remoteContext(traceParent)));
+  }
+
+  get traceParent(): string | null {
+    const carrier: Record<string, string> = {};
+    w3c.inject(trace.setSpan(ROOT_CONTEXT, this.span), carrier, carrierSetter);
+    return carrier['traceparent'] ?? null;
+  }
+
+  end(err?: unknown): void {
+    if (err !== undefined) failed(this.span, err);
+    this.span.end();
+  }
+}
+
 function failed(span: Span, err: unknown): void {
   span.recordException(err as Error);
   span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });

@@ -8,7 +8,7 @@ import type { DueDelivery } from './domain/delivery-scheduler';
 import { EndpointAccess } from './domain/endpoint-access';
 import { EndpointChallenge } from './domain/endpoint-challenge';
 import { EndpointsService } from './domain/endpoints.service';
-import { webhookEventHandlers, webhooksNeed } from './events/event-handlers';
+import { webhookEventBatchHandler, webhookEventHandlers, webhooksNeed } from './events/event-handlers';
 import { postJson } from './http/webhook-poster';
 import { DeliveryLogRetention } from './jobs/delivery-log-retention';
 import { DELIVERY_QUEUE, DeliveryQueue } from './jobs/delivery-queue';
@@ -37,12 +37,14 @@ export async function createWebhooksApp(config: WebhooksConfig, logger: Logger):
     migrations: webhooksMigrations,
     // Every topic partners may hear of (not people's phone numbers nor their notifications), one consumer each: a
     // fetch walks one topic's partitions, and chat traffic, most of which no endpoint wants, is a topic of its own.
+    // Each takes the events of one fetch in one transaction; a fetch waits up to 50 ms for about a dozen events.
     consumers: WEBHOOK_TOPICS.map((topic) => ({
       groupId: 'webhooks.events',
       kafkaGroupId: `webhooks.events.${topic}`,
       topics: [topic],
       handlers: webhookEventHandlers((deliveries) => queueDue(deliveries)),
-      needs: webhooksNeed,
+      batch: { handle: webhookEventBatchHandler((deliveries) => queueDue(deliveries)), fetchMinBytes: 8_192, fetchMaxWaitMs: 50 },
+      needs: webhooksNeed(),
     })),
     services: ({ dataSource, outbox }) => {
       const redis = openRedis(config.redisUrl, logger.child({ component: 'redis' }));

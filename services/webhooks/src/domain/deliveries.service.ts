@@ -261,7 +261,7 @@ export class DeliveriesService {
     const statusOf = ({ decision }: SentDelivery): DeliveryStatus => (decision?.action === 'retry' ? 'PENDING' : decision ? 'FAILED' : 'DELIVERED');
     const last = sent.at(-1)!;
     const following = await this.outbox.transaction(async (manager, emit) => {
-      await rowsOf(manager, LOCK_LANES_SQL, [[endpointId], lane]);
+      await rowsOf(manager, LOCK_LANES_SQL, [[endpointId], [lane]]);
       const [next] = await rowsOf<DueDelivery>(manager, RECORD_ATTEMPTS_SQL, [
         sent.map((s) => s.row.id),
         sent.map((s) => s.at),
@@ -373,7 +373,9 @@ export class DeliveriesService {
   async redeliver(caller: Caller, deliveryId: string): Promise<DeliveryRecord> {
     const [original] = isUuid(deliveryId) ? await rowsOf<DeliveryRow>(this.dataSource.manager, `${DELIVERY_SELECT} WHERE d.id = $1`, [deliveryId]) : [];
     if (!original || !(await this.endpoints.find(caller, original.endpoint_id))) throw notFound('The delivery');
-    const due = await this.dataSource.transaction((manager) => addDeliveries(manager, [original.endpoint_id], original.event_id, original.lane, true));
+    const due = await this.dataSource.transaction((manager) =>
+      addDeliveries(manager, [{ endpointId: original.endpoint_id, eventId: original.event_id, lane: original.lane }], true),
+    );
     const [copy] = await rowsOf<DeliveryRow>(
       this.dataSource.manager,
       `${DELIVERY_SELECT} WHERE d.endpoint_id = $1 AND d.event_id = $2 AND d.redelivery ORDER BY d.seq DESC LIMIT 1`,
@@ -402,10 +404,8 @@ export class DeliveriesService {
     );
     const due: DueDelivery[] = [];
     for (let i = 0; i < events.length; i += 500) {
-      const batch = events.slice(i, i + 500);
-      await this.dataSource.transaction(async (manager) => {
-        for (const event of batch) due.push(...(await addDeliveries(manager, [endpoint.id], event.id, event.lane, true)));
-      });
+      const batch = events.slice(i, i + 500).map((event) => ({ endpointId: endpoint.id, eventId: event.id, lane: event.lane }));
+      due.push(...(await this.dataSource.transaction((manager) => addDeliveries(manager, batch, true))));
     }
     await this.scheduler.schedule(due);
     return events.length;

@@ -20,6 +20,9 @@ export const LANE_HEADS_SQL = `
 
 /**
  * Serialises the writers of one lane (intake adding, a worker finishing), so that each lane's head is always
- * scheduled: the lanes of one lane key at some endpoints, locked in ascending order of endpoint (no deadlocks).
+ * scheduled: some lanes (an endpoint's id and a lane key each), locked in ascending order (no deadlocks).
  */
-export const LOCK_LANES_SQL = prepared(`SELECT pg_advisory_xact_lock(hashtextextended(e::text || ':' || $2::text, 7)) FROM unnest($1::uuid[]) AS e ORDER BY e`);
+export const LOCK_LANES_SQL = prepared(
+  `SELECT pg_advisory_xact_lock(hashtextextended(l.endpoint_id::text || ':' || l.lane::text, 7))
+   FROM unnest($1::uuid[], $2::uuid[]) AS l (endpoint_id, lane) ORDER BY l.endpoint_id, l.lane`,
+);

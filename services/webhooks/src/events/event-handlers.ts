@@ -1,9 +1,9 @@
-import { EventCatalogue, type EventEnvelope, type EventHandler, type EventHandlers, type EventType } from '@kz/events';
+import { EventCatalogue, type BatchedEvent, type BatchEventHandler, type EventEnvelope, type EventHandlers, type EventType } from '@kz/events';
 import { rowsOf } from '@kz/db';
 import { currentTraceParent } from '@kz/telemetry';
 import type { EntityManager } from 'typeorm';
 import type { DueDelivery } from '../domain/delivery-scheduler';
-import { organizationHasEndpoints, takeInEvent } from '../domain/event-intake';
+import { organizationHasEndpoints, takeInEvents, type IncomingEvent } from '../domain/event-intake';
 import { webhookEventOf } from '../domain/webhook-events';
 
 type ReadModelUpdates = { [K in EventType]?: (payload: EventEnvelope<K>['payload'], manager: EntityManager) => Promise<unknown> };
@@ -43,30 +43,60 @@ const READ_MODEL_UPDATES: ReadModelUpdates = {
   'groups.subgroup.detached': (p, m) => rowsOf(m, `UPDATE known_groups SET parent_id = NULL WHERE group_id = $1 AND parent_id = $2`, [p.groupId, p.parentId]),
 };
 
+/** How long an organisation found to have endpoints is taken to still have some, without asking again. */
+const HAS_ENDPOINTS_TTL_MS = 5_000;
+
 /**
  * Whether the webhooks service has anything to do with an event: a change to its read models, or an event of an
  * organisation with endpoints. Most of chat traffic is neither (private groups, organisations without integrations),
- * and is then passed over with one read instead of a transaction of its own.
+ * and is then passed over with one read instead of a transaction of its own. An organisation found with endpoints is
+ * remembered a few seconds (its events are taken in anyway, and intake checks again): a busy organisation's events
+ * then cost no read each.
  */
-export async function webhooksNeed(event: EventEnvelope, manager: EntityManager): Promise<boolean> {
-  if (READ_MODEL_UPDATES[event.type]) return true;
-  const webhookEvent = webhookEventOf(event);
-  return webhookEvent !== null && (await organizationHasEndpoints(manager, webhookEvent.orgId));
+export function webhooksNeed(): (event: EventEnvelope, manager: EntityManager) => Promise<boolean> {
+  const withEndpoints = new Map<string, number>();
+  return async (event, manager) => {
+    if (READ_MODEL_UPDATES[event.type]) return true;
+    const webhookEvent = webhookEventOf(event);
+    if (webhookEvent === null) return false;
+    if ((withEndpoints.get(webhookEvent.orgId) ?? 0) > Date.now()) return true;
+    if (!(await organizationHasEndpoints(manager, webhookEvent.orgId))) return false;
+    if (withEndpoints.size >= 10_000) withEndpoints.clear();
+    withEndpoints.set(webhookEvent.orgId, Date.now() + HAS_ENDPOINTS_TTL_MS);
+    return true;
+  };
 }
 
 /**
- * One handler for every event type: the read models first, then the event's deliveries, in the transaction that
- * records it as consumed. `due` is told of the deliveries to send now; it must not wait on Redis (a Redis outage
- * delays deliveries; the sweep queues them again), so it runs beside the commit.
+ * Events in their order, in the transaction that records them as consumed: the read models first, then the events'
+ * deliveries. A read model change is made in its place, after the events before it are taken in (which endpoints
+ * want an event can depend on where its group sits). `due` is told of the deliveries to send now; it must not wait
+ * on Redis (a Redis outage delays deliveries; the sweep queues them again), so it runs beside the commit.
  */
-export function webhookEventHandlers(due: (deliveries: DueDelivery[]) => void): EventHandlers {
-  const handle: EventHandler<EventType> = async (event, manager) => {
-    const update = READ_MODEL_UPDATES[event.type] as ((payload: unknown, manager: EntityManager) => Promise<unknown>) | undefined;
-    await update?.(event.payload, manager);
-    const webhookEvent = webhookEventOf(event);
-    if (!webhookEvent) return;
-    const deliveries = await takeInEvent(manager, webhookEvent, currentTraceParent());
-    if (deliveries.length > 0) due(deliveries);
+export function webhookEventBatchHandler(due: (deliveries: DueDelivery[]) => void): BatchEventHandler {
+  return async (events: readonly BatchedEvent[], manager: EntityManager) => {
+    let incoming: IncomingEvent[] = [];
+    const takeIn = async () => {
+      const deliveries = await takeInEvents(manager, incoming);
+      incoming = [];
+      if (deliveries.length > 0) due(deliveries);
+    };
+    for (const { event, traceParent } of events) {
+      const update = READ_MODEL_UPDATES[event.type] as ((payload: unknown, manager: EntityManager) => Promise<unknown>) | undefined;
+      if (update) {
+        await takeIn();
+        await update(event.payload, manager);
+      }
+      const webhookEvent = webhookEventOf(event);
+      if (webhookEvent) incoming.push({ event: webhookEvent, traceParent });
+    }
+    await takeIn();
   };
+}
+
+/** The same, one event at a time (an event the batches give back), in the trace of its consumer span. */
+export function webhookEventHandlers(due: (deliveries: DueDelivery[]) => void): EventHandlers {
+  const handleBatch = webhookEventBatchHandler(due);
+  const handle = (event: EventEnvelope, manager: EntityManager) => handleBatch([{ event, traceParent: currentTraceParent() }], manager);
   return Object.fromEntries((Object.keys(EventCatalogue) as EventType[]).map((type) => [type, handle])) as EventHandlers;
 }
