@@ -18,9 +18,13 @@ describe('RunCollector', () => {
   });
 
   it('rejects every caller of a failed flush with its error', async () => {
-    const collector = new RunCollector<number>(async () => {
-      throw new Error('database gone');
-    }, 1, 100);
+    const collector = new RunCollector<number>(
+      async () => {
+        throw new Error('database gone');
+      },
+      1,
+      100,
+    );
     const outcomes = await Promise.allSettled([collector.submit([1]), collector.submit([2])]);
     expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as Error).message : 'ok'))).toEqual(['database gone', 'database gone']);
   });

@@ -201,10 +201,13 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
     for (let i = 0; i < events.length; i += 50) await outbox.transaction(async (_m, emit) => events.slice(i, i + 50).forEach((e) => emit(e)));
 
     for (const consumer of CONSUMERS) {
-      await eventually(async () => {
-        const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE consumer = $1 AND group_id LIKE 'ordered-%'`, [consumer]);
-        expect(n).toBe(events.length);
-      }, { timeoutMs: 30_000 });
+      await eventually(
+        async () => {
+          const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE consumer = $1 AND group_id LIKE 'ordered-%'`, [consumer]);
+          expect(n).toBe(events.length);
+        },
+        { timeoutMs: 30_000 },
+      );
       for (const key of keys) {
         const rows = await dataSource.query(`SELECT event_id FROM effects WHERE consumer = $1 AND group_id = $2 ORDER BY seq`, [consumer, key]);
         expect(rows.map((r: { event_id: string }) => r.event_id)).toEqual(events.filter((e) => e.key === key).map((e) => e.id));
@@ -232,7 +235,9 @@ describe('outbox relay and inbox consumer against PostgreSQL and Kafka', () => {
 
     for (const consumer of CONSUMERS) {
       await eventually(async () =>
-        expect(await dataSource.query(`SELECT event_id FROM effects WHERE consumer = $1 AND group_id = 'needed'`, [consumer])).toEqual([{ event_id: needed.id }]),
+        expect(await dataSource.query(`SELECT event_id FROM effects WHERE consumer = $1 AND group_id = 'needed'`, [consumer])).toEqual([
+          { event_id: needed.id },
+        ]),
       );
     }
     const ids = ignored.map((e) => e.id);

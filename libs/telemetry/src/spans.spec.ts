@@ -1,8 +1,8 @@
-import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { currentTraceParent, DeliverySpan, inSpanOf, jobTrace, markTracingOn, PublishSpans, traceParentIn } from './spans';
+import { BatchedConsumerSpan, currentTraceParent, DeliverySpan, inSpanOf, jobTrace, markTracingOn, PublishSpans, traceParentIn } from './spans';
 
 const PARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
@@ -14,6 +14,7 @@ describe('trace crossings with tracing off', () => {
     expect(spans.headersFor('kz.messaging.messages', PARENT)).toBeUndefined();
     expect(await inSpanOf(PARENT, 'process x', {}, async () => currentTraceParent())).toBeNull();
     expect(DeliverySpan.start('deliver x', DeliverySpan.captureParent())).toBeUndefined();
+    expect(BatchedConsumerSpan.start(PARENT, 'process x', {})).toBeUndefined();
   });
 });
 
@@ -62,6 +63,30 @@ describe('trace crossings with tracing on', () => {
     expect(sent!.kind).toBe(SpanKind.PRODUCER);
     expect(sent!.parentSpanContext?.spanId).toBe(spanIdOf(PARENT));
     expect(sent!.attributes['webhook.attempt']).toBe(1);
+  });
+
+  it('marks a webhook attempt the partner refused as an error, and one it took as none', async () => {
+    const failureOf = (status: number) => (status >= 300 ? `The endpoint answered ${status}.` : null);
+    await inSpanOf(PARENT, 'deliver webhook message.sent', {}, async () => 500, 'producer', failureOf);
+    await inSpanOf(PARENT, 'deliver webhook message.sent', {}, async () => 204, 'producer', failureOf);
+    const [refused, taken] = exporter.getFinishedSpans();
+    expect(refused!.status).toEqual({ code: SpanStatusCode.ERROR, message: 'The endpoint answered 500.' });
+    expect(taken!.status.code).toBe(SpanStatusCode.UNSET);
+  });
+
+  it('gives each event handled in a batch a consumer span of its own, whose traceparent later work carries', () => {
+    const first = BatchedConsumerSpan.start(PARENT, 'process messaging.message.sent', { 'messaging.system': 'kafka' })!;
+    const second = BatchedConsumerSpan.start(PARENT, 'process messaging.message.sent', {})!;
+    expect(BatchedConsumerSpan.start(null, 'process x', {})).toBeUndefined();
+    const carried = [first.traceParent, second.traceParent];
+    first.end();
+    second.end(new Error('batch rolled back'));
+    const [one, two] = exporter.getFinishedSpans();
+    expect([one!.kind, two!.kind]).toEqual([SpanKind.CONSUMER, SpanKind.CONSUMER]);
+    expect(one!.parentSpanContext?.spanId).toBe(spanIdOf(PARENT));
+    expect(carried.map(spanIdOf)).toEqual([one!.spanContext().spanId, two!.spanContext().spanId]);
+    expect(carried.map(traceIdOf)).toEqual([traceIdOf(PARENT), traceIdOf(PARENT)]);
+    expect(two!.status.message).toBe('batch rolled back');
   });
 
   it('reads a traceparent shared by several rows of one send once, and each row still gets a span of its own', () => {

@@ -65,12 +65,17 @@ export async function inSpanOf<R>(
   attributes: Attributes,
   work: () => Promise<R>,
   kind: 'consumer' | 'producer' = 'consumer',
+  /** What went wrong, for work that answers its failures instead of throwing them (a partner's 500); null when it went well. */
+  failureOf: (result: R) => string | null = () => null,
 ): Promise<R> {
   if (!on || !traceParent) return work();
   const parent = remoteContext(traceParent);
   const span = tracer().startSpan(name, { kind: kind === 'consumer' ? SpanKind.CONSUMER : SpanKind.PRODUCER, attributes }, parent);
   try {
-    return await context.with(trace.setSpan(parent, span), work);
+    const result = await context.with(trace.setSpan(parent, span), work);
+    const failure = failureOf(result);
+    if (failure !== null) span.setStatus({ code: SpanStatusCode.ERROR, message: failure });
+    return result;
   } catch (err) {
     failed(span, err);
     throw err;

@@ -315,7 +315,14 @@ export class DeliveriesService {
       'webhook.attempt': row.attempts + 1,
       'webhook.redelivery': row.redelivery,
     };
-    return inSpanOf(row.trace_parent, `deliver webhook ${WEBHOOK_EVENT_NAMES[row.type]}`, attributes, () => this.postSigned(row, now), 'producer');
+    return inSpanOf(
+      row.trace_parent,
+      `deliver webhook ${WEBHOOK_EVENT_NAMES[row.type]}`,
+      attributes,
+      () => this.postSigned(row, now),
+      'producer',
+      (outcome) => (outcome.failure === null ? null : (outcome.error ?? `The endpoint answered ${outcome.status}.`)),
+    );
   }
 
   private async postSigned(row: SendableRow, now: Date): Promise<PostOutcome> {
