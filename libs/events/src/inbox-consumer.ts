@@ -18,8 +18,11 @@ export interface BatchedEvent {
   readonly traceParent: string | null;
 }
 
-/** Handles several events, in their order, in one transaction: the same effects as the events' handlers one by one. */
-export type BatchEventHandler = (events: readonly BatchedEvent[], manager: EntityManager) => Promise<void>;
+/**
+ * Handles several events, in their order, in one transaction: the same effects as the events' handlers one by one.
+ * May answer what to do once the transaction has committed (tell workers of rows they can now read).
+ */
+export type BatchEventHandler = (events: readonly BatchedEvent[], manager: EntityManager) => Promise<(() => void) | void>;
 
 export interface InboxBatchOptions {
   /** Handles what `handlers` would, for several events at once. */
@@ -267,11 +270,12 @@ export class InboxConsumer {
       const spans = events.map(({ topic, message, event }) =>
         BatchedConsumerSpan.start(traceParentIn(message.headers), `process ${event.type}`, this.spanAttributes(topic, event)),
       );
+      const afterCommit: { run?: (() => void) | void } = {};
       try {
         await this.opts.dataSource.transaction(async (manager) => {
           const consumed = new Set(((await manager.query(MARK_CONSUMED_SQL, [groupId, countedIds])) as { event_id: string }[]).map((r) => r.event_id));
           const fresh = events.flatMap(({ event }, i) => (consumed.has(event.id) ? [{ event, traceParent: spans[i]?.traceParent ?? null }] : []));
-          if (fresh.length > 0) await this.opts.batch!.handle(fresh, manager);
+          if (fresh.length > 0) afterCommit.run = await this.opts.batch!.handle(fresh, manager);
         });
       } catch (err) {
         spans.forEach((span) => span?.end(err));
@@ -280,6 +284,7 @@ export class InboxConsumer {
         throw err;
       }
       spans.forEach((span) => span?.end());
+      afterCommit.run?.();
       this.opts.onCommitted?.();
     });
   }

@@ -86,7 +86,7 @@ export async function createWebhooksApp(config: WebhooksConfig, logger: Logger):
     },
     onStart: async ({ queue, deliveries, sweep, retention }) => {
       if (!config.workers) return;
-      queue.startWorker((deliveryId) => deliveries.send(deliveryId));
+      queue.startWorker((work) => deliveries.send(work));
       sweep.start();
       retention.start();
     },

@@ -61,7 +61,6 @@ interface SendableRow extends DeliveryRow {
   secret: string;
   previous_secret: string | null;
   previous_secret_expires_at: Date | null;
-  is_head: boolean;
 }
 
 const DELIVERY_COLUMNS = `d.id, d.seq::text AS seq, d.endpoint_id, d.event_id, ev.type, d.status, d.redelivery, d.created_at, d.next_attempt_at,
@@ -72,24 +71,23 @@ const DELIVERY_SELECT = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d JO
 const SENDABLE_COLUMNS = `${DELIVERY_COLUMNS}, e.url, e.status AS endpoint_status, e.secret, e.previous_secret, e.previous_secret_expires_at`;
 const SENDABLE_FROM = `webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id JOIN webhook_endpoints e ON e.id = d.endpoint_id`;
 
-/** A delivery with its endpoint's address, state and secrets, and whether it heads its lane (is next to go there). */
-const SENDABLE_SELECT = prepared(`
-  SELECT ${SENDABLE_COLUMNS},
-         NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.lane = d.lane AND p.status = 'PENDING' AND p.seq < d.seq) AS is_head
-  FROM ${SENDABLE_FROM}
-  WHERE d.id = $1`);
+/** The next pending deliveries of some lanes of an endpoint, each lane from its head, in its order. */
+const LANES_SENDABLE_SELECT = prepared(`
+  SELECT s.* FROM unnest($2::uuid[]) AS l (lane)
+  CROSS JOIN LATERAL (
+    SELECT ${SENDABLE_COLUMNS} FROM ${SENDABLE_FROM}
+    WHERE d.endpoint_id = $1 AND d.lane = l.lane AND d.status = 'PENDING'
+    ORDER BY d.seq LIMIT $3
+  ) s
+  ORDER BY s.lane, s.seq::bigint`);
 
-/** A lane's next pending deliveries, in its order: the first heads it. */
-const LANE_SENDABLE_SELECT = prepared(`
-  SELECT ${SENDABLE_COLUMNS}, true AS is_head
-  FROM ${SENDABLE_FROM}
-  WHERE d.endpoint_id = $1 AND d.lane = $2 AND d.status = 'PENDING'
-  ORDER BY d.seq LIMIT $3`);
+/** Where some deliveries are: the endpoint and lane to work for each (a job of an earlier version names only a delivery). */
+const LANES_OF_SQL = prepared(`SELECT DISTINCT endpoint_id AS "endpointId", lane FROM webhook_deliveries WHERE id = ANY ($1::uuid[])`);
 
 /**
- * Records the attempts at some deliveries of one lane, sent in its order, and where each stands after its attempt, in
- * one statement; answers the lane's next pending delivery once the last of them is finished (the statement's
- * snapshot still shows them pending, hence `<> ALL`).
+ * Records the attempts at some deliveries of an endpoint's lanes, each lane's sent in its order, and where each stands
+ * after its attempt, in one statement; answers the next pending delivery of each lane in $11 (those whose last attempt
+ * finished its delivery). The statement's snapshot still shows the recorded ones pending, hence `<> ALL`.
  */
 const RECORD_ATTEMPTS_SQL = prepared(`
   WITH attempt AS (
@@ -101,10 +99,12 @@ const RECORD_ATTEMPTS_SQL = prepared(`
     FROM unnest($1::uuid[], $7::int[], $8::text[], $9::timestamptz[]) AS u (id, attempts, status, next_attempt_at)
     WHERE d.id = u.id
   )
-  SELECT n.id, n.next_attempt_at AS at
-  FROM webhook_deliveries n
-  WHERE n.endpoint_id = $10 AND n.lane = $11 AND n.status = 'PENDING' AND n.id <> ALL ($1::uuid[]) AND $12::text <> 'PENDING'
-  ORDER BY n.seq LIMIT 1`);
+  SELECT n.* FROM unnest($11::uuid[]) AS l (lane)
+  CROSS JOIN LATERAL (
+    SELECT p.id, p.endpoint_id AS "endpointId", p.lane, p.next_attempt_at AS at FROM webhook_deliveries p
+    WHERE p.endpoint_id = $10 AND p.lane = l.lane AND p.status = 'PENDING' AND p.id <> ALL ($1::uuid[])
+    ORDER BY p.seq LIMIT 1
+  ) n`);
 
 const bodyOf = (row: DeliveryRow) =>
   webhookBody(
@@ -125,22 +125,33 @@ const recordOf = (row: DeliveryRow): DeliveryRecord => ({
   payload: bodyOf(row),
 });
 
-/** What sending a delivery came to, for the queue: nothing more to do, or when to try it again. */
-export type SendResult = { readonly retryAt: Date } | { readonly done: true };
-
-/** Caps the deliveries in flight to one endpoint over all workers: a slow endpoint holds its own slots, not everyone's. */
-export interface EndpointSlots {
-  /** A slot of the endpoint's, released by the function answered; null when all are taken. */
-  take(endpointId: string): Promise<(() => Promise<void>) | null>;
+/** Lanes of one endpoint to work, with the deliveries that headed them when queued (all that is known of an old job). */
+export interface LaneWork {
+  readonly deliveryIds: readonly string[];
+  readonly endpointId?: string;
+  readonly lanes?: readonly string[];
 }
 
-/** How soon a delivery whose endpoint had no free slot is tried again. */
-const SLOT_WAIT_MS = 100;
-/** Deliveries of a lane read and sent at a time, the endpoint's slot held for them. */
-const DRAIN_BATCH = 50;
-/** How long, and how many deliveries, one job goes on down a busy lane before the lane queues up behind the others. */
-const DRAIN_BUDGET_MS = 500;
-const DRAIN_MAX_DELIVERIES = 500;
+/** Lanes of an endpoint held for one job: no other worker sends in them meanwhile, and `slots` posts may be in flight. */
+export interface HeldLanes {
+  readonly slots: number;
+  readonly lanes: readonly string[];
+  release(): Promise<void>;
+}
+
+/** Caps the deliveries in flight to one endpoint over all workers, and lets one worker at a time send in a lane. */
+export interface EndpointSlots {
+  /** Takes the lanes no one else works, and slots for them (none when the endpoint has none free). */
+  take(endpointId: string, lanes: readonly string[]): Promise<HeldLanes>;
+}
+
+/** How soon a lane busy elsewhere, or an endpoint with no free slot, is tried again. */
+const BUSY_WAIT_MS = 100;
+/** Deliveries of a lane read and sent at a time. */
+const LANE_ROUND = 50;
+/** How long, and how many deliveries, one job goes on down its lanes before they queue up behind the others. */
+const JOB_BUDGET_MS = 500;
+const JOB_MAX_DELIVERIES = 500;
 
 /** One delivery sent: the attempt, and what the retry schedule made of it when it failed. */
 interface SentDelivery {
@@ -151,9 +162,8 @@ interface SentDelivery {
   readonly decision: RetryDecision | null;
 }
 
-/** The deliveries of a lane's batch that can go now: up to the first that waits for a later attempt. */
-function dueInOrder(rows: readonly SendableRow[]): SendableRow[] {
-  const now = Date.now();
+/** The deliveries of a lane's round that can go now: up to the first that waits for a later attempt. */
+function dueInOrder(rows: readonly SendableRow[], now: number): SendableRow[] {
   const due: SendableRow[] = [];
   for (const row of rows) {
     if (row.endpoint_status !== 'ACTIVE' || (row.next_attempt_at && row.next_attempt_at.getTime() > now + 50)) break;
@@ -161,6 +171,18 @@ function dueInOrder(rows: readonly SendableRow[]): SendableRow[] {
   }
   return due;
 }
+
+/** Rows in order of lane, then of seq, cut into their lanes. */
+function inLanes(rows: readonly SendableRow[]): SendableRow[][] {
+  const lanes: SendableRow[][] = [];
+  for (const row of rows) {
+    if (lanes.at(-1)?.[0]!.lane === row.lane) lanes.at(-1)!.push(row);
+    else lanes.push([row]);
+  }
+  return lanes;
+}
+
+const headOf = (row: SendableRow): DueDelivery => ({ id: row.id, endpointId: row.endpoint_id, lane: row.lane, at: row.next_attempt_at });
 
 export interface SendSettings {
   readonly timeoutMs: number;
@@ -196,73 +218,113 @@ export class DeliveriesService {
   ) {}
 
   /**
-   * Sends a delivery if it is due (pending, its endpoint active, first in its lane), then the lane's next ones in
-   * their order while they are due, up to a budget, so that a busy lane costs one job per batch rather than one per
-   * delivery. Every attempt is logged; a failure stops the lane until it is tried again on the schedule, and the last
-   * one disables the endpoint.
+   * Works some lanes of an endpoint: takes those no other worker is in, then sends each from its head, in its order,
+   * as many lanes at once as the endpoint has slots free, in rounds of up to 50 deliveries a lane, the attempts of a
+   * round logged in one statement. A failure stops its lane until it is tried again on the schedule, and the last one
+   * disables the endpoint. Answers the lane heads to queue again: retries, lanes busy elsewhere, and, once the job's
+   * budget is spent, the rest of busy lanes (which then queue up behind the others).
    */
-  async send(deliveryId: string, now = new Date()): Promise<SendResult> {
-    const [row] = await rowsOf<SendableRow>(this.dataSource.manager, SENDABLE_SELECT, [deliveryId]);
-    if (!row) throw new DeliveryNotVisibleError(deliveryId);
-    if (row.status !== 'PENDING' || row.endpoint_status !== 'ACTIVE' || !row.is_head) return { done: true };
-    if (row.next_attempt_at && row.next_attempt_at.getTime() > now.getTime() + 50) return { retryAt: row.next_attempt_at };
+  async send(work: LaneWork): Promise<DueDelivery[]> {
+    const { endpointId, lanes } = await this.lanesOf(work);
+    if (!endpointId || lanes.length === 0) return [];
+    const later: DueDelivery[] = [];
+    const held = await this.slots.take(endpointId, lanes);
+    try {
+      const busy = lanes.filter((lane) => !held.lanes.includes(lane));
+      const waitUntil = new Date(Date.now() + BUSY_WAIT_MS);
+      // The head of a busy lane is unknown here; the lane's holder or this wait finds it.
+      for (const lane of busy) later.push({ id: work.deliveryIds[lanes.indexOf(lane)] ?? work.deliveryIds[0]!, endpointId, lane, at: waitUntil });
+      if (held.slots === 0) return later;
+      await this.workLanes(endpointId, held, work.deliveryIds, later);
+    } finally {
+      await held.release();
+    }
+    return later;
+  }
 
+  /** The endpoint and lanes a job names, or, for an earlier version's job, those of its delivery. */
+  private async lanesOf(work: LaneWork): Promise<{ endpointId: string | undefined; lanes: readonly string[] }> {
+    if (work.endpointId && work.lanes) return { endpointId: work.endpointId, lanes: work.lanes };
+    const found = await rowsOf<{ endpointId: string; lane: string }>(this.dataSource.manager, LANES_OF_SQL, [work.deliveryIds]);
+    if (found.length === 0) throw new DeliveryNotVisibleError(work.deliveryIds[0]!);
+    return { endpointId: found[0]!.endpointId, lanes: found.filter((f) => f.endpointId === found[0]!.endpointId).map((f) => f.lane) };
+  }
+
+  private async workLanes(endpointId: string, held: HeldLanes, deliveryIds: readonly string[], later: DueDelivery[]): Promise<void> {
     const started = performance.now();
-    let batch: SendableRow[] = [row];
-    for (let sent = 0; ;) {
-      const release = await this.slots.take(row.endpoint_id);
-      if (!release) {
-        if (sent === 0) return { retryAt: new Date(now.getTime() + SLOT_WAIT_MS) };
-        // The lane goes on in a job of its own, behind the others waiting.
-        await this.scheduler.schedule([{ id: batch[0]!.id }]);
-        return { done: true };
-      }
-      const outcomes = await this.postInOrder(batch, started + DRAIN_BUDGET_MS).finally(release);
-      sent += outcomes.length;
-      const { retryAt, following } = await this.recordAttempts(row.endpoint_id, row.lane, outcomes);
-      if (retryAt) return { retryAt };
-      if (!following) return { done: true };
-      if (sent >= DRAIN_MAX_DELIVERIES || performance.now() - started >= DRAIN_BUDGET_MS || (following.at && following.at.getTime() > Date.now() + 50)) {
-        await this.scheduler.schedule([following]);
-        return { done: true };
-      }
-      batch = dueInOrder(await rowsOf<SendableRow>(this.dataSource.manager, LANE_SENDABLE_SELECT, [row.endpoint_id, row.lane, DRAIN_BATCH]));
-      if (batch.length === 0) {
-        // Paused, deleted, or the next one is not due: a job of its own sends it when it is.
-        await this.scheduler.schedule([following]);
-        return { done: true };
-      }
+    let lanes = held.lanes;
+    let sent = 0;
+    for (let round = 0; lanes.length > 0; round++) {
+      const rows = await rowsOf<SendableRow>(this.dataSource.manager, LANES_SENDABLE_SELECT, [endpointId, lanes, LANE_ROUND]);
+      if (round === 0 && rows.length === 0) await this.mustBeVisible(deliveryIds);
+      const now = Date.now();
+      const rounds = inLanes(rows);
+      const due = rounds.map((laneRows) => dueInOrder(laneRows, now)).filter((laneRows) => laneRows.length > 0);
+      // A lane whose head waits for a later attempt is queued for then (no-op when its retry is queued already).
+      for (const laneRows of rounds) if (laneRows[0]!.endpoint_status === 'ACTIVE' && dueInOrder(laneRows, now).length === 0) later.push(headOf(laneRows[0]!));
+      if (due.length === 0) return;
+      const outcomes = await this.postLanes(due, held.slots, started + JOB_BUDGET_MS);
+      sent += outcomes.reduce((n, lane) => n + lane.length, 0);
+      const unsent = due.filter((_, i) => outcomes[i]!.length === 0).map((laneRows) => headOf(laneRows[0]!));
+      const { retries, following } = await this.recordAttempts(
+        endpointId,
+        outcomes.filter((lane) => lane.length > 0),
+      );
+      later.push(...retries, ...unsent);
+      const spent = sent >= JOB_MAX_DELIVERIES || performance.now() - started >= JOB_BUDGET_MS;
+      const goOn = spent ? [] : following.filter((f) => !f.at || f.at.getTime() <= Date.now() + 50);
+      later.push(...following.filter((f) => !goOn.includes(f)));
+      lanes = goOn.map((f) => f.lane!);
     }
   }
 
+  /** A job that finds its lanes empty may have run before the transaction queuing it committed: BullMQ tries it again. */
+  private async mustBeVisible(deliveryIds: readonly string[]): Promise<void> {
+    const [any] = await rowsOf(this.dataSource.manager, `SELECT 1 FROM webhook_deliveries WHERE id = ANY ($1::uuid[]) LIMIT 1`, [deliveryIds]);
+    if (!any) throw new DeliveryNotVisibleError(deliveryIds[0]!);
+  }
+
   /**
-   * Posts deliveries of one lane one after the other, stopping at the first that fails (the lane waits for it), or
-   * once the job's time is up (a slow endpoint's lane then waits its turn like the others).
+   * Posts the due deliveries of several lanes, `slots` lanes at a time, each lane's one after the other, stopping a
+   * lane at its first failure (the lane waits for it) or once the job's time is up (a lane not started by then sends
+   * nothing; one started sends at least one).
    */
-  private async postInOrder(batch: readonly SendableRow[], until: number): Promise<SentDelivery[]> {
-    const outcomes: SentDelivery[] = [];
-    for (const row of batch) {
-      if (outcomes.length > 0 && performance.now() >= until) break;
-      const at = new Date();
-      const outcome = await this.post(row, at);
-      const attempt = row.attempts + 1;
-      const decision = outcome.failure ? this.schedule.afterFailure(attempt, outcome.failure, at) : null;
-      outcomes.push({ row, at, outcome, attempt, decision });
-      if (decision) break;
-    }
+  private async postLanes(lanes: readonly SendableRow[][], slots: number, until: number): Promise<SentDelivery[][]> {
+    const outcomes: SentDelivery[][] = lanes.map(() => []);
+    let next = 0;
+    const poster = async () => {
+      for (let i = next++; i < lanes.length; i = next++) {
+        if (i > 0 && performance.now() >= until) return;
+        for (const row of lanes[i]!) {
+          if (outcomes[i]!.length > 0 && performance.now() >= until) break;
+          const at = new Date();
+          const outcome = await this.post(row, at);
+          const attempt = row.attempts + 1;
+          const decision = outcome.failure ? this.schedule.afterFailure(attempt, outcome.failure, at) : null;
+          outcomes[i]!.push({ row, at, outcome, attempt, decision });
+          if (decision) break;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(slots, lanes.length) }, poster));
     return outcomes;
   }
 
   /**
-   * Logs the attempts and where their deliveries stand, under the lane's lock; answers when the lane's failed
-   * delivery is tried again, or the lane's next pending delivery once these are finished.
+   * Logs the attempts of some lanes and where their deliveries stand, under the lanes' locks; answers the retries of
+   * lanes whose last delivery failed, and the next pending delivery of the others.
    */
-  private async recordAttempts(endpointId: string, lane: string, sent: readonly SentDelivery[]): Promise<{ retryAt?: Date; following?: DueDelivery }> {
+  private async recordAttempts(endpointId: string, lanes: readonly SentDelivery[][]): Promise<{ retries: DueDelivery[]; following: DueDelivery[] }> {
+    if (lanes.length === 0) return { retries: [], following: [] };
     const statusOf = ({ decision }: SentDelivery): DeliveryStatus => (decision?.action === 'retry' ? 'PENDING' : decision ? 'FAILED' : 'DELIVERED');
-    const last = sent.at(-1)!;
+    const sent = lanes.flat();
+    const lasts = lanes.map((lane) => lane.at(-1)!);
+    const retries = lasts.flatMap((last) => (last.decision?.action === 'retry' ? [{ ...headOf(last.row), at: last.decision.at }] : []));
+    const finishedLanes = lasts.filter((last) => statusOf(last) !== 'PENDING').map((last) => last.row.lane);
+    const disabling = lasts.find((last) => last.decision?.action === 'give-up' && last.decision.disableEndpoint)?.decision;
     const following = await this.outbox.transaction(async (manager, emit) => {
-      await rowsOf(manager, LOCK_LANES_SQL, [[endpointId], [lane]]);
-      const [next] = await rowsOf<DueDelivery>(manager, RECORD_ATTEMPTS_SQL, [
+      await rowsOf(manager, LOCK_LANES_SQL, [lanes.map(() => endpointId), lanes.map((lane) => lane[0]!.row.lane)]);
+      const next = await rowsOf<DueDelivery>(manager, RECORD_ATTEMPTS_SQL, [
         sent.map((s) => s.row.id),
         sent.map((s) => s.at),
         sent.map((s) => s.outcome.status),
@@ -273,17 +335,15 @@ export class DeliveriesService {
         sent.map(statusOf),
         sent.map((s) => (s.decision?.action === 'retry' ? s.decision.at : null)),
         endpointId,
-        lane,
-        statusOf(last),
+        finishedLanes,
       ]);
-      const { decision } = last;
-      if (decision?.action === 'give-up' && decision.disableEndpoint) {
-        await this.disableEndpoint(manager, emit, endpointId, decision.reason === 'ENDPOINT_GONE' ? DISABLED_BY_GONE : disabledByFailures(this.schedule));
-        return undefined;
+      if (disabling?.action === 'give-up') {
+        await this.disableEndpoint(manager, emit, endpointId, disabling.reason === 'ENDPOINT_GONE' ? DISABLED_BY_GONE : disabledByFailures(this.schedule));
+        return [];
       }
       return next;
     });
-    return last.decision?.action === 'retry' ? { retryAt: last.decision.at } : { following };
+    return { retries: disabling ? [] : retries, following };
   }
 
   /** Disables an endpoint that failed for good, and tells its organisation's admins (an event naming them). */

@@ -1,8 +1,13 @@
 import { prepared } from '@kz/db';
 
-/** A delivery due to be sent, at once or at a later time. */
+/**
+ * A delivery due to be sent, at once or at a later time: the head of its lane (the endpoint and the lane, when known,
+ * let the heads of one endpoint's lanes go in one job).
+ */
 export interface DueDelivery {
   readonly id: string;
+  readonly endpointId?: string;
+  readonly lane?: string;
   readonly at?: Date | null;
 }
 
@@ -13,7 +18,7 @@ export interface DeliveryScheduler {
 
 /** The pending deliveries at the head of each lane of some endpoints: the ones to send next, each lane in its order. */
 export const LANE_HEADS_SQL = `
-  SELECT DISTINCT ON (d.endpoint_id, d.lane) d.id, d.next_attempt_at AS at
+  SELECT DISTINCT ON (d.endpoint_id, d.lane) d.id, d.endpoint_id AS "endpointId", d.lane, d.next_attempt_at AS at
   FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.status = 'ACTIVE'
   WHERE d.status = 'PENDING' AND ($1::uuid[] IS NULL OR d.endpoint_id = ANY ($1::uuid[]))
   ORDER BY d.endpoint_id, d.lane, d.seq`;

@@ -105,7 +105,7 @@ export class EndpointsService {
   async resume(caller: Caller, id: string): Promise<WebhookEndpointRecord> {
     const endpoint = await this.setStatus(caller, await this.managed(caller, id), 'ACTIVE');
     const heads = await rowsOf<DueDelivery>(this.dataSource.manager, LANE_HEADS_SQL, [[id]]);
-    await this.scheduler.schedule(heads.map((head) => ({ id: head.id })));
+    await this.scheduler.schedule(heads.map(({ id, endpointId, lane }) => ({ id, endpointId, lane })));
     return endpoint;
   }
 

@@ -53,7 +53,7 @@ const ADD_DELIVERIES_SQL = prepared(
      ON CONFLICT DO NOTHING
      RETURNING id, endpoint_id, lane, seq
    )
-   SELECT a.id FROM added a
+   SELECT a.id, a.endpoint_id AS "endpointId", a.lane FROM added a
    WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = a.endpoint_id AND p.lane = a.lane AND p.status = 'PENDING' AND p.seq < a.seq)
      AND NOT EXISTS (SELECT 1 FROM added b WHERE b.endpoint_id = a.endpoint_id AND b.lane = a.lane AND b.seq < a.seq)`,
 );

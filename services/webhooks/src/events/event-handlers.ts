@@ -67,36 +67,49 @@ export function webhooksNeed(): (event: EventEnvelope, manager: EntityManager) =
   };
 }
 
+/** Events in their order, in one transaction: answers the deliveries that head their lanes, to send once it commits. */
+async function takeInInOrder(events: readonly BatchedEvent[], manager: EntityManager): Promise<DueDelivery[]> {
+  const due: DueDelivery[] = [];
+  let incoming: IncomingEvent[] = [];
+  const takeIn = async () => {
+    due.push(...(await takeInEvents(manager, incoming)));
+    incoming = [];
+  };
+  for (const { event, traceParent } of events) {
+    const update = READ_MODEL_UPDATES[event.type] as ((payload: unknown, manager: EntityManager) => Promise<unknown>) | undefined;
+    // A read model change is made in its place, after the events before it are taken in: which endpoints want an
+    // event can depend on where its group sits.
+    if (update) {
+      await takeIn();
+      await update(event.payload, manager);
+    }
+    const webhookEvent = webhookEventOf(event);
+    if (webhookEvent) incoming.push({ event: webhookEvent, traceParent });
+  }
+  await takeIn();
+  return due;
+}
+
 /**
  * Events in their order, in the transaction that records them as consumed: the read models first, then the events'
- * deliveries. A read model change is made in its place, after the events before it are taken in (which endpoints
- * want an event can depend on where its group sits). `due` is told of the deliveries to send now; it must not wait
- * on Redis (a Redis outage delays deliveries; the sweep queues them again), so it runs beside the commit.
+ * deliveries. `due` is told of the deliveries to send now once the transaction has committed (a worker would not see
+ * them before); it must not wait on Redis (a Redis outage delays deliveries; the sweep queues them again).
  */
 export function webhookEventBatchHandler(due: (deliveries: DueDelivery[]) => void): BatchEventHandler {
-  return async (events: readonly BatchedEvent[], manager: EntityManager) => {
-    let incoming: IncomingEvent[] = [];
-    const takeIn = async () => {
-      const deliveries = await takeInEvents(manager, incoming);
-      incoming = [];
-      if (deliveries.length > 0) due(deliveries);
-    };
-    for (const { event, traceParent } of events) {
-      const update = READ_MODEL_UPDATES[event.type] as ((payload: unknown, manager: EntityManager) => Promise<unknown>) | undefined;
-      if (update) {
-        await takeIn();
-        await update(event.payload, manager);
-      }
-      const webhookEvent = webhookEventOf(event);
-      if (webhookEvent) incoming.push({ event: webhookEvent, traceParent });
-    }
-    await takeIn();
+  return async (events, manager) => {
+    const deliveries = await takeInInOrder(events, manager);
+    return deliveries.length > 0 ? () => due(deliveries) : undefined;
   };
 }
 
-/** The same, one event at a time (an event the batches give back), in the trace of its consumer span. */
+/**
+ * The same, one event at a time (an event a batch gives back), in the trace of its consumer span. Its deliveries are
+ * queued beside the commit: a worker faster than the commit finds nothing yet and its job is tried again shortly.
+ */
 export function webhookEventHandlers(due: (deliveries: DueDelivery[]) => void): EventHandlers {
-  const handleBatch = webhookEventBatchHandler(due);
-  const handle = (event: EventEnvelope, manager: EntityManager) => handleBatch([{ event, traceParent: currentTraceParent() }], manager);
+  const handle = async (event: EventEnvelope, manager: EntityManager) => {
+    const deliveries = await takeInInOrder([{ event, traceParent: currentTraceParent() }], manager);
+    if (deliveries.length > 0) due(deliveries);
+  };
   return Object.fromEntries((Object.keys(EventCatalogue) as EventType[]).map((type) => [type, handle])) as EventHandlers;
 }

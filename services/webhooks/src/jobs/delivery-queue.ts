@@ -1,7 +1,7 @@
-import { DelayedError, Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@kz/server';
-import { DeliveryNotVisibleError, type SendResult } from '../domain/deliveries.service';
+import { DeliveryNotVisibleError, type LaneWork } from '../domain/deliveries.service';
 import type { DeliveryScheduler, DueDelivery } from '../domain/delivery-scheduler';
 
 export interface DeliveryQueueSettings {
@@ -10,17 +10,77 @@ export interface DeliveryQueueSettings {
   concurrency: number;
 }
 
-export interface DeliveryJobData {
-  deliveryId: string;
-}
+/** Lanes of one endpoint to work, with the deliveries that were their heads; `deliveryId` alone is a job of an earlier version. */
+export type DeliveryJobData = { deliveryIds: string[]; endpointId?: string; lanes?: string[] } | { deliveryId: string };
 
 export const DELIVERY_QUEUE = 'webhook-deliveries';
 
+/** The most lanes one job works. */
+const LANES_PER_JOB = 100;
+
+interface QueuedJob {
+  name: string;
+  data: DeliveryJobData;
+  opts: JobsOptions & { jobId: string; delay: number };
+}
+
 /**
- * Deliveries on BullMQ, one job per delivery under its id, so scheduling one twice queues it once. A job that is not
- * due yet (a retry, an endpoint with no free slot) waits in BullMQ's delayed set; which delivery may go (its lane's
- * head, its endpoint active) PostgreSQL decides when the job runs.
+ * The jobs for some due deliveries: those of one endpoint due now in one job (its lanes worked side by side), each
+ * other in a job of its own, waiting in BullMQ's delayed set until it is due. A job of one delivery goes under the
+ * delivery's id, one of several lanes under its first's, so queuing the same again queues it once; which delivery may
+ * go (its lane's head, its endpoint active, no other worker in its lane) is decided when the job runs.
  */
+export function jobsFor(deliveries: readonly DueDelivery[], now = Date.now()): QueuedJob[] {
+  const jobs: QueuedJob[] = [];
+  const byEndpoint = new Map<string, Map<string, DueDelivery>>();
+  for (const delivery of deliveries) {
+    const delay = delivery.at ? Math.max(0, new Date(delivery.at).getTime() - now) : 0;
+    if (delay > 0 || !delivery.endpointId || !delivery.lane) {
+      jobs.push(jobOf([delivery], delay));
+      continue;
+    }
+    const lanes = byEndpoint.get(delivery.endpointId) ?? new Map<string, DueDelivery>();
+    byEndpoint.set(delivery.endpointId, lanes);
+    // A lane once per job: its worker sends from its head, whichever delivery named it.
+    if (!lanes.has(delivery.lane)) lanes.set(delivery.lane, delivery);
+  }
+  for (const lanes of byEndpoint.values()) {
+    const heads = [...lanes.values()];
+    for (let i = 0; i < heads.length; i += LANES_PER_JOB) jobs.push(jobOf(heads.slice(i, i + LANES_PER_JOB), 0));
+  }
+  return jobs;
+}
+
+function jobOf(heads: readonly DueDelivery[], delay: number): QueuedJob {
+  const [first] = heads;
+  const known = heads.every((h) => h.endpointId && h.lane);
+  return {
+    name: 'deliver',
+    data: {
+      deliveryIds: heads.map((h) => h.id),
+      ...(known ? { endpointId: first!.endpointId!, lanes: heads.map((h) => h.lane!) } : {}),
+    },
+    opts: {
+      jobId: heads.length === 1 ? first!.id : `lanes:${first!.id}`,
+      delay,
+      // The rows not committed yet is the one failure worth retrying here; the schedule of HTTP retries is ours.
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 100 },
+      // Gone once done, so the same delivery can be queued again when it becomes its lane's head.
+      removeOnComplete: true,
+      // A failed job (the database down through every retry) must not block queuing it again at the next sweep.
+      removeOnFail: true,
+    },
+  };
+}
+
+/** What a job's data asks to work: an earlier version's job names one delivery, whose endpoint and lane are looked up. */
+export function laneWorkOf(data: DeliveryJobData): LaneWork {
+  if ('deliveryId' in data) return { deliveryIds: [data.deliveryId] };
+  return data.endpointId && data.lanes ? { deliveryIds: data.deliveryIds, endpointId: data.endpointId, lanes: data.lanes } : { deliveryIds: data.deliveryIds };
+}
+
+/** Deliveries on BullMQ; PostgreSQL is the record of what is pending, the queue says when to look. */
 export class DeliveryQueue implements DeliveryScheduler {
   private readonly queue: Queue<DeliveryJobData>;
   private worker: Worker<DeliveryJobData> | null = null;
@@ -36,44 +96,37 @@ export class DeliveryQueue implements DeliveryScheduler {
   }
 
   async schedule(deliveries: readonly DueDelivery[]): Promise<void> {
-    const now = Date.now();
-    const jobs = deliveries.map(({ id, at }) => ({
-      name: 'deliver',
-      data: { deliveryId: id },
-      opts: {
-        jobId: id,
-        delay: at ? Math.max(0, new Date(at).getTime() - now) : 0,
-        // The row not committed yet is the one failure worth retrying here; the schedule of HTTP retries is ours.
-        attempts: 8,
-        backoff: { type: 'exponential', delay: 100 },
-        // Gone once done, so the same delivery can be queued again when it becomes its lane's head.
-        removeOnComplete: true,
-        // A failed job (the database down through every retry) must not block queuing it again at the next sweep.
-        removeOnFail: true,
-      },
-    }));
+    await this.add(jobsFor(deliveries));
+  }
+
+  private async add(jobs: readonly QueuedJob[]): Promise<void> {
     for (let i = 0; i < jobs.length; i += 1_000) await this.queue.addBulk(jobs.slice(i, i + 1_000));
   }
 
   /** Told how long each job took and how it ended, for the service's metrics. */
   onJobDone: (seconds: number, outcome: 'completed' | 'failed') => void = () => undefined;
 
-  startWorker(send: (deliveryId: string) => Promise<SendResult>): void {
+  /** `send` works a job's lanes and answers the lane heads to queue again (a retry, a lane busy elsewhere, the rest of a busy lane). */
+  startWorker(send: (work: LaneWork) => Promise<DueDelivery[]>): void {
     this.worker = new Worker<DeliveryJobData>(
       DELIVERY_QUEUE,
       async (job: Job<DeliveryJobData>, token?: string) => {
         const started = performance.now();
-        let result: SendResult;
+        let later: DueDelivery[];
         try {
-          result = await send(job.data.deliveryId);
+          later = await send(laneWorkOf(job.data));
         } catch (err) {
           this.onJobDone((performance.now() - started) / 1000, 'failed');
           if (err instanceof DeliveryNotVisibleError && job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) return;
           throw err;
         }
         this.onJobDone((performance.now() - started) / 1000, 'completed');
-        if ('retryAt' in result) {
-          await job.moveToDelayed(result.retryAt.getTime(), token);
+        const jobs = jobsFor(later);
+        // Queuing this job's own id again while it runs would do nothing: it waits instead, then runs again as it is.
+        const again = jobs.filter((j) => j.opts.jobId === job.id);
+        await this.add(jobs.filter((j) => j.opts.jobId !== job.id));
+        if (again.length > 0) {
+          await job.moveToDelayed(Date.now() + Math.min(...again.map((j) => j.opts.delay)), token);
           throw new DelayedError();
         }
       },
@@ -81,14 +134,14 @@ export class DeliveryQueue implements DeliveryScheduler {
         connection: (this.workerConnection = this.redis.duplicate()),
         prefix: this.settings.prefix,
         concurrency: this.settings.concurrency,
-        // Longer than the slowest attempt (the delivery timeout), so a busy worker's jobs are not taken over.
+        // Longer than the slowest job (its budget and one attempt past it), so a busy worker's jobs are not taken over.
         lockDuration: 90_000,
         runRetryDelay: 2_000,
       },
     );
     this.worker.on('error', (err) => this.logger.warn({ err }, 'delivery worker error'));
     this.worker.on('failed', (job, err) => {
-      if (job && !(err instanceof DeliveryNotVisibleError)) this.logger.warn({ err, deliveryId: job.data.deliveryId }, 'delivery job failed');
+      if (job && !(err instanceof DeliveryNotVisibleError)) this.logger.warn({ err, jobId: job.id }, 'delivery job failed');
     });
   }
 
