@@ -266,6 +266,32 @@ describe('delivering events', () => {
     expect(receiver.at('/ordered')[0]!.id).toBe(receiver.at('/ordered')[1]!.id);
   });
 
+  it("sends the events of many groups arriving together, each group's in order and each once, working their lanes side by side", async () => {
+    const id = await endpointAt('/many-groups', { eventTypes: ['MESSAGE_SENT'] });
+    const groups = Array.from({ length: 40 }, () => randomUUID());
+    const sent: EventEnvelope[] = [];
+    for (let round = 0; round < 3; round++) {
+      const events = groups.map((groupId, g) => messageSent(groupId, `g${g}-r${round}`));
+      sent.push(...events);
+      await Promise.all(events.map((event) => tap.publish(event)));
+    }
+    await eventually(() => expect(receiver.at('/many-groups')).toHaveLength(sent.length), { timeoutMs: 30_000 });
+    const received = receiver.at('/many-groups');
+    expect(new Set(received.map((r) => r.id)).size).toBe(sent.length);
+    for (const [g, groupId] of groups.entries()) {
+      const texts = received
+        .map((r) => r.body.data.message as { groupId: string; text: string })
+        .filter((message) => message.groupId === groupId)
+        .map((message) => message.text);
+      expect(texts).toEqual([0, 1, 2].map((round) => `g${g}-r${round}`));
+    }
+    // The newest 50 of the log: each logged as delivered.
+    await eventually(async () => {
+      const statuses = (await deliveriesOf(id)).deliveries.edges.map((e: { node: { status: string } }) => e.node.status);
+      expect(statuses).toEqual(Array(50).fill('DELIVERED'));
+    });
+  });
+
   it('sends a backlog down its lane in order, stopping at a failure until its retry succeeds, and logs each attempt', async () => {
     const id = await endpointAt('/backlog', { eventTypes: ['MESSAGE_SENT'], groupIds: [support] });
     // The first failure holds the lane while the rest queue up behind it; the third delivery then fails inside a run of them.

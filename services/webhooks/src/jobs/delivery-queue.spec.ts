@@ -17,7 +17,7 @@ describe('the jobs for due deliveries', () => {
       now,
     );
     expect(jobs.map((j) => [j.opts.jobId, j.opts.delay, j.data])).toEqual([
-      [`lanes:${id(1)}`, 0, { deliveryIds: [id(1), id(3)], endpointId: endpoint(1), lanes: [lane(1), lane(2)] }],
+      [`lanes-${id(1)}`, 0, { deliveryIds: [id(1), id(3)], endpointId: endpoint(1), lanes: [lane(1), lane(2)] }],
       [id(2), 0, { deliveryIds: [id(2)], endpointId: endpoint(2), lanes: [lane(1)] }],
     ]);
   });

@@ -61,7 +61,7 @@ function jobOf(heads: readonly DueDelivery[], delay: number): QueuedJob {
       ...(known ? { endpointId: first!.endpointId!, lanes: heads.map((h) => h.lane!) } : {}),
     },
     opts: {
-      jobId: heads.length === 1 ? first!.id : `lanes:${first!.id}`,
+      jobId: heads.length === 1 ? first!.id : `lanes-${first!.id}`,
       delay,
       // The rows not committed yet is the one failure worth retrying here; the schedule of HTTP retries is ours.
       attempts: 8,
