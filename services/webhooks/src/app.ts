@@ -37,13 +37,17 @@ export async function createWebhooksApp(config: WebhooksConfig, logger: Logger):
     migrations: webhooksMigrations,
     // Every topic partners may hear of (not people's phone numbers nor their notifications), one consumer each: a
     // fetch walks one topic's partitions, and chat traffic, most of which no endpoint wants, is a topic of its own.
-    // Each takes the events of one fetch in one transaction; a fetch waits up to 50 ms for about a dozen events.
+    // Each takes the events of one fetch in one transaction. Chat traffic's fetch waits up to 50 ms for about a dozen
+    // events; the quiet topics' answer as soon as anything comes (waiting there would only poll them more often).
     consumers: WEBHOOK_TOPICS.map((topic) => ({
       groupId: 'webhooks.events',
       kafkaGroupId: `webhooks.events.${topic}`,
       topics: [topic],
       handlers: webhookEventHandlers((deliveries) => queueDue(deliveries)),
-      batch: { handle: webhookEventBatchHandler((deliveries) => queueDue(deliveries)), fetchMinBytes: 8_192, fetchMaxWaitMs: 50 },
+      batch: {
+        handle: webhookEventBatchHandler((deliveries) => queueDue(deliveries)),
+        ...(topic === 'messagingMessages' ? { fetchMinBytes: 8_192, fetchMaxWaitMs: 50 } : {}),
+      },
       needs: webhooksNeed(),
     })),
     services: ({ dataSource, outbox }) => {

@@ -28,6 +28,22 @@ describe('the jobs for due deliveries', () => {
     expect(job!.data).toEqual({ deliveryIds: [id(1)], endpointId: endpoint(1), lanes: [lane(1)] });
   });
 
+  it('keeps the lanes of an endpoint waiting until one time in one job, and those waiting until another in another', () => {
+    const at = new Date(now + 100);
+    const jobs = jobsFor(
+      [
+        { id: id(1), endpointId: endpoint(1), lane: lane(1), at },
+        { id: id(2), endpointId: endpoint(1), lane: lane(2), at },
+        { id: id(3), endpointId: endpoint(1), lane: lane(3), at: new Date(now + 5_000) },
+      ],
+      now,
+    );
+    expect(jobs.map((j) => [j.opts.jobId, j.opts.delay])).toEqual([
+      [`lanes-${id(1)}`, 100],
+      [id(3), 5_000],
+    ]);
+  });
+
   it('names a lane once per job, and cuts an endpoint with many lanes into jobs of 100', () => {
     const heads = Array.from({ length: 150 }, (_, i) => ({ id: id(i), endpointId: endpoint(1), lane: lane(i) }));
     const jobs = jobsFor([...heads, { id: id(999), endpointId: endpoint(1), lane: lane(0) }], now);

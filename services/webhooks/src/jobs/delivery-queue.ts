@@ -25,28 +25,30 @@ interface QueuedJob {
 }
 
 /**
- * The jobs for some due deliveries: those of one endpoint due now in one job (its lanes worked side by side), each
- * other in a job of its own, waiting in BullMQ's delayed set until it is due. A job of one delivery goes under the
+ * The jobs for some due deliveries: those of one endpoint due at one time in one job (its lanes worked side by side),
+ * waiting in BullMQ's delayed set until then. A job of one delivery goes under the
  * delivery's id, one of several lanes under its first's, so queuing the same again queues it once; which delivery may
  * go (its lane's head, its endpoint active, no other worker in its lane) is decided when the job runs.
  */
 export function jobsFor(deliveries: readonly DueDelivery[], now = Date.now()): QueuedJob[] {
   const jobs: QueuedJob[] = [];
-  const byEndpoint = new Map<string, Map<string, DueDelivery>>();
+  // By endpoint and time due: the lanes of a job that waits (its endpoint's slots all taken) wait together.
+  const grouped = new Map<string, { delay: number; lanes: Map<string, DueDelivery> }>();
   for (const delivery of deliveries) {
     const delay = delivery.at ? Math.max(0, new Date(delivery.at).getTime() - now) : 0;
-    if (delay > 0 || !delivery.endpointId || !delivery.lane) {
+    if (!delivery.endpointId || !delivery.lane) {
       jobs.push(jobOf([delivery], delay));
       continue;
     }
-    const lanes = byEndpoint.get(delivery.endpointId) ?? new Map<string, DueDelivery>();
-    byEndpoint.set(delivery.endpointId, lanes);
+    const key = `${delivery.endpointId}@${delay}`;
+    const group = grouped.get(key) ?? { delay, lanes: new Map<string, DueDelivery>() };
+    grouped.set(key, group);
     // A lane once per job: its worker sends from its head, whichever delivery named it.
-    if (!lanes.has(delivery.lane)) lanes.set(delivery.lane, delivery);
+    if (!group.lanes.has(delivery.lane)) group.lanes.set(delivery.lane, delivery);
   }
-  for (const lanes of byEndpoint.values()) {
+  for (const { delay, lanes } of grouped.values()) {
     const heads = [...lanes.values()];
-    for (let i = 0; i < heads.length; i += LANES_PER_JOB) jobs.push(jobOf(heads.slice(i, i + LANES_PER_JOB), 0));
+    for (let i = 0; i < heads.length; i += LANES_PER_JOB) jobs.push(jobOf(heads.slice(i, i + LANES_PER_JOB), delay));
   }
   return jobs;
 }
