@@ -255,7 +255,8 @@ export class InboxConsumer {
         finished: number;
       }[];
       const countedIds = counted.map((c) => c.event_id);
-      const uncounted = ids.filter((id) => !countedIds.includes(id));
+      const countedSet = new Set(countedIds);
+      const uncounted = ids.filter((id) => !countedSet.has(id));
       const handledBefore = uncounted.length
         ? ((await this.opts.dataSource.query(`SELECT event_id FROM inbox_processed_events WHERE consumer = $1 AND event_id = ANY ($2::uuid[])`, [
             groupId,

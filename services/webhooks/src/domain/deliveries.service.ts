@@ -258,10 +258,13 @@ export class DeliveriesService {
       const rows = await rowsOf<SendableRow>(this.dataSource.manager, LANES_SENDABLE_SELECT, [endpointId, lanes, LANE_ROUND]);
       if (round === 0 && rows.length === 0) await this.mustBeVisible(deliveryIds);
       const now = Date.now();
-      const rounds = inLanes(rows);
-      const due = rounds.map((laneRows) => dueInOrder(laneRows, now)).filter((laneRows) => laneRows.length > 0);
-      // A lane whose head waits for a later attempt is queued for then (no-op when its retry is queued already).
-      for (const laneRows of rounds) if (laneRows[0]!.endpoint_status === 'ACTIVE' && dueInOrder(laneRows, now).length === 0) later.push(headOf(laneRows[0]!));
+      const due: SendableRow[][] = [];
+      for (const laneRows of inLanes(rows)) {
+        const dueRows = dueInOrder(laneRows, now);
+        if (dueRows.length > 0) due.push(dueRows);
+        // A lane whose head waits for a later attempt is queued for then (no-op when its retry is queued already).
+        else if (laneRows[0]!.endpoint_status === 'ACTIVE') later.push(headOf(laneRows[0]!));
+      }
       if (due.length === 0) return;
       const outcomes = await this.postLanes(due, held.slots, started + JOB_BUDGET_MS);
       sent += outcomes.reduce((n, lane) => n + lane.length, 0);

@@ -26,9 +26,9 @@ interface QueuedJob {
 
 /**
  * The jobs for some due deliveries: those of one endpoint due at one time in one job (its lanes worked side by side),
- * waiting in BullMQ's delayed set until then. A job of one delivery goes under the
- * delivery's id, one of several lanes under its first's, so queuing the same again queues it once; which delivery may
- * go (its lane's head, its endpoint active, no other worker in its lane) is decided when the job runs.
+ * waiting in BullMQ's delayed set until then. A job of one delivery goes under the delivery's id, one of several lanes
+ * under its first's, so queuing the same again queues it once; which delivery may go (its lane's head, its endpoint
+ * active, no other worker in its lane) is decided when the job runs.
  */
 export function jobsFor(deliveries: readonly DueDelivery[], now = Date.now()): QueuedJob[] {
   const jobs: QueuedJob[] = [];
@@ -78,8 +78,7 @@ function jobOf(heads: readonly DueDelivery[], delay: number): QueuedJob {
 
 /** What a job's data asks to work: an earlier version's job names one delivery, whose endpoint and lane are looked up. */
 export function laneWorkOf(data: DeliveryJobData): LaneWork {
-  if ('deliveryId' in data) return { deliveryIds: [data.deliveryId] };
-  return data.endpointId && data.lanes ? { deliveryIds: data.deliveryIds, endpointId: data.endpointId, lanes: data.lanes } : { deliveryIds: data.deliveryIds };
+  return 'deliveryId' in data ? { deliveryIds: [data.deliveryId] } : data;
 }
 
 /** Deliveries on BullMQ; PostgreSQL is the record of what is pending, the queue says when to look. */
