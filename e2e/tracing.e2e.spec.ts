@@ -184,8 +184,12 @@ describe('traces across the gateway, the subgraphs, the outbox, Kafka, workers a
       const messageId = sent.sendMessage.message.id as string;
       await eventually(() => expect(receiver.at('/traced').some((r) => (r.body.data['message'] as { id?: string } | undefined)?.id === messageId)).toBe(true));
 
+      // Each process sends its spans on its own schedule: the trace is read once the delivery's whole line of parents
+      // (messaging's publish, the gateway's request) has arrived.
       const tree = await traceWhere(traceId, (t) => {
-        expect(t.find('kz-webhooks', (s) => s.name === 'deliver webhook message.sent')).toBeDefined();
+        const sentToPartner = t.find('kz-webhooks', (s) => s.name === 'deliver webhook message.sent');
+        expect(sentToPartner).toBeDefined();
+        expect(t.ancestry(sentToPartner!)[0]).toBe('kz-gateway SERVER mutation tracedhook');
       });
       // Sent by a delivery job, after the event was taken in by the webhooks service's consumer: in the send's trace.
       const delivery = tree.find('kz-webhooks', (s) => s.name === 'deliver webhook message.sent')!;
